@@ -1,0 +1,83 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { DatabaseHandle } from './db/connect.js';
+import { ProblemSchema } from './lib/schemas.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { defaultLoginLimits, type LoginLimits } from './modules/auth/auth.service.js';
+import { registerSessions } from './modules/auth/session.plugin.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { partnerRoutes } from './modules/partners/partners.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { tariffRoutes } from './modules/tariffs/tariffs.routes.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerValidation } from './plugins/validation.js';
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  logger?: FastifyServerOptions['logger'];
+  loginLimits?: LoginLimits;
+  secureCookies?: boolean;
+}
+
+/** Builds the whole application; main.ts listens on it, tests call inject() on it. */
+export async function buildApp(options: AppOptions) {
+  const { db, engine } = options.database;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Passwords must never reach a log line: requests are logged without bodies, headers are redacted.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerValidation(app);
+  registerErrorHandler(app);
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(cookie);
+  registerSessions(app, db);
+
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Fleetdesk API',
+        version: '1',
+        description:
+          'The back office of a GPS-telematics service provider. Sign in with POST /api/v1/auth/login; ' +
+          'send the returned csrfToken as the x-csrf-token header with every unsafe request.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fd_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`),
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  const secureCookies = options.secureCookies ?? false;
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { db, engine });
+      await api.register(authRoutes, {
+        db,
+        loginLimits: options.loginLimits ?? defaultLoginLimits,
+        secureCookies,
+      });
+      await api.register(referenceRoutes, { db });
+      await api.register(tariffRoutes, { db });
+      await api.register(partnerRoutes, { db });
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

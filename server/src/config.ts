@@ -1,0 +1,72 @@
+import path from 'node:path';
+
+/** Typed configuration of the process, read from the environment once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  adminLogin: string;
+  adminPassword: string | null;
+  logLevel: string;
+  /** Sends cookies with the Secure flag; on when the panel is served over HTTPS. */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads the environment and fails listing every bad variable, not just the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+    problems.push(`PORT must be a whole number from 1 to 65535, got "${portText}"`);
+  }
+
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(
+      'DATABASE_URL must start with postgres:// or postgresql:// (unset it to use the embedded database)',
+    );
+  }
+
+  const adminLogin = env.FLEETDESK_ADMIN_LOGIN?.trim() || 'admin';
+  if (adminLogin.length > 64 || !/^[\p{L}\p{N}._@-]+$/u.test(adminLogin)) {
+    problems.push('FLEETDESK_ADMIN_LOGIN may hold only letters, digits and . _ @ - (at most 64 characters)');
+  }
+  const adminPassword = env.FLEETDESK_ADMIN_PASSWORD || null;
+  if (adminPassword !== null && [...adminPassword].length < 12) {
+    problems.push('FLEETDESK_ADMIN_PASSWORD must be at least 12 characters long');
+  }
+
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!logLevels.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}`);
+  }
+
+  const secureText = env.FLEETDESK_SECURE_COOKIES ?? 'false';
+  if (!['true', 'false'].includes(secureText)) {
+    problems.push('FLEETDESK_SECURE_COOKIES must be true or false');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    // npm runs workspace scripts inside server/; INIT_CWD is where the person typed `npm start`.
+    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.FLEETDESK_DATA_DIR?.trim() || 'data'),
+    adminLogin,
+    adminPassword,
+    logLevel,
+    secureCookies: secureText === 'true',
+  };
+}

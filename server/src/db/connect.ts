@@ -1,0 +1,76 @@
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/*
+ * The one place where driver types are normalised, so that both engines hand the same values to the
+ * code: int8 (ids, counts) as a JS number (ids stay far below 2^53), numeric as its exact decimal
+ * string, date as 'YYYY-MM-DD' text, timestamptz as a Date.
+ */
+const OID_INT8 = 20;
+const OID_NUMERIC = 1700;
+const OID_DATE = 1082;
+const OID_INT8_ARRAY = 1016;
+const keepText = (value: string) => value;
+
+function postgresTypes() {
+  return {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === OID_INT8) return (value: string) => Number(value);
+      if (oid === OID_INT8_ARRAY) {
+        const parseTextArray = pg.types.getTypeParser(oid as never, 'text') as (value: string) => string[];
+        return (value: string) => parseTextArray(value).map(Number);
+      }
+      if (oid === OID_NUMERIC || oid === OID_DATE) return keepText;
+      return pg.types.getTypeParser(oid as never, format);
+    },
+  };
+}
+
+const pgliteParsers = {
+  [OID_INT8]: (value: string) => Number(value),
+  [OID_NUMERIC]: keepText,
+  [OID_DATE]: keepText,
+  [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value),
+};
+
+export interface ConnectOptions {
+  /** PostgreSQL connection string; null selects the embedded PGlite engine. */
+  databaseUrl: string | null;
+  /** PGlite data folder; null keeps the database in memory. */
+  dataDir?: string | null;
+  /** A PGlite data-folder dump to start from (the migrated template in tests). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+/** Opens the database: PostgreSQL when a URL is given, PGlite otherwise. */
+export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      types: postgresTypes(),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = new PGlite({
+    dataDir: options.dataDir ?? undefined,
+    loadDataDir: options.loadDataDir,
+    parsers: pgliteParsers,
+  });
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}

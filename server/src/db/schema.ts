@@ -1,0 +1,140 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Table types of the database, one interface per table; keep in step with migrations/. */
+export interface Database {
+  partners: PartnersTable;
+  tariffs: TariffsTable;
+  tariff_versions: TariffVersionsTable;
+  admin_users: AdminUsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_events: AuditEventsTable;
+  vat_rates: VatRatesTable;
+}
+
+type CreatedAt = ColumnType<Date, never, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+/** numeric columns: read as exact decimal strings, written as decimal strings. */
+type Numeric = ColumnType<string, string, string>;
+type NumericDefault = ColumnType<string, string | undefined, string>;
+/** date columns: 'YYYY-MM-DD' text both ways. */
+type DateText = string;
+
+export type AccountType = 'prepayment' | 'postpayment' | 'postpayment_light';
+export type PasswordPolicy = 'simple' | 'complex';
+export type TariffPeriod = 'month' | 'day';
+export type AdminRole = 'super_admin' | 'partner_admin' | 'partner_staff';
+
+export interface PartnersTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  path: number[];
+  name: string;
+  email: string | null;
+  phone: string | null;
+  deposit: NumericDefault;
+  iin: string | null;
+  kpp: string | null;
+  vat_percent: Numeric | null;
+  code_1c: string | null;
+  region: string | null;
+  blocked: Generated<boolean>;
+  users_blocked: Generated<boolean>;
+  currency: string;
+  additional_currencies: Generated<string[]>;
+  price_tariff_id: number | null;
+  partner_price_tariff_id: number | null;
+  organization_type: string | null;
+  account_type: AccountType;
+  user_password_policy: Generated<PasswordPolicy>;
+  show_user_password: Generated<boolean>;
+  comment: string | null;
+  accounts_count: Generated<number>;
+  vehicles_count: Generated<number>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  archived_at: Date | null;
+}
+
+export interface TariffsTable {
+  id: Generated<number>;
+  owner_partner_id: number | null;
+  name: string;
+  currency: string;
+  period: TariffPeriod;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  archived_at: Date | null;
+}
+
+export interface TariffVersionsTable {
+  id: Generated<number>;
+  tariff_id: number;
+  price: Numeric;
+  effective_from: DateText;
+  created_at: CreatedAt;
+}
+
+export interface AdminUsersTable {
+  id: Generated<number>;
+  partner_id: number | null;
+  role: AdminRole;
+  login: string;
+  name: string | null;
+  password_hash: string;
+  blocked: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  archived_at: Date | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  login: string;
+  ip: string;
+  succeeded: boolean;
+  attempted_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  entity_type: string;
+  entity_id: number;
+  action: string;
+  changes: ColumnType<AuditChange[], string, never>;
+  actor_user_id: number | null;
+  actor_login: string | null;
+  request_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AuditChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+export interface VatRatesTable {
+  country: string;
+  rate_percent: Numeric;
+  valid_from: DateText;
+}
+
+export type PartnerRow = Selectable<PartnersTable>;
+export type NewPartnerRow = Insertable<PartnersTable>;
+export type PartnerRowUpdate = Updateable<PartnersTable>;
+export type TariffRow = Selectable<TariffsTable>;
+export type AdminUserRow = Selectable<AdminUsersTable>;

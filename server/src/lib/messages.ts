@@ -1,0 +1,258 @@
+/*
+ * Every message a person can see from the API, in English and Russian. Error codes are stable for
+ * programs; these texts are for people and name the field by its label on the form (the seed's words).
+ */
+export type Locale = 'en' | 'ru';
+type Catalogue = Record<string, string>;
+
+const fieldLabels: Record<Locale, Catalogue> = {
+  en: {
+    name: 'Name',
+    email: 'Email',
+    phone: 'Phone',
+    deposit: 'Deposit',
+    iin: 'IIN',
+    kpp: 'KPP',
+    vatPercent: 'VAT',
+    code1c: '1C Code',
+    region: 'Region',
+    blocked: 'Block Partner',
+    usersBlocked: 'Block users of accounts partner',
+    parentId: 'Partner',
+    currency: 'Currency',
+    additionalCurrencies: 'Additional currencies',
+    priceTariffId: 'Price',
+    partnerPriceTariffId: 'Partner price',
+    organizationType: 'Organization type',
+    accountType: 'Account type',
+    userPasswordPolicy: 'Password for Users',
+    showUserPassword: 'Show user password',
+    login: 'Login',
+    password: 'Password',
+    comment: 'Comment',
+    version: 'Version',
+    price: 'Price',
+    period: 'Period',
+    effectiveFrom: 'Effective from',
+    ownerPartnerId: 'Owner partner',
+    page: 'Page',
+    pageSize: 'Page size',
+    sort: 'Sort',
+    order: 'Order',
+    format: 'Format',
+    search: 'Search',
+  },
+  ru: {
+    name: 'Наименование',
+    email: 'Email',
+    phone: 'Телефон',
+    deposit: 'Депозит',
+    iin: 'ИНН',
+    kpp: 'КПП',
+    vatPercent: 'НДС',
+    code1c: 'Код 1С',
+    region: 'Регион',
+    blocked: 'Заблокировать партнёра',
+    usersBlocked: 'Заблокировать пользователей аккаунтов партнёра',
+    parentId: 'Партнёр',
+    currency: 'Валюта',
+    additionalCurrencies: 'Дополнительные валюты',
+    priceTariffId: 'Тариф',
+    partnerPriceTariffId: 'Партнёрский тариф',
+    organizationType: 'Тип организации',
+    accountType: 'Тип учётной записи',
+    userPasswordPolicy: 'Пароль для пользователей',
+    showUserPassword: 'Показывать пароль пользователя',
+    login: 'Логин',
+    password: 'Пароль',
+    comment: 'Комментарий',
+    version: 'Версия',
+    price: 'Цена',
+    period: 'Период',
+    effectiveFrom: 'Действует с',
+    ownerPartnerId: 'Партнёр-владелец',
+    page: 'Страница',
+    pageSize: 'Размер страницы',
+    sort: 'Сортировка',
+    order: 'Порядок',
+    format: 'Формат',
+    search: 'Поиск',
+  },
+};
+
+const messages: Record<Locale, Catalogue> = {
+  en: {
+    validation_failed: 'Some fields are not valid',
+    not_found: 'Not found',
+    unauthorized: 'Sign in to continue',
+    invalid_credentials: 'Wrong login or password',
+    blocked: 'Access is blocked: the partner or one of its parent partners is blocked',
+    csrf: 'The request is missing a valid x-csrf-token header',
+    forbidden: 'You are not allowed to do this',
+    rate_limited: 'Too many attempts; try again in {retryAfter} seconds',
+    internal: 'Something went wrong on our side; the request id is {requestId}',
+    malformed_request: 'The request body is not valid JSON',
+    payload_too_large: 'The request is too large',
+    unsupported_media_type: 'Send the body as application/json',
+    required: '{field} is required',
+    type: '{field} must be {expected}',
+    enum: '{field} must be one of: {allowed}',
+    too_long: '{field} must be at most {max} characters',
+    too_short: '{field} must be at least {min} characters',
+    too_many: '{field} may hold at most {max} items',
+    out_of_range: '{field} must be from {min} to {max}',
+    format: '{field} has an invalid format',
+    unknown_field: '{field} is not a known field',
+    email_invalid: '{field} must be a valid email address, like name@example.com',
+    phone_invalid: '{field} must be a valid phone number, like +7 701 123 45 67',
+    amount_invalid: '{field} must be a decimal number, like 1500.00',
+    amount_scale: '{field} may have at most 2 decimal places',
+    amount_too_large: '{field} is too large',
+    amount_negative: '{field} cannot be negative',
+    vat_range: '{field} must be a percentage from 0 to 100 with at most 2 decimal places',
+    region_unknown: '{field}: choose a region from the list',
+    currency_unknown: '{field}: choose a currency from the list (ISO 4217)',
+    currency_duplicate: '{field}: each currency may be chosen once, and not the main Currency again',
+    organization_type_unknown: '{field}: choose an organization type from the list',
+    organization_type_country: "{field}: this legal form does not exist in the region's country",
+    account_type_unknown: '{field}: choose an account type from the list',
+    tariff_not_available: '{field}: this price plan is not available to the partner',
+    tariff_currency: "{field}: the price plan's currency is not one of the partner's currencies",
+    parent_not_found: '{field}: choose a partner from the list',
+    parent_cycle: '{field} cannot be the partner itself or one of its sub-partners',
+    parent_archived: 'The parent partner is archived; restore it or choose another one first',
+    login_format: '{field} may hold only letters, digits and . _ @ - (3 to 64 characters)',
+    login_taken: 'This login is already taken',
+    code1c_taken: 'This 1C Code is already used by another partner',
+    version_conflict: 'Someone else changed this record; reload it and apply your changes again',
+    field_forbidden: '{field} of your own partner can only be changed by your parent partner',
+    has_live_subpartners: 'Archive or move the sub-partners of this partner first',
+    self_archive: 'You cannot archive your own partner',
+    not_archived: 'The record is not archived',
+    tariff_version_exists: 'A price already starts on this date; choose another date',
+    tariff_owner_forbidden: 'Only the owner of this price plan may change it',
+    inn_length: '{field} must have 10 digits (organization) or 12 digits (individual)',
+    inn_checksum: '{field}: the check digit does not match; check the number',
+    kpp_required: '{field} is required for an organization (10-digit INN)',
+    kpp_not_allowed: '{field} is not used for this tax number; leave it empty',
+    kpp_format: '{field} must have 9 characters: 4 digits, 2 digits or letters A–Z, 3 digits',
+    kpp_without_inn: '{field} is given without an IIN; fill in the IIN first',
+    kpp_too_long: '{field} must be at most 32 characters',
+    iin_length: '{field} must have 12 digits',
+    iin_checksum: '{field}: the check digit does not match; check the number',
+    tax_number_format: '{field} may hold letters, digits, spaces, - and / (up to 32 characters)',
+    password_too_short: '{field} must be at least {min} characters long',
+    password_too_long: '{field} must be at most {max} characters long',
+    password_common: '{field} is one of the most common passwords; choose another',
+    password_weak: '{field} is too easy to guess; make it longer or less predictable',
+    password_contains_login: '{field} must not contain the login',
+    password_contains_name: '{field} must not contain the name',
+  },
+  ru: {
+    validation_failed: 'Некоторые поля заполнены неверно',
+    not_found: 'Не найдено',
+    unauthorized: 'Войдите, чтобы продолжить',
+    invalid_credentials: 'Неверный логин или пароль',
+    blocked: 'Доступ заблокирован: заблокирован партнёр или один из его вышестоящих партнёров',
+    csrf: 'В запросе нет верного заголовка x-csrf-token',
+    forbidden: 'У вас нет прав на это действие',
+    rate_limited: 'Слишком много попыток; повторите через {retryAfter} с',
+    internal: 'Ошибка на нашей стороне; номер запроса {requestId}',
+    malformed_request: 'Тело запроса — не корректный JSON',
+    payload_too_large: 'Запрос слишком большой',
+    unsupported_media_type: 'Отправьте тело запроса как application/json',
+    required: 'Поле «{field}» обязательно',
+    type: 'Поле «{field}» должно быть: {expected}',
+    enum: 'Поле «{field}» должно быть одним из: {allowed}',
+    too_long: 'Поле «{field}» должно быть не длиннее {max} символов',
+    too_short: 'Поле «{field}» должно быть не короче {min} символов',
+    too_many: 'В поле «{field}» не больше {max} значений',
+    out_of_range: 'Поле «{field}» должно быть от {min} до {max}',
+    format: 'Поле «{field}» имеет неверный формат',
+    unknown_field: 'Поле «{field}» неизвестно',
+    email_invalid: 'Поле «{field}» должно содержать адрес электронной почты, например name@example.com',
+    phone_invalid: 'Поле «{field}» должно содержать номер телефона, например +7 701 123 45 67',
+    amount_invalid: 'Поле «{field}» должно быть десятичным числом, например 1500.00',
+    amount_scale: 'В поле «{field}» не больше 2 знаков после точки',
+    amount_too_large: 'Значение поля «{field}» слишком велико',
+    amount_negative: 'Поле «{field}» не может быть отрицательным',
+    vat_range: 'Поле «{field}» — процент от 0 до 100, не больше 2 знаков после точки',
+    region_unknown: 'Поле «{field}»: выберите регион из списка',
+    currency_unknown: 'Поле «{field}»: выберите валюту из списка (ISO 4217)',
+    currency_duplicate: 'Поле «{field}»: каждую валюту можно выбрать один раз и не повторять основную',
+    organization_type_unknown: 'Поле «{field}»: выберите тип организации из списка',
+    organization_type_country: 'Поле «{field}»: такой организационно-правовой формы нет в стране региона',
+    account_type_unknown: 'Поле «{field}»: выберите тип учётной записи из списка',
+    tariff_not_available: 'Поле «{field}»: этот тариф недоступен партнёру',
+    tariff_currency: 'Поле «{field}»: валюта тарифа не входит в валюты партнёра',
+    parent_not_found: 'Поле «{field}»: выберите партнёра из списка',
+    parent_cycle: 'Поле «{field}» не может указывать на самого партнёра или его субпартнёра',
+    parent_archived: 'Вышестоящий партнёр в архиве; сначала восстановите его или выберите другого',
+    login_format: 'Поле «{field}»: только буквы, цифры и . _ @ - (от 3 до 64 символов)',
+    login_taken: 'Этот логин уже занят',
+    code1c_taken: 'Этот код 1С уже используется другим партнёром',
+    version_conflict: 'Запись изменил кто-то другой; обновите её и внесите изменения снова',
+    field_forbidden: 'Поле «{field}» вашего партнёра может изменить только вышестоящий партнёр',
+    has_live_subpartners: 'Сначала перенесите или отправьте в архив субпартнёров этого партнёра',
+    self_archive: 'Нельзя отправить в архив собственного партнёра',
+    not_archived: 'Запись не в архиве',
+    tariff_version_exists: 'С этой даты уже действует цена; выберите другую дату',
+    tariff_owner_forbidden: 'Изменить тариф может только его владелец',
+    inn_length: 'Поле «{field}» — 10 цифр (организация) или 12 цифр (физическое лицо)',
+    inn_checksum: 'Поле «{field}»: контрольная цифра не совпадает; проверьте номер',
+    kpp_required: 'Поле «{field}» обязательно для организации (ИНН из 10 цифр)',
+    kpp_not_allowed: 'Поле «{field}» не используется для такого номера; оставьте его пустым',
+    kpp_format: 'Поле «{field}» — 9 символов: 4 цифры, 2 цифры или латинские буквы A–Z, 3 цифры',
+    kpp_without_inn: 'Поле «{field}» указано без ИНН; сначала заполните ИНН',
+    kpp_too_long: 'Поле «{field}» должно быть не длиннее 32 символов',
+    iin_length: 'Поле «{field}» должно содержать 12 цифр',
+    iin_checksum: 'Поле «{field}»: контрольная цифра не совпадает; проверьте номер',
+    tax_number_format: 'Поле «{field}»: буквы, цифры, пробелы, - и / (до 32 символов)',
+    password_too_short: 'Поле «{field}» должно быть не короче {min} символов',
+    password_too_long: 'Поле «{field}» должно быть не длиннее {max} символов',
+    password_common: 'Поле «{field}»: это один из самых распространённых паролей; выберите другой',
+    password_weak: 'Поле «{field}»: пароль легко подобрать; сделайте его длиннее или менее предсказуемым',
+    password_contains_login: 'Поле «{field}» не должно содержать логин',
+    password_contains_name: 'Поле «{field}» не должно содержать имя',
+  },
+};
+
+/** Picks the first supported language of an Accept-Language header; English otherwise. */
+export function localeFrom(acceptLanguage: string | undefined): Locale {
+  const preferred = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...parameters] = part.trim().toLowerCase().split(';');
+      const quality = parameters.find((parameter) => parameter.trim().startsWith('q='));
+      return { tag, quality: quality ? Number(quality.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.tag !== '' && entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality);
+  for (const { tag } of preferred) {
+    if (tag.startsWith('ru')) return 'ru';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export function fieldLabel(field: string, locale: Locale): string {
+  const key = field.split(/[.[]/)[0] ?? field;
+  return fieldLabels[locale][key] ?? field;
+}
+
+/** The message for an error code with its values filled in; unknown codes fall back to the code. */
+export function translate(
+  code: string,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  const template = messages[locale][code] ?? messages.en[code] ?? code;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Every code with a message, for the test that each code the code base uses has one in both languages. */
+export function knownMessageCodes(locale: Locale): string[] {
+  return Object.keys(messages[locale]);
+}

@@ -1,0 +1,66 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openMigratedDatabase } from './database.js';
+import { generatePassword } from './lib/password-policy.js';
+import { ensureInitialAdmin } from './modules/auth/auth.service.js';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main() {
+  const config = readConfig();
+  const database = await openMigratedDatabase(config);
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+  console.log(`Database: ${where}; migrations applied now: ${database.applied.length}`);
+
+  const admin = await ensureInitialAdmin(database.db, {
+    login: config.adminLogin,
+    password: config.adminPassword,
+    generatePassword: () => generatePassword('complex'),
+  });
+  if (admin.generatedPassword) {
+    // Printed once, at the first start only: the database keeps just its hash.
+    console.log(
+      `\nCreated the super administrator "${config.adminLogin}" with password: ${admin.generatedPassword}\n`,
+    );
+  } else if (admin.created) {
+    console.log(`Created the super administrator "${config.adminLogin}" from FLEETDESK_ADMIN_PASSWORD.`);
+  }
+
+  const app = await buildApp({
+    database,
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    secureCookies: config.secureCookies,
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received: finishing open requests, then closing the database`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(
+    `Fleetdesk admin panel: http://localhost:${config.port}/  API docs: http://localhost:${config.port}/api/docs`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { Type } from 'typebox';
+import type { findEntityHistory } from './audit.repository.js';
+
+export const HistoryResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      at: Type.String({ format: 'date-time' }),
+      action: Type.String(),
+      actor: Type.Union([
+        Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), login: Type.String() }),
+        Type.Null(),
+      ]),
+      changes: Type.Array(
+        Type.Object({ field: Type.String(), oldValue: Type.Unknown(), newValue: Type.Unknown() }),
+      ),
+    }),
+  ),
+});
+
+export function presentHistory(rows: Awaited<ReturnType<typeof findEntityHistory>>) {
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      at: row.created_at.toISOString(),
+      action: row.action,
+      actor: row.actor_login === null ? null : { id: row.actor_user_id, login: row.actor_login },
+      changes: row.changes.map((change) => ({
+        field: change.field,
+        oldValue: change.old,
+        newValue: change.new,
+      })),
+    })),
+  };
+}

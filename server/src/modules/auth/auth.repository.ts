@@ -1,0 +1,229 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { AdminRole } from '../../db/schema.js';
+
+export interface LiveSession {
+  sessionId: string;
+  csrfToken: string;
+  userId: number;
+  login: string;
+  role: AdminRole;
+  partnerId: number | null;
+  partnerPath: number[] | null;
+}
+
+/*
+ * A session is live while it has not expired, its user is neither blocked nor archived, and no
+ * partner on the user's path is blocked or archived: blocking a partner logs out its whole subtree
+ * even in a process that never saw the block.
+ */
+export async function findLiveSession(db: Db, sessionId: string): Promise<LiveSession | undefined> {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('admin_users as u', 'u.id', 's.user_id')
+    .leftJoin('partners as p', 'p.id', 'u.partner_id')
+    .where('s.id', '=', sessionId)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('u.blocked', '=', false)
+    .where('u.archived_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('u.partner_id', 'is', null),
+        eb.and([
+          eb('p.archived_at', 'is', null),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('partners as a')
+                .select('a.id')
+                .where(sql<boolean>`a.id = any(p.path)`)
+                .where((inner) =>
+                  inner.or([inner('a.blocked', '=', true), inner('a.archived_at', 'is not', null)]),
+                ),
+            ),
+          ),
+        ]),
+      ]),
+    )
+    .select([
+      's.id as sessionId',
+      's.csrf_token as csrfToken',
+      'u.id as userId',
+      'u.login',
+      'u.role',
+      'u.partner_id as partnerId',
+      'p.path as partnerPath',
+    ])
+    .executeTakeFirst();
+}
+
+export async function findUserForLogin(db: Db, login: string) {
+  return db
+    .selectFrom('admin_users as u')
+    .leftJoin('partners as p', 'p.id', 'u.partner_id')
+    .where(sql`lower(u.login)`, '=', login.toLowerCase())
+    .where('u.archived_at', 'is', null)
+    .select([
+      'u.id',
+      'u.login',
+      'u.name',
+      'u.role',
+      'u.partner_id',
+      'u.password_hash',
+      'u.blocked',
+      'p.archived_at as partner_archived_at',
+      'p.name as partner_name',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('partners as a')
+              .select('a.id')
+              .where(sql<boolean>`a.id = any(p.path)`)
+              .where('a.blocked', '=', true),
+          )
+          .as('partner_chain_blocked'),
+    ])
+    .executeTakeFirst();
+}
+
+export async function findUserProfile(db: Db, userId: number) {
+  return db
+    .selectFrom('admin_users as u')
+    .leftJoin('partners as p', 'p.id', 'u.partner_id')
+    .where('u.id', '=', userId)
+    .select(['u.id', 'u.login', 'u.name', 'u.role', 'u.partner_id', 'p.name as partner_name'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertSession(
+  db: Db,
+  session: {
+    id: string;
+    userId: number;
+    csrfToken: string;
+    ip: string;
+    userAgent: string | null;
+    expiresAt: Date;
+  },
+) {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      ip: session.ip,
+      user_agent: session.userAgent,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+export async function deleteSession(db: Db, sessionId: string) {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteExpiredSessions(db: Db) {
+  await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .execute();
+}
+
+/** Ends every session of the users of a partner and of all its sub-partners. */
+export async function deleteSessionsOfSubtree(db: Db, partnerId: number) {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', 'in', (eb) =>
+      eb
+        .selectFrom('admin_users as u')
+        .innerJoin('partners as p', 'p.id', 'u.partner_id')
+        .where(sql<boolean>`p.path @> array[${partnerId}]::bigint[]`)
+        .select('u.id'),
+    )
+    .execute();
+}
+
+export async function countRecentAttempts(
+  db: Db,
+  options: { login: string; ip: string; since: Date },
+): Promise<{
+  loginFailures: number;
+  oldestLoginFailure: Date | null;
+  ipAttempts: number;
+  oldestIpAttempt: Date | null;
+}> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('login_attempts')
+        .where('login', '=', options.login)
+        .where('succeeded', '=', false)
+        .where('attempted_at', '>', options.since)
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .as('loginFailures'),
+      eb
+        .selectFrom('login_attempts')
+        .where('login', '=', options.login)
+        .where('succeeded', '=', false)
+        .where('attempted_at', '>', options.since)
+        .select((inner) => inner.fn.min('attempted_at').as('m'))
+        .as('oldestLoginFailure'),
+      eb
+        .selectFrom('login_attempts')
+        .where('ip', '=', options.ip)
+        .where('attempted_at', '>', options.since)
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .as('ipAttempts'),
+      eb
+        .selectFrom('login_attempts')
+        .where('ip', '=', options.ip)
+        .where('attempted_at', '>', options.since)
+        .select((inner) => inner.fn.min('attempted_at').as('m'))
+        .as('oldestIpAttempt'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    loginFailures: Number(row.loginFailures ?? 0),
+    oldestLoginFailure: row.oldestLoginFailure ? new Date(row.oldestLoginFailure) : null,
+    ipAttempts: Number(row.ipAttempts ?? 0),
+    oldestIpAttempt: row.oldestIpAttempt ? new Date(row.oldestIpAttempt) : null,
+  };
+}
+
+export async function recordLoginAttempt(db: Db, attempt: { login: string; ip: string; succeeded: boolean }) {
+  await db.insertInto('login_attempts').values(attempt).execute();
+}
+
+export async function countAdminUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('admin_users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertAdminUser(
+  db: Db,
+  user: {
+    partnerId: number | null;
+    role: AdminRole;
+    login: string;
+    name: string | null;
+    passwordHash: string;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('admin_users')
+    .values({
+      partner_id: user.partnerId,
+      role: user.role,
+      login: user.login,
+      name: user.name,
+      password_hash: user.passwordHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Db } from '../../db/connect.js';
+import { problemResponses } from '../../lib/schemas.js';
+import { requireActor } from './actor.js';
+import { deleteSession } from './auth.repository.js';
+import { logIn, presentUser, type LoginLimits } from './auth.service.js';
+import { SESSION_COOKIE, SESSION_LIFETIME_MS } from './session-token.js';
+
+const SessionUser = Type.Object({
+  id: Type.Integer(),
+  login: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  role: Type.Enum(['super_admin', 'partner_admin', 'partner_staff']),
+  partnerId: Type.Union([Type.Integer(), Type.Null()]),
+  partnerName: Type.Union([Type.String(), Type.Null()]),
+});
+const SessionResponse = Type.Object({ user: SessionUser, csrfToken: Type.String() });
+
+export interface AuthRoutesOptions {
+  db: Db;
+  loginLimits: LoginLimits;
+  secureCookies: boolean;
+}
+
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
+  app,
+  { db, loginLimits, secureCookies },
+) => {
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in to the admin panel',
+        body: Type.Object(
+          {
+            login: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: SessionResponse, ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      const session = await logIn(db, {
+        login: request.body.login,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        limits: loginLimits,
+      });
+      void reply.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: secureCookies || request.protocol === 'https',
+        path: '/',
+        maxAge: SESSION_LIFETIME_MS / 1000,
+      });
+      return { user: session.user, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user',
+        response: { 200: SessionResponse, ...problemResponses(401) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return { user: await presentUser(db, actor.userId), csrfToken: actor.csrfToken };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out',
+        response: { 204: Type.Null(), ...problemResponses(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await deleteSession(db, actor.sessionId);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+};

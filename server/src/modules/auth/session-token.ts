@@ -1,0 +1,15 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+export const SESSION_COOKIE = 'fd_session';
+export const CSRF_HEADER = 'x-csrf-token';
+/** A session lasts a working day; signing in again starts a new one. */
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Sessions are stored by the hash of their cookie token, never by the token itself. */
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,268 @@
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { Database, NewPartnerRow, PartnerRowUpdate } from '../../db/schema.js';
+import { likePattern } from '../../lib/text.js';
+import type { Scope } from '../auth/actor.js';
+import type { PartnerSortColumn } from './partners.schemas.js';
+
+type PartnerTables = Database & { p: Database['partners'] };
+
+/** Restricts a query on partners `p` to the scope's subtree. */
+export function inScope(scope: Scope) {
+  return (eb: ExpressionBuilder<PartnerTables, 'p'>) =>
+    scope.kind === 'platform'
+      ? eb.lit(true)
+      : sql<boolean>`p.path @> array[${scope.rootPartnerId}]::bigint[]`;
+}
+
+/** The partner's path, or undefined when it does not exist; callers check it against their scope. */
+export async function findPartnerPath(db: Db, id: number): Promise<number[] | undefined> {
+  const row = await db.selectFrom('partners').where('id', '=', id).select('path').executeTakeFirst();
+  return row?.path;
+}
+
+export async function findPartnerForParent(db: Db, id: number, scope: Scope) {
+  return db
+    .selectFrom('partners as p')
+    .where('p.id', '=', id)
+    .where(inScope(scope))
+    .select(['p.id', 'p.path', 'p.archived_at'])
+    .executeTakeFirst();
+}
+
+function selectPartnerDetails(db: Db) {
+  return db
+    .selectFrom('partners as p')
+    .leftJoin('admin_users as u', (join) =>
+      join.onRef('u.partner_id', '=', 'p.id').on('u.role', '=', 'partner_admin'),
+    )
+    .leftJoin('partners as parent', 'parent.id', 'p.parent_id')
+    .leftJoin('tariffs as price', 'price.id', 'p.price_tariff_id')
+    .leftJoin('tariffs as pprice', 'pprice.id', 'p.partner_price_tariff_id')
+    .selectAll('p')
+    .select((eb) => [
+      'u.login',
+      'u.id as admin_user_id',
+      'parent.name as parent_name',
+      'price.name as price_tariff_name',
+      'pprice.name as partner_price_tariff_name',
+      eb
+        .exists(
+          eb
+            .selectFrom('partners as a')
+            .select('a.id')
+            .where(sql<boolean>`a.id = any(p.path) and a.id <> p.id and a.blocked`),
+        )
+        .as('blocked_by_ancestor'),
+      eb
+        .exists(
+          eb
+            .selectFrom('partners as a')
+            .select('a.id')
+            .where(sql<boolean>`a.id = any(p.path) and a.id <> p.id and a.users_blocked`),
+        )
+        .as('users_blocked_by_ancestor'),
+    ]);
+}
+
+export type PartnerDetails = NonNullable<Awaited<ReturnType<typeof findPartner>>>;
+
+export async function findPartner(db: Db, id: number, scope: Scope) {
+  return selectPartnerDetails(db).where('p.id', '=', id).where(inScope(scope)).executeTakeFirst();
+}
+
+/** The next partner id, taken before the insert because the row's path ends with it. */
+export async function nextPartnerId(db: Db): Promise<number> {
+  const result = await sql<{
+    id: number;
+  }>`select nextval(pg_get_serial_sequence('partners', 'id'))::int8 as id`.execute(db);
+  return result.rows[0]!.id;
+}
+
+export async function insertPartner(db: Db, row: NewPartnerRow) {
+  await db.insertInto('partners').values(row).execute();
+}
+
+/** Updates when `version` is current and bumps it; false when someone else saved first. */
+export async function updatePartnerRow(db: Db, id: number, version: number, changes: PartnerRowUpdate) {
+  const result = await db
+    .updateTable('partners')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Re-roots a moved partner's whole subtree under its new parent's path, in one statement. */
+export async function movePartnerSubtree(db: Db, id: number, newParentPath: number[]) {
+  await sql`
+    update partners
+       set path = ${newParentPath}::bigint[] || path[array_position(path, ${id}::bigint):]
+     where path @> array[${id}]::bigint[]`.execute(db);
+}
+
+export async function hasLiveSubpartners(db: Db, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('partners')
+    .where('parent_id', '=', id)
+    .where('archived_at', 'is', null)
+    .select('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function setPartnerArchived(db: Db, id: number, archivedAt: Date | null) {
+  await db
+    .updateTable('partners')
+    .set((eb) => ({ archived_at: archivedAt, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updatePartnerAdmin(
+  db: Db,
+  partnerId: number,
+  changes: { login?: string; password_hash?: string },
+) {
+  await db
+    .updateTable('admin_users')
+    .set({ ...changes, updated_at: new Date() })
+    .where('partner_id', '=', partnerId)
+    .where('role', '=', 'partner_admin')
+    .execute();
+}
+
+export interface PartnerListFilters {
+  scope: Scope;
+  search?: string;
+  showDeleted?: boolean;
+  id?: number;
+  name?: string;
+  email?: string;
+  phone?: string;
+  login?: string;
+  comment?: string;
+  parentId?: number;
+  priceTariffId?: number;
+  currency?: string;
+  region?: string;
+  accountType?: string;
+  blocked?: boolean;
+}
+
+function selectPartnerList(db: Db) {
+  return db
+    .selectFrom('partners as p')
+    .leftJoin('admin_users as u', (join) =>
+      join.onRef('u.partner_id', '=', 'p.id').on('u.role', '=', 'partner_admin'),
+    )
+    .leftJoin('partners as parent', 'parent.id', 'p.parent_id')
+    .leftJoin('tariffs as price', 'price.id', 'p.price_tariff_id');
+}
+
+type PartnerListQuery = ReturnType<typeof selectPartnerList>;
+
+function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
+  query: Q,
+  filters: PartnerListFilters,
+): Q {
+  let q = query as unknown as PartnerListQuery;
+  q = q.where(inScope(filters.scope));
+  if (!filters.showDeleted) q = q.where('p.archived_at', 'is', null);
+  if (filters.search) {
+    const pattern = likePattern(filters.search);
+    q = q.where((eb) =>
+      eb.or([
+        eb('p.name', 'ilike', pattern),
+        eb('u.login', 'ilike', pattern),
+        eb('p.email', 'ilike', pattern),
+        eb('p.phone', 'ilike', pattern),
+        eb('p.iin', 'ilike', pattern),
+        eb('p.code_1c', 'ilike', pattern),
+      ]),
+    );
+  }
+  const contains = [
+    ['p.name', filters.name],
+    ['p.email', filters.email],
+    ['p.phone', filters.phone],
+    ['u.login', filters.login],
+    ['p.comment', filters.comment],
+  ] as const;
+  for (const [column, text] of contains) {
+    if (text) q = q.where(column, 'ilike', likePattern(text));
+  }
+  if (filters.id !== undefined) q = q.where('p.id', '=', filters.id);
+  if (filters.parentId !== undefined) q = q.where('p.parent_id', '=', filters.parentId);
+  if (filters.priceTariffId !== undefined) q = q.where('p.price_tariff_id', '=', filters.priceTariffId);
+  if (filters.currency) q = q.where('p.currency', '=', filters.currency.toUpperCase());
+  if (filters.region) q = q.where('p.region', '=', filters.region);
+  if (filters.accountType) q = q.where('p.account_type', '=', filters.accountType as never);
+  if (filters.blocked !== undefined) q = q.where('p.blocked', '=', filters.blocked);
+  return q as unknown as Q;
+}
+
+const sortExpressions: Record<PartnerSortColumn, string> = {
+  id: 'p.id',
+  name: 'lower(p.name)',
+  tariff: 'lower(price.name)',
+  // The ledger arrives with billing; until then every balance is zero and the id keeps the order stable.
+  balance: 'p.id',
+  email: 'lower(p.email)',
+  phone: 'p.phone',
+  login: 'lower(u.login)',
+  accountsCount: 'p.accounts_count',
+  vehiclesCount: 'p.vehicles_count',
+  parent: 'lower(parent.name)',
+  comment: 'lower(p.comment)',
+  createdAt: 'p.created_at',
+};
+
+export async function listPartners(
+  db: Db,
+  options: {
+    filters: PartnerListFilters;
+    sort: PartnerSortColumn;
+    order: 'asc' | 'desc';
+    limit: number;
+    offset: number;
+  },
+) {
+  const direction = options.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
+  const rows = applyFilters(selectPartnerList(db), options.filters)
+    .select([
+      'p.id',
+      'p.name',
+      'p.price_tariff_id',
+      'price.name as price_tariff_name',
+      'p.currency',
+      'p.email',
+      'p.phone',
+      'u.login',
+      'p.accounts_count',
+      'p.vehicles_count',
+      'p.parent_id',
+      'parent.name as parent_name',
+      'p.comment',
+      'p.blocked',
+      'p.users_blocked',
+      'p.archived_at',
+    ])
+    .orderBy(sql`${sql.raw(sortExpressions[options.sort])} ${direction}`)
+    .orderBy('p.id', options.order)
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+  return rows;
+}
+
+export type PartnerListRow = Awaited<ReturnType<typeof listPartners>>[number];
+
+export async function countPartners(db: Db, filters: PartnerListFilters): Promise<number> {
+  const row = await applyFilters(selectPartnerList(db), filters)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

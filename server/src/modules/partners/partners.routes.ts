@@ -1,0 +1,164 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Db } from '../../db/connect.js';
+import { localeFrom } from '../../lib/messages.js';
+import { IdParams, problemResponses } from '../../lib/schemas.js';
+import { spreadsheetContentTypes } from '../../lib/spreadsheet.js';
+import { HistoryResponse } from '../audit/audit.schemas.js';
+import { requireActor } from '../auth/actor.js';
+import { exportPartners, findPartners } from './partners-list.service.js';
+import {
+  archivePartner,
+  createPartner,
+  getPartner,
+  partnerHistory,
+  restorePartner,
+  updatePartner,
+} from './partners.service.js';
+import {
+  PartnerCreate,
+  PartnerExportQuery,
+  PartnerList,
+  PartnerQuery,
+  PartnerResponse,
+  PartnerUpdate,
+} from './partners.schemas.js';
+
+export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const tags = ['partners'];
+
+  app.get(
+    '/partners',
+    {
+      schema: {
+        tags,
+        summary: "Partners of the caller's subtree: search, per-column filters and sort, paging",
+        querystring: PartnerQuery,
+        response: { 200: PartnerList, ...problemResponses(400, 401) },
+      },
+    },
+    (request) => findPartners({ db, actor: requireActor(request), query: request.query }),
+  );
+
+  app.get(
+    '/partners/export',
+    {
+      schema: {
+        tags,
+        summary: 'The partners list with the same filters, as csv or xlsx',
+        querystring: PartnerExportQuery,
+        produces: [spreadsheetContentTypes.csv, spreadsheetContentTypes.xlsx],
+        response: problemResponses(400, 401),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const file = await exportPartners({
+        db,
+        actor: requireActor(request),
+        query,
+        format,
+        locale: localeFrom(request.headers['accept-language']),
+      });
+      return reply
+        .type(spreadsheetContentTypes[format])
+        .header('content-disposition', `attachment; filename="partners.${format}"`)
+        .send(file);
+    },
+  );
+
+  app.post(
+    '/partners',
+    {
+      schema: {
+        tags,
+        summary: 'Add a partner (the seed\'s "How to add a partner")',
+        body: PartnerCreate,
+        response: { 201: PartnerResponse, ...problemResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const partner = await createPartner({
+        db,
+        actor: requireActor(request),
+        input: request.body,
+        requestId: request.id,
+      });
+      return reply.status(201).send(partner);
+    },
+  );
+
+  app.get(
+    '/partners/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One partner',
+        params: IdParams,
+        response: { 200: PartnerResponse, ...problemResponses(401, 404) },
+      },
+    },
+    (request) => getPartner({ db, actor: requireActor(request), id: request.params.id }),
+  );
+
+  app.patch(
+    '/partners/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a partner; carries the version read, a stale one gets 409',
+        params: IdParams,
+        body: PartnerUpdate,
+        response: { 200: PartnerResponse, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) =>
+      updatePartner({
+        db,
+        actor: requireActor(request),
+        id: request.params.id,
+        input: request.body,
+        requestId: request.id,
+      }),
+  );
+
+  app.delete(
+    '/partners/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Archive a partner (restorable); refused while it has live sub-partners',
+        params: IdParams,
+        response: { 200: PartnerResponse, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    (request) =>
+      archivePartner({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+  );
+
+  app.post(
+    '/partners/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Restore an archived partner',
+        params: IdParams,
+        response: { 200: PartnerResponse, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    (request) =>
+      restorePartner({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+  );
+
+  app.get(
+    '/partners/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Who changed what and when (never a password)',
+        params: IdParams,
+        response: { 200: HistoryResponse, ...problemResponses(401, 404) },
+      },
+    },
+    (request) => partnerHistory({ db, actor: requireActor(request), id: request.params.id }),
+  );
+};

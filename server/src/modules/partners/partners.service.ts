@@ -1,0 +1,273 @@
+import type { Db } from '../../db/connect.js';
+import type { NewPartnerRow, PartnerRowUpdate } from '../../db/schema.js';
+import {
+  AppError,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  staleVersion,
+  type FieldError,
+} from '../../lib/errors.js';
+import { hashPassword } from '../../lib/password-hash.js';
+import { checkPassword } from '../../lib/password-policy.js';
+import { scopeOf, type Actor } from '../auth/actor.js';
+import { deleteSessionsOfSubtree, insertAdminUser } from '../auth/auth.repository.js';
+import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
+import { changedFields, createdFields } from '../audit/audit-changes.js';
+import { presentHistory } from '../audit/audit.schemas.js';
+import { normalisePartnerDraft, type PartnerDraft } from './partner-draft.js';
+import { draftOf, presentPartner } from './partners.presenter.js';
+import {
+  findPartner,
+  findPartnerForParent,
+  hasLiveSubpartners,
+  insertPartner,
+  movePartnerSubtree,
+  nextPartnerId,
+  setPartnerArchived,
+  updatePartnerAdmin,
+  updatePartnerRow,
+} from './partners.repository.js';
+import type { PartnerCreate, PartnerUpdate } from './partners.schemas.js';
+
+interface Call {
+  db: Db;
+  actor: Actor;
+  requestId: string;
+}
+
+/** Fields a partner administrator may not change on its own partner: only its parent decides them. */
+const parentOnlyFields = ['blocked', 'usersBlocked', 'parentId', 'partnerPriceTariffId'] as const;
+
+async function loadPartner(db: Db, actor: Actor, id: number) {
+  const row = await findPartner(db, id, scopeOf(actor));
+  if (!row) throw notFound();
+  return presentPartner(row);
+}
+
+export function getPartner(options: { db: Db; actor: Actor; id: number }) {
+  return loadPartner(options.db, options.actor, options.id);
+}
+
+/** The path of the parent a partner will have; [] for a top-level partner (super administrators only). */
+async function resolveParentPath(db: Db, actor: Actor, parentId: number | null): Promise<number[]> {
+  if (parentId === null) {
+    if (actor.partnerId !== null) throw invalid([{ field: 'parentId', code: 'parent_not_found' }]);
+    return [];
+  }
+  const parent = await findPartnerForParent(db, parentId, scopeOf(actor));
+  if (!parent) throw invalid([{ field: 'parentId', code: 'parent_not_found' }]);
+  if (parent.archived_at !== null) throw conflict('parent_archived', 'parentId');
+  return parent.path;
+}
+
+function checkAdminPassword(password: string, draft: PartnerDraft) {
+  if (password === '') throw invalid([{ field: 'password', code: 'required' }]);
+  const problem = checkPassword({ password, policy: 'simple', login: draft.login, name: draft.name });
+  if (problem)
+    throw invalid([
+      { field: 'password', code: problem.code, params: problem.params as Record<string, number> },
+    ]);
+}
+
+function columnsOf(draft: PartnerDraft): Omit<NewPartnerRow, 'path'> {
+  return {
+    name: draft.name,
+    email: draft.email,
+    phone: draft.phone,
+    deposit: draft.deposit ?? '0.00',
+    iin: draft.iin,
+    kpp: draft.kpp,
+    vat_percent: draft.vatPercent,
+    code_1c: draft.code1c,
+    region: draft.region,
+    blocked: draft.blocked,
+    users_blocked: draft.usersBlocked,
+    parent_id: draft.parentId,
+    currency: draft.currency,
+    additional_currencies: draft.additionalCurrencies,
+    price_tariff_id: draft.priceTariffId,
+    partner_price_tariff_id: draft.partnerPriceTariffId,
+    organization_type: draft.organizationType,
+    account_type: draft.accountType,
+    user_password_policy: draft.userPasswordPolicy,
+    show_user_password: draft.showUserPassword,
+    comment: draft.comment,
+  };
+}
+
+/** The history's view of a partner: its form fields, never a password or hash. */
+const auditSnapshot = (partner: ReturnType<typeof presentPartner>) => ({ ...draftOf(partner) });
+
+export async function createPartner(options: Call & { input: PartnerCreate }) {
+  const { db, actor, input } = options;
+  const parentId = input.parentId === undefined ? actor.partnerId : input.parentId;
+  const parentPath = await resolveParentPath(db, actor, parentId);
+  const draft = await normalisePartnerDraft(
+    db,
+    {
+      name: input.name,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      deposit: input.deposit ?? null,
+      iin: input.iin ?? null,
+      kpp: input.kpp ?? null,
+      vatPercent: input.vatPercent ?? null,
+      code1c: input.code1c ?? null,
+      region: input.region ?? null,
+      blocked: input.blocked ?? false,
+      usersBlocked: input.usersBlocked ?? false,
+      parentId,
+      currency: input.currency,
+      additionalCurrencies: input.additionalCurrencies ?? [],
+      priceTariffId: input.priceTariffId ?? null,
+      partnerPriceTariffId: input.partnerPriceTariffId ?? null,
+      organizationType: input.organizationType ?? null,
+      accountType: input.accountType,
+      userPasswordPolicy: input.userPasswordPolicy ?? 'simple',
+      showUserPassword: input.showUserPassword ?? false,
+      login: input.login,
+      comment: input.comment ?? null,
+    },
+    { parentPath, partnerId: null },
+  );
+  checkAdminPassword(input.password, draft);
+  const passwordHash = await hashPassword(input.password);
+
+  const id = await db.transaction().execute(async (trx) => {
+    const partnerId = await nextPartnerId(trx);
+    await insertPartner(trx, {
+      id: partnerId,
+      path: [...parentPath, partnerId],
+      ...columnsOf(draft),
+    } as NewPartnerRow);
+    await insertAdminUser(trx, {
+      partnerId,
+      role: 'partner_admin',
+      login: draft.login,
+      name: draft.name,
+      passwordHash,
+    });
+    const created = await findPartner(trx, partnerId, { kind: 'platform' });
+    await recordAuditEvent(trx, {
+      entityType: 'partner',
+      entityId: partnerId,
+      action: 'created',
+      changes: createdFields(auditSnapshot(presentPartner(created!))),
+      actor,
+      requestId: options.requestId,
+    });
+    return partnerId;
+  });
+  return loadPartner(db, actor, id);
+}
+
+function refuseParentOnlyChanges(
+  actor: Actor,
+  current: ReturnType<typeof presentPartner>,
+  input: PartnerUpdate,
+) {
+  if (actor.partnerId !== current.id) return;
+  const refused: FieldError[] = parentOnlyFields
+    .filter((field) => input[field] !== undefined && input[field] !== current[field])
+    .map((field) => ({ field, code: 'field_forbidden' }));
+  if (refused.length > 0) throw forbidden('field_forbidden', refused);
+}
+
+function definedEntries<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+export async function updatePartner(options: Call & { id: number; input: PartnerUpdate }) {
+  const { db, actor, id, input } = options;
+  const current = await loadPartner(db, actor, id);
+  refuseParentOnlyChanges(actor, current, input);
+
+  const { version, password, ...fields } = input;
+  const merged: PartnerDraft = { ...draftOf(current), ...definedEntries(fields) };
+  const parentChanged = merged.parentId !== current.parentId;
+  let parentPath = (await findPartner(db, id, { kind: 'platform' }))!.path.slice(0, -1);
+  if (parentChanged) {
+    parentPath = await resolveParentPath(db, actor, merged.parentId);
+    if (parentPath.includes(id)) throw invalid([{ field: 'parentId', code: 'parent_cycle' }]);
+  }
+  const draft = await normalisePartnerDraft(db, merged, { parentPath, partnerId: id });
+  if (password !== undefined) checkAdminPassword(password, draft);
+  const passwordHash = password === undefined ? undefined : await hashPassword(password);
+
+  await db.transaction().execute(async (trx) => {
+    if (!(await updatePartnerRow(trx, id, version, columnsOf(draft) as PartnerRowUpdate)))
+      throw staleVersion();
+    if (parentChanged) await movePartnerSubtree(trx, id, parentPath);
+    if (draft.login !== current.login || passwordHash !== undefined) {
+      await updatePartnerAdmin(trx, id, {
+        login: draft.login,
+        ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
+      });
+    }
+    // Blocked means logged out everywhere at once, not at the sessions' expiry.
+    if (draft.blocked && !current.blocked) await deleteSessionsOfSubtree(trx, id);
+    const after = presentPartner((await findPartner(trx, id, { kind: 'platform' }))!);
+    const changes = changedFields(auditSnapshot(current), auditSnapshot(after));
+    if (passwordHash !== undefined) changes.push({ field: 'password', old: null, new: null });
+    await recordAuditEvent(trx, {
+      entityType: 'partner',
+      entityId: id,
+      action: 'updated',
+      changes,
+      actor,
+      requestId: options.requestId,
+    });
+  });
+  return loadPartner(db, actor, id);
+}
+
+/** Archives (soft-deletes) a partner; refused while it has live sub-partners. */
+export async function archivePartner(options: Call & { id: number }) {
+  const { db, actor, id } = options;
+  const current = await loadPartner(db, actor, id);
+  if (actor.partnerId === id) throw forbidden('self_archive');
+  if (current.archivedAt !== null) return current;
+  await db.transaction().execute(async (trx) => {
+    if (await hasLiveSubpartners(trx, id)) throw new AppError('has_live_subpartners', 409);
+    await setPartnerArchived(trx, id, new Date());
+    await deleteSessionsOfSubtree(trx, id);
+    await recordAuditEvent(trx, {
+      entityType: 'partner',
+      entityId: id,
+      action: 'archived',
+      changes: [{ field: 'archived', old: false, new: true }],
+      actor,
+      requestId: options.requestId,
+    });
+  });
+  return loadPartner(db, actor, id);
+}
+
+export async function restorePartner(options: Call & { id: number }) {
+  const { db, actor, id } = options;
+  const current = await loadPartner(db, actor, id);
+  if (current.archivedAt === null) throw conflict('not_archived');
+  if (current.parentId !== null) {
+    const parent = await findPartnerForParent(db, current.parentId, { kind: 'platform' });
+    if (parent?.archived_at) throw conflict('parent_archived', 'parentId');
+  }
+  await db.transaction().execute(async (trx) => {
+    await setPartnerArchived(trx, id, null);
+    await recordAuditEvent(trx, {
+      entityType: 'partner',
+      entityId: id,
+      action: 'restored',
+      changes: [{ field: 'archived', old: true, new: false }],
+      actor,
+      requestId: options.requestId,
+    });
+  });
+  return loadPartner(db, actor, id);
+}
+
+export async function partnerHistory(options: { db: Db; actor: Actor; id: number }) {
+  await loadPartner(options.db, options.actor, options.id);
+  return presentHistory(await findEntityHistory(options.db, 'partner', options.id));
+}

@@ -1,0 +1,179 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Db } from '../../db/connect.js';
+import { today } from '../../lib/clock.js';
+import { DateString, Nullable, problemResponses } from '../../lib/schemas.js';
+import { requireActor } from '../auth/actor.js';
+import {
+  accountTypeNames,
+  accountTypes,
+  listCountries,
+  listCurrencies,
+  listOrganizationTypes,
+  listRegions,
+} from './reference-data.js';
+import { findVatRateOn, listVatRates } from './reference.repository.js';
+
+const CountryQuery = Type.Object(
+  { country: Type.Optional(Type.String({ maxLength: 2, description: 'ISO 3166-1 alpha-2, e.g. RU' })) },
+  { additionalProperties: false },
+);
+const Named = { nameEn: Type.String(), nameRu: Type.String() };
+
+export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const tags = ['reference'];
+  // Reference lists are the same for everyone signed in; a day of browser caching is harmless.
+  app.addHook('onSend', async (request, reply) => {
+    if (reply.statusCode === 200) void reply.header('cache-control', 'private, max-age=3600');
+  });
+
+  app.get(
+    '/reference/regions',
+    {
+      schema: {
+        tags,
+        summary: 'ISO 3166-2 regions with English and Russian names',
+        querystring: CountryQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ code: Type.String(), country: Type.String(), ...Named })),
+            countries: Type.Array(Type.Object({ code: Type.String(), ...Named })),
+          }),
+          ...problemResponses(400, 401),
+        },
+      },
+    },
+    (request) => {
+      requireActor(request);
+      const country = request.query.country?.toUpperCase();
+      return {
+        items: [...listRegions(country)],
+        countries: listCountries().filter((entry) => !country || entry.code === country),
+      };
+    },
+  );
+
+  app.get(
+    '/reference/currencies',
+    {
+      schema: {
+        tags,
+        summary: 'ISO 4217 currencies',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                code: Type.String(),
+                numeric: Type.String(),
+                minorUnits: Type.Integer(),
+                ...Named,
+              }),
+            ),
+          }),
+          ...problemResponses(401),
+        },
+      },
+    },
+    (request) => {
+      requireActor(request);
+      return { items: [...listCurrencies()] };
+    },
+  );
+
+  app.get(
+    '/reference/organization-types',
+    {
+      schema: {
+        tags,
+        summary: "Legal forms: a country's own, then the generic ones",
+        querystring: CountryQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                code: Type.String(),
+                country: Nullable(Type.String()),
+                kind: Type.Enum(['legal', 'individual']),
+                ...Named,
+              }),
+            ),
+          }),
+          ...problemResponses(400, 401),
+        },
+      },
+    },
+    (request) => {
+      requireActor(request);
+      return { items: [...listOrganizationTypes(request.query.country?.toUpperCase())] };
+    },
+  );
+
+  app.get(
+    '/reference/account-types',
+    {
+      schema: {
+        tags,
+        summary: 'Billing models',
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), ...Named })) }),
+          ...problemResponses(401),
+        },
+      },
+    },
+    (request) => {
+      requireActor(request);
+      return {
+        items: accountTypes.map((code) => ({
+          code,
+          nameEn: accountTypeNames[code].en,
+          nameRu: accountTypeNames[code].ru,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/reference/vat-rates',
+    {
+      schema: {
+        tags,
+        summary: 'Dated standard VAT rates by country, and the rate in force on a day',
+        querystring: Type.Object(
+          { ...CountryQuery.properties, date: Type.Optional(DateString) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({ country: Type.String(), ratePercent: Type.String(), validFrom: Type.String() }),
+            ),
+            inForce: Nullable(
+              Type.Object({
+                country: Type.String(),
+                date: Type.String(),
+                ratePercent: Nullable(Type.String()),
+              }),
+            ),
+          }),
+          ...problemResponses(400, 401),
+        },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const { country } = request.query;
+      const rows = await listVatRates(db, country);
+      const date = request.query.date ?? today();
+      return {
+        items: rows.map((row) => ({
+          country: row.country,
+          ratePercent: row.rate_percent,
+          validFrom: row.valid_from,
+        })),
+        inForce: country
+          ? { country: country.toUpperCase(), date, ratePercent: await findVatRateOn(db, country, date) }
+          : null,
+      };
+    },
+  );
+};

@@ -1,0 +1,98 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Db } from '../../db/connect.js';
+import { IdParams, problemResponses } from '../../lib/schemas.js';
+import { requireActor } from '../auth/actor.js';
+import { createTariff, findTariffChoices, findTariffs, getTariff, updateTariff } from './tariffs.service.js';
+import {
+  TariffChoicesQuery,
+  TariffCreate,
+  TariffList,
+  TariffQuery,
+  TariffResponse,
+  TariffUpdate,
+} from './tariffs.schemas.js';
+
+export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const tags = ['tariffs'];
+
+  app.get(
+    '/tariffs',
+    {
+      schema: {
+        tags,
+        summary: 'Tariffs the caller may see',
+        querystring: TariffQuery,
+        response: { 200: TariffList, ...problemResponses(400, 401) },
+      },
+    },
+    (request) => findTariffs({ db, actor: requireActor(request), query: request.query }),
+  );
+
+  app.get(
+    '/tariffs/choices',
+    {
+      schema: {
+        tags,
+        summary: 'Tariffs offered in the Price or Partner price list of a partner',
+        querystring: TariffChoicesQuery,
+        response: { 200: TariffList, ...problemResponses(400, 401, 404) },
+      },
+    },
+    (request) => findTariffChoices({ db, actor: requireActor(request), query: request.query }),
+  );
+
+  app.post(
+    '/tariffs',
+    {
+      schema: {
+        tags,
+        summary: 'Create a tariff',
+        body: TariffCreate,
+        response: { 201: TariffResponse, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const tariff = await createTariff({
+        db,
+        actor: requireActor(request),
+        input: request.body,
+        requestId: request.id,
+      });
+      return reply.status(201).send(tariff);
+    },
+  );
+
+  app.get(
+    '/tariffs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One tariff with its price versions',
+        params: IdParams,
+        response: { 200: TariffResponse, ...problemResponses(401, 404) },
+      },
+    },
+    (request) => getTariff({ db, actor: requireActor(request), id: request.params.id }),
+  );
+
+  app.patch(
+    '/tariffs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a tariff or add a dated price version',
+        params: IdParams,
+        body: TariffUpdate,
+        response: { 200: TariffResponse, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) =>
+      updateTariff({
+        db,
+        actor: requireActor(request),
+        id: request.params.id,
+        input: request.body,
+        requestId: request.id,
+      }),
+  );
+};

@@ -1,0 +1,78 @@
+import { Type, type Static } from 'typebox';
+import { DateString, DecimalString, Id, Nullable, PageQuery } from '../../lib/schemas.js';
+
+export const CurrencyCode = Type.String({
+  minLength: 1,
+  maxLength: 3,
+  description: 'ISO 4217 code, e.g. RUB',
+});
+const TariffPeriod = Type.Enum(['month', 'day'], {
+  description: 'month: charged daily, prorated; day: as is',
+});
+
+export const TariffCreate = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    currency: CurrencyCode,
+    period: TariffPeriod,
+    price: DecimalString,
+    ownerPartnerId: Type.Optional(Nullable(Id)),
+    effectiveFrom: Type.Optional(DateString),
+  },
+  { additionalProperties: false },
+);
+export type TariffCreate = Static<typeof TariffCreate>;
+
+export const TariffUpdate = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    price: Type.Optional(DecimalString),
+    effectiveFrom: Type.Optional(DateString),
+  },
+  { additionalProperties: false },
+);
+export type TariffUpdate = Static<typeof TariffUpdate>;
+
+export const TariffQuery = Type.Object(
+  {
+    search: Type.Optional(Type.String({ maxLength: 200 })),
+    currency: Type.Optional(CurrencyCode),
+    ownerPartnerId: Type.Optional(Id),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type TariffQuery = Static<typeof TariffQuery>;
+
+export const TariffChoicesQuery = Type.Object(
+  {
+    purpose: Type.Enum(['price', 'partnerPrice'], {
+      description: "price: the partner's own Price; partnerPrice: what its parent charges it",
+    }),
+    partnerId: Type.Optional(Id),
+    parentId: Type.Optional(Id),
+    currencies: Type.Optional(Type.String({ maxLength: 200, description: 'Comma-separated ISO 4217 codes' })),
+  },
+  { additionalProperties: false },
+);
+export type TariffChoicesQuery = Static<typeof TariffChoicesQuery>;
+
+const TariffVersion = Type.Object({ price: Type.String(), effectiveFrom: Type.String() });
+
+export const TariffResponse = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  currency: Type.String(),
+  period: TariffPeriod,
+  price: Nullable(Type.String()),
+  priceEffectiveFrom: Nullable(Type.String()),
+  ownerPartnerId: Nullable(Type.Integer()),
+  ownerPartnerName: Nullable(Type.String()),
+  versions: Type.Array(TariffVersion),
+  version: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  archivedAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
+export const TariffList = Type.Object({ items: Type.Array(TariffResponse), total: Type.Integer() });

@@ -1,0 +1,186 @@
+import type { Db } from '../../db/connect.js';
+import { today } from '../../lib/clock.js';
+import { AppError, FieldErrors, forbidden, notFound, staleVersion } from '../../lib/errors.js';
+import { checkAmount, formatAmount } from '../../lib/money.js';
+import { pageOffset } from '../../lib/paging.js';
+import { emptyToNull } from '../../lib/text.js';
+import { pathInScope, scopeOf, type Actor } from '../auth/actor.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
+import { changedFields, createdFields } from '../audit/audit-changes.js';
+import { findPartnerPath } from '../partners/partners.repository.js';
+import { isCurrencyCode } from '../reference/reference-data.js';
+import { presentTariff } from './tariffs.presenter.js';
+import {
+  findTariff,
+  insertTariff,
+  insertTariffVersion,
+  listTariffs,
+  listUsableTariffs,
+  touchTariff,
+} from './tariffs.repository.js';
+import type { TariffChoicesQuery, TariffCreate, TariffQuery, TariffUpdate } from './tariffs.schemas.js';
+
+function checkPrice(errors: FieldErrors, price: string | undefined) {
+  if (price === undefined) return;
+  const problem = checkAmount(price);
+  if (problem) errors.add('price', problem);
+}
+
+async function loadTariff(db: Db, actor: Actor, id: number) {
+  const row = await findTariff(db, id, scopeOf(actor), actor.partnerPath);
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function getTariff(options: { db: Db; actor: Actor; id: number }) {
+  return presentTariff(await loadTariff(options.db, options.actor, options.id));
+}
+
+export async function findTariffs(options: { db: Db; actor: Actor; query: TariffQuery }) {
+  const { db, actor, query } = options;
+  const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
+  const result = await listTariffs(db, {
+    scope: scopeOf(actor),
+    actorPath: actor.partnerPath,
+    search: emptyToNull(query.search) ?? undefined,
+    currency: query.currency,
+    ownerPartnerId: query.ownerPartnerId,
+    limit: page.pageSize,
+    offset: pageOffset(page),
+  });
+  return { items: result.items.map(presentTariff), total: result.total };
+}
+
+/** The partner-or-parent path that a tariff choice is made for, checked against the actor's scope. */
+async function pathForChoice(db: Db, actor: Actor, partnerId: number | undefined): Promise<number[]> {
+  if (partnerId === undefined) return [];
+  const path = await findPartnerPath(db, partnerId);
+  if (!path || !pathInScope(scopeOf(actor), path)) throw notFound();
+  return path;
+}
+
+/**
+ * Tariffs offered in the Price and Partner price lists of a partner (partnerId) or of a new partner
+ * under a parent (parentId): the platform's and the ancestors' tariffs, plus the partner's own for
+ * its Price, in the given currencies.
+ */
+export async function findTariffChoices(options: { db: Db; actor: Actor; query: TariffChoicesQuery }) {
+  const { db, actor, query } = options;
+  const partnerPath = await pathForChoice(db, actor, query.partnerId);
+  const parentPath =
+    query.partnerId === undefined ? await pathForChoice(db, actor, query.parentId) : partnerPath.slice(0, -1);
+  const ownerCandidates =
+    query.purpose === 'price' && query.partnerId !== undefined ? partnerPath : parentPath;
+  const currencies = (query.currencies ?? '')
+    .split(',')
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
+  const rows = await listUsableTariffs(db, { ownerCandidates, currencies });
+  return { items: rows.map(presentTariff), total: rows.length };
+}
+
+/** Who may own a new tariff: the actor's partner or one of its sub-partners; the platform for super admins. */
+async function resolveOwner(db: Db, actor: Actor, ownerPartnerId: number | null | undefined) {
+  if (ownerPartnerId === undefined) return actor.partnerId;
+  if (ownerPartnerId === null) {
+    if (actor.partnerId !== null)
+      throw forbidden('forbidden', [{ field: 'ownerPartnerId', code: 'field_forbidden' }]);
+    return null;
+  }
+  const path = await findPartnerPath(db, ownerPartnerId);
+  if (!path || !pathInScope(scopeOf(actor), path)) {
+    throw new AppError('validation_failed', 400, [{ field: 'ownerPartnerId', code: 'parent_not_found' }]);
+  }
+  return ownerPartnerId;
+}
+
+export async function createTariff(options: {
+  db: Db;
+  actor: Actor;
+  input: TariffCreate;
+  requestId: string;
+}) {
+  const { db, actor, input } = options;
+  const errors = new FieldErrors();
+  const name = input.name.trim();
+  if (!name) errors.add('name', 'required');
+  const currency = input.currency.trim().toUpperCase();
+  if (!isCurrencyCode(currency)) errors.add('currency', 'currency_unknown');
+  checkPrice(errors, input.price);
+  errors.throwIfAny();
+  const ownerPartnerId = await resolveOwner(db, actor, input.ownerPartnerId);
+
+  const id = await db.transaction().execute(async (trx) => {
+    const tariffId = await insertTariff(trx, { name, currency, period: input.period, ownerPartnerId });
+    await insertTariffVersion(trx, {
+      tariffId,
+      price: formatAmount(input.price),
+      effectiveFrom: input.effectiveFrom ?? today(),
+    });
+    const created = await findTariff(trx, tariffId, { kind: 'platform' }, []);
+    await recordAuditEvent(trx, {
+      entityType: 'tariff',
+      entityId: tariffId,
+      action: 'created',
+      changes: createdFields(snapshot(presentTariff(created!))),
+      actor,
+      requestId: options.requestId,
+    });
+    return tariffId;
+  });
+  return getTariff({ db, actor, id });
+}
+
+function snapshot(tariff: ReturnType<typeof presentTariff>) {
+  return {
+    name: tariff.name,
+    currency: tariff.currency,
+    period: tariff.period,
+    ownerPartnerId: tariff.ownerPartnerId,
+    versions: tariff.versions,
+  };
+}
+
+/** Renames a tariff or adds a dated price version; existing versions are never changed. */
+export async function updateTariff(options: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: TariffUpdate;
+  requestId: string;
+}) {
+  const { db, actor, id, input } = options;
+  const before = await loadTariff(db, actor, id);
+  const scope = scopeOf(actor);
+  const ownedInScope =
+    scope.kind === 'platform' || (before.owner_path !== null && pathInScope(scope, before.owner_path));
+  if (!ownedInScope) throw forbidden('tariff_owner_forbidden');
+
+  const errors = new FieldErrors();
+  const name = input.name?.trim();
+  if (name === '') errors.add('name', 'required');
+  checkPrice(errors, input.price);
+  if (input.effectiveFrom !== undefined && input.price === undefined) errors.add('price', 'required');
+  errors.throwIfAny();
+
+  await db.transaction().execute(async (trx) => {
+    if (!(await touchTariff(trx, { id, version: input.version, name }))) throw staleVersion();
+    if (input.price !== undefined) {
+      await insertTariffVersion(trx, {
+        tariffId: id,
+        price: formatAmount(input.price),
+        effectiveFrom: input.effectiveFrom ?? today(),
+      });
+    }
+    const after = await findTariff(trx, id, { kind: 'platform' }, []);
+    await recordAuditEvent(trx, {
+      entityType: 'tariff',
+      entityId: id,
+      action: 'updated',
+      changes: changedFields(snapshot(presentTariff(before)), snapshot(presentTariff(after!))),
+      actor,
+      requestId: options.requestId,
+    });
+  });
+  return getTariff({ db, actor, id });
+}

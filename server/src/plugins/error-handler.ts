@@ -1,0 +1,120 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type FieldError } from '../lib/errors.js';
+import { fieldLabel, localeFrom, translate, type Locale } from '../lib/messages.js';
+import { fieldErrorsFromAjv } from './validation.js';
+
+/** The body of every error answer (RFC 9457 application/problem+json). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  errors: { field: string; code: string; message: string }[];
+  requestId: string;
+}
+
+/* Unique constraints whose violation is a user's conflict, with the field and code to report. */
+const uniqueConstraints: Record<string, { field: string; code: string }> = {
+  admin_users_login_key: { field: 'login', code: 'login_taken' },
+  partners_code_1c_key: { field: 'code1c', code: 'code1c_taken' },
+  tariff_versions_tariff_id_effective_from_key: { field: 'effectiveFrom', code: 'tariff_version_exists' },
+};
+
+interface DatabaseError {
+  code?: string;
+  constraint?: string;
+}
+
+function isDatabaseError(error: unknown): error is DatabaseError & Error {
+  return (
+    error instanceof Error &&
+    typeof (error as DatabaseError).code === 'string' &&
+    /^[0-9A-Z]{5}$/.test((error as DatabaseError).code ?? '')
+  );
+}
+
+/** Maps any thrown error to an AppError, or null when it is a fault of ours (a 500). */
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  const fastifyError = error as FastifyError & { validationContext?: string };
+  if (fastifyError.validation) {
+    const prefix = fastifyError.validationContext === 'body' ? undefined : fastifyError.validationContext;
+    return new AppError(
+      'validation_failed',
+      400,
+      fieldErrorsFromAjv(fastifyError.validation as never, prefix),
+    );
+  }
+  if (isDatabaseError(error)) {
+    if (error.code === '23505') {
+      const known = uniqueConstraints[error.constraint ?? ''];
+      return known ? new AppError(known.code, 409, [known]) : new AppError('conflict', 409);
+    }
+    if (error.code === '40001' || error.code === '40P01') return new AppError('version_conflict', 409);
+    // Data exceptions (class 22) come from values a user typed that slipped past validation.
+    if (error.code?.startsWith('22')) return new AppError('validation_failed', 400);
+    return null;
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('malformed_request', 400);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large', 413);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', 415);
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError && fastifyError.statusCode === 400)
+    return new AppError('malformed_request', 400);
+  const status = fastifyError.statusCode;
+  if (status === 429) return new AppError('rate_limited', 429);
+  if (status !== undefined && status >= 400 && status < 500) return new AppError('malformed_request', status);
+  return null;
+}
+
+export function problemOf(error: AppError, locale: Locale, requestId: string): Problem {
+  const localized = (fieldError: FieldError) => ({
+    field: fieldError.field,
+    code: fieldError.code,
+    message: translate(fieldError.code, locale, {
+      ...fieldError.params,
+      field: fieldLabel(fieldError.field, locale),
+    }),
+  });
+  const errors = error.errors.map(localized);
+  return {
+    type: `/problems/${error.code}`,
+    title:
+      error.errors.length === 1 && error.code === error.errors[0]?.code
+        ? (errors[0]?.message ?? '')
+        : translate(error.code, locale, { ...error.params, requestId }),
+    status: error.status,
+    code: error.code,
+    errors,
+    requestId,
+  };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const problem = problemOf(error, localeFrom(request.headers['accept-language']), request.id);
+  return reply.status(error.status).type('application/problem+json').send(problem);
+}
+
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError) {
+      if (appError.status === 429 && !reply.hasHeader('retry-after') && appError.params.retryAfter) {
+        void reply.header('retry-after', String(appError.params.retryAfter));
+      }
+      return sendProblem(request, reply, appError);
+    }
+    // Our fault: log it whole, tell the caller only the request id to quote.
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(request, reply, new AppError('internal', 500));
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new AppError('not_found', 404)));
+}
