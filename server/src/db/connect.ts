@@ -9,6 +9,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** The embedded engine itself, for dumping its data folder (test templates, backups). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -72,5 +74,5 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  return { db, engine: 'pglite', pglite, close: () => db.destroy() };
 }

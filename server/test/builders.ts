@@ -1,0 +1,65 @@
+import type { App } from '../src/app.js';
+import type { Db } from '../src/db/connect.js';
+import { hashPassword } from '../src/lib/password-hash.js';
+import { insertAdminUser } from '../src/modules/auth/auth.repository.js';
+import { expectStatus, signIn, type TestClient } from './client.js';
+
+export const SUPER_ADMIN_PASSWORD = 'Operator-passphrase-2026';
+/** A password every partner built here gets, so tests can sign in as any of them. */
+export const PARTNER_PASSWORD = 'Gentle-river-stone-42';
+
+let sequence = 0;
+/** A unique suffix, so builders never collide with each other's logins and codes. */
+export const unique = (prefix: string) => `${prefix}${++sequence}${Math.random().toString(36).slice(2, 6)}`;
+
+export async function createSuperAdmin(app: App, db: Db, login = unique('root')): Promise<TestClient> {
+  await insertAdminUser(db, {
+    partnerId: null,
+    role: 'super_admin',
+    login,
+    name: 'Operator',
+    passwordHash: await hashPassword(SUPER_ADMIN_PASSWORD),
+  });
+  return signIn(app, login, SUPER_ADMIN_PASSWORD);
+}
+
+export interface PartnerResponseBody {
+  id: number;
+  name: string;
+  login: string;
+  version: number;
+  parentId: number | null;
+  [field: string]: unknown;
+}
+
+/** The smallest valid partner: the required fields only. */
+export function partnerInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: unique('Partner '),
+    currency: 'RUB',
+    accountType: 'prepayment',
+    login: unique('login'),
+    password: PARTNER_PASSWORD,
+    ...overrides,
+  };
+}
+
+export async function createPartner(client: TestClient, overrides: Record<string, unknown> = {}) {
+  const response = await client.post('/api/v1/partners', partnerInput(overrides));
+  return expectStatus<PartnerResponseBody>(response, 201);
+}
+
+export async function signInAsPartner(app: App, partner: { login: string }) {
+  return signIn(app, partner.login, PARTNER_PASSWORD);
+}
+
+export async function createTariff(client: TestClient, overrides: Record<string, unknown> = {}) {
+  const response = await client.post('/api/v1/tariffs', {
+    name: unique('Tariff '),
+    currency: 'RUB',
+    period: 'month',
+    price: '300.00',
+    ...overrides,
+  });
+  return expectStatus<{ id: number; name: string; version: number; currency: string }>(response, 201);
+}
