@@ -34,6 +34,7 @@ function postgresTypes() {
         return (value: string) => parseTextArray(value).map(Number);
       }
       if (oid === OID_NUMERIC || oid === OID_DATE) return keepText;
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- pg's own parser, typed loosely
       return pg.types.getTypeParser(oid as never, format);
     },
   };

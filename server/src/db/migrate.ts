@@ -20,7 +20,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
     const where = failed ? ` in migration ${failed.migrationName}` : '';
-    throw new Error(`Database migration failed${where}: ${String(error)}`, { cause: error });
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new Error(`Database migration failed${where}: ${reason}`, { cause: error });
   }
   return (results ?? []).map((result) => result.migrationName);
 }

@@ -43,12 +43,17 @@ export function formatAmount(value: string | Decimal, scale = AMOUNT_SCALE): str
 
 /** Rounds half-up to `scale` places: the project's only rounding rule for money. */
 export function roundAmount(value: string | Decimal, scale = AMOUNT_SCALE): Decimal {
-  return new MoneyDecimal(value).toDecimalPlaces(scale, Decimal.ROUND_HALF_UP);
+  return decimal(value).toDecimalPlaces(scale, Decimal.ROUND_HALF_UP);
 }
 
+/**
+ * A Decimal of a decimal string (surrounding white space allowed, as checkAmount allows it), a safe
+ * integer or a Decimal. A fractional JS number is refused (it is already a binary approximation), and
+ * so is an integer beyond 2^53 - 1, which a JS number cannot hold exactly.
+ */
 export function decimal(value: string | number | Decimal): Decimal {
-  if (typeof value === 'number' && !Number.isInteger(value)) {
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) {
     throw new TypeError('A binary float is not a valid amount; pass a decimal string');
   }
-  return new MoneyDecimal(value);
+  return new MoneyDecimal(typeof value === 'string' ? value.trim() : value);
 }

@@ -16,11 +16,14 @@ export const spreadsheetContentTypes: Record<SpreadsheetFormat, string> = {
 };
 
 /*
- * CSV starts with a UTF-8 byte-order mark so that Excel opens Cyrillic text correctly; cells that
- * start with = + - @ are prefixed with ' so a spreadsheet never runs them as formulas.
+ * CSV starts with a UTF-8 byte-order mark so that Excel opens Cyrillic text correctly. A CSV cell that
+ * starts with = + - @ is prefixed with ' so a spreadsheet never runs it as a formula, unless it is a
+ * plain number or phone number (+77011234567, -5.00), which no spreadsheet runs. xlsx cells are typed
+ * strings, never formulas, so they are written as they are.
  */
+const numberLike = /^[+-]?[\d\s().-]+$/;
 function neutraliseFormula(cell: Cell): Cell {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) && !numberLike.test(cell) ? `'${cell}` : cell;
 }
 
 export async function writeSpreadsheet(sheet: Sheet, format: SpreadsheetFormat): Promise<Buffer> {
@@ -31,7 +34,7 @@ export async function writeSpreadsheet(sheet: Sheet, format: SpreadsheetFormat):
   const workbook = new ExcelJS.Workbook();
   const worksheet = workbook.addWorksheet(sheet.name);
   worksheet.addRow(sheet.headers).font = { bold: true };
-  for (const row of sheet.rows) worksheet.addRow(row.map(neutraliseFormula));
+  for (const row of sheet.rows) worksheet.addRow(row);
   worksheet.columns.forEach((column) => (column.width = 18));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -182,7 +182,7 @@ function isFreeTaxNumber(value: string): boolean {
 export function validateTaxIds(input: TaxIdInput): TaxIdProblem[] {
   const iin = given(input.iin) ? input.iin : null;
   const kpp = given(input.kpp) ? input.kpp : null;
-  switch (input.country?.toUpperCase()) {
+  switch ((input.country ?? '').toUpperCase()) {
     case 'RU':
       return validateRussia(iin, kpp);
     case 'KZ':

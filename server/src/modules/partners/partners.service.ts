@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import type { NewPartnerRow, PartnerRowUpdate } from '../../db/schema.js';
+import type { NewPartnerRow } from '../../db/schema.js';
 import {
   AppError,
   conflict,
@@ -67,7 +67,7 @@ function checkAdminPassword(password: string, draft: PartnerDraft) {
   const problem = checkPassword({ password, policy: 'simple', login: draft.login, name: draft.name });
   if (problem)
     throw invalid([
-      { field: 'password', code: problem.code, params: problem.params as Record<string, number> },
+      { field: 'password', code: problem.code, params: problem.params },
     ]);
 }
 
@@ -141,7 +141,7 @@ export async function createPartner(options: Call & { input: PartnerCreate }) {
       id: partnerId,
       path: [...parentPath, partnerId],
       ...columnsOf(draft),
-    } as NewPartnerRow);
+    });
     await insertAdminUser(trx, {
       partnerId,
       role: 'partner_admin',
@@ -197,7 +197,7 @@ export async function updatePartner(options: Call & { id: number; input: Partner
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
 
   await db.transaction().execute(async (trx) => {
-    if (!(await updatePartnerRow(trx, id, version, columnsOf(draft) as PartnerRowUpdate)))
+    if (!(await updatePartnerRow(trx, id, version, columnsOf(draft))))
       throw staleVersion();
     if (parentChanged) await movePartnerSubtree(trx, id, parentPath);
     if (draft.login !== current.login || passwordHash !== undefined) {

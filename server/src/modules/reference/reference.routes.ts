@@ -19,6 +19,8 @@ const CountryQuery = Type.Object(
   { additionalProperties: false },
 );
 const Named = { nameEn: Type.String(), nameRu: Type.String() };
+/** The country filter in upper case; an empty one (a form's cleared select) means no filter. */
+const countryOf = (query: { country?: string }) => query.country?.trim().toUpperCase() || undefined;
 
 export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   const tags = ['reference'];
@@ -45,7 +47,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     },
     (request) => {
       requireActor(request);
-      const country = request.query.country?.toUpperCase();
+      const country = countryOf(request.query);
       return {
         items: [...listRegions(country)],
         countries: listCountries().filter((entry) => !country || entry.code === country),
@@ -104,7 +106,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     },
     (request) => {
       requireActor(request);
-      return { items: [...listOrganizationTypes(request.query.country?.toUpperCase())] };
+      return { items: [...listOrganizationTypes(countryOf(request.query))] };
     },
   );
 
@@ -161,7 +163,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     },
     async (request) => {
       requireActor(request);
-      const { country } = request.query;
+      const country = countryOf(request.query);
       const rows = await listVatRates(db, country);
       const date = request.query.date ?? today();
       return {
@@ -171,7 +173,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
           validFrom: row.valid_from,
         })),
         inForce: country
-          ? { country: country.toUpperCase(), date, ratePercent: await findVatRateOn(db, country, date) }
+          ? { country, date, ratePercent: await findVatRateOn(db, country, date) }
           : null,
       };
     },

@@ -61,14 +61,16 @@ async function pathForChoice(db: Db, actor: Actor, partnerId: number | undefined
 
 /**
  * Tariffs offered in the Price and Partner price lists of a partner (partnerId) or of a new partner
- * under a parent (parentId): the platform's and the ancestors' tariffs, plus the partner's own for
- * its Price, in the given currencies.
+ * under a parent (parentId; by default the actor's own partner, as POST /partners does): the
+ * platform's and the ancestors' tariffs, plus the partner's own for its Price, in the given currencies.
  */
 export async function findTariffChoices(options: { db: Db; actor: Actor; query: TariffChoicesQuery }) {
   const { db, actor, query } = options;
   const partnerPath = await pathForChoice(db, actor, query.partnerId);
   const parentPath =
-    query.partnerId === undefined ? await pathForChoice(db, actor, query.parentId) : partnerPath.slice(0, -1);
+    query.partnerId === undefined
+      ? await pathForChoice(db, actor, query.parentId ?? actor.partnerId ?? undefined)
+      : partnerPath.slice(0, -1);
   const ownerCandidates =
     query.purpose === 'price' && query.partnerId !== undefined ? partnerPath : parentPath;
   const currencies = (query.currencies ?? '')

@@ -1,0 +1,186 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fieldLabel, knownMessageCodes, localeFrom, translate, type Locale } from './messages.js';
+import { PASSWORD_ERROR_CODES } from './password-policy.js';
+import { TAX_ID_ERROR_CODES } from './tax-ids.js';
+
+const sourceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+
+const sources = sourceFiles(sourceRoot).map((file) => ({
+  file: path.relative(sourceRoot, file),
+  text: readFileSync(file, 'utf8'),
+}));
+
+const code = String.raw`'([a-z][a-z0-9_]*)'`;
+/* The ways the server names an error code in its source. */
+const codePatterns = [
+  new RegExp(String.raw`new AppError\(\s*${code}`, 'g'),
+  new RegExp(String.raw`\b(?:forbidden|unauthorized|conflict)\(\s*${code}`, 'g'),
+  new RegExp(String.raw`\.add\(\s*[^,()]+,\s*${code}`, 'g'),
+  new RegExp(String.raw`\bcode:\s*${code}`, 'g'),
+  new RegExp(String.raw`\bcode\s*=\s*${code}`, 'g'),
+];
+
+/** Every error code written in the server source, with the files that use it. */
+function codesInSource(): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const note = (name: string, file: string) => found.set(name, [...(found.get(name) ?? []), file]);
+  for (const { file, text } of sources) {
+    for (const pattern of codePatterns) {
+      for (const match of text.matchAll(pattern)) note(match[1]!, file);
+    }
+    // checkAmount's problems travel through a variable: read them from their type.
+    const amountProblems = /type AmountProblem\s*=([^;]+);/.exec(text);
+    if (amountProblems) for (const [, name] of amountProblems[1]!.matchAll(/'(\w+)'/g)) note(name!, file);
+  }
+  return found;
+}
+
+const usedCodes = codesInSource();
+const allCodes = [...new Set([...usedCodes.keys(), ...TAX_ID_ERROR_CODES, ...PASSWORD_ERROR_CODES])].sort();
+
+describe('message catalogue', () => {
+  it('finds the codes of the source (the scan itself works)', () => {
+    const expected = [
+      'required',
+      'unknown_field',
+      'type',
+      'enum',
+      'csrf',
+      'invalid_credentials',
+      'rate_limited',
+      'not_found',
+      'unauthorized',
+      'forbidden',
+      'validation_failed',
+      'version_conflict',
+      'login_taken',
+      'code1c_taken',
+      'tariff_version_exists',
+      'tariff_owner_forbidden',
+      'tariff_not_available',
+      'tariff_currency',
+      'currency_unknown',
+      'field_forbidden',
+      'parent_not_found',
+      'parent_cycle',
+      'amount_invalid',
+      'amount_scale',
+      'amount_too_large',
+      'amount_negative',
+      'internal',
+      'malformed_request',
+    ];
+    for (const name of expected) expect(allCodes, name).toContain(name);
+    expect(allCodes.length).toBeGreaterThan(60);
+  });
+
+  it.each<Locale>(['en', 'ru'])('has a %s message for every code the server uses', (locale) => {
+    const known = new Set(knownMessageCodes(locale));
+    const missing = allCodes.filter((name) => !known.has(name)).map((name) => `${name} (${usedCodes.get(name)})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('has the same codes in English and Russian', () => {
+    expect([...knownMessageCodes('ru')].sort()).toEqual([...knownMessageCodes('en')].sort());
+  });
+
+  it('uses the same placeholders in both languages, and Russian text in Russian', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+    for (const name of knownMessageCodes('en')) {
+      const en = translate(name, 'en');
+      const ru = translate(name, 'ru');
+      expect(placeholders(ru), name).toEqual(placeholders(en));
+      expect(ru, name).toMatch(/[А-Яа-яЁё]/);
+      expect(en, name).not.toMatch(/[А-Яа-яЁё]/);
+    }
+  });
+
+  it('has a label in both languages for every field the server names in an error', () => {
+    const fields = new Set<string>();
+    for (const { text } of sources) {
+      for (const match of text.matchAll(/\bfield:\s*'(\w+)',\s*code:/g)) fields.add(match[1]!);
+      for (const match of text.matchAll(/\.add\(\s*'(\w+)'/g)) fields.add(match[1]!);
+    }
+    expect([...fields]).toContain('ownerPartnerId');
+    const unlabelled = [...fields].filter(
+      (field) => fieldLabel(field, 'en') === field || fieldLabel(field, 'ru') === field,
+    );
+    expect(unlabelled).toEqual([]);
+  });
+});
+
+describe('translate', () => {
+  it('fills {field} and the other parameters', () => {
+    expect(translate('required', 'en', { field: 'Name' })).toBe('Name is required');
+    expect(translate('required', 'ru', { field: 'Наименование' })).toBe('Поле «Наименование» обязательно');
+    expect(translate('out_of_range', 'en', { field: 'Page size', min: 1, max: 500 })).toBe(
+      'Page size must be from 1 to 500',
+    );
+    expect(translate('rate_limited', 'ru', { retryAfter: 30 })).toBe(
+      'Слишком много попыток; повторите через 30 с',
+    );
+    expect(translate('amount_scale', 'en', { field: fieldLabel('price', 'en') })).toBe(
+      'Price may have at most 2 decimal places',
+    );
+    expect(translate('tariff_currency', 'ru', { field: fieldLabel('priceTariffId', 'ru') })).toBe(
+      'Поле «Тариф»: валюта тарифа не входит в валюты партнёра',
+    );
+  });
+
+  it('replaces every occurrence and leaves unknown placeholders as they are', () => {
+    expect(translate('required', 'en')).toBe('{field} is required');
+    expect(translate('out_of_range', 'en', { field: 'VAT', min: 0 })).toBe('VAT must be from 0 to {max}');
+    expect(translate('password_too_short', 'en', { field: '$& {min}', min: 8 })).toBe(
+      '$& {min} must be at least 8 characters long',
+    );
+  });
+
+  it('answers an unknown code with the code itself', () => {
+    expect(translate('no_such_code', 'en')).toBe('no_such_code');
+    expect(translate('no_such_code', 'ru', { field: 'x' })).toBe('no_such_code');
+  });
+});
+
+describe('fieldLabel', () => {
+  it('names a field by its label on the form, indexed and nested fields by their root', () => {
+    expect(fieldLabel('priceTariffId', 'en')).toBe('Price');
+    expect(fieldLabel('partnerPriceTariffId', 'ru')).toBe('Партнёрский тариф');
+    expect(fieldLabel('additionalCurrencies[2]', 'en')).toBe('Additional currencies');
+    expect(fieldLabel('additionalCurrencies[0]', 'ru')).toBe('Дополнительные валюты');
+    expect(fieldLabel('parentId.x', 'en')).toBe('Partner');
+    expect(fieldLabel('somethingElse', 'en')).toBe('somethingElse');
+  });
+});
+
+describe('localeFrom', () => {
+  it.each<[string | undefined, Locale]>([
+    ['ru-RU,ru;q=0.9,en;q=0.8', 'ru'],
+    ['en-US', 'en'],
+    ['de', 'en'],
+    ['en;q=0.1, ru;q=0.5', 'ru'],
+    [undefined, 'en'],
+    ['', 'en'],
+    ['ru', 'ru'],
+    ['RU-ru', 'ru'],
+    ['de-DE, ru;q=0.7, en;q=0.3', 'ru'],
+    ['en-GB,ru;q=0.9', 'en'],
+    ['fr, de;q=0.9', 'en'],
+    ['ru;q=0, en;q=0.1', 'en'],
+    ['ru;q=0', 'en'],
+    ['*', 'en'],
+    [' ru ; q=0.8 , en ; q=0.9', 'en'],
+  ])('%j → %s', (header, expected) => {
+    expect(localeFrom(header)).toBe(expected);
+  });
+});
