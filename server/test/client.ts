@@ -50,7 +50,11 @@ export class TestClient {
 export const anonymous = (app: App) => new TestClient(app);
 
 export async function signIn(app: App, login: string, password: string): Promise<TestClient> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { login, password },
+  });
   expect(response.statusCode, response.body).toBe(200);
   const cookie = response.cookies.find((entry) => entry.name === 'fd_session');
   if (!cookie) throw new Error('no session cookie');
@@ -58,7 +62,10 @@ export async function signIn(app: App, login: string, password: string): Promise
 }
 
 /** Asserts the status and returns the parsed JSON body. */
-export function expectStatus<T = Record<string, unknown>>(response: LightMyRequestResponse, status: number): T {
+export function expectStatus<T = Record<string, unknown>>(
+  response: LightMyRequestResponse,
+  status: number,
+): T {
   expect(response.statusCode, response.body).toBe(status);
   return response.json<T>();
 }

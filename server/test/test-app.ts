@@ -42,7 +42,11 @@ export async function createTestApp(options: { loginLimits?: LoginLimits } = {})
   const { database, drop } = await cloneTemplateDatabase();
   const app = await buildApp({
     database,
-    loginLimits: options.loginLimits ?? { failuresPerLogin: 1000, attemptsPerAddress: 10000, windowSeconds: 900 },
+    loginLimits: options.loginLimits ?? {
+      failuresPerLogin: 1000,
+      attemptsPerAddress: 10000,
+      windowSeconds: 900,
+    },
   });
   await app.ready();
   return {

@@ -35,7 +35,7 @@ function postgresTypes() {
       }
       if (oid === OID_NUMERIC || oid === OID_DATE) return keepText;
       // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- pg's own parser, typed loosely
-      return pg.types.getTypeParser(oid as never, format);
+      return pg.types.getTypeParser(oid, format);
     },
   };
 }
@@ -65,6 +65,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
       max: options.poolSize ?? 10,
       types: postgresTypes(),
     });
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -87,7 +87,9 @@ describe('message catalogue', () => {
 
   it.each<Locale>(['en', 'ru'])('has a %s message for every code the server uses', (locale) => {
     const known = new Set(knownMessageCodes(locale));
-    const missing = allCodes.filter((name) => !known.has(name)).map((name) => `${name} (${usedCodes.get(name)})`);
+    const missing = allCodes
+      .filter((name) => !known.has(name))
+      .map((name) => `${name} (${usedCodes.get(name)})`);
     expect(missing).toEqual([]);
   });
 

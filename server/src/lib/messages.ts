@@ -146,7 +146,8 @@ const messages: Record<Locale, Catalogue> = {
     password_too_short: '{field} must be at least {min} characters long',
     password_too_long: '{field} must be at most {max} characters long',
     password_common: '{field} is one of the most common passwords; choose another',
-    password_weak: '{field} is too easy to guess (strength {score} of 4, needs {min}); make it longer or less predictable',
+    password_weak:
+      '{field} is too easy to guess (strength {score} of 4, needs {min}); make it longer or less predictable',
     password_contains_login: '{field} must not contain the login',
     password_contains_name: '{field} must not contain the name',
   },

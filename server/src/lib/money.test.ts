@@ -53,7 +53,21 @@ describe('checkAmount', () => {
   });
 
   it('names what is wrong with a text that is not an amount', () => {
-    const invalid = ['', ' ', 'abc', '1,50', '.5', '5.', '+5', '1e3', '1 000', '--1', '0x10', 'NaN', 'Infinity'];
+    const invalid = [
+      '',
+      ' ',
+      'abc',
+      '1,50',
+      '.5',
+      '5.',
+      '+5',
+      '1e3',
+      '1 000',
+      '--1',
+      '0x10',
+      'NaN',
+      'Infinity',
+    ];
     for (const text of invalid) expect(checkAmount(text), text).toBe('amount_invalid');
     // Only ASCII digits: full-width and Arabic-Indic digits are not amounts.
     expect(checkAmount('１２')).toBe('amount_invalid');

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, expectStatus, signIn, TestClient } from '../../../test/client.js';
-import { createPartner, createSuperAdmin, PARTNER_PASSWORD, signInAsPartner } from '../../../test/builders.js';
+import {
+  createPartner,
+  createSuperAdmin,
+  PARTNER_PASSWORD,
+  signInAsPartner,
+} from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 
 let context: TestContext;
@@ -37,13 +42,22 @@ describe('sign-in', () => {
   });
 
   it('answers a wrong password and an unknown login with the same 401', async () => {
-    const wrongPassword = await anonymous(context.app).post('/api/v1/auth/login', { login: 'operator', password: 'nope-nope' });
-    const unknownLogin = await anonymous(context.app).post('/api/v1/auth/login', { login: 'nobody', password: 'nope-nope' });
+    const wrongPassword = await anonymous(context.app).post('/api/v1/auth/login', {
+      login: 'operator',
+      password: 'nope-nope',
+    });
+    const unknownLogin = await anonymous(context.app).post('/api/v1/auth/login', {
+      login: 'nobody',
+      password: 'nope-nope',
+    });
     expect(wrongPassword.statusCode).toBe(401);
     expect(unknownLogin.statusCode).toBe(401);
     const strip = (body: string) => ({ ...JSON.parse(body), requestId: undefined }) as unknown;
     expect(strip(wrongPassword.body)).toEqual(strip(unknownLogin.body));
-    expect(wrongPassword.json()).toMatchObject({ code: 'invalid_credentials', title: 'Wrong login or password' });
+    expect(wrongPassword.json()).toMatchObject({
+      code: 'invalid_credentials',
+      title: 'Wrong login or password',
+    });
     expect(wrongPassword.headers['content-type']).toBe('application/problem+json; charset=utf-8');
   });
 
@@ -58,14 +72,22 @@ describe('sign-in', () => {
 
   it('GET /auth/me answers 401 without a session and the user with one', async () => {
     expect((await anonymous(context.app).get('/api/v1/auth/me')).statusCode).toBe(401);
-    const me = expectStatus<{ user: { login: string }; csrfToken: string }>(await root.get('/api/v1/auth/me'), 200);
+    const me = expectStatus<{ user: { login: string }; csrfToken: string }>(
+      await root.get('/api/v1/auth/me'),
+      200,
+    );
     expect(me.user.login).toBe('operator');
     expect(me.csrfToken).toBe(root.csrfToken);
   });
 
   it('refuses an unsafe request that carries the cookie without the CSRF header', async () => {
     const withoutToken = new TestClient(context.app, root.cookie, null);
-    const response = await withoutToken.post('/api/v1/tariffs', { name: 'x', currency: 'RUB', period: 'day', price: '1' });
+    const response = await withoutToken.post('/api/v1/tariffs', {
+      name: 'x',
+      currency: 'RUB',
+      period: 'day',
+      price: '1',
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ code: 'csrf' });
     const wrongToken = new TestClient(context.app, root.cookie, 'forged');
@@ -87,21 +109,33 @@ describe('blocking', () => {
     const subDealerSession = await signInAsPartner(context.app, subDealer);
     expect((await subDealerSession.get('/api/v1/auth/me')).statusCode).toBe(200);
 
-    expectStatus(await root.patch(`/api/v1/partners/${dealer.id}`, { version: dealer.version, blocked: true }), 200);
+    expectStatus(
+      await root.patch(`/api/v1/partners/${dealer.id}`, { version: dealer.version, blocked: true }),
+      200,
+    );
 
     expect((await dealerSession.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await subDealerSession.get('/api/v1/partners')).statusCode).toBe(401);
     for (const login of [dealer.login, subDealer.login]) {
-      const attempt = await anonymous(context.app).post('/api/v1/auth/login', { login, password: PARTNER_PASSWORD });
+      const attempt = await anonymous(context.app).post('/api/v1/auth/login', {
+        login,
+        password: PARTNER_PASSWORD,
+      });
       expect(attempt.statusCode).toBe(403);
       expect(attempt.json()).toMatchObject({ code: 'blocked' });
     }
     // A wrong password on a blocked partner does not reveal the block.
-    const wrong = await anonymous(context.app).post('/api/v1/auth/login', { login: dealer.login, password: 'wrong-one' });
+    const wrong = await anonymous(context.app).post('/api/v1/auth/login', {
+      login: dealer.login,
+      password: 'wrong-one',
+    });
     expect(wrong.statusCode).toBe(401);
 
     const current = expectStatus<{ version: number }>(await root.get(`/api/v1/partners/${dealer.id}`), 200);
-    expectStatus(await root.patch(`/api/v1/partners/${dealer.id}`, { version: current.version, blocked: false }), 200);
+    expectStatus(
+      await root.patch(`/api/v1/partners/${dealer.id}`, { version: current.version, blocked: false }),
+      200,
+    );
     expect((await signInAsPartner(context.app, subDealer)).cookie).toBeTruthy();
     const sub = expectStatus<{ blocked: boolean; blockedByAncestor: boolean }>(
       await root.get(`/api/v1/partners/${subDealer.id}`),
@@ -119,7 +153,10 @@ describe('rate limiting', () => {
     try {
       await createSuperAdmin(limited.app, limited.database.db, 'target');
       for (let attempt = 0; attempt < 3; attempt++) {
-        const response = await anonymous(limited.app).post('/api/v1/auth/login', { login: 'target', password: 'guess' });
+        const response = await anonymous(limited.app).post('/api/v1/auth/login', {
+          login: 'target',
+          password: 'guess',
+        });
         expect(response.statusCode).toBe(401);
       }
       const blocked = await anonymous(limited.app).post('/api/v1/auth/login', {
@@ -142,7 +179,9 @@ describe('rate limiting', () => {
     );
     try {
       for (const login of ['a1', 'a2']) {
-        expect((await anonymous(limited.app).post('/api/v1/auth/login', { login, password: 'x' })).statusCode).toBe(401);
+        expect(
+          (await anonymous(limited.app).post('/api/v1/auth/login', { login, password: 'x' })).statusCode,
+        ).toBe(401);
       }
       const third = await anonymous(limited.app).post('/api/v1/auth/login', { login: 'a3', password: 'x' });
       expect(third.statusCode).toBe(429);

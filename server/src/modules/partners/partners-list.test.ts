@@ -36,7 +36,12 @@ beforeAll(async () => {
     parentId: alpha.id,
     login: 'bravo',
   });
-  const charlie = await createPartner(root, { name: 'Charlie GPS', currency: 'RUB', login: 'charlie', accountType: 'postpayment' });
+  const charlie = await createPartner(root, {
+    name: 'Charlie GPS',
+    currency: 'RUB',
+    login: 'charlie',
+    accountType: 'postpayment',
+  });
   ids = { alpha: alpha.id, bravo: bravo.id, charlie: charlie.id, tariff: tariff.id };
 });
 afterAll(() => context.close());
@@ -79,10 +84,16 @@ describe('partners list', () => {
     ['9001013', ['Alpha Trackers']],
     ['alpha-1c', ['Alpha Trackers']],
     ['100%', []],
-  ])('searches name, login, email, phone, IIN and 1C code case-insensitively: %s', async (search, expected) => {
-    const body = expectStatus<ListBody>(await root.get(`/api/v1/partners?search=${encodeURIComponent(search)}`), 200);
-    expect(names(body)).toEqual(expected);
-  });
+  ])(
+    'searches name, login, email, phone, IIN and 1C code case-insensitively: %s',
+    async (search, expected) => {
+      const body = expectStatus<ListBody>(
+        await root.get(`/api/v1/partners?search=${encodeURIComponent(search)}`),
+        200,
+      );
+      expect(names(body)).toEqual(expected);
+    },
+  );
 
   it('sorts by any column in both directions', async () => {
     const ascending = expectStatus<ListBody>(await root.get('/api/v1/partners?sort=name&order=asc'), 200);
@@ -94,16 +105,15 @@ describe('partners list', () => {
   });
 
   it('filters by column values', async () => {
-    expect(names(expectStatus<ListBody>(await root.get('/api/v1/partners?currency=rub&sort=name'), 200))).toEqual([
-      'bravo fleet',
-      'Charlie GPS',
-    ]);
-    expect(names(expectStatus<ListBody>(await root.get(`/api/v1/partners?parentId=${ids.alpha}`), 200))).toEqual([
-      'bravo fleet',
-    ]);
-    expect(names(expectStatus<ListBody>(await root.get('/api/v1/partners?accountType=postpayment'), 200))).toEqual([
-      'Charlie GPS',
-    ]);
+    expect(
+      names(expectStatus<ListBody>(await root.get('/api/v1/partners?currency=rub&sort=name'), 200)),
+    ).toEqual(['bravo fleet', 'Charlie GPS']);
+    expect(
+      names(expectStatus<ListBody>(await root.get(`/api/v1/partners?parentId=${ids.alpha}`), 200)),
+    ).toEqual(['bravo fleet']);
+    expect(
+      names(expectStatus<ListBody>(await root.get('/api/v1/partners?accountType=postpayment'), 200)),
+    ).toEqual(['Charlie GPS']);
     expect(names(expectStatus<ListBody>(await root.get('/api/v1/partners?comment=KEY'), 200))).toEqual([
       'Alpha Trackers',
     ]);
@@ -111,7 +121,10 @@ describe('partners list', () => {
 
   it('pages on the server and reports the total', async () => {
     const first = expectStatus<ListBody>(await root.get('/api/v1/partners?sort=name&pageSize=2&page=1'), 200);
-    const second = expectStatus<ListBody>(await root.get('/api/v1/partners?sort=name&pageSize=2&page=2'), 200);
+    const second = expectStatus<ListBody>(
+      await root.get('/api/v1/partners?sort=name&pageSize=2&page=2'),
+      200,
+    );
     expect({ total: first.total, first: names(first), second: names(second) }).toEqual({
       total: 3,
       first: ['Alpha Trackers', 'bravo fleet'],
@@ -119,10 +132,13 @@ describe('partners list', () => {
     });
   });
 
-  it("shows a partner administrator its own subtree only, with matching totals", async () => {
+  it('shows a partner administrator its own subtree only, with matching totals', async () => {
     const alphaAdmin = await signInAsPartner(context.app, { login: 'alpha.admin' });
     const body = expectStatus<ListBody>(await alphaAdmin.get('/api/v1/partners?sort=name'), 200);
-    expect({ total: body.total, names: names(body) }).toEqual({ total: 2, names: ['Alpha Trackers', 'bravo fleet'] });
+    expect({ total: body.total, names: names(body) }).toEqual({
+      total: 2,
+      names: ['Alpha Trackers', 'bravo fleet'],
+    });
   });
 });
 
@@ -134,8 +150,34 @@ describe('partners export', () => {
     expect(response.headers['content-disposition']).toBe('attachment; filename="partners.csv"');
     const rows = parseCsv(response.rawPayload);
     expect(rows).toEqual([
-      ['ID', 'Name', 'Tariff', 'Balance', 'Currency', 'Email', 'Phone', 'Login', 'Number of accounts', 'Number of vehicles', 'Partner', 'Comment'],
-      [String(ids.bravo), 'bravo fleet', 'Standard', '0.00', 'RUB', '', '', 'bravo', '0', '0', 'Alpha Trackers', ''],
+      [
+        'ID',
+        'Name',
+        'Tariff',
+        'Balance',
+        'Currency',
+        'Email',
+        'Phone',
+        'Login',
+        'Number of accounts',
+        'Number of vehicles',
+        'Partner',
+        'Comment',
+      ],
+      [
+        String(ids.bravo),
+        'bravo fleet',
+        'Standard',
+        '0.00',
+        'RUB',
+        '',
+        '',
+        'bravo',
+        '0',
+        '0',
+        'Alpha Trackers',
+        '',
+      ],
       [String(ids.charlie), 'Charlie GPS', '', '0.00', 'RUB', '', '', 'charlie', '0', '0', '', ''],
     ]);
   });
@@ -148,9 +190,33 @@ describe('partners export', () => {
     const sheet = workbook.getWorksheet('Партнёры');
     const values = (row: number) => (sheet?.getRow(row).values as unknown[]).slice(1);
     expect(values(1)).toEqual([
-      'ID', 'Наименование', 'Тариф', 'Баланс', 'Валюта', 'Email', 'Телефон', 'Логин', 'Количество аккаунтов', 'Количество объектов', 'Партнёр', 'Комментарий',
+      'ID',
+      'Наименование',
+      'Тариф',
+      'Баланс',
+      'Валюта',
+      'Email',
+      'Телефон',
+      'Логин',
+      'Количество аккаунтов',
+      'Количество объектов',
+      'Партнёр',
+      'Комментарий',
     ]);
-    expect(values(2)).toEqual([ids.alpha, 'Alpha Trackers', undefined, '0.00', 'KZT', 'desk@alpha.example', '+77011234567', 'alpha.admin', 0, 0, undefined, 'Key account']);
+    expect(values(2)).toEqual([
+      ids.alpha,
+      'Alpha Trackers',
+      undefined,
+      '0.00',
+      'KZT',
+      'desk@alpha.example',
+      '+77011234567',
+      'alpha.admin',
+      0,
+      0,
+      undefined,
+      'Key account',
+    ]);
     expect(sheet?.rowCount).toBe(2);
   });
 

@@ -65,10 +65,7 @@ async function resolveParentPath(db: Db, actor: Actor, parentId: number | null):
 function checkAdminPassword(password: string, draft: PartnerDraft) {
   if (password === '') throw invalid([{ field: 'password', code: 'required' }]);
   const problem = checkPassword({ password, policy: 'simple', login: draft.login, name: draft.name });
-  if (problem)
-    throw invalid([
-      { field: 'password', code: problem.code, params: problem.params },
-    ]);
+  if (problem) throw invalid([{ field: 'password', code: problem.code, params: problem.params }]);
 }
 
 function columnsOf(draft: PartnerDraft): Omit<NewPartnerRow, 'path'> {
@@ -197,8 +194,7 @@ export async function updatePartner(options: Call & { id: number; input: Partner
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
 
   await db.transaction().execute(async (trx) => {
-    if (!(await updatePartnerRow(trx, id, version, columnsOf(draft))))
-      throw staleVersion();
+    if (!(await updatePartnerRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
     if (parentChanged) await movePartnerSubtree(trx, id, parentPath);
     if (draft.login !== current.login || passwordHash !== undefined) {
       await updatePartnerAdmin(trx, id, {

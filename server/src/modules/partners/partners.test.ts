@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPartner, createSuperAdmin, createTariff, partnerInput, signInAsPartner, unique } from '../../../test/builders.js';
+import {
+  createPartner,
+  createSuperAdmin,
+  createTariff,
+  partnerInput,
+  signInAsPartner,
+  unique,
+} from '../../../test/builders.js';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 
@@ -103,15 +110,26 @@ describe('adding a partner with every field of the seed', () => {
       'login:required',
       'password:required',
     ]);
-    const blank = await root.post('/api/v1/partners', partnerInput({ name: '   ', login: ' ', password: '' }));
+    const blank = await root.post(
+      '/api/v1/partners',
+      partnerInput({ name: '   ', login: ' ', password: '' }),
+    );
     expect(fieldCodes(blank)).toEqual(['name:required', 'login:required']);
   });
 
   it('explains each invalid field in the caller language, naming the field by its label', async () => {
-    const response = await root.inLocale('ru').post(
-      '/api/v1/partners',
-      partnerInput({ email: 'not-an-email', phone: '12', vatPercent: '150', region: 'XX-YYY', deposit: '-5' }),
-    );
+    const response = await root
+      .inLocale('ru')
+      .post(
+        '/api/v1/partners',
+        partnerInput({
+          email: 'not-an-email',
+          phone: '12',
+          vatPercent: '150',
+          region: 'XX-YYY',
+          deposit: '-5',
+        }),
+      );
     expect(response.statusCode).toBe(400);
     expect(response.json<{ errors: unknown[] }>().errors).toEqual([
       { field: 'region', code: 'region_unknown', message: 'Поле «Регион»: выберите регион из списка' },
@@ -179,7 +197,10 @@ describe('uniqueness', () => {
     const first = await createPartner(root);
     const again = await root.post('/api/v1/partners', partnerInput({ login: first.login.toUpperCase() }));
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'login_taken', errors: [{ field: 'login', code: 'login_taken' }] });
+    expect(again.json()).toMatchObject({
+      code: 'login_taken',
+      errors: [{ field: 'login', code: 'login_taken' }],
+    });
     const operatorLogin = await root.post('/api/v1/partners', partnerInput({ login: 'Operator' }));
     expect(operatorLogin.statusCode).toBe(409);
   });
@@ -228,7 +249,10 @@ describe('the partner tree', () => {
     const adminB = await signInAsPartner(context.app, dealerB);
     expect((await adminA.get(`/api/v1/partners/${movedChild.id}`)).statusCode).toBe(200);
 
-    const response = await root.patch(`/api/v1/partners/${moved.id}`, { version: moved.version, parentId: dealerB.id });
+    const response = await root.patch(`/api/v1/partners/${moved.id}`, {
+      version: moved.version,
+      parentId: dealerB.id,
+    });
     expect(expectStatus(response, 200)).toMatchObject({ parentId: dealerB.id, version: 2 });
 
     expect((await adminA.get(`/api/v1/partners/${movedChild.id}`)).statusCode).toBe(404);
@@ -273,10 +297,17 @@ describe('editing', () => {
     const partner = await createPartner(root);
     const login = unique('renamed');
     expectStatus(
-      await root.patch(`/api/v1/partners/${partner.id}`, { version: 1, login, password: 'Another-long-secret-9' }),
+      await root.patch(`/api/v1/partners/${partner.id}`, {
+        version: 1,
+        login,
+        password: 'Another-long-secret-9',
+      }),
       200,
     );
-    const session = await anonymous(context.app).post('/api/v1/auth/login', { login, password: 'Another-long-secret-9' });
+    const session = await anonymous(context.app).post('/api/v1/auth/login', {
+      login,
+      password: 'Another-long-secret-9',
+    });
     expect(session.statusCode).toBe(200);
   });
 
@@ -328,15 +359,25 @@ describe('archiving', () => {
     expect(refused.json()).toMatchObject({ code: 'has_live_subpartners' });
 
     expectStatus(await root.delete(`/api/v1/partners/${child.id}`), 200);
-    const archived = expectStatus<{ archivedAt: string | null }>(await root.delete(`/api/v1/partners/${parent.id}`), 200);
+    const archived = expectStatus<{ archivedAt: string | null }>(
+      await root.delete(`/api/v1/partners/${parent.id}`),
+      200,
+    );
     expect(archived.archivedAt).not.toBeNull();
     // The archived partner's administrator is logged out and cannot sign in.
     expect(
-      (await anonymous(context.app).post('/api/v1/auth/login', { login: parent.login, password: 'Gentle-river-stone-42' }))
-        .statusCode,
+      (
+        await anonymous(context.app).post('/api/v1/auth/login', {
+          login: parent.login,
+          password: 'Gentle-river-stone-42',
+        })
+      ).statusCode,
     ).toBe(401);
 
-    const hidden = expectStatus<{ total: number }>(await root.get(`/api/v1/partners?search=${encodeURIComponent(parent.name)}`), 200);
+    const hidden = expectStatus<{ total: number }>(
+      await root.get(`/api/v1/partners?search=${encodeURIComponent(parent.name)}`),
+      200,
+    );
     expect(hidden.total).toBe(0);
     const shown = expectStatus<{ total: number; items: { archivedAt: string | null }[] }>(
       await root.get(`/api/v1/partners?showDeleted=true&search=${encodeURIComponent(parent.name)}`),
@@ -347,8 +388,12 @@ describe('archiving', () => {
     const childRestore = await root.post(`/api/v1/partners/${child.id}/restore`);
     expect(childRestore.statusCode).toBe(409);
     expect(childRestore.json()).toMatchObject({ code: 'parent_archived' });
-    expect(expectStatus(await root.post(`/api/v1/partners/${parent.id}/restore`), 200)).toMatchObject({ archivedAt: null });
-    expect(expectStatus(await root.post(`/api/v1/partners/${child.id}/restore`), 200)).toMatchObject({ archivedAt: null });
+    expect(expectStatus(await root.post(`/api/v1/partners/${parent.id}/restore`), 200)).toMatchObject({
+      archivedAt: null,
+    });
+    expect(expectStatus(await root.post(`/api/v1/partners/${child.id}/restore`), 200)).toMatchObject({
+      archivedAt: null,
+    });
     expect((await root.post(`/api/v1/partners/${child.id}/restore`)).statusCode).toBe(409);
   });
 });

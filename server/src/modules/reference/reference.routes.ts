@@ -172,9 +172,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
           ratePercent: row.rate_percent,
           validFrom: row.valid_from,
         })),
-        inForce: country
-          ? { country, date, ratePercent: await findVatRateOn(db, country, date) }
-          : null,
+        inForce: country ? { country, date, ratePercent: await findVatRateOn(db, country, date) } : null,
       };
     },
   );

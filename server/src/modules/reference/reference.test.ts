@@ -127,7 +127,10 @@ describe('GET /reference/regions', () => {
       200,
     );
     expect([regions.items.length, regions.countries.length]).toEqual([3739, 207]);
-    const types = expectStatus<{ items: unknown[] }>(await root.get('/api/v1/reference/organization-types?country='), 200);
+    const types = expectStatus<{ items: unknown[] }>(
+      await root.get('/api/v1/reference/organization-types?country='),
+      200,
+    );
     expect(types.items).toHaveLength(52);
     const rates = expectStatus<{ items: unknown[]; inForce: unknown }>(
       await root.get('/api/v1/reference/vat-rates?country='),
@@ -269,11 +272,15 @@ describe('GET /reference/vat-rates', () => {
   ];
 
   it('gives Russia 20% on 2025-12-31 and 22% from 2026-01-01', async () => {
-    expect(expectStatus(await root.get('/api/v1/reference/vat-rates?country=RU&date=2025-12-31'), 200)).toEqual({
+    expect(
+      expectStatus(await root.get('/api/v1/reference/vat-rates?country=RU&date=2025-12-31'), 200),
+    ).toEqual({
       items: russia,
       inForce: { country: 'RU', date: '2025-12-31', ratePercent: '20.00' },
     });
-    expect(expectStatus(await root.get('/api/v1/reference/vat-rates?country=ru&date=2026-01-01'), 200)).toEqual({
+    expect(
+      expectStatus(await root.get('/api/v1/reference/vat-rates?country=ru&date=2026-01-01'), 200),
+    ).toEqual({
       items: russia,
       inForce: { country: 'RU', date: '2026-01-01', ratePercent: '22.00' },
     });
@@ -284,7 +291,9 @@ describe('GET /reference/vat-rates', () => {
       { country: 'KZ', ratePercent: '12.00', validFrom: '2009-01-01' },
       { country: 'KZ', ratePercent: '16.00', validFrom: '2026-01-01' },
     ];
-    expect(expectStatus(await partner.get('/api/v1/reference/vat-rates?country=KZ&date=2026-01-01'), 200)).toEqual({
+    expect(
+      expectStatus(await partner.get('/api/v1/reference/vat-rates?country=KZ&date=2026-01-01'), 200),
+    ).toEqual({
       items: kazakhstan,
       inForce: { country: 'KZ', date: '2026-01-01', ratePercent: '16.00' },
     });
@@ -305,7 +314,9 @@ describe('GET /reference/vat-rates', () => {
   });
 
   it('answers a null rate for an unknown country and for a day before the first rate', async () => {
-    expect(expectStatus(await root.get('/api/v1/reference/vat-rates?country=ZZ&date=2026-01-01'), 200)).toEqual({
+    expect(
+      expectStatus(await root.get('/api/v1/reference/vat-rates?country=ZZ&date=2026-01-01'), 200),
+    ).toEqual({
       items: [],
       inForce: { country: 'ZZ', date: '2026-01-01', ratePercent: null },
     });

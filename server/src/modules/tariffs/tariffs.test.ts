@@ -139,7 +139,11 @@ describe('tariffs API', () => {
       ['a currency of 4 letters', { currency: 'RUBX' }, ['currency:too_long']],
       ['an impossible date', { effectiveFrom: '2026-02-30' }, ['effectiveFrom:format']],
       ['an unknown field', { priceCents: 30000 }, ['priceCents:unknown_field']],
-      ['an unknown currency and a bad price at once', { currency: 'XYZ', price: 'abc' }, ['currency:currency_unknown', 'price:amount_invalid']],
+      [
+        'an unknown currency and a bad price at once',
+        { currency: 'XYZ', price: 'abc' },
+        ['currency:currency_unknown', 'price:amount_invalid'],
+      ],
     ])('refuses %s with 400', async (_, overrides, expected) => {
       const name = unique('Refused ');
       const response = await root.post('/api/v1/tariffs', {
@@ -239,7 +243,11 @@ describe('tariffs API', () => {
       });
 
       // The same start date again: 409, and nothing changed, not even the version.
-      const again = await root.patch(tariffUrl(tariff.id), { version: 2, price: '360', effectiveFrom: future });
+      const again = await root.patch(tariffUrl(tariff.id), {
+        version: 2,
+        price: '360',
+        effectiveFrom: future,
+      });
       expect(again.statusCode).toBe(409);
       expect(again.json()).toMatchObject({
         status: 409,
@@ -406,7 +414,9 @@ describe('tariffs API', () => {
       expect(await listNames(a1.session, search)).toEqual(names('1 platform', '2 of A', '3 of A1'));
       expect(await listNames(b.session, search)).toEqual(names('1 platform', '4 of B'));
       expect(await listNames(b.session, `${search}&ownerPartnerId=${a.partner.id}`)).toEqual([]);
-      expect(await listNames(a.session, `${search}&ownerPartnerId=${a1.partner.id}`)).toEqual(names('3 of A1'));
+      expect(await listNames(a.session, `${search}&ownerPartnerId=${a1.partner.id}`)).toEqual(
+        names('3 of A1'),
+      );
       expect(await listNames(a.session, `${search}&currency=usd`)).toEqual([]);
     });
 
@@ -417,14 +427,17 @@ describe('tariffs API', () => {
       expect(ids).not.toContain(a1Tariff.id);
       expect(ids).toContain(bTariff.id);
       expect(ids).toContain(platformTariff.id);
-      expect(all.items.every((tariff) => tariff.ownerPartnerId === null || tariff.ownerPartnerId === b.partner.id)).toBe(
-        true,
-      );
+      expect(
+        all.items.every((tariff) => tariff.ownerPartnerId === null || tariff.ownerPartnerId === b.partner.id),
+      ).toBe(true);
       expect(all.total).toBe(all.items.length);
     });
 
     it("refuses a partner administrator's change of its parent's or the platform's tariff with 403", async () => {
-      const parents = await a1.session.patch(tariffUrl(aTariff.id), { version: aTariff.version, name: 'Mine now' });
+      const parents = await a1.session.patch(tariffUrl(aTariff.id), {
+        version: aTariff.version,
+        name: 'Mine now',
+      });
       expect(parents.statusCode).toBe(403);
       expect(parents.json()).toMatchObject({
         status: 403,
@@ -447,7 +460,10 @@ describe('tariffs API', () => {
 
     it("lets a partner change its own tariffs and its sub-partners'", async () => {
       const own = await createTariff(a.session, { name: `${prefix} 5 own of A` });
-      expectStatus(await a.session.patch(tariffUrl(own.id), { version: 1, name: `${prefix} 5 renamed` }), 200);
+      expectStatus(
+        await a.session.patch(tariffUrl(own.id), { version: 1, name: `${prefix} 5 renamed` }),
+        200,
+      );
       const sub = await createTariff(a1.session, { name: `${prefix} 6 of A1` });
       const changed = expectStatus<TariffBody>(
         await a.session.patch(tariffUrl(sub.id), { version: 1, price: '99.99', effectiveFrom: '2030-01-01' }),
@@ -471,7 +487,7 @@ describe('tariffs API', () => {
       expect(await listNames(root, `search=${encodeURIComponent(name)}`)).toEqual([]);
     });
 
-    it("lets a partner own a tariff by a sub-partner, never by a partner outside its tree", async () => {
+    it('lets a partner own a tariff by a sub-partner, never by a partner outside its tree', async () => {
       const forSub = await createTariff(a.session, { ownerPartnerId: a1.partner.id });
       expect(await getTariff(a1.session, forSub.id)).toMatchObject({ ownerPartnerId: a1.partner.id });
 
@@ -561,7 +577,13 @@ describe('tariff choices and partners using tariffs', () => {
 
     it('takes several currencies, in any case and with spaces', async () => {
       const query = `purpose=price&partnerId=${a1.partner.id}&currencies=${encodeURIComponent('rub, usd')}`;
-      expect(await choices(root, query)).toEqual(['A RUB', 'A USD', 'A1 RUB', 'Platform RUB', 'Platform USD']);
+      expect(await choices(root, query)).toEqual([
+        'A RUB',
+        'A USD',
+        'A1 RUB',
+        'Platform RUB',
+        'Platform USD',
+      ]);
       expect(await choices(root, `purpose=price&partnerId=${a1.partner.id}&currencies=USD`)).toEqual([
         'A USD',
         'Platform USD',
@@ -579,7 +601,10 @@ describe('tariff choices and partners using tariffs', () => {
 
     it("puts a partner administrator's new partner under its own partner by default", async () => {
       expect(await choices(a.session, 'purpose=price&currencies=RUB')).toEqual(['A RUB', 'Platform RUB']);
-      expect(await choices(b.session, 'purpose=partnerPrice&currencies=RUB')).toEqual(['B RUB', 'Platform RUB']);
+      expect(await choices(b.session, 'purpose=partnerPrice&currencies=RUB')).toEqual([
+        'B RUB',
+        'Platform RUB',
+      ]);
       // The super administrator's new partner is a top-level one: the platform's tariffs only.
       expect(await choices(root, 'purpose=price&currencies=RUB')).toEqual(['Platform RUB']);
     });
@@ -595,7 +620,9 @@ describe('tariff choices and partners using tariffs', () => {
         expect(response.json()).toMatchObject({ code: 'not_found' });
       }
       // A sub-partner cannot ask for its sibling either.
-      const sibling = await a1.session.get(`/api/v1/tariffs/choices?purpose=price&partnerId=${a2.partner.id}`);
+      const sibling = await a1.session.get(
+        `/api/v1/tariffs/choices?purpose=price&partnerId=${a2.partner.id}`,
+      );
       expect(sibling.statusCode).toBe(404);
     });
 
@@ -678,12 +705,18 @@ describe('tariff choices and partners using tariffs', () => {
         partnerPriceTariffId: tariffs['Platform RUB']!.id,
         partnerPriceTariff: { id: tariffs['Platform RUB']!.id, name: 'Platform RUB' },
       });
-      const read = expectStatus<PartnerResponseBody>(await a.session.get(`/api/v1/partners/${partner.id}`), 200);
+      const read = expectStatus<PartnerResponseBody>(
+        await a.session.get(`/api/v1/partners/${partner.id}`),
+        200,
+      );
       expect(read.priceTariff).toEqual({ id: tariffs['A RUB']!.id, name: 'A RUB' });
     });
 
     it("refuses the partner's own tariff as its Partner price, accepts it as its Price (update)", async () => {
-      const current = expectStatus<PartnerResponseBody>(await root.get(`/api/v1/partners/${a1.partner.id}`), 200);
+      const current = expectStatus<PartnerResponseBody>(
+        await root.get(`/api/v1/partners/${a1.partner.id}`),
+        200,
+      );
       const own = tariffs['A1 RUB']!.id;
       const refused = await root.patch(`/api/v1/partners/${a1.partner.id}`, {
         version: current.version,
@@ -710,7 +743,10 @@ describe('tariff choices and partners using tariffs', () => {
     });
 
     it("refuses a sibling's tariff as a partner's Price", async () => {
-      const current = expectStatus<PartnerResponseBody>(await root.get(`/api/v1/partners/${a1.partner.id}`), 200);
+      const current = expectStatus<PartnerResponseBody>(
+        await root.get(`/api/v1/partners/${a1.partner.id}`),
+        200,
+      );
       const response = await root.patch(`/api/v1/partners/${a1.partner.id}`, {
         version: current.version,
         priceTariffId: tariffs['A2 RUB']!.id,

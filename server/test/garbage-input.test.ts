@@ -1,0 +1,849 @@
+import fc from 'fast-check';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPartner, createSuperAdmin, createTariff, partnerInput, signInAsPartner } from './builders.js';
+import { anonymous, type TestClient } from './client.js';
+import { createTestApp, type TestContext } from './test-app.js';
+
+/*
+ * No input a user can send produces a 500, and every refusal is a well-formed problem answer
+ * (application/problem+json with code, title and a list of {field, code, message}).
+ *
+ * Properties run with a fixed number of runs each; fast-check prints the seed and the shrunk
+ * counterexample of a failure, which replays with `fc.assert(..., { seed, path })`.
+ */
+
+const NUM_RUNS = 150;
+const MISSING_ID = 987_654_321;
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+let context: TestContext;
+let root: TestClient;
+let partnerAdmin: TestClient;
+
+/** Record ids each caller fuzzes by-id endpoints with (the partner administrator's include foreign ones). */
+const idPools = { root: [] as number[], partnerAdmin: [] as number[], tariffs: [] as number[] };
+type CallerName = 'root' | 'partnerAdmin' | 'anonymous';
+
+function caller(name: CallerName): TestClient {
+  if (name === 'root') return root;
+  if (name === 'partnerAdmin') return partnerAdmin;
+  return anonymous(context.app);
+}
+
+beforeAll(async () => {
+  context = await createTestApp();
+  root = await createSuperAdmin(context.app, context.database.db);
+  // The partner administrator's tree P, and a tree R that only the super administrator fuzzes, so
+  // that no random request of the super administrator can block or archive the partner administrator.
+  const p = await createPartner(root);
+  const p1 = await createPartner(root, { parentId: p.id });
+  const r = await createPartner(root);
+  const r1 = await createPartner(root, { parentId: r.id });
+  partnerAdmin = await signInAsPartner(context.app, p);
+  const platformTariff = await createTariff(root);
+  const ownTariff = await createTariff(partnerAdmin);
+  const foreignTariff = await createTariff(root, { ownerPartnerId: r.id });
+  idPools.root = [r.id, r1.id, MISSING_ID];
+  idPools.partnerAdmin = [p.id, p1.id, r.id, r1.id, MISSING_ID];
+  idPools.tariffs = [platformTariff.id, ownTariff.id, foreignTariff.id, MISSING_ID];
+});
+
+afterAll(() => context.close());
+
+/* ------------------------------------------------------------------------------------------------ */
+/* The assertion                                                                                     */
+/* ------------------------------------------------------------------------------------------------ */
+
+interface Problem {
+  code: unknown;
+  title: unknown;
+  errors: unknown;
+}
+
+function describeRequest(options: InjectOptions): string {
+  const payload = typeof options.payload === 'string' ? options.payload : JSON.stringify(options.payload);
+  return `${options.method} ${options.url} ${payload === undefined ? '' : payload.slice(0, 500)}`;
+}
+
+/** The whole contract of an answer to garbage: never a 5xx, and every 4xx a problem document. */
+function expectWellFormed(response: LightMyRequestResponse, request: string) {
+  const where = `${request}\n→ ${response.statusCode} ${response.body.slice(0, 500)}`;
+  expect(response.statusCode, where).toBeLessThan(500);
+  if (response.statusCode < 400) return;
+  expect(response.headers['content-type'], where).toBe('application/problem+json; charset=utf-8');
+  const body = JSON.parse(response.body) as Problem;
+  expect(typeof body.code, where).toBe('string');
+  expect(typeof body.title, where).toBe('string');
+  expect((body.title as string).length, where).toBeGreaterThan(0);
+  expect(Array.isArray(body.errors), where).toBe(true);
+  for (const error of body.errors as Record<string, unknown>[]) {
+    expect(Object.keys(error).sort(), where).toEqual(['code', 'field', 'message']);
+    for (const key of ['field', 'code', 'message']) expect(typeof error[key], where).toBe('string');
+    // A message is text for a person: never a JavaScript value or an unfilled placeholder that
+    // slipped into a template (the field's own name, which the caller chose, is left out of this).
+    const ownText = String(error.message).split(String(error.field)).join('');
+    expect(ownText, where).not.toMatch(/\[native code\]|\[object \w+\]|undefined|\{\w+\}/);
+  }
+}
+
+async function sendAs(client: TestClient, options: InjectOptions) {
+  const response = await context.app.inject({
+    ...options,
+    headers: {
+      ...(client.cookie ? { cookie: client.cookie } : {}),
+      ...(client.csrfToken ? { 'x-csrf-token': client.csrfToken } : {}),
+      ...options.headers,
+    },
+  });
+  expectWellFormed(response, describeRequest(options));
+  return response;
+}
+
+function sendJson(client: TestClient, method: Method, url: string, body?: unknown) {
+  return sendAs(client, {
+    method,
+    url,
+    ...(body === undefined
+      ? {}
+      : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Arbitraries                                                                                       */
+/* ------------------------------------------------------------------------------------------------ */
+
+/*
+ * Names of Object.prototype members are left out of the random keys: the test 'an unknown field
+ * named like an Object.prototype member' covers them on its own, so its failure cannot hide others.
+ */
+const prototypeNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+const notPrototypeName = (key: string) => !prototypeNames.has(key);
+
+const edgeStrings = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\t\n\r',
+  '\ud800',
+  '\udfff\ud800',
+  '😀'.repeat(50),
+  'Ω≈ç√∫˜µ≤≥÷',
+  'ООО «Ромашка»',
+  '<script>alert(1)</script>',
+  "'; drop table partners; --",
+  '%',
+  '%00',
+  '\\',
+  '_%',
+  '=1+1',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  '-0',
+  '1e309',
+  '0x1F',
+  '1_000',
+  '١٢٣',
+  '99999999999999999999',
+  '9007199254740993',
+  '-9223372036854775809',
+  '1.005',
+  '0.000000000000000000001',
+  '12345678901234567.89',
+  '2024-02-30',
+  '0000-01-01',
+  '9999-12-31',
+  '+002024-01-01',
+  '2024-1-1',
+  'RUB',
+  'rub',
+  'XXX',
+  'XTS',
+  'RU-MOW',
+  'KZ-ALA',
+  'ru-mow',
+  'prepayment',
+  'month',
+  'day',
+  'simple',
+  'complex',
+  'Gentle-river-stone-42',
+  'password',
+  'a'.repeat(129),
+  'a'.repeat(2001),
+];
+
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ maxLength: 80 }),
+  fc.constantFrom(...edgeStrings),
+);
+
+const hugeNumbers = fc.constantFrom(
+  2 ** 31,
+  2 ** 53,
+  2 ** 63,
+  -(2 ** 63),
+  1e20,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER,
+  Number.MIN_SAFE_INTEGER,
+  Number.EPSILON,
+  -0,
+  0.1 + 0.2,
+);
+
+/** Any value of any JSON type: what a careless or hostile client may put in a field. */
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: text },
+  { weight: 2, arbitrary: fc.integer() },
+  { weight: 1, arbitrary: hugeNumbers },
+  { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constant(null) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.array(fc.oneof(text, fc.integer(), fc.constant(null)), { maxLength: 3 })),
+  },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+);
+
+const decimalText = fc.oneof(
+  fc.stringMatching(/^-?\d{1,20}(\.\d{0,4})?$/),
+  fc.constantFrom('0', '0.00', '100', '100.01', '22', '16.5', '-1', '1e3', '1,5', ' 7 ', '.5', '5.'),
+);
+const dateText = fc.oneof(
+  fc.constantFrom(
+    '2026-01-01',
+    '2025-12-31',
+    '2024-02-29',
+    '1970-01-01',
+    '0001-01-01',
+    '0000-01-01',
+    '9999-12-31',
+  ),
+  fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+);
+
+/** A plausible value of a field's own type, with random content: reaches the rules behind validation. */
+function plausible(field: string): fc.Arbitrary<unknown> {
+  const ids = () =>
+    fc.oneof(fc.constantFrom(...idPools.partnerAdmin, ...idPools.tariffs), fc.integer({ min: 1 }));
+  switch (field) {
+    case 'version':
+      return fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1 }), hugeNumbers);
+    case 'blocked':
+    case 'usersBlocked':
+    case 'showUserPassword':
+      return fc.boolean();
+    case 'parentId':
+    case 'priceTariffId':
+    case 'partnerPriceTariffId':
+    case 'ownerPartnerId':
+      return fc.oneof(ids(), fc.constant(null));
+    case 'deposit':
+    case 'vatPercent':
+    case 'price':
+      return decimalText;
+    case 'effectiveFrom':
+      return dateText;
+    case 'currency':
+      return fc.oneof(fc.constantFrom('RUB', 'KZT', 'USD', 'eur', 'XXX', 'ZZZ', ' RU', ''), text);
+    case 'additionalCurrencies':
+      return fc.array(fc.constantFrom('RUB', 'KZT', 'USD', 'usd', 'XXX', '', 'EURO'), { maxLength: 22 });
+    case 'region':
+      return fc.oneof(fc.constantFrom('RU-MOW', 'KZ-ALA', 'US-CA', 'XX-YY', 'ru-mow'), text);
+    case 'organizationType':
+      return fc.oneof(fc.constantFrom('ru_ooo', 'ru_ip', 'kz_too', 'llc', 'other'), text);
+    case 'iin':
+      return fc.oneof(fc.stringMatching(/^\d{9,13}$/), fc.constantFrom('7707083893', '500100732259'), text);
+    case 'kpp':
+      return fc.oneof(fc.stringMatching(/^\d{4}[0-9A-Z]{2}\d{3}$/), text);
+    case 'email':
+      return fc.oneof(fc.emailAddress(), text);
+    case 'phone':
+      return fc.oneof(fc.constantFrom('+79161234567', '89161234567', '+7 701 123 45 67', '+1'), text);
+    case 'accountType':
+      return fc.oneof(fc.constantFrom('prepayment', 'postpayment', 'postpayment_light', 'Prepayment'), text);
+    case 'userPasswordPolicy':
+      return fc.constantFrom('simple', 'complex', 'none');
+    case 'period':
+      return fc.constantFrom('month', 'day', 'year');
+    case 'login':
+      return fc.oneof(fc.stringMatching(/^[a-z0-9._@-]{1,70}$/), text);
+    case 'password':
+      return fc.oneof(fc.string({ minLength: 8, maxLength: 130 }), text);
+    default:
+      return text;
+  }
+}
+
+/** An object with (some of) a schema's real field names, each holding a plausible or a random value. */
+function fieldObject(fields: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
+  const entries = Object.fromEntries(
+    fields.map((field) => [
+      field,
+      fc.oneof({ weight: 3, arbitrary: plausible(field) }, { weight: 1, arbitrary: anyValue }),
+    ]),
+  );
+  const known = fc.record(entries, { requiredKeys: [] });
+  const extra = fc.dictionary(fc.string({ maxLength: 12 }).filter(notPrototypeName), anyValue, {
+    maxKeys: 2,
+  });
+  return fc
+    .tuple(known, fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: extra }))
+    .map(([fieldValues, extraValues]) => ({ ...extraValues, ...fieldValues }));
+}
+
+const partnerFields = [
+  'name',
+  'email',
+  'phone',
+  'deposit',
+  'iin',
+  'kpp',
+  'vatPercent',
+  'code1c',
+  'region',
+  'blocked',
+  'usersBlocked',
+  'parentId',
+  'additionalCurrencies',
+  'priceTariffId',
+  'partnerPriceTariffId',
+  'organizationType',
+  'userPasswordPolicy',
+  'showUserPassword',
+  'comment',
+  'currency',
+  'accountType',
+  'login',
+  'password',
+] as const;
+const tariffCreateFields = [
+  'name',
+  'currency',
+  'period',
+  'price',
+  'ownerPartnerId',
+  'effectiveFrom',
+] as const;
+const tariffUpdateFields = ['version', 'name', 'price', 'effectiveFrom'] as const;
+
+const signedIn = fc.constantFrom<CallerName>('root', 'partnerAdmin');
+const anyCaller = fc.constantFrom<CallerName>('root', 'partnerAdmin', 'anonymous');
+
+/** An id a caller may name in a path: its own records, foreign ones, missing ones. */
+const partnerIdOf = (name: CallerName) =>
+  fc.constantFrom(...(name === 'root' ? idPools.root : idPools.partnerAdmin));
+
+const queryKeys = [
+  'page',
+  'pageSize',
+  'sort',
+  'order',
+  'search',
+  'showDeleted',
+  'format',
+  'id',
+  'name',
+  'email',
+  'phone',
+  'login',
+  'comment',
+  'parentId',
+  'partnerId',
+  'priceTariffId',
+  'ownerPartnerId',
+  'currency',
+  'currencies',
+  'region',
+  'accountType',
+  'blocked',
+  'purpose',
+  'country',
+  'date',
+];
+const queryValues = fc.oneof(
+  fc.constantFrom(
+    '1',
+    '0',
+    '-1',
+    '2',
+    '500',
+    '501',
+    '1000001',
+    '1.5',
+    '1e3',
+    'abc',
+    '',
+    'true',
+    'false',
+    'yes',
+    'asc',
+    'desc',
+    'name',
+    'tariff',
+    'balance',
+    'parent',
+    'createdAt',
+    'csv',
+    'xlsx',
+    'pdf',
+    'price',
+    'partnerPrice',
+    'RU',
+    'ru',
+    'KZ',
+    'RUS',
+    'RUB',
+    'RUB,KZT',
+    ',,,',
+    '2026-01-01',
+    '2024-02-30',
+    '0000-01-01',
+    '99999999999999999999',
+    '9007199254740991',
+    '9007199254740992',
+    String(MISSING_ID),
+  ),
+  text,
+);
+const queryString = fc
+  .array(
+    fc.tuple(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...queryKeys) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
+      ),
+      queryValues,
+    ),
+    { maxLength: 6 },
+  )
+  .map((pairs) =>
+    pairs
+      .filter(([key]) => notPrototypeName(key))
+      .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+      .join('&'),
+  );
+
+const getEndpoints = [
+  '/api/v1/auth/me',
+  '/api/v1/reference/regions',
+  '/api/v1/reference/currencies',
+  '/api/v1/reference/organization-types',
+  '/api/v1/reference/account-types',
+  '/api/v1/reference/vat-rates',
+  '/api/v1/tariffs',
+  '/api/v1/tariffs/choices',
+  '/api/v1/partners',
+  '/api/v1/partners/export',
+  '/api/v1/partners/:partner',
+  '/api/v1/partners/:partner/history',
+  '/api/v1/tariffs/:tariff',
+];
+
+const pathParams = fc.oneof(
+  fc.constantFrom(
+    'abc',
+    '-1',
+    '0',
+    '1.5',
+    '1e3',
+    '0x10',
+    ' 1',
+    '1 ',
+    '+1',
+    '00001',
+    'null',
+    'true',
+    '[]',
+    '99999999999999999999',
+    '9007199254740991',
+    '9007199254740992',
+    '9223372036854775807',
+    '9223372036854775808',
+    '-9223372036854775809',
+    String(MISSING_ID),
+  ),
+  fc.integer().map(String),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+);
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Properties                                                                                        */
+/* ------------------------------------------------------------------------------------------------ */
+
+describe('random input never produces a 500', () => {
+  it('any JSON value as the body of every endpoint that takes one', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        anyCaller,
+        fc.constantFrom(
+          'POST /auth/login',
+          'POST /auth/logout',
+          'POST /partners',
+          'PATCH /partners/:id',
+          'POST /partners/:id/restore',
+          'POST /tariffs',
+          'PATCH /tariffs/:id',
+        ),
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.nat(),
+        async (name, endpoint, body, pick) => {
+          const [method, path] = endpoint.split(' ') as [Method, string];
+          // Logging out with a random body would end the session the other runs use.
+          const client = endpoint === 'POST /auth/logout' ? anonymous(context.app) : caller(name);
+          const partnerIds = name === 'root' ? idPools.root : idPools.partnerAdmin;
+          const url = `/api/v1${path.replace(
+            ':id',
+            String(
+              path.startsWith('/tariffs')
+                ? idPools.tariffs[pick % idPools.tariffs.length]
+                : partnerIds[pick % partnerIds.length],
+            ),
+          )}`;
+          await sendJson(client, method, url, body);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('POST /partners with the real fields holding random values', async () => {
+    await fc.assert(
+      fc.asyncProperty(signedIn, fieldObject(partnerFields), async (name, body) => {
+        await sendJson(caller(name), 'POST', '/api/v1/partners', body);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('PATCH /partners/:id with the real fields holding random values', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        signedIn.chain((name) => fc.tuple(fc.constant(name), partnerIdOf(name))),
+        fieldObject(['version', ...partnerFields]),
+        async ([name, id], body) => {
+          await sendJson(caller(name), 'PATCH', `/api/v1/partners/${id}`, body);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('POST and PATCH /tariffs with the real fields holding random values', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        signedIn,
+        fc.oneof(
+          fieldObject(tariffCreateFields).map((body) => ({ method: 'POST' as const, id: null, body })),
+          fc
+            .tuple(fc.nat(), fieldObject(tariffUpdateFields))
+            .map(([pick, body]) => ({ method: 'PATCH' as const, id: pick, body })),
+        ),
+        async (name, { method, id, body }) => {
+          const url =
+            id === null
+              ? '/api/v1/tariffs'
+              : `/api/v1/tariffs/${idPools.tariffs[id % idPools.tariffs.length]}`;
+          await sendJson(caller(name), method, url, body);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('POST /auth/login with the real fields holding random values', async () => {
+    await fc.assert(
+      fc.asyncProperty(fieldObject(['login', 'password']), async (body) => {
+        await sendJson(anonymous(context.app), 'POST', '/api/v1/auth/login', body);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('GET endpoints with random query strings', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        anyCaller,
+        fc.constantFrom(...getEndpoints),
+        queryString,
+        fc.nat(),
+        async (name, endpoint, query, pick) => {
+          const partnerIds = name === 'root' ? idPools.root : idPools.partnerAdmin;
+          const path = endpoint
+            .replace(':partner', String(partnerIds[pick % partnerIds.length]))
+            .replace(':tariff', String(idPools.tariffs[pick % idPools.tariffs.length]));
+          await sendJson(caller(name), 'GET', `${path}${query ? `?${query}` : ''}`);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('every by-id endpoint with random path parameters', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        anyCaller,
+        fc.constantFrom<[Method, string]>(
+          ['GET', '/api/v1/partners/:id'],
+          ['PATCH', '/api/v1/partners/:id'],
+          ['DELETE', '/api/v1/partners/:id'],
+          ['POST', '/api/v1/partners/:id/restore'],
+          ['GET', '/api/v1/partners/:id/history'],
+          ['GET', '/api/v1/tariffs/:id'],
+          ['PATCH', '/api/v1/tariffs/:id'],
+        ),
+        pathParams,
+        async (name, [method, path], param) => {
+          const url = path.replace(':id', encodeURIComponent(param));
+          const body =
+            method === 'PATCH' ? { version: 1, comment: 'fuzz' } : method === 'POST' ? {} : undefined;
+          // A random number may be a real id: never let it archive the partner administrator's tree.
+          const asNumber = Number(param);
+          if (method === 'DELETE' && name !== 'anonymous' && asNumber >= 1 && asNumber < 1000) return;
+          await sendJson(caller(name), method, url, body);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('random cookies, CSRF tokens and languages', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constant(undefined),
+          text.map((value) => `fd_session=${encodeURIComponent(value)}`),
+          fc.string({ maxLength: 60 }),
+        ),
+        fc.oneof(fc.constant(undefined), fc.string({ maxLength: 60 })),
+        fc.oneof(
+          fc.constant(undefined),
+          fc.string({ maxLength: 40 }),
+          fc.constantFrom('ru', 'ru;q=x', 'en;q=0', '*', ',,;'),
+        ),
+        fc.constantFrom<[Method, string]>(
+          ['GET', '/api/v1/auth/me'],
+          ['GET', '/api/v1/partners'],
+          ['POST', '/api/v1/partners'],
+          ['POST', '/api/v1/auth/logout'],
+          ['PATCH', `/api/v1/tariffs/${MISSING_ID}`],
+        ),
+        async (cookie, csrf, language, [method, url]) => {
+          const headers: Record<string, string> = {};
+          if (cookie !== undefined) headers.cookie = cookie;
+          if (csrf !== undefined) headers['x-csrf-token'] = csrf;
+          if (language !== undefined) headers['accept-language'] = language;
+          await sendAs(anonymous(context.app), {
+            method,
+            url,
+            headers: { ...headers, ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
+            ...(method === 'GET' ? {} : { payload: '{}' }),
+          });
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Raw malformed requests                                                                            */
+/* ------------------------------------------------------------------------------------------------ */
+
+const bodyEndpoints: [Method, string][] = [
+  ['POST', '/api/v1/auth/login'],
+  ['POST', '/api/v1/partners'],
+  ['PATCH', `/api/v1/partners/${MISSING_ID}`],
+  ['POST', '/api/v1/tariffs'],
+  ['PATCH', `/api/v1/tariffs/${MISSING_ID}`],
+  ['DELETE', `/api/v1/partners/${MISSING_ID}`],
+  ['POST', `/api/v1/partners/${MISSING_ID}/restore`],
+];
+
+const TWO_MEGABYTES = 2 * 1024 * 1024;
+
+const rawBodies: { title: string; contentType: string | null; payload: string | Buffer; status?: number }[] =
+  [
+    { title: 'invalid JSON', contentType: 'application/json', payload: '{"name": ', status: 400 },
+    {
+      title: 'JSON followed by garbage',
+      contentType: 'application/json',
+      payload: '{"name":"x"} trailing',
+      status: 400,
+    },
+    {
+      title: 'single-quoted pseudo-JSON',
+      contentType: 'application/json',
+      payload: "{'name':'x'}",
+      status: 400,
+    },
+    { title: 'an empty body declared as JSON', contentType: 'application/json', payload: '', status: 400 },
+    { title: 'whitespace declared as JSON', contentType: 'application/json', payload: '   \n', status: 400 },
+    { title: 'JSON null', contentType: 'application/json', payload: 'null' },
+    { title: 'a JSON string', contentType: 'application/json', payload: '"partner"' },
+    { title: 'a JSON array', contentType: 'application/json', payload: '[1,2,3]' },
+    { title: 'a JSON number', contentType: 'application/json', payload: '1e999' },
+    {
+      title: 'prototype pollution through __proto__',
+      contentType: 'application/json',
+      payload: '{"__proto__":{"admin":true},"name":"x"}',
+      status: 400,
+    },
+    {
+      title: 'constructor.prototype pollution',
+      contentType: 'application/json',
+      payload: '{"constructor":{"prototype":{"admin":true}}}',
+      status: 400,
+    },
+    {
+      title: 'bytes that are not UTF-8',
+      contentType: 'application/json',
+      payload: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]),
+    },
+    {
+      title: 'a deeply nested array',
+      contentType: 'application/json',
+      payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    },
+    {
+      title: 'JSON with a charset that is not UTF-8',
+      contentType: 'application/json; charset=utf-16',
+      payload: '{}',
+    },
+    { title: 'plain text', contentType: 'text/plain', payload: 'name=x' },
+    {
+      title: 'a form',
+      contentType: 'application/x-www-form-urlencoded',
+      payload: 'name=x&login=y',
+      status: 415,
+    },
+    { title: 'XML', contentType: 'application/xml', payload: '<partner/>', status: 415 },
+    { title: 'multipart', contentType: 'multipart/form-data; boundary=x', payload: '--x--', status: 415 },
+    { title: 'a nonsense content type', contentType: '*/*;;;=', payload: '{}' },
+    { title: 'no content type', contentType: null, payload: '{"name":"x"}' },
+    {
+      title: 'a 2 MB JSON body',
+      contentType: 'application/json',
+      payload: JSON.stringify({ name: 'x'.repeat(TWO_MEGABYTES) }),
+      status: 413,
+    },
+    { title: 'a 2 MB text body', contentType: 'text/plain', payload: 'x'.repeat(TWO_MEGABYTES), status: 413 },
+  ];
+
+describe('raw malformed bodies get a problem answer, never a 500', () => {
+  it.each(rawBodies)('$title', async ({ contentType, payload, status }) => {
+    for (const [method, url] of bodyEndpoints) {
+      for (const client of [root, partnerAdmin, anonymous(context.app)]) {
+        const response = await sendAs(client, {
+          method,
+          url,
+          payload,
+          headers: contentType === null ? {} : { 'content-type': contentType },
+        });
+        if (status !== undefined) expect(response.statusCode, `${method} ${url}`).toBe(status);
+        else expect(response.statusCode, `${method} ${url}`).toBeGreaterThanOrEqual(400);
+      }
+    }
+    // Nothing of it ended a session or changed who the callers are.
+    expect((await root.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await partnerAdmin.get('/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
+  it('a Content-Length that does not match the body', async () => {
+    const response = await sendAs(root, {
+      method: 'POST',
+      url: '/api/v1/partners',
+      payload: JSON.stringify(partnerInput()),
+      headers: { 'content-type': 'application/json', 'content-length': '5' },
+    });
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+  });
+});
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Specific inputs                                                                                   */
+/* ------------------------------------------------------------------------------------------------ */
+
+describe('specific inputs', () => {
+  it.each([
+    ['NUL in a partner name', { name: 'a\u0000b' }],
+    ['NUL in a comment', { comment: '\u0000' }],
+    ['a lone surrogate in a name', { name: '\ud800' }],
+    ['a 16-digit deposit', { deposit: '9999999999999999.99' }],
+    ['a 17-digit deposit', { deposit: '99999999999999999' }],
+    ['VAT of 100', { vatPercent: '100' }],
+    ['VAT of 100.001', { vatPercent: '100.001' }],
+  ])('POST /partners with %s', async (_, fields) => {
+    await sendJson(root, 'POST', '/api/v1/partners', partnerInput(fields));
+  });
+
+  it.each([
+    ['NUL in the search', 'search=%00'],
+    ['NUL in a filter', 'name=a%00b'],
+    ['a lone surrogate in the search', `search=${encodeURIComponent('x')}%ED%A0%80`],
+    ['malformed percent-encoding in a value', 'search=%E0%A4%A'],
+    ['a repeated parameter', 'page=1&page=2'],
+    ['an empty key', '=1'],
+    ['a key without value', 'showDeleted'],
+    ['the last page there is', 'page=1000000&pageSize=500'],
+  ])('GET /partners with %s', async (_, query) => {
+    await sendJson(root, 'GET', `/api/v1/partners?${query}`);
+    await sendJson(partnerAdmin, 'GET', `/api/v1/partners/export?format=csv&${query}`);
+  });
+
+  it.each([
+    ['a day before the calendar', 'date=0000-01-01'],
+    ['a far future day', 'date=9999-12-31'],
+    ['a NUL country', 'country=%00'],
+  ])('GET /reference/vat-rates with %s', async (_, query) => {
+    await sendJson(root, 'GET', `/api/v1/reference/vat-rates?country=RU&${query}`);
+  });
+
+  it.each([
+    ['a version beyond int4', { version: 2 ** 31 }],
+    ['a version of 1e308', { version: 1e308 }],
+    ['a price version on day 0000-01-01', { version: 1, price: '1.00', effectiveFrom: '0000-01-01' }],
+    ['a price with 17 integer digits', { version: 1, price: '12345678901234567' }],
+  ])('PATCH a tariff with %s', async (_, body) => {
+    await sendJson(root, 'PATCH', `/api/v1/tariffs/${idPools.tariffs[0]}`, body);
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'an unknown field named like an Object.prototype member (%s) is reported under its own name',
+    async (key) => {
+      for (const [method, url, body] of [
+        ['POST', '/api/v1/partners', { ...partnerInput(), [key]: 1 }],
+        ['GET', `/api/v1/partners?${key}=1`, undefined],
+      ] as const) {
+        const response = await sendJson(root, method, url, body);
+        expect(response.statusCode).toBe(400);
+        const error = response.json<{ errors: { field: string; code: string; message: string }[] }>()
+          .errors[0];
+        expect(error).toMatchObject({ field: key, code: 'unknown_field' });
+        expect(error?.message).toContain(key);
+      }
+    },
+  );
+
+  it('a path with malformed percent-encoding gets a problem answer', async () => {
+    for (const url of ['/api/v1/partners/%', '/api/v1/partners/%E0%A4%A', '/api/v1/tariffs/%zz']) {
+      const response = await sendJson(root, 'GET', url);
+      expect(response.statusCode, url).toBe(400);
+    }
+  });
+
+  it('a path parameter longer than the router allows gets a problem answer', async () => {
+    const response = await sendJson(root, 'GET', `/api/v1/partners/${'1'.repeat(101)}`);
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+  });
+});
