@@ -65,7 +65,9 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
       max: options.poolSize ?? 10,
       types: postgresTypes(),
     });
-    pool.on('error', () => undefined);
+    // An idle connection that the server drops (restart, failover, a dropped test database) is
+    // discarded by the pool; without a listener the process would crash on it.
+    pool.on('error', (error) => console.warn(`PostgreSQL idle connection closed: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

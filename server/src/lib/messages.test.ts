@@ -89,7 +89,7 @@ describe('message catalogue', () => {
     const known = new Set(knownMessageCodes(locale));
     const missing = allCodes
       .filter((name) => !known.has(name))
-      .map((name) => `${name} (${usedCodes.get(name)})`);
+      .map((name) => `${name} (${(usedCodes.get(name) ?? []).join(', ')})`);
     expect(missing).toEqual([]);
   });
 

@@ -118,18 +118,16 @@ describe('adding a partner with every field of the seed', () => {
   });
 
   it('explains each invalid field in the caller language, naming the field by its label', async () => {
-    const response = await root
-      .inLocale('ru')
-      .post(
-        '/api/v1/partners',
-        partnerInput({
-          email: 'not-an-email',
-          phone: '12',
-          vatPercent: '150',
-          region: 'XX-YYY',
-          deposit: '-5',
-        }),
-      );
+    const response = await root.inLocale('ru').post(
+      '/api/v1/partners',
+      partnerInput({
+        email: 'not-an-email',
+        phone: '12',
+        vatPercent: '150',
+        region: 'XX-YYY',
+        deposit: '-5',
+      }),
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json<{ errors: unknown[] }>().errors).toEqual([
       { field: 'region', code: 'region_unknown', message: 'Поле «Регион»: выберите регион из списка' },

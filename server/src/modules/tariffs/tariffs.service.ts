@@ -86,7 +86,7 @@ async function resolveOwner(db: Db, actor: Actor, ownerPartnerId: number | null 
   if (ownerPartnerId === undefined) return actor.partnerId;
   if (ownerPartnerId === null) {
     if (actor.partnerId !== null)
-      throw forbidden('forbidden', [{ field: 'ownerPartnerId', code: 'field_forbidden' }]);
+      throw forbidden('forbidden', [{ field: 'ownerPartnerId', code: 'platform_owner_forbidden' }]);
     return null;
   }
   const path = await findPartnerPath(db, ownerPartnerId);
@@ -163,6 +163,9 @@ export async function updateTariff(options: {
   if (name === '') errors.add('name', 'required');
   checkPrice(errors, input.price);
   if (input.effectiveFrom !== undefined && input.price === undefined) errors.add('price', 'required');
+  // A new price may start today or later; days already charged keep the price they were charged at.
+  if (input.effectiveFrom !== undefined && input.effectiveFrom < today())
+    errors.add('effectiveFrom', 'effective_from_past');
   errors.throwIfAny();
 
   await db.transaction().execute(async (trx) => {
