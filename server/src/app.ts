@@ -15,12 +15,15 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { tariffRoutes } from './modules/tariffs/tariffs.routes.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerValidation } from './plugins/validation.js';
+import { registerWebApp } from './plugins/web-app.js';
 
 export interface AppOptions {
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
   loginLimits?: LoginLimits;
   secureCookies?: boolean;
+  /** The built admin panel to serve at /; absent in API tests. */
+  webRoot?: string;
 }
 
 /** Builds the whole application; main.ts listens on it, tests call inject() on it. */
@@ -34,7 +37,8 @@ export async function buildApp(options: AppOptions) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerValidation(app);
-  registerErrorHandler(app);
+  const servesWebApp = options.webRoot ? await registerWebApp(app, options.webRoot) : false;
+  registerErrorHandler(app, { spaFallback: servesWebApp });
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cookie);
   registerSessions(app, db);

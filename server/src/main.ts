@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openMigratedDatabase } from './database.js';
@@ -40,6 +41,7 @@ async function main() {
     database,
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     secureCookies: config.secureCookies,
+    webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
 
   let closing = false;

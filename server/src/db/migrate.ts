@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.js';
 import * as initial from './migrations/0001-initial.js';
+import * as partnerSettings from './migrations/0002-partner-settings.js';
 
 /** Every migration, in order. Listed here (not read from a folder) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-partner-settings': partnerSettings,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

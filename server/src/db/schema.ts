@@ -10,6 +10,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   audit_events: AuditEventsTable;
   vat_rates: VatRatesTable;
+  partner_settings: PartnerSettingsTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -131,6 +132,16 @@ export interface VatRatesTable {
   country: string;
   rate_percent: Numeric;
   valid_from: DateText;
+}
+
+/** value: any JSON, read parsed and written as JSON text (JSON.stringify), on both engines. */
+export interface PartnerSettingsTable {
+  partner_id: number;
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 
 export type PartnerRow = Selectable<PartnersTable>;

@@ -103,7 +103,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   return reply.status(error.status).type('application/problem+json').send(problem);
 }
 
-export function registerErrorHandler(app: FastifyInstance) {
+export function registerErrorHandler(app: FastifyInstance, options: { spaFallback: boolean }) {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError) {
@@ -116,5 +116,11 @@ export function registerErrorHandler(app: FastifyInstance) {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, new AppError('internal', 500));
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new AppError('not_found', 404)));
+  app.setNotFoundHandler((request, reply) => {
+    // A page of the admin panel (not an API path): the single-page app routes it in the browser.
+    if (options.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(request, reply, new AppError('not_found', 404));
+  });
 }

@@ -1,0 +1,396 @@
+/*
+ * The partners list under load, against the database made by bench/generate-partners.ts.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/fleetdesk_bench npx tsx bench/partners-list.ts
+ *
+ * Starts the real server in this process (buildApp + listen on 127.0.0.1, random port), signs in as the
+ * super administrator and as partner administrators, and loads each list request with autocannon for
+ * BENCH_DURATION seconds (default 10) over BENCH_CONNECTIONS connections (default 10). autocannon runs
+ * in a worker thread (bench/load-worker.ts) so the load generator does not share the server's event loop;
+ * it still shares the machine's cores with the server and PostgreSQL.
+ *
+ * Percentiles are exact (nearest rank) over the latency of every 2xx response, measured by autocannon
+ * from writing the request to the end of the response. Then the export is timed once, and every SQL
+ * statement a list request issues is run under EXPLAIN (ANALYZE, BUFFERS).
+ *
+ * Prints a markdown report and writes it to bench/results/partners-list.md.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
+import { CompiledQuery, sql, type KyselyPlugin, type QueryId, type RootOperationNode } from 'kysely';
+import { buildApp } from '../server/src/app.js';
+import { connectDatabase, type DatabaseHandle } from '../server/src/db/connect.js';
+import {
+  BENCH_ADMIN_LOGIN,
+  BENCH_ADMIN_PASSWORD,
+  BENCH_PARTNER_PASSWORD,
+  PARTNER_COUNTS,
+  SEARCH_FRAGMENT,
+} from './bench-data.js';
+import type { LoadRequest, LoadResult } from './load-worker.js';
+
+const TARGET_P95_MS = 50;
+const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 3);
+
+type Who = 'admin' | 'second' | 'top';
+
+interface Scenario {
+  name: string;
+  who: Who;
+  path: string;
+}
+
+interface Measured {
+  scenario: Scenario;
+  total: number;
+  items: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  responses: number;
+  failures: number;
+  serverEventLoopUtilization: number;
+  sqlMs: string;
+}
+
+/* --- statistics --------------------------------------------------------------------------------- */
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(1));
+
+/* --- the load, in a worker thread ---------------------------------------------------------------- */
+
+/*
+ * tsx registers its loader in the main thread only, so the worker registers it itself before importing
+ * the TypeScript worker module.
+ */
+function runLoad(request: LoadRequest): Promise<LoadResult> {
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const workerUrl = new URL('./load-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); });`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(bootstrap, { eval: true, workerData: request });
+    worker.once('message', (message: LoadResult) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load worker exited with code ${code}`));
+    });
+  });
+}
+
+/* --- signing in ------------------------------------------------------------------------------------ */
+
+async function signIn(baseUrl: string, login: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  if (response.status !== 200) {
+    throw new Error(`sign-in as ${login} failed: ${response.status} ${await response.text()}`);
+  }
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0]!)
+    .find((pair) => pair.startsWith('fd_session='));
+  if (!cookie) throw new Error(`sign-in as ${login}: no session cookie`);
+  return cookie;
+}
+
+/* --- EXPLAIN ANALYZE of the statements one request issues ------------------------------------------- */
+
+/** Records the query trees the server sends while `capturing` is on. */
+class CapturePlugin implements KyselyPlugin {
+  capturing = false;
+  readonly captured: { node: RootOperationNode; queryId: QueryId }[] = [];
+  transformQuery(args: { node: RootOperationNode; queryId: QueryId }): RootOperationNode {
+    if (this.capturing) this.captured.push({ node: args.node, queryId: args.queryId });
+    return args.node;
+  }
+  transformResult<R>(args: { result: R }): Promise<R> {
+    return Promise.resolve(args.result);
+  }
+}
+
+interface Plan {
+  sql: string;
+  parameters: readonly unknown[];
+  plan: string;
+  executionMs: number;
+}
+
+async function explainRequest(
+  handle: DatabaseHandle,
+  capture: CapturePlugin,
+  inject: (path: string, cookie: string) => Promise<number>,
+  path: string,
+  cookie: string,
+): Promise<Plan[]> {
+  capture.captured.length = 0;
+  capture.capturing = true;
+  const status = await inject(path, cookie);
+  capture.capturing = false;
+  if (status !== 200) throw new Error(`${path}: ${status} while capturing its SQL`);
+  const executor = handle.db.getExecutor();
+  const plans: Plan[] = [];
+  for (const { node, queryId } of capture.captured) {
+    const compiled = executor.compileQuery(node, queryId);
+    const explain = CompiledQuery.raw(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]);
+    // Twice: the first run may pay for cold caches after the load switched to another query.
+    await handle.db.executeQuery(explain);
+    const result = await handle.db.executeQuery<{ 'QUERY PLAN': string }>(explain);
+    const plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
+    const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? Number.NaN);
+    plans.push({ sql: compiled.sql, parameters: compiled.parameters, plan, executionMs });
+  }
+  return plans;
+}
+
+/* --- the run -------------------------------------------------------------------------------------- */
+
+async function main() {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a postgres:// connection string (PostgreSQL only)');
+  }
+  const handle = await connectDatabase({ databaseUrl });
+  const app = await buildApp({ database: handle, logger: false });
+  const capture = new CapturePlugin();
+  // A second app on the same pool whose queries can be captured; the measured app runs without it.
+  const explainApp = await buildApp({
+    database: { ...handle, db: handle.db.withPlugin(capture) },
+    logger: false,
+  });
+
+  try {
+    const expected = PARTNER_COUNTS.top + PARTNER_COUNTS.second + PARTNER_COUNTS.third;
+    const counted = await sql<{ n: number }>`select count(*)::int as n from partners`.execute(handle.db);
+    if (counted.rows[0]?.n !== expected) {
+      throw new Error(
+        `expected ${expected} partners, found ${counted.rows[0]?.n}: run bench/generate-partners.ts first`,
+      );
+    }
+
+    /*
+     * The partner administrators: of a second-level partner and of a top-level dealer, each the one with
+     * the biggest live subtree (a partner admin sees its own partner and everything below it).
+     */
+    const pickAdmin = async (level: number) => {
+      const result = await sql<{ id: number; login: string; name: string; subtree: number }>`
+        select p.id, u.login, p.name, count(d.id)::int as subtree
+          from partners p
+          join admin_users u on u.partner_id = p.id and u.role = 'partner_admin'
+          join partners d on d.path @> array[p.id] and d.archived_at is null
+         where cardinality(p.path) = ${level} and not p.blocked and p.archived_at is null
+           and not exists (select 1 from partners a where a.id = any(p.path) and (a.blocked or a.archived_at is not null))
+         group by p.id, u.login, p.name
+         order by subtree desc, p.id
+         limit 1`.execute(handle.db);
+      const row = result.rows[0];
+      if (!row) throw new Error(`no level-${level} partner administrator to sign in as`);
+      return row;
+    };
+    const second = await pickAdmin(2);
+    const top = await pickAdmin(1);
+
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const port = (app.server.address() as AddressInfo).port;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    console.log(`server on ${address}`);
+
+    const cookies: Record<Who, string> = {
+      admin: await signIn(baseUrl, BENCH_ADMIN_LOGIN, BENCH_ADMIN_PASSWORD),
+      second: await signIn(baseUrl, second.login, BENCH_PARTNER_PASSWORD),
+      top: await signIn(baseUrl, top.login, BENCH_PARTNER_PASSWORD),
+    };
+    const signedIn: Record<Who, string> = {
+      admin: `super administrator \`${BENCH_ADMIN_LOGIN}\``,
+      second: `partner admin \`${second.login}\` (second level, ${second.subtree} partners in its subtree)`,
+      top: `partner admin \`${top.login}\` (top-level dealer, ${top.subtree} partners in its subtree)`,
+    };
+
+    const search = encodeURIComponent(SEARCH_FRAGMENT);
+    const scenarios: Scenario[] = [
+      { name: 'default (page 1, 50 rows, sort id)', who: 'admin', path: '/api/v1/partners' },
+      { name: 'sort by name, descending', who: 'admin', path: '/api/v1/partners?sort=name&order=desc' },
+      { name: `search "${SEARCH_FRAGMENT}"`, who: 'admin', path: `/api/v1/partners?search=${search}` },
+      { name: 'currency KZT, sort by login', who: 'admin', path: '/api/v1/partners?currency=KZT&sort=login' },
+      { name: 'deep page (150)', who: 'admin', path: '/api/v1/partners?page=150' },
+      { name: 'partner admin, second level', who: 'second', path: '/api/v1/partners' },
+      { name: 'partner admin, top-level dealer', who: 'top', path: '/api/v1/partners' },
+    ];
+
+    const inject = async (path: string, cookie: string) =>
+      (await explainApp.inject({ method: 'GET', url: path, headers: { cookie } })).statusCode;
+
+    if (warmupSeconds > 0) {
+      console.log(`warm-up: ${warmupSeconds} s of the default list`);
+      await runLoad({
+        url: `${baseUrl}/api/v1/partners`,
+        headers: { cookie: cookies.admin },
+        connections,
+        durationSeconds: warmupSeconds,
+      });
+    }
+
+    const loadBefore = os.loadavg();
+    const measured: Measured[] = [];
+    const plansByScenario: { scenario: Scenario; plans: Plan[] }[] = [];
+    for (const scenario of scenarios) {
+      const cookie = cookies[scenario.who];
+      const check = await fetch(`${baseUrl}${scenario.path}`, { headers: { cookie } });
+      if (check.status !== 200) throw new Error(`${scenario.path}: ${check.status} ${await check.text()}`);
+      const body = (await check.json()) as { items: unknown[]; total: number };
+
+      const eluBefore = performance.eventLoopUtilization();
+      const load = await runLoad({
+        url: `${baseUrl}${scenario.path}`,
+        headers: { cookie },
+        connections,
+        durationSeconds,
+      });
+      const elu = performance.eventLoopUtilization(eluBefore);
+      const sorted = Float64Array.from(load.latencies).sort();
+      const responses = Object.values(load.statusCounts).reduce((sum, n) => sum + n, 0);
+
+      const plans = await explainRequest(handle, capture, inject, scenario.path, cookie);
+      plansByScenario.push({ scenario, plans });
+      // The statements of the list itself: the rows and the count (the session lookup comes first).
+      const listPlans = plans.filter((plan) => /from "partners" as "p"/.test(plan.sql));
+
+      const row: Measured = {
+        scenario,
+        total: body.total,
+        items: body.items.length,
+        requestsPerSecond: sorted.length / load.durationSeconds,
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        p99: percentile(sorted, 99),
+        max: sorted.length > 0 ? sorted[sorted.length - 1]! : Number.NaN,
+        responses,
+        failures: responses - sorted.length + load.errors,
+        serverEventLoopUtilization: elu.utilization,
+        sqlMs: listPlans.map((plan) => plan.executionMs.toFixed(1)).join(' / '),
+      };
+      measured.push(row);
+      console.log(
+        `${scenario.name}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(row.p50)} ms, ` +
+          `p95 ${ms(row.p95)} ms, p99 ${ms(row.p99)} ms (${sorted.length} responses)`,
+      );
+    }
+    const loadAfter = os.loadavg();
+
+    /* The export of the whole list, archived partners included: all 10,000 rows. */
+    const exports: { format: string; path: string; seconds: number; bytes: number; rows: number; rssMb: number }[] =
+      [];
+    for (const format of ['xlsx', 'csv'] as const) {
+      const path = `/api/v1/partners/export?format=${format}&showDeleted=true`;
+      const rssBefore = process.memoryUsage().rss;
+      const started = performance.now();
+      const response = await fetch(`${baseUrl}${path}`, { headers: { cookie: cookies.admin } });
+      const file = Buffer.from(await response.arrayBuffer());
+      const seconds = (performance.now() - started) / 1000;
+      const rssGrowthMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+      if (response.status !== 200) throw new Error(`${path}: ${response.status} ${file.toString()}`);
+      let rows: number;
+      if (format === 'xlsx') {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(file as unknown as ArrayBuffer);
+        rows = (workbook.worksheets[0]?.rowCount ?? 1) - 1;
+      } else {
+        rows = file.toString('utf8').trimEnd().split('\n').length - 1;
+      }
+      exports.push({ format, path, seconds, bytes: file.length, rows, rssMb: rssGrowthMb });
+      console.log(`export ${format}: ${rows} rows, ${(file.length / 1024).toFixed(0)} KiB in ${seconds.toFixed(2)} s`);
+    }
+
+    const version = await sql<{ version: string }>`select version()`.execute(handle.db);
+    const report = [
+      `# Partners list at ${expected.toLocaleString('en-US')} partners`,
+      '',
+      `Run ${new Date().toISOString()}. Machine: ${os.availableParallelism()} CPU (${os.cpus()[0]?.model ?? '?'}), ` +
+        `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}; ` +
+        `${version.rows[0]?.version.split(' on ')[0] ?? 'PostgreSQL'} on the same machine. ` +
+        `Load average before / after the runs: ${loadBefore.map((n) => n.toFixed(2)).join(' ')} / ` +
+        `${loadAfter.map((n) => n.toFixed(2)).join(' ')}.`,
+      '',
+      `Each row: ${durationSeconds} s of autocannon, ${connections} connections, after a ${warmupSeconds} s warm-up. ` +
+        `Latency percentiles are exact (nearest rank) over every 2xx response. Target: p95 < ${TARGET_P95_MS} ms.`,
+      '',
+      '| Request | Signed in as | Rows matched | Req/s | p50 ms | p95 ms | p99 ms | max ms | Errors | Server loop busy | SQL ms (rows / count) |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...measured.map(
+        (row) =>
+          `| ${row.scenario.name}: \`GET ${row.scenario.path.replace('/api/v1', '')}\` | ${row.scenario.who} | ` +
+          `${row.total.toLocaleString('en-US')} | ${row.requestsPerSecond.toFixed(0)} | ${ms(row.p50)} | ` +
+          `${row.p95 < TARGET_P95_MS ? ms(row.p95) : `**${ms(row.p95)}**`} | ${ms(row.p99)} | ${ms(row.max)} | ` +
+          `${row.failures} | ${(row.serverEventLoopUtilization * 100).toFixed(0)}% | ${row.sqlMs} |`,
+      ),
+      '',
+      'Signed in as: ' +
+        (Object.keys(signedIn) as Who[]).map((who) => `${who} = ${signedIn[who]}`).join('; ') +
+        '. "Server loop busy" is the event-loop utilisation of the server thread during the run; ' +
+        '"SQL ms" is the Execution Time of EXPLAIN ANALYZE of the request\'s two statements, run alone after the load.',
+      '',
+      '## Export',
+      '',
+      '| Request | Rows | Size | Time | RSS growth |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...exports.map(
+        (item) =>
+          `| \`GET ${item.path.replace('/api/v1', '')}\` | ${item.rows.toLocaleString('en-US')} | ` +
+          `${(item.bytes / 2 ** 20).toFixed(2)} MiB | ${item.seconds.toFixed(2)} s | ${item.rssMb.toFixed(0)} MiB |`,
+      ),
+      '',
+      '## Plans',
+      '',
+      'Every statement of one request of each kind, under `EXPLAIN (ANALYZE, BUFFERS)`, run alone after the load.',
+      '',
+      ...plansByScenario.flatMap(({ scenario, plans }) => [
+        `### ${scenario.name} — \`GET ${scenario.path}\` (${scenario.who})`,
+        '',
+        ...plans.flatMap((plan) => [
+          '```sql',
+          plan.sql,
+          `-- parameters: ${JSON.stringify(plan.parameters)}`,
+          '```',
+          '',
+          '```',
+          plan.plan,
+          '```',
+          '',
+        ]),
+      ]),
+    ].join('\n');
+
+    const resultsDir = new URL('./results/', import.meta.url);
+    await mkdir(resultsDir, { recursive: true });
+    const file = new URL('partners-list.md', resultsDir);
+    await writeFile(file, report);
+    console.log('\n' + report.split('\n## Plans')[0]);
+    console.log(`\nfull report with query plans: ${file.pathname}`);
+  } finally {
+    await explainApp.close();
+    await app.close();
+    await handle.close();
+  }
+}
+
+await main();

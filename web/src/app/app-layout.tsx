@@ -1,0 +1,50 @@
+import { LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../ui/language-switch';
+import { useSession } from './session';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { user, logOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const sections = [{ key: '/partners', icon: <TeamOutlined />, label: t('nav.partners') }];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
+        <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
+          Fleetdesk
+        </Typography.Title>
+        <nav aria-label={t('nav.label')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[location.pathname]}
+            items={sections}
+            onClick={({ key }) => void navigate(key)}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 16 }}
+        >
+          <LanguageSwitch />
+          <Space>
+            <Typography.Text data-testid="signed-in-login">{user?.login}</Typography.Text>
+            <Button icon={<LogoutOutlined />} onClick={() => void logOut()}>
+              {t('nav.logOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <main>
+            <Outlet />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,28 @@
+import { Spin } from 'antd';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { LoginPage } from '../pages/login-page';
+import { PartnersPage } from '../pages/partners-page';
+import { AppLayout } from './app-layout';
+import { useSession } from './session';
+
+export function AppRoutes() {
+  const { user, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Spin fullscreen />;
+  if (!user) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route path="/partners" element={<PartnersPage />} />
+        <Route path="*" element={<Navigate to="/partners" replace />} />
+      </Route>
+    </Routes>
+  );
+}

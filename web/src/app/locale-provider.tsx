@@ -1,0 +1,15 @@
+import { App, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import ruRU from 'antd/locale/ru_RU';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Ant Design's own texts (pagination, empty tables, date pickers) follow the chosen language. */
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'ru' ? ruRU : enUS}>
+      <App>{children}</App>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,70 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, apiGet, apiRequest, setCsrfToken, setUnauthorizedHandler } from './api-client';
+
+export interface SessionUser {
+  id: number;
+  login: string;
+  name: string | null;
+  role: 'super_admin' | 'partner_admin' | 'partner_staff';
+  partnerId: number | null;
+  partnerName: string | null;
+}
+
+interface SessionState {
+  user: SessionUser | null;
+  loading: boolean;
+  logIn(login: string, password: string): Promise<void>;
+  logOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+interface SessionAnswer {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [loading, setLoading] = useState(true);
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setCsrfToken(null);
+      setUser(null);
+    });
+    apiGet<SessionAnswer>('/auth/me')
+      .then((answer) => {
+        setCsrfToken(answer.csrfToken);
+        setUser(answer.user);
+      })
+      .catch(() => setUser(null))
+      .finally(() => setLoading(false));
+  }, []);
+
+  const logIn = useCallback(async (login: string, password: string) => {
+    const answer = await apiRequest<SessionAnswer>('POST', '/auth/login', { login, password });
+    setCsrfToken(answer.csrfToken);
+    setUser(answer.user);
+  }, []);
+
+  const logOut = useCallback(async () => {
+    await apiRequest('POST', '/auth/logout').catch((error: unknown) => {
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+    });
+    setCsrfToken(null);
+    setUser(null);
+    queryClient.clear();
+  }, [queryClient]);
+
+  const value = useMemo(() => ({ user, loading, logIn, logOut }), [user, loading, logIn, logOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}

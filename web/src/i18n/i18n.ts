@@ -1,0 +1,33 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import settingsEn from '../modules/partner-settings/i18n/en.json';
+import settingsRu from '../modules/partner-settings/i18n/ru.json';
+import en from './en.json';
+import ru from './ru.json';
+
+export type Language = 'en' | 'ru';
+const storageKey = 'fleetdesk.language';
+
+/** The language chosen before (remembered in the browser), else the browser's, else English. */
+function initialLanguage(): Language {
+  const saved = localStorage.getItem(storageKey);
+  if (saved === 'en' || saved === 'ru') return saved;
+  return navigator.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+void i18n.use(initReactI18next).init({
+  // Each feature may bring its own texts; they join the one translation namespace.
+  resources: { en: { translation: { ...en, ...settingsEn } }, ru: { translation: { ...ru, ...settingsRu } } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+});
+
+export function changeLanguage(language: Language) {
+  localStorage.setItem(storageKey, language);
+  document.documentElement.lang = language;
+  void i18n.changeLanguage(language);
+}
+
+document.documentElement.lang = i18n.language;
+export default i18n;

@@ -1,0 +1,5 @@
+import { PartnersSection } from '../modules/partners/partners-section';
+
+export function PartnersPage() {
+  return <PartnersSection />;
+}
