@@ -479,7 +479,9 @@ async function main() {
       await sql`select setval(pg_get_serial_sequence('partners', 'id'), (select max(id) from partners))`.execute(
         trx,
       );
-      await sql`select setval(pg_get_serial_sequence('tariffs', 'id'), (select max(id) from tariffs))`.execute(trx);
+      await sql`select setval(pg_get_serial_sequence('tariffs', 'id'), (select max(id) from tariffs))`.execute(
+        trx,
+      );
     });
 
     await sql`vacuum (analyze) partners, admin_users, tariffs, tariff_versions`.execute(db);

@@ -1,4 +1,4 @@
-// Adds up vitest JSON reports into one closing line: "N passed, N failed[, N skipped]".
+// Adds up vitest and Playwright JSON reports into one closing line: "N passed, N failed[, N skipped]".
 import { readFileSync } from 'node:fs';
 
 let passed = 0;
@@ -6,6 +6,13 @@ let failed = 0;
 let skipped = 0;
 for (const file of process.argv.slice(2)) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
+  if (report.stats) {
+    // Playwright's JSON reporter
+    passed += report.stats.expected;
+    failed += report.stats.unexpected + report.stats.flaky;
+    skipped += report.stats.skipped;
+    continue;
+  }
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);

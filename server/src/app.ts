@@ -10,10 +10,12 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { defaultLoginLimits, type LoginLimits } from './modules/auth/auth.service.js';
 import { registerSessions } from './modules/auth/session.plugin.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { partnerSettingsRoutes } from './modules/partner-settings/partner-settings.routes.js';
 import { partnerRoutes } from './modules/partners/partners.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { tariffRoutes } from './modules/tariffs/tariffs.routes.js';
-import { registerErrorHandler } from './plugins/error-handler.js';
+import { AppError } from './lib/errors.js';
+import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
 import { registerValidation } from './plugins/validation.js';
 import { registerWebApp } from './plugins/web-app.js';
 
@@ -34,6 +36,10 @@ export async function buildApp(options: AppOptions) {
     bodyLimit: 1024 * 1024,
     // Passwords must never reach a log line: requests are logged without bodies, headers are redacted.
     genReqId: () => crypto.randomUUID(),
+    // Malformed URLs are refused by the router itself; answer them in the same problem format.
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(request, reply, new AppError('malformed_request', error.statusCode ?? 400));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerValidation(app);
@@ -79,6 +85,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(referenceRoutes, { db });
       await api.register(tariffRoutes, { db });
       await api.register(partnerRoutes, { db });
+      await api.register(partnerSettingsRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

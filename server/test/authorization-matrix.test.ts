@@ -435,13 +435,13 @@ interface MatrixCase {
   expect: Expectation;
 }
 
-const statusText = (endpoint: EndpointCase, expectation: Expectation) =>
+const expectedStatus = (endpoint: EndpointCase, expectation: Expectation) =>
   expectation === 'allowed' ? endpoint.allowed : expectation === 'not_found' ? 404 : 401;
 
 const matrix: MatrixCase[] = [
   ...endpointsWithoutRecord.flatMap((endpoint) =>
     roleRows.map((row) => ({
-      title: `${endpoint.name} · ${roleLabels[row.role]} → ${statusText(endpoint, row.expect)}`,
+      title: `${endpoint.name} · ${roleLabels[row.role]} → ${expectedStatus(endpoint, row.expect)}`,
       role: row.role,
       endpoint,
       records: null,
@@ -450,7 +450,7 @@ const matrix: MatrixCase[] = [
   ),
   ...endpointsWithRecord.flatMap((endpoint) =>
     recordRows.map((row) => ({
-      title: `${endpoint.name} · ${roleLabels[row.role]} on ${row.label} → ${statusText(endpoint, row.expect)}`,
+      title: `${endpoint.name} · ${roleLabels[row.role]} on ${row.label} → ${expectedStatus(endpoint, row.expect)}`,
       role: row.role,
       endpoint,
       records: row.records,
@@ -534,11 +534,10 @@ async function exportXlsxCells(client: TestClient): Promise<string[]> {
   const response = await client.get(api('/partners/export?format=xlsx'));
   expect(response.statusCode).toBe(200);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  // exceljs types its Buffer against older @types/node; the bytes are the same.
+  await workbook.xlsx.load(response.rawPayload as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   const cells: string[] = [];
-  workbook.eachSheet((sheet) =>
-    sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))),
-  );
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.text))));
   return cells;
 }
 

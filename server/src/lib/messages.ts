@@ -46,6 +46,10 @@ const fieldLabels: Record<Locale, Catalogue> = {
     purpose: 'Purpose',
     partnerId: 'Partner',
     currencies: 'Currencies',
+    key: 'Setting',
+    value: 'Value',
+    settings: 'Settings',
+    exportedAt: 'Exported at',
   },
   ru: {
     name: 'Наименование',
@@ -87,6 +91,10 @@ const fieldLabels: Record<Locale, Catalogue> = {
     purpose: 'Назначение',
     partnerId: 'Партнёр',
     currencies: 'Валюты',
+    key: 'Настройка',
+    value: 'Значение',
+    settings: 'Настройки',
+    exportedAt: 'Дата выгрузки',
   },
 };
 
@@ -113,6 +121,7 @@ const messages: Record<Locale, Catalogue> = {
     out_of_range: '{field} must be from {min} to {max}',
     format: '{field} has an invalid format',
     unknown_field: '{field} is not a known field',
+    invalid_character: '{field} contains a character that cannot be stored (NUL)',
     email_invalid: '{field} must be a valid email address, like name@example.com',
     phone_invalid: '{field} must be a valid phone number, like +7 701 123 45 67',
     amount_invalid: '{field} must be a decimal number, like 1500.00',
@@ -137,6 +146,8 @@ const messages: Record<Locale, Catalogue> = {
     version_conflict: 'Someone else changed this record; reload it and apply your changes again',
     field_forbidden: '{field} of your own partner can only be changed by your parent partner',
     has_live_subpartners: 'Archive or move the sub-partners of this partner first',
+    subtree_tariffs_unavailable:
+      'A sub-partner of this partner uses a price plan that is not available under the new parent; change it first',
     self_archive: 'You cannot archive your own partner',
     not_archived: 'The record is not archived',
     tariff_version_exists: 'A price already starts on this date; choose another date',
@@ -162,6 +173,23 @@ const messages: Record<Locale, Catalogue> = {
       '{field} is too easy to guess (strength {score} of 4, needs {min}); make it longer or less predictable',
     password_contains_login: '{field} must not contain the login',
     password_contains_name: '{field} must not contain the name',
+    setting_unknown: 'There is no setting "{key}"; choose one from the list',
+    setting_unknown_field: 'This setting has no field "{name}"',
+    setting_required: 'Fill in this field',
+    setting_not_text: 'Must be text',
+    setting_not_integer: 'Must be a whole number',
+    setting_not_boolean: 'Must be true or false',
+    setting_not_object: 'Must be a set of fields (a JSON object)',
+    setting_enum: 'Choose one of: {allowed}',
+    setting_too_long: 'Must be at most {max} characters',
+    setting_out_of_range: 'Must be from {min} to {max}',
+    setting_https_url: 'Enter a full https:// address, like https://support.example.com',
+    setting_email: 'Enter an email address, like name@example.com',
+    setting_hostname: 'Enter a host name or IP address, like smtp.example.com',
+    setting_telegram_token: 'Enter the token @BotFather gave: digits, a colon, then the token',
+    setting_telegram_bot_name: 'Enter the bot username: 5 to 32 Latin letters, digits or _, ending in "bot"',
+    setting_sms_sender: 'Enter up to 11 Latin letters or digits, or a phone number of up to 15 digits',
+    setting_invalid_character: 'Contains a character that cannot be stored (NUL)',
   },
   ru: {
     validation_failed: 'Некоторые поля заполнены неверно',
@@ -185,6 +213,7 @@ const messages: Record<Locale, Catalogue> = {
     out_of_range: 'Поле «{field}» должно быть от {min} до {max}',
     format: 'Поле «{field}» имеет неверный формат',
     unknown_field: 'Поле «{field}» неизвестно',
+    invalid_character: 'Поле «{field}» содержит недопустимый символ (NUL)',
     email_invalid: 'Поле «{field}» должно содержать адрес электронной почты, например name@example.com',
     phone_invalid: 'Поле «{field}» должно содержать номер телефона, например +7 701 123 45 67',
     amount_invalid: 'Поле «{field}» должно быть десятичным числом, например 1500.00',
@@ -209,6 +238,8 @@ const messages: Record<Locale, Catalogue> = {
     version_conflict: 'Запись изменил кто-то другой; обновите её и внесите изменения снова',
     field_forbidden: 'Поле «{field}» вашего партнёра может изменить только вышестоящий партнёр',
     has_live_subpartners: 'Сначала перенесите или отправьте в архив субпартнёров этого партнёра',
+    subtree_tariffs_unavailable:
+      'Субпартнёр этого партнёра использует тариф, недоступный у нового вышестоящего партнёра; сначала смените его',
     self_archive: 'Нельзя отправить в архив собственного партнёра',
     not_archived: 'Запись не в архиве',
     tariff_version_exists: 'С этой даты уже действует цена; выберите другую дату',
@@ -234,6 +265,23 @@ const messages: Record<Locale, Catalogue> = {
       'Поле «{field}»: пароль легко подобрать (надёжность {score} из 4, нужно {min}); сделайте его длиннее или менее предсказуемым',
     password_contains_login: 'Поле «{field}» не должно содержать логин',
     password_contains_name: 'Поле «{field}» не должно содержать имя',
+    setting_unknown: 'Настройки «{key}» нет; выберите настройку из списка',
+    setting_unknown_field: 'У этой настройки нет поля «{name}»',
+    setting_required: 'Заполните это поле',
+    setting_not_text: 'Должно быть текстом',
+    setting_not_integer: 'Должно быть целым числом',
+    setting_not_boolean: 'Должно быть true или false (да или нет)',
+    setting_not_object: 'Должно быть набором полей (JSON-объектом)',
+    setting_enum: 'Выберите одно из значений: {allowed}',
+    setting_too_long: 'Не длиннее {max} символов',
+    setting_out_of_range: 'Должно быть от {min} до {max}',
+    setting_https_url: 'Укажите полный адрес https://, например https://support.example.com',
+    setting_email: 'Укажите адрес электронной почты, например name@example.com',
+    setting_hostname: 'Укажите имя сервера или IP-адрес, например smtp.example.com',
+    setting_telegram_token: 'Укажите токен от @BotFather: цифры, двоеточие, затем токен',
+    setting_telegram_bot_name: 'Укажите username бота: от 5 до 32 латинских букв, цифр или _, в конце «bot»',
+    setting_sms_sender: 'Укажите до 11 латинских букв или цифр либо номер телефона до 15 цифр',
+    setting_invalid_character: 'Содержит символ, который нельзя сохранить (NUL)',
   },
 };
 
@@ -257,7 +305,8 @@ export function localeFrom(acceptLanguage: string | undefined): Locale {
 
 export function fieldLabel(field: string, locale: Locale): string {
   const key = field.split(/[.[]/)[0] ?? field;
-  return fieldLabels[locale][key] ?? field;
+  // Own properties only: a field named "constructor" must not find Object.prototype's.
+  return Object.hasOwn(fieldLabels[locale], key) ? fieldLabels[locale][key]! : field;
 }
 
 /** The message for an error code with its values filled in; unknown codes fall back to the code. */
@@ -266,7 +315,8 @@ export function translate(
   locale: Locale,
   params: Record<string, string | number> = {},
 ): string {
-  const template = messages[locale][code] ?? messages.en[code] ?? code;
+  const own = (catalogue: Catalogue) => (Object.hasOwn(catalogue, code) ? catalogue[code] : undefined);
+  const template = own(messages[locale]) ?? own(messages.en) ?? code;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

@@ -7,7 +7,18 @@ export const DecimalString = Type.String({
   maxLength: 40,
   description: 'A decimal number as a string, e.g. "1500.00"',
 });
-export const DateString = Type.String({ format: 'date', description: 'A calendar day, YYYY-MM-DD' });
+// Year 0000 passes the date format but not PostgreSQL; days start at year 1000, well before any tariff.
+export const DateString = Type.String({
+  format: 'date',
+  pattern: '^[1-9][0-9]{3}-',
+  description: 'A calendar day, YYYY-MM-DD',
+});
+/** A row version read earlier; versions are 32-bit integers in the database. */
+export const VersionNumber = Type.Integer({
+  minimum: 1,
+  maximum: 2147483647,
+  description: 'The version read; a stale one gets 409',
+});
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ProblemSchema = Type.Object(

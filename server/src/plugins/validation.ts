@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance, FastifySchema } from 'fastify';
-import type { FieldError } from '../lib/errors.js';
+import { invalid, type FieldError } from '../lib/errors.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -29,6 +29,31 @@ export function registerValidation(app: FastifyInstance) {
     const ajv = httpPart === 'body' ? bodyAjv : textAjv;
     return ajv.compile(schema as FastifySchema & object);
   });
+  // PostgreSQL cannot store a NUL character in text; say which field has one instead of failing later.
+  app.addHook('preValidation', async (request) => {
+    const fields = [...fieldsWithNul(request.body, ''), ...fieldsWithNul(request.query, '')];
+    if (fields.length > 0) throw invalid(fields.map((field) => ({ field, code: 'invalid_character' })));
+  });
+}
+
+/** Paths of the strings (and keys) holding a NUL; iterative, so a deeply nested body cannot overflow. */
+function fieldsWithNul(root: unknown, rootPath: string): string[] {
+  const found: string[] = [];
+  const pending: [unknown, string][] = [[root, rootPath]];
+  while (pending.length > 0) {
+    const [value, path] = pending.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) found.push(path || 'body');
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => pending.push([item, `${path}[${index}]`]));
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes('\u0000')) found.push(path || 'body');
+        pending.push([item, path ? `${path}.${key}` : key]);
+      }
+    }
+  }
+  return found.reverse();
 }
 
 function fieldOf(error: ErrorObject): string {

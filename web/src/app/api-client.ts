@@ -52,7 +52,11 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
   return response;
 }
 
-export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown) {
+export async function apiRequest<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+) {
   const response = await send(method, path, body);
   return (response.status === 204 ? undefined : await response.json()) as T;
 }

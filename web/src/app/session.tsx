@@ -14,8 +14,8 @@ export interface SessionUser {
 interface SessionState {
   user: SessionUser | null;
   loading: boolean;
-  logIn(login: string, password: string): Promise<void>;
-  logOut(): Promise<void>;
+  logIn: (login: string, password: string) => Promise<void>;
+  logOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);

@@ -38,8 +38,17 @@ export function LoginPage() {
           Fleetdesk
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
-        <Form<Credentials> name="login" layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
-          <Form.Item label={t('login.login')} name="login" rules={[{ required: true, message: t('login.loginRequired') }]}>
+        <Form<Credentials>
+          name="login"
+          layout="vertical"
+          onFinish={(values) => void submit(values)}
+          requiredMark={false}
+        >
+          <Form.Item
+            label={t('login.login')}
+            name="login"
+            rules={[{ required: true, message: t('login.loginRequired') }]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item

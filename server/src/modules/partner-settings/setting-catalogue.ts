@@ -29,12 +29,7 @@ export interface Text {
 
 export type SettingFieldType = 'string' | 'integer' | 'boolean' | 'enum';
 export type SettingFormat =
-  | 'https_url'
-  | 'email'
-  | 'hostname'
-  | 'telegram_token'
-  | 'telegram_bot_name'
-  | 'sms_sender';
+  'https_url' | 'email' | 'hostname' | 'telegram_token' | 'telegram_bot_name' | 'sms_sender';
 
 export interface SettingOption {
   value: string;
@@ -346,6 +341,11 @@ function checkField(field: SettingField, raw: unknown, errors: FieldErrors, path
         errors.add(path, 'setting_not_text');
         return undefined;
       }
+      // PostgreSQL text (and jsonb) cannot hold NUL; refuse it here rather than fail in the database.
+      if (raw.includes('\u0000')) {
+        errors.add(path, 'setting_invalid_character');
+        return undefined;
+      }
       // A secret is kept exactly as typed: leading or trailing spaces may be part of it.
       let text = field.secret ? raw : raw.trim();
       if (field.maxLength !== undefined && text.length > field.maxLength) {
@@ -458,7 +458,8 @@ export function settingAuditChanges(
     const old = read(before);
     const next = read(after);
     if (JSON.stringify(old) === JSON.stringify(next)) continue;
-    const shown = (value: ScalarValue) => (field.secret && value !== null && value !== '' ? SECRET_MASK : value);
+    const shown = (value: ScalarValue) =>
+      field.secret && value !== null && value !== '' ? SECRET_MASK : value;
     changes.push({
       field: field.name === null ? prefix : `${prefix}.${field.name}`,
       old: shown(old),

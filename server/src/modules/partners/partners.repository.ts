@@ -102,6 +102,25 @@ export async function movePartnerSubtree(db: Db, id: number, newParentPath: numb
      where path @> array[${id}]::bigint[]`.execute(db);
 }
 
+/**
+ * After a move: whether a partner of the subtree now holds a tariff its new ancestry may not use — a
+ * Price owned outside its own path, or a Partner price not owned by one of its ancestors.
+ */
+export async function subtreeHasUnusableTariffs(db: Db, id: number): Promise<boolean> {
+  const result = await sql<{ found: number }>`
+    select 1 as found
+      from partners p
+      join tariffs t on t.id = p.price_tariff_id or t.id = p.partner_price_tariff_id
+     where p.path @> array[${id}]::bigint[]
+       and t.owner_partner_id is not null
+       and (
+         (t.id = p.price_tariff_id and not t.owner_partner_id = any(p.path))
+         or (t.id = p.partner_price_tariff_id and (t.owner_partner_id = p.id or not t.owner_partner_id = any(p.path)))
+       )
+     limit 1`.execute(db);
+  return result.rows.length > 0;
+}
+
 export async function hasLiveSubpartners(db: Db, id: number): Promise<boolean> {
   const row = await db
     .selectFrom('partners')

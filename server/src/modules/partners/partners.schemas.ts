@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DecimalString, Id, Nullable, PageQuery } from '../../lib/schemas.js';
+import { DecimalString, Id, Nullable, PageQuery, VersionNumber } from '../../lib/schemas.js';
 import { CurrencyCode } from '../tariffs/tariffs.schemas.js';
 
 const AccountType = Type.Enum(['prepayment', 'postpayment', 'postpayment_light']);
@@ -43,7 +43,7 @@ export type PartnerCreate = Static<typeof PartnerCreate>;
 
 export const PartnerUpdate = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, description: 'The version read; a stale one gets 409' }),
+    version: VersionNumber,
     name: Type.Optional(Type.String({ maxLength: 200 })),
     ...editableFields,
     currency: Type.Optional(CurrencyCode),

@@ -26,6 +26,7 @@ import {
   movePartnerSubtree,
   nextPartnerId,
   setPartnerArchived,
+  subtreeHasUnusableTariffs,
   updatePartnerAdmin,
   updatePartnerRow,
 } from './partners.repository.js';
@@ -195,7 +196,11 @@ export async function updatePartner(options: Call & { id: number; input: Partner
 
   await db.transaction().execute(async (trx) => {
     if (!(await updatePartnerRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
-    if (parentChanged) await movePartnerSubtree(trx, id, parentPath);
+    if (parentChanged) {
+      await movePartnerSubtree(trx, id, parentPath);
+      // A sub-partner's tariff of the old tree would follow it into a tree that may not use (or see) it.
+      if (await subtreeHasUnusableTariffs(trx, id)) throw conflict('subtree_tariffs_unavailable', 'parentId');
+    }
     if (draft.login !== current.login || passwordHash !== undefined) {
       await updatePartnerAdmin(trx, id, {
         login: draft.login,

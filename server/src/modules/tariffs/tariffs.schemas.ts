@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateString, DecimalString, Id, Nullable, PageQuery } from '../../lib/schemas.js';
+import { DateString, DecimalString, Id, Nullable, PageQuery, VersionNumber } from '../../lib/schemas.js';
 
 export const CurrencyCode = Type.String({
   minLength: 1,
@@ -25,7 +25,7 @@ export type TariffCreate = Static<typeof TariffCreate>;
 
 export const TariffUpdate = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: VersionNumber,
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     price: Type.Optional(DecimalString),
     effectiveFrom: Type.Optional(DateString),

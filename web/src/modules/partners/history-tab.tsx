@@ -1,5 +1,6 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { settingFieldLabel, useSettingCatalogue } from '../partner-settings/settings-api';
 import { usePartnerHistory } from './partners-api';
 import type { HistoryEntry } from './partner-types';
 
@@ -8,23 +9,28 @@ function displayValue(value: unknown, yes: string, no: string): string {
   if (typeof value === 'boolean') return value ? yes : no;
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The partner's change history, newest first, with field names in the person's language. */
 export function HistoryTab({ partnerId }: { partnerId: number }) {
   const { t, i18n } = useTranslation();
   const history = usePartnerHistory(partnerId);
+  const catalogue = useSettingCatalogue();
   const fieldName = (field: string) =>
-    i18n.exists(`partner.fields.${field}`) ? t(`partner.fields.${field}`) : field;
+    i18n.exists(`partner.fields.${field}`)
+      ? t(`partner.fields.${field}`)
+      : (settingFieldLabel(catalogue.data?.items, field, i18n.language) ?? field);
   const rows = (history.data?.items ?? []).flatMap((entry: HistoryEntry) =>
-    (entry.changes.length ? entry.changes : [{ field: '', oldValue: null, newValue: null }]).map((change, index) => ({
-      key: `${entry.id}-${index}`,
-      at: entry.at,
-      actor: entry.actor?.login ?? '—',
-      action: entry.action,
-      ...change,
-    })),
+    (entry.changes.length ? entry.changes : [{ field: '', oldValue: null, newValue: null }]).map(
+      (change, index) => ({
+        key: `${entry.id}-${index}`,
+        at: entry.at,
+        actor: entry.actor?.login ?? '—',
+        action: entry.action,
+        ...change,
+      }),
+    ),
   );
   const yes = t('common.yes');
   const no = t('common.no');
@@ -46,14 +52,19 @@ export function HistoryTab({ partnerId }: { partnerId: number }) {
           title: t('history.action'),
           dataIndex: 'action',
           width: 130,
-          render: (action: string) => (i18n.exists(`history.actions.${action}`) ? t(`history.actions.${action}`) : action),
+          render: (action: string) =>
+            i18n.exists(`history.actions.${action}`) ? t(`history.actions.${action}`) : action,
         },
         { title: t('history.field'), dataIndex: 'field', render: (field: string) => fieldName(field) },
         {
           title: t('history.oldValue'),
           dataIndex: 'oldValue',
           render: (value: unknown, row) =>
-            row.field === 'password' ? <Typography.Text type="secondary">{t('history.passwordChanged')}</Typography.Text> : displayValue(value, yes, no),
+            row.field === 'password' ? (
+              <Typography.Text type="secondary">{t('history.passwordChanged')}</Typography.Text>
+            ) : (
+              displayValue(value, yes, no)
+            ),
         },
         {
           title: t('history.newValue'),

@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { PasswordField } from '../../ui/password-field';
 import type { Partner, PartnerFormValues } from './partner-types';
 import { partnerRules } from './partner-rules';
-import { CurrencySelect, OrganizationTypeSelect, ParentSelect, RegionSelect, TariffSelect } from './partner-selects';
+import {
+  CurrencySelect,
+  OrganizationTypeSelect,
+  ParentSelect,
+  RegionSelect,
+  TariffSelect,
+} from './partner-selects';
 import { useAccountTypes, useRegions, useVatRateInForce } from './reference-api';
 
 interface MainSettingsTabProps {
@@ -28,12 +34,13 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
   const { t, i18n } = useTranslation();
   const regions = useRegions();
   const accountTypes = useAccountTypes();
-  const countryOf = (code: string | null) => regions.data?.items.find((region) => region.code === code)?.country ?? null;
+  const countryOf = (code: string | null) =>
+    regions.data?.items.find((region) => region.code === code)?.country ?? null;
   const rules = partnerRules(t, form, countryOf);
   const region = Form.useWatch('region', form) ?? null;
-  const currency = Form.useWatch('currency', form) as string | undefined;
+  const currency = Form.useWatch('currency', form);
   const additionalCurrencies = (Form.useWatch('additionalCurrencies', form) as string[] | undefined) ?? [];
-  const parentId = (Form.useWatch('parentId', form) as number | null | undefined) ?? null;
+  const parentId = Form.useWatch<number | null | undefined>('parentId', form) ?? null;
   const country = countryOf(region);
   const vatInForce = useVatRateInForce(country);
   const currencies = [currency, ...additionalCurrencies].filter((code): code is string => Boolean(code));
@@ -43,7 +50,8 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
   // A new partner is offered the standard VAT rate in force in its region's country.
   const proposedVat = vatInForce.data?.inForce?.ratePercent ?? null;
   useEffect(() => {
-    if (isNew && proposedVat && !form.getFieldValue('vatPercent')) form.setFieldValue('vatPercent', proposedVat);
+    if (isNew && proposedVat && !form.getFieldValue('vatPercent'))
+      form.setFieldValue('vatPercent', proposedVat);
   }, [isNew, proposedVat, form]);
 
   return (
@@ -154,7 +162,12 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
           </Col>
           <Col span={12}>
             <Form.Item label={field('priceTariffId')} name="priceTariffId">
-              <TariffSelect purpose="price" partnerId={partner?.id ?? null} parentId={parentId} currencies={currencies} />
+              <TariffSelect
+                purpose="price"
+                partnerId={partner?.id ?? null}
+                parentId={parentId}
+                currencies={currencies}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>

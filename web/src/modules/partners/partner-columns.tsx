@@ -27,12 +27,19 @@ function textFilter(label: string) {
         <Input
           aria-label={label}
           autoFocus
-          value={selectedKeys[0] as string | undefined}
+          value={selectedKeys[0]}
           onChange={(event) => setSelectedKeys(event.target.value ? [event.target.value] : [])}
           onPressEnter={() => confirm()}
         />
         <Button type="primary" icon={<SearchOutlined />} onClick={() => confirm()} aria-label={label} />
-        <Button onClick={() => { clearFilters?.(); confirm(); }}>×</Button>
+        <Button
+          onClick={() => {
+            clearFilters?.();
+            confirm();
+          }}
+        >
+          ×
+        </Button>
       </Space>
     );
   };
@@ -52,7 +59,14 @@ export function partnerColumns(
   });
   const title = (key: string) => t(`list.columns.${key}`);
   return {
-    id: { key: 'id', title: title('id'), dataIndex: 'id', width: 80, sorter: true, sortOrder: sortOrder('id') },
+    id: {
+      key: 'id',
+      title: title('id'),
+      dataIndex: 'id',
+      width: 80,
+      sorter: true,
+      sortOrder: sortOrder('id'),
+    },
     name: {
       key: 'name',
       title: title('name'),

@@ -42,8 +42,19 @@ export function formValuesOf(partner: Partner): PartnerFormValues {
 }
 
 const optionalFields = [
-  'email', 'phone', 'deposit', 'iin', 'kpp', 'vatPercent', 'code1c', 'region', 'parentId',
-  'priceTariffId', 'partnerPriceTariffId', 'organizationType', 'comment',
+  'email',
+  'phone',
+  'deposit',
+  'iin',
+  'kpp',
+  'vatPercent',
+  'code1c',
+  'region',
+  'parentId',
+  'priceTariffId',
+  'partnerPriceTariffId',
+  'organizationType',
+  'comment',
 ] as const;
 
 /**

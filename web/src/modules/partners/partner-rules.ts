@@ -7,10 +7,18 @@ import type { TFunction } from 'i18next';
  * The form checks what the server checks, with the server's own rule code, so most mistakes show
  * before Save. The server stays the authority: its answer replaces these messages when they differ.
  */
-export function partnerRules(t: TFunction, form: FormInstance, countryOf: (region: string | null) => string | null) {
+export function partnerRules(
+  t: TFunction,
+  form: FormInstance,
+  countryOf: (region: string | null) => string | null,
+) {
   const message = (code: string, field: string, values: Record<string, number> = {}) =>
     t(`errors.${code}`, { field: t(`partner.fields.${field}`), ...values });
-  const required = (field: string): FormRule => ({ required: true, whitespace: true, message: message('required', field) });
+  const required = (field: string): FormRule => ({
+    required: true,
+    whitespace: true,
+    message: message('required', field),
+  });
   const taxIdRule =
     (field: 'iin' | 'kpp'): FormRule =>
     () => ({
@@ -31,7 +39,8 @@ export function partnerRules(t: TFunction, form: FormInstance, countryOf: (regio
     email: [
       {
         validator: async (_rule, value: string | undefined) => {
-          if (value?.trim() && !isValidEmail(value.trim())) throw new Error(message('email_invalid', 'email'));
+          if (value?.trim() && !isValidEmail(value.trim()))
+            throw new Error(message('email_invalid', 'email'));
         },
       },
     ] as FormRule[],

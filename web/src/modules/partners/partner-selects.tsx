@@ -2,7 +2,13 @@ import { Select, type SelectProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParentChoices } from './partners-api';
-import { useCurrencies, useOrganizationTypes, useRegions, useTariffChoices, type Named } from './reference-api';
+import {
+  useCurrencies,
+  useOrganizationTypes,
+  useRegions,
+  useTariffChoices,
+  type Named,
+} from './reference-api';
 
 type ControlledSelect<T> = Pick<SelectProps<T>, 'id' | 'value' | 'onChange' | 'disabled'> & {
   'aria-invalid'?: boolean | 'true' | 'false';
@@ -30,15 +36,28 @@ export function CurrencySelect(props: ControlledSelect<string> & { mode?: 'multi
     value: currency.code,
     label: `${currency.code} — ${nameIn(i18n.language, currency)}`,
   }));
-  return <Select {...(props as SelectProps)} {...searchByLabel} allowClear loading={currencies.isLoading} options={options} />;
+  return (
+    <Select
+      {...(props as SelectProps)}
+      {...searchByLabel}
+      allowClear
+      loading={currencies.isLoading}
+      options={options}
+    />
+  );
 }
 
 export function OrganizationTypeSelect(props: ControlledSelect<string | null> & { country: string | null }) {
   const { i18n } = useTranslation();
   const { country, ...selectProps } = props;
   const types = useOrganizationTypes(country);
-  const options = (types.data?.items ?? []).map((type) => ({ value: type.code, label: nameIn(i18n.language, type) }));
-  return <Select {...selectProps} {...searchByLabel} allowClear loading={types.isLoading} options={options} />;
+  const options = (types.data?.items ?? []).map((type) => ({
+    value: type.code,
+    label: nameIn(i18n.language, type),
+  }));
+  return (
+    <Select {...selectProps} {...searchByLabel} allowClear loading={types.isLoading} options={options} />
+  );
 }
 
 export function TariffSelect(
@@ -55,12 +74,17 @@ export function TariffSelect(
     value: tariff.id,
     label: `${tariff.name} — ${tariff.price ?? '—'} ${tariff.currency}`,
   }));
-  return <Select {...selectProps} {...searchByLabel} allowClear loading={choices.isLoading} options={options} />;
+  return (
+    <Select {...selectProps} {...searchByLabel} allowClear loading={choices.isLoading} options={options} />
+  );
 }
 
 /** The parent partner: searched on the server within the caller's subtree; never itself. */
 export function ParentSelect(
-  props: ControlledSelect<number | null> & { partnerId: number | null; current: { id: number; name: string } | null },
+  props: ControlledSelect<number | null> & {
+    partnerId: number | null;
+    current: { id: number; name: string } | null;
+  },
 ) {
   const { partnerId, current, ...selectProps } = props;
   const [search, setSearch] = useState('');

@@ -45,9 +45,16 @@ export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProp
     const onForm = error.errors.filter((entry) => formFields.has(formFieldOf(entry.field)));
     const elsewhere = error.errors.filter((entry) => !formFields.has(formFieldOf(entry.field)));
     form.setFields(
-      onForm.map((entry) => ({ name: formFieldOf(entry.field) as keyof PartnerFormValues, errors: [entry.message] })),
+      onForm.map((entry) => ({
+        name: formFieldOf(entry.field) as keyof PartnerFormValues,
+        errors: [entry.message],
+      })),
     );
-    setProblem(elsewhere.length || !onForm.length ? [error.title, ...elsewhere.map((entry) => entry.message)].join(' ') : null);
+    setProblem(
+      elsewhere.length || !onForm.length
+        ? [error.title, ...elsewhere.map((entry) => entry.message)].join(' ')
+        : null,
+    );
     setActiveTab('main');
   };
 
@@ -87,7 +94,10 @@ export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProp
               okText={t('common.yes')}
               cancelText={t('common.no')}
               onConfirm={() =>
-                archive.mutate({ id: partner.id, restore: archived }, { onSuccess: onClose, onError: showServerErrors })
+                archive.mutate(
+                  { id: partner.id, restore: archived },
+                  { onSuccess: onClose, onError: showServerErrors },
+                )
               }
             >
               <Button danger={!archived}>{archived ? t('partner.restore') : t('partner.archive')}</Button>
@@ -121,7 +131,14 @@ export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProp
               key: 'main',
               label: t('partner.tabs.main'),
               forceRender: true,
-              children: <MainSettingsTab form={form} partner={partner} isOwnPartner={isOwnPartner} onSubmit={submit} />,
+              children: (
+                <MainSettingsTab
+                  form={form}
+                  partner={partner}
+                  isOwnPartner={isOwnPartner}
+                  onSubmit={submit}
+                />
+              ),
             },
             {
               key: 'configuration',

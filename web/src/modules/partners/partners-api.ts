@@ -12,7 +12,9 @@ export interface PartnerListQuery {
   filters: Record<string, string | undefined>;
 }
 
-export function partnerListPath(query: Omit<PartnerListQuery, 'page' | 'pageSize'> & Partial<PartnerListQuery>) {
+export function partnerListPath(
+  query: Omit<PartnerListQuery, 'page' | 'pageSize'> & Partial<PartnerListQuery>,
+) {
   const { filters, ...rest } = query;
   return queryString({ ...rest, ...filters, showDeleted: rest.showDeleted || undefined });
 }
@@ -44,7 +46,8 @@ export function usePartnerHistory(id: number) {
 export function useParentChoices(search: string) {
   return useQuery({
     queryKey: ['partners', 'choices', search],
-    queryFn: () => apiGet<Page<PartnerListItem>>(`/partners${queryString({ search, pageSize: 20, sort: 'name' })}`),
+    queryFn: () =>
+      apiGet<Page<PartnerListItem>>(`/partners${queryString({ search, pageSize: 20, sort: 'name' })}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -52,7 +55,15 @@ export function useParentChoices(search: string) {
 export function useSavePartner() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, values, version }: { id: number | null; values: PartnerFormValues; version?: number }) =>
+    mutationFn: ({
+      id,
+      values,
+      version,
+    }: {
+      id: number | null;
+      values: PartnerFormValues;
+      version?: number;
+    }) =>
       id === null
         ? apiRequest<Partner>('POST', '/partners', values)
         : apiRequest<Partner>('PATCH', `/partners/${id}`, { ...values, version }),
@@ -64,7 +75,9 @@ export function useArchivePartner() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, restore }: { id: number; restore: boolean }) =>
-      restore ? apiRequest<Partner>('POST', `/partners/${id}/restore`) : apiRequest<Partner>('DELETE', `/partners/${id}`),
+      restore
+        ? apiRequest<Partner>('POST', `/partners/${id}/restore`)
+        : apiRequest<Partner>('DELETE', `/partners/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['partners'] }),
   });
 }

@@ -23,9 +23,10 @@ export function PartnersSection() {
   const columns = partnerColumns(t, query);
 
   const exportAs = (format: 'xlsx' | 'csv') =>
-    void apiDownload(`/partners/export${partnerListPath({ ...query, format } as never)}`, `partners.${format}`).catch(
-      () => void message.error(t('common.networkError')),
-    );
+    void apiDownload(
+      `/partners/export${partnerListPath({ ...query, format } as never)}`,
+      `partners.${format}`,
+    ).catch(() => void message.error(t('common.networkError')));
 
   return (
     <section aria-labelledby="partners-title">
@@ -76,9 +77,7 @@ export function PartnersSection() {
             selectable: false,
             items: partnerColumnKeys.map((key) => ({
               key,
-              label: (
-                <Checkbox checked={!hidden.includes(key)}>{t(`list.columns.${key}`)}</Checkbox>
-              ),
+              label: <Checkbox checked={!hidden.includes(key)}>{t(`list.columns.${key}`)}</Checkbox>,
             })),
             onClick: ({ key }) =>
               setHidden(

@@ -23,10 +23,18 @@ export interface TariffChoice {
 const forever = { staleTime: Infinity, gcTime: Infinity };
 
 export const useRegions = () =>
-  useQuery({ queryKey: ['reference', 'regions'], queryFn: () => apiGet<{ items: Region[] }>('/reference/regions'), ...forever });
+  useQuery({
+    queryKey: ['reference', 'regions'],
+    queryFn: () => apiGet<{ items: Region[] }>('/reference/regions'),
+    ...forever,
+  });
 
 export const useCurrencies = () =>
-  useQuery({ queryKey: ['reference', 'currencies'], queryFn: () => apiGet<{ items: Named[] }>('/reference/currencies'), ...forever });
+  useQuery({
+    queryKey: ['reference', 'currencies'],
+    queryFn: () => apiGet<{ items: Named[] }>('/reference/currencies'),
+    ...forever,
+  });
 
 export const useOrganizationTypes = (country: string | null) =>
   useQuery({
@@ -36,14 +44,20 @@ export const useOrganizationTypes = (country: string | null) =>
   });
 
 export const useAccountTypes = () =>
-  useQuery({ queryKey: ['reference', 'account-types'], queryFn: () => apiGet<{ items: Named[] }>('/reference/account-types'), ...forever });
+  useQuery({
+    queryKey: ['reference', 'account-types'],
+    queryFn: () => apiGet<{ items: Named[] }>('/reference/account-types'),
+    ...forever,
+  });
 
 /** The VAT rate in force today in a country, to propose on the form. */
 export const useVatRateInForce = (country: string | null) =>
   useQuery({
     queryKey: ['reference', 'vat', country],
     queryFn: () =>
-      apiGet<{ inForce: { ratePercent: string | null } | null }>(`/reference/vat-rates${queryString({ country })}`),
+      apiGet<{ inForce: { ratePercent: string | null } | null }>(
+        `/reference/vat-rates${queryString({ country })}`,
+      ),
     enabled: country !== null,
   });
 

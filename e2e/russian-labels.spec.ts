@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, signIn } from './support';
+
+test('in Russian the partner window shows Russian labels, and the choice is remembered', async ({ page }) => {
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await page.getByText('Русский').click();
+  await expect(page.getByRole('heading', { name: 'Партнёры' })).toBeVisible();
+  await page.getByRole('button', { name: 'Добавить' }).click();
+  const window = page.getByRole('dialog', { name: 'Добавить партнёра' });
+  await expect(window.getByRole('tab', { name: 'Основные настройки' })).toBeVisible();
+  for (const heading of [
+    'Общая информация',
+    'Настройки доступа и подчинения',
+    'Финансовые и ценовые параметры',
+    'Учётные данные для входа',
+  ]) {
+    await expect(window.getByRole('heading', { name: heading })).toBeVisible();
+  }
+  for (const label of [
+    'Наименование',
+    'Телефон',
+    'Депозит',
+    'ИНН',
+    'КПП',
+    'НДС',
+    'Код 1С',
+    'Регион',
+    'Заблокировать партнёра',
+    'Валюта',
+    'Тип учётной записи',
+    'Пароль для пользователей',
+    'Логин',
+  ]) {
+    await expect(window.getByLabel(label, { exact: true })).toBeVisible();
+  }
+  await window.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(window.getByText('Поле «Наименование» обязательно')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Партнёры' })).toBeVisible();
+  await page.getByText('English').click();
+  await expect(page.getByRole('heading', { name: 'Partners' })).toBeVisible();
+});

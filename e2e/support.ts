@@ -1,0 +1,50 @@
+import { expect, request, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+
+export const ADMIN = { login: 'admin', password: 'E2e-operator-passphrase' };
+export const PARTNER_PASSWORD = 'Gentle-river-stone-42';
+
+let counter = 0;
+export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${++counter}`;
+
+/** An API session as the super administrator, for building the data a journey starts from. */
+export async function adminApi(baseURL: string): Promise<{ api: APIRequestContext; csrf: string }> {
+  const api = await request.newContext({ baseURL });
+  const response = await api.post('/api/v1/auth/login', { data: ADMIN });
+  expect(response.status()).toBe(200);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { api, csrf: csrfToken };
+}
+
+export async function createPartnerViaApi(
+  session: { api: APIRequestContext; csrf: string },
+  fields: Record<string, unknown>,
+): Promise<{ id: number; login: string; name: string; version: number }> {
+  const response = await session.api.post('/api/v1/partners', {
+    headers: { 'x-csrf-token': session.csrf },
+    data: { currency: 'RUB', accountType: 'prepayment', password: PARTNER_PASSWORD, ...fields },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { id: number; login: string; name: string; version: number };
+}
+
+export async function signIn(page: Page, login: string, password: string) {
+  await page.goto('/');
+  await page.getByLabel('Login').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/**
+ * Picks an option of an Ant Design select by its visible text. The options a person sees are not
+ * the hidden accessibility list, so they are found by their title within the open dropdown.
+ */
+export async function choose(page: Page, select: Locator, search: string | null, optionText: string) {
+  // The keyboard way in: focus, open with ArrowDown, type to search (a chosen value would intercept a click).
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  if (search !== null) await page.keyboard.type(search);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({
+    has: page.locator(`xpath=self::*[@title=${JSON.stringify(optionText)}]`),
+  });
+  await option.first().click();
+}
