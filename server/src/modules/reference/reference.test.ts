@@ -149,7 +149,7 @@ describe('GET /reference/regions', () => {
     expect(response.json()).toMatchObject({
       status: 400,
       code: 'validation_failed',
-      errors: [{ field: 'country', code: 'too_long', message: 'country must be at most 2 characters' }],
+      errors: [{ field: 'country', code: 'too_long', message: 'Country must be at most 2 characters' }],
     });
   });
 });

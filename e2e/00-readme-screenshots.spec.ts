@@ -1,14 +1,28 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, adminApi, createPartnerViaApi, signIn, unique } from './support';
 
-/* The README's pictures: the list and a filled Main settings tab, in English and in Russian. */
+/*
+ * The README's pictures: the list and a filled Main settings tab, in English and in Russian. The file
+ * name sorts first so the pictures show only the partners made here, on the fresh database.
+ */
 test('screenshots of the partners list and the Main settings tab in both languages', async ({
   page,
   baseURL,
 }) => {
   const session = await adminApi(baseURL!);
+  const tariffResponse = await session.api.post('/api/v1/tariffs', {
+    headers: { 'x-csrf-token': session.csrf },
+    data: { name: 'Standard KZ', currency: 'KZT', period: 'month', price: '2500.00' },
+  });
+  const tariff = (await tariffResponse.json()) as { id: number };
   const dealer = await createPartnerViaApi(session, {
     name: 'Altyn Telematics',
+    priceTariffId: tariff.id,
+    vatPercent: '16',
+    code1c: 'ALT-001',
+    organizationType: 'KZ-TOO',
+    additionalCurrencies: ['USD'],
+    accountType: 'postpayment',
     login: unique('altyn'),
     email: 'info@altyn.example',
     phone: '+7 701 555 12 34',
@@ -35,7 +49,9 @@ test('screenshots of the partners list and the Main settings tab in both languag
     await expect(
       page.getByRole('dialog', { name: 'Altyn Telematics' }).getByRole('textbox').first(),
     ).toHaveValue('Altyn Telematics');
-    await page.screenshot({ path: `docs/screenshots/partner-main-settings-${language}.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.getByRole('dialog').screenshot({ path: `docs/screenshots/partner-main-settings-${language}.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.keyboard.press('Escape');
   }
 });
