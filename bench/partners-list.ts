@@ -19,8 +19,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
+import * as prettier from 'prettier';
 import { CompiledQuery, sql, type KyselyPlugin, type QueryId, type RootOperationNode } from 'kysely';
 import { buildApp } from '../server/src/app.js';
 import { connectDatabase, type DatabaseHandle } from '../server/src/db/connect.js';
@@ -76,6 +78,23 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(1));
+
+/* --- how fast the machine is right now ------------------------------------------------------------ */
+
+/*
+ * The same fixed work in Node and in PostgreSQL before the runs, so that two reports can be compared:
+ * on a shared or throttled machine these grow with the contention the latencies suffer from.
+ */
+async function calibrate(db: DatabaseHandle['db']): Promise<{ nodeMs: number; postgresMs: number }> {
+  let started = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 50_000_000; i++) sum += i % 7;
+  const nodeMs = performance.now() - started;
+  if (sum < 0) console.log(sum); // keeps the loop from being optimised away
+  started = performance.now();
+  await sql`select count(*) from generate_series(1, 1000000)`.execute(db);
+  return { nodeMs, postgresMs: performance.now() - started };
+}
 
 /* --- the load, in a worker thread ---------------------------------------------------------------- */
 
@@ -255,6 +274,7 @@ async function main() {
       });
     }
 
+    const calibration = await calibrate(handle.db);
     const loadBefore = os.loadavg();
     const measured: Measured[] = [];
     const plansByScenario: { scenario: Scenario; plans: Plan[] }[] = [];
@@ -362,7 +382,9 @@ async function main() {
         `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}; ` +
         `${version.rows[0]?.version.split(' on ')[0] ?? 'PostgreSQL'} on the same machine. ` +
         `Load average before / after the runs: ${loadBefore.map((n) => n.toFixed(2)).join(' ')} / ` +
-        `${loadAfter.map((n) => n.toFixed(2)).join(' ')}.`,
+        `${loadAfter.map((n) => n.toFixed(2)).join(' ')}. Calibration before the runs: a fixed 50M-step ` +
+        `loop took ${calibration.nodeMs.toFixed(0)} ms in Node, \`select count(*) from generate_series(1, ` +
+        `1000000)\` ${calibration.postgresMs.toFixed(0)} ms in PostgreSQL (bigger means a slower or busier machine).`,
       '',
       `Each row: ${durationSeconds} s of autocannon with ${connections} connections (after a ${warmupSeconds} s ` +
         `warm-up), then ${singleSeconds} s with 1 connection. Latency percentiles are exact (nearest rank) over ` +
@@ -421,8 +443,13 @@ async function main() {
     const resultsDir = new URL('./results/', import.meta.url);
     await mkdir(resultsDir, { recursive: true });
     const file = new URL('partners-list.md', resultsDir);
-    await writeFile(file, report);
-    console.log('\n' + report.split('\n## Plans')[0]);
+    // Formatted as the repository's Prettier settings want it, so `npm run check` accepts the file.
+    const formatted = await prettier.format(report, {
+      ...(await prettier.resolveConfig(fileURLToPath(file))),
+      parser: 'markdown',
+    });
+    await writeFile(file, formatted);
+    console.log('\n' + formatted.split('\n## Plans')[0]);
     console.log(`\nfull report with query plans: ${file.pathname}`);
   } finally {
     await explainApp.close();

@@ -50,7 +50,9 @@ test('screenshots of the partners list and the Main settings tab in both languag
       page.getByRole('dialog', { name: 'Altyn Telematics' }).getByRole('textbox').first(),
     ).toHaveValue('Altyn Telematics');
     await page.setViewportSize({ width: 1280, height: 1500 });
-    await page.getByRole('dialog').screenshot({ path: `docs/screenshots/partner-main-settings-${language}.png` });
+    await page
+      .getByRole('dialog')
+      .screenshot({ path: `docs/screenshots/partner-main-settings-${language}.png` });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.keyboard.press('Escape');
   }
