@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Typed configuration of the process, read from the environment once at start. */
@@ -47,6 +48,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('FLEETDESK_ADMIN_PASSWORD must be at least 12 characters long');
   }
 
+  const host = env.HOST?.trim() || '0.0.0.0';
+  if (
+    !isIP(host) &&
+    !/^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(
+      host,
+    )
+  ) {
+    problems.push(`HOST must be an IP address or a host name, got "${host}"`);
+  }
+
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!logLevels.includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}`);
@@ -60,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
-    host: env.HOST?.trim() || '0.0.0.0',
+    host,
     databaseUrl,
     // npm runs workspace scripts inside server/; INIT_CWD is where the person typed `npm start`.
     dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.FLEETDESK_DATA_DIR?.trim() || 'data'),

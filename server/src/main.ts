@@ -63,6 +63,12 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (code === 'EADDRINUSE')
+    console.error(`PORT ${process.env.PORT ?? 3000} is already in use; choose another with PORT`);
+  else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    console.error(`HOST "${process.env.HOST}" is not an address of this machine; unset it or choose another`);
+  } else console.error(error);
   process.exit(1);
 });

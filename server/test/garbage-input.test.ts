@@ -843,14 +843,17 @@ const rawBodies: { title: string; contentType: string | null; payload: string | 
 describe('raw malformed bodies get a problem answer, never a 500', () => {
   it.each(rawBodies)('$title', async ({ contentType, payload, status }) => {
     for (const [method, url] of bodyEndpoints) {
-      for (const client of [root, partnerAdmin, anonymous(context.app)]) {
+      const nobody = anonymous(context.app);
+      for (const client of [root, partnerAdmin, nobody]) {
         const response = await sendAs(client, {
           method,
           url,
           payload,
           headers: contentType === null ? {} : { 'content-type': contentType },
         });
-        if (status !== undefined) expect(response.statusCode, `${method} ${url}`).toBe(status);
+        // Without a session the answer is 401 before the body is even read, except on the login route.
+        const expected = client === nobody && url !== '/api/v1/auth/login' ? 401 : status;
+        if (expected !== undefined) expect(response.statusCode, `${method} ${url}`).toBe(expected);
         else expect(response.statusCode, `${method} ${url}`).toBeGreaterThanOrEqual(400);
       }
     }

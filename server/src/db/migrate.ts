@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.js';
 import * as initial from './migrations/0001-initial.js';
 import * as partnerSettings from './migrations/0002-partner-settings.js';
+import * as code1cCaseInsensitive from './migrations/0003-code-1c-case-insensitive.js';
 
 /** Every migration, in order. Listed here (not read from a folder) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-partner-settings': partnerSettings,
+  '0003-code-1c-case-insensitive': code1cCaseInsensitive,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -112,8 +112,9 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
       }
       return sendProblem(request, reply, appError);
     }
-    // Our fault: log it whole, tell the caller only the request id to quote.
-    request.log.error({ err: error }, 'unhandled error');
+    // Our fault: log it, tell the caller only the request id to quote. A database error carries the
+    // statement's parameters (a password hash, a secret); they stay out of the log.
+    request.log.error({ err: withoutQueryParameters(error) }, 'unhandled error');
     return sendProblem(request, reply, new AppError('internal', 500));
   });
   app.setNotFoundHandler((request, reply) => {
@@ -123,4 +124,14 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
     }
     return sendProblem(request, reply, new AppError('not_found', 404));
   });
+}
+
+function withoutQueryParameters(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as Error, error);
+  for (const key of ['params', 'parameters', 'query'])
+    delete (copy as unknown as Record<string, unknown>)[key];
+  copy.message = error.message;
+  copy.stack = error.stack;
+  return copy;
 }

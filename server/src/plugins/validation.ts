@@ -13,6 +13,8 @@ function makeAjv(coerceTypes: boolean) {
     useDefaults: true,
     removeAdditional: false,
     strict: false,
+    // Keeps each failing keyword's schema at hand, for messages such as "from 1 to 500".
+    verbose: true,
   });
   addFormats(ajv);
   return ajv;
@@ -29,21 +31,24 @@ export function registerValidation(app: FastifyInstance) {
     const ajv = httpPart === 'body' ? bodyAjv : textAjv;
     return ajv.compile(schema as FastifySchema & object);
   });
-  // PostgreSQL cannot store a NUL character in text; say which field has one instead of failing later.
+  // PostgreSQL cannot store a NUL or a lone surrogate in text; say which field has one, not fail later.
   app.addHook('preValidation', async (request) => {
     const fields = [...fieldsWithNul(request.body, ''), ...fieldsWithNul(request.query, '')];
     if (fields.length > 0) throw invalid(fields.map((field) => ({ field, code: 'invalid_character' })));
   });
 }
 
-/** Paths of the strings (and keys) holding a NUL; iterative, so a deeply nested body cannot overflow. */
+/* Half of a UTF-16 pair without the other half: not text, and PostgreSQL refuses it. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Paths of the strings (and keys) holding a NUL or a lone surrogate; iterative, so a deeply nested body cannot overflow. */
 function fieldsWithNul(root: unknown, rootPath: string): string[] {
   const found: string[] = [];
   const pending: [unknown, string][] = [[root, rootPath]];
   while (pending.length > 0) {
     const [value, path] = pending.pop()!;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) found.push(path || 'body');
+      if (value.includes('\u0000') || loneSurrogate.test(value)) found.push(path || 'body');
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => pending.push([item, `${path}[${index}]`]));
     } else if (value && typeof value === 'object') {

@@ -32,11 +32,21 @@ export async function recordAuditEvent(db: Db, event: AuditEventInput) {
 /** Events of one record, newest first. The caller has checked that the record is in scope. */
 export async function findEntityHistory(db: Db, entityType: AuditEntityType, entityId: number) {
   return db
-    .selectFrom('audit_events')
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .orderBy('id', 'desc')
-    .select(['id', 'action', 'changes', 'actor_user_id', 'actor_login', 'created_at'])
+    .selectFrom('audit_events as e')
+    .leftJoin('admin_users as u', 'u.id', 'e.actor_user_id')
+    .leftJoin('partners as p', 'p.id', 'u.partner_id')
+    .where('e.entity_type', '=', entityType)
+    .where('e.entity_id', '=', entityId)
+    .orderBy('e.id', 'desc')
+    .select([
+      'e.id',
+      'e.action',
+      'e.changes',
+      'e.actor_user_id',
+      'e.actor_login',
+      'e.created_at',
+      'p.path as actor_partner_path',
+    ])
     .limit(1000)
     .execute();
 }

@@ -192,8 +192,16 @@ export async function countRecentAttempts(
   };
 }
 
-export async function recordLoginAttempt(db: Db, attempt: { login: string; ip: string; succeeded: boolean }) {
-  await db.insertInto('login_attempts').values(attempt).execute();
+export async function recordLoginAttempt(
+  db: Db,
+  attempt: { login: string; ip: string; succeeded: boolean },
+): Promise<number> {
+  const row = await db.insertInto('login_attempts').values(attempt).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markLoginAttemptSucceeded(db: Db, attemptId: number) {
+  await db.updateTable('login_attempts').set({ succeeded: true }).where('id', '=', attemptId).execute();
 }
 
 export async function countAdminUsers(db: Db): Promise<number> {
@@ -226,4 +234,28 @@ export async function insertAdminUser(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export async function findAdminPasswordHash(db: Db, userId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('admin_users')
+    .where('id', '=', userId)
+    .select('password_hash')
+    .executeTakeFirst();
+  return row?.password_hash;
+}
+
+/** Ends the sessions of a partner's administrator, except the one given (the session making the change). */
+export async function deletePartnerAdminSessions(db: Db, partnerId: number, keepSessionId: string) {
+  await db
+    .deleteFrom('sessions')
+    .where('id', '<>', keepSessionId)
+    .where('user_id', 'in', (eb) =>
+      eb
+        .selectFrom('admin_users as u')
+        .where('u.partner_id', '=', partnerId)
+        .where('u.role', '=', 'partner_admin')
+        .select('u.id'),
+    )
+    .execute();
 }

@@ -9,6 +9,7 @@ import {
   findUserProfile,
   insertAdminUser,
   insertSession,
+  markLoginAttemptSucceeded,
   recordLoginAttempt,
 } from './auth.repository.js';
 import { newToken, SESSION_LIFETIME_MS, sessionIdOf } from './session-token.js';
@@ -44,16 +45,20 @@ function secondsUntilFree(oldest: Date | null, now: Date, windowSeconds: number)
   return Math.max(1, Math.ceil((oldest.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
 }
 
-/** Refuses the attempt before any hashing when the login or the address has used up its attempts. */
+/**
+ * Refuses the attempt before any hashing when the login or the address has used up its attempts.
+ * The attempt is already recorded (as a failure until proven otherwise) and counted here, so parallel
+ * attempts cannot all slip through between a count and an insert.
+ */
 async function enforceLoginLimits(db: Db, login: string, ip: string, limits: LoginLimits) {
   const now = new Date();
   const since = new Date(now.getTime() - limits.windowSeconds * 1000);
   const counts = await countRecentAttempts(db, { login, ip, since });
-  if (counts.loginFailures >= limits.failuresPerLogin) {
+  if (counts.loginFailures > limits.failuresPerLogin) {
     const retryAfter = secondsUntilFree(counts.oldestLoginFailure, now, limits.windowSeconds);
     throw new AppError('rate_limited', 429, [], { retryAfter });
   }
-  if (counts.ipAttempts >= limits.attemptsPerAddress) {
+  if (counts.ipAttempts > limits.attemptsPerAddress) {
     const retryAfter = secondsUntilFree(counts.oldestIpAttempt, now, limits.windowSeconds);
     throw new AppError('rate_limited', 429, [], { retryAfter });
   }
@@ -65,6 +70,7 @@ export async function logIn(
   options: { login: string; password: string; ip: string; userAgent: string | null; limits: LoginLimits },
 ) {
   const login = options.login.trim().toLowerCase();
+  const attemptId = await recordLoginAttempt(db, { login, ip: options.ip, succeeded: false });
   await enforceLoginLimits(db, login, options.ip, options.limits);
 
   const user = await findUserForLogin(db, login);
@@ -72,7 +78,7 @@ export async function logIn(
     user && user.partner_archived_at === null
       ? await verifyPassword(user.password_hash, options.password)
       : await verifyAgainstDummy(options.password);
-  await recordLoginAttempt(db, { login, ip: options.ip, succeeded: passwordMatches });
+  if (passwordMatches) await markLoginAttemptSucceeded(db, attemptId);
   if (!user || !passwordMatches) throw unauthorized('invalid_credentials');
   // Told only to whoever knows the password: a blocked account does not reveal itself otherwise.
   if (user.blocked || user.partner_chain_blocked) throw forbidden('blocked');

@@ -173,6 +173,25 @@ describe('rate limiting', () => {
     }
   });
 
+  it('holds the limit when the attempts arrive all at once', async () => {
+    const limited = await import('../../../test/test-app.js').then(({ createTestApp: create }) =>
+      create({ loginLimits: { failuresPerLogin: 5, attemptsPerAddress: 1000, windowSeconds: 600 } }),
+    );
+    try {
+      await createSuperAdmin(limited.app, limited.database.db, 'rushed');
+      const answers = await Promise.all(
+        Array.from({ length: 15 }, () =>
+          anonymous(limited.app).post('/api/v1/auth/login', { login: 'rushed', password: 'guess' }),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.statusCode);
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('limits attempts per address', async () => {
     const limited = await import('../../../test/test-app.js').then(({ createTestApp: create }) =>
       create({ loginLimits: { failuresPerLogin: 100, attemptsPerAddress: 2, windowSeconds: 60 } }),

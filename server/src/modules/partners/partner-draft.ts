@@ -48,7 +48,8 @@ function checkVat(errors: FieldErrors, vatPercent: string | null) {
 }
 
 function checkCurrencies(errors: FieldErrors, draft: PartnerDraft) {
-  if (!isCurrencyCode(draft.currency)) errors.add('currency', 'currency_unknown');
+  if (!draft.currency) errors.add('currency', 'required');
+  else if (!isCurrencyCode(draft.currency)) errors.add('currency', 'currency_unknown');
   const seen = new Set([draft.currency]);
   draft.additionalCurrencies.forEach((code, index) => {
     const field = `additionalCurrencies[${index}]`;

@@ -5,11 +5,24 @@ import { writeSpreadsheet, type SpreadsheetFormat } from '../../lib/spreadsheet.
 import { emptyToNull } from '../../lib/text.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
 import { presentPartnerListItem } from './partners.presenter.js';
-import { countPartners, listPartners, type PartnerListFilters } from './partners.repository.js';
+import {
+  countPartners,
+  listPartners,
+  type PartnerListFilters,
+  type PartnerListRow,
+} from './partners.repository.js';
 import type { PartnerQuery } from './partners.schemas.js';
 
 /** An export holds at most this many rows; beyond it a person should narrow the filters. */
 export const EXPORT_ROW_LIMIT = 100_000;
+
+/** A partner administrator's own row: its parent lies outside its subtree and is not named. */
+function listItemFor(actor: Actor) {
+  return (row: PartnerListRow) => {
+    const item = presentPartnerListItem(row);
+    return row.id === actor.partnerId ? { ...item, parent: null } : item;
+  };
+}
 
 function filtersOf(actor: Actor, query: PartnerQuery): PartnerListFilters {
   return {
@@ -20,6 +33,10 @@ function filtersOf(actor: Actor, query: PartnerQuery): PartnerListFilters {
     name: emptyToNull(query.name) ?? undefined,
     email: emptyToNull(query.email) ?? undefined,
     phone: emptyToNull(query.phone) ?? undefined,
+    emailPhone: emptyToNull(query.emailPhone) ?? undefined,
+    tariffName: emptyToNull(query.tariffName) ?? undefined,
+    parentName: emptyToNull(query.parentName) ?? undefined,
+    excludeSubtreeOf: query.excludeSubtreeOf,
     login: emptyToNull(query.login) ?? undefined,
     comment: emptyToNull(query.comment) ?? undefined,
     parentId: query.parentId,
@@ -45,7 +62,7 @@ export async function findPartners(options: { db: Db; actor: Actor; query: Partn
     }),
     countPartners(db, filters),
   ]);
-  return { items: rows.map(presentPartnerListItem), total };
+  return { items: rows.map(listItemFor(actor)), total };
 }
 
 const exportHeaders: Record<Locale, string[]> = {
@@ -94,7 +111,7 @@ export async function exportPartners(options: {
     limit: EXPORT_ROW_LIMIT,
     offset: 0,
   });
-  const items = rows.map(presentPartnerListItem);
+  const items = rows.map(listItemFor(options.actor));
   return writeSpreadsheet(
     {
       name: options.locale === 'ru' ? 'Партнёры' : 'Partners',

@@ -163,6 +163,12 @@ export interface PartnerListFilters {
   phone?: string;
   login?: string;
   comment?: string;
+  /** Email or phone contains: the list's one Email/Phone column. */
+  emailPhone?: string;
+  tariffName?: string;
+  parentName?: string;
+  /** Leaves out a partner and its sub-partners: the choices of a new parent for it. */
+  excludeSubtreeOf?: number;
   parentId?: number;
   priceTariffId?: number;
   currency?: string;
@@ -209,9 +215,18 @@ function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
     ['p.phone', filters.phone],
     ['u.login', filters.login],
     ['p.comment', filters.comment],
+    ['price.name', filters.tariffName],
+    ['parent.name', filters.parentName],
   ] as const;
   for (const [column, text] of contains) {
     if (text) q = q.where(column, 'ilike', likePattern(text));
+  }
+  if (filters.emailPhone) {
+    const pattern = likePattern(filters.emailPhone);
+    q = q.where((eb) => eb.or([eb('p.email', 'ilike', pattern), eb('p.phone', 'ilike', pattern)]));
+  }
+  if (filters.excludeSubtreeOf !== undefined) {
+    q = q.where(sql<boolean>`not (p.path @> array[${filters.excludeSubtreeOf}]::bigint[])`);
   }
   if (filters.id !== undefined) q = q.where('p.id', '=', filters.id);
   if (filters.parentId !== undefined) q = q.where('p.parent_id', '=', filters.parentId);

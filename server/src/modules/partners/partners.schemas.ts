@@ -50,6 +50,9 @@ export const PartnerUpdate = Type.Object(
     accountType: Type.Optional(AccountType),
     login: Type.Optional(Type.String({ maxLength: 64 })),
     password: Type.Optional(Type.String({ maxLength: 128 })),
+    currentPassword: Type.Optional(
+      Type.String({ maxLength: 128, description: 'Required when administrators change their own password' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -83,6 +86,10 @@ export const PartnerQuery = Type.Object(
     phone: Type.Optional(Type.String({ maxLength: 200 })),
     login: Type.Optional(Type.String({ maxLength: 200 })),
     comment: Type.Optional(Type.String({ maxLength: 200 })),
+    emailPhone: Type.Optional(Type.String({ maxLength: 200, description: 'Email or phone contains' })),
+    tariffName: Type.Optional(Type.String({ maxLength: 200 })),
+    parentName: Type.Optional(Type.String({ maxLength: 200 })),
+    excludeSubtreeOf: Type.Optional(Id),
     parentId: Type.Optional(Id),
     priceTariffId: Type.Optional(Id),
     currency: Type.Optional(CurrencyCode),

@@ -9,10 +9,15 @@ import {
   staleVersion,
   type FieldError,
 } from '../../lib/errors.js';
-import { hashPassword } from '../../lib/password-hash.js';
+import { hashPassword, verifyPassword } from '../../lib/password-hash.js';
 import { checkPassword } from '../../lib/password-policy.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
-import { deleteSessionsOfSubtree, insertAdminUser } from '../auth/auth.repository.js';
+import {
+  deletePartnerAdminSessions,
+  deleteSessionsOfSubtree,
+  findAdminPasswordHash,
+  insertAdminUser,
+} from '../auth/auth.repository.js';
 import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
 import { changedFields, createdFields } from '../audit/audit-changes.js';
 import { presentHistory } from '../audit/audit.schemas.js';
@@ -47,8 +52,20 @@ async function loadPartner(db: Db, actor: Actor, id: number) {
   return presentPartner(row);
 }
 
+/**
+ * What the actor is shown of a partner: a partner administrator's own partner hangs under a parent
+ * outside its subtree, which does not exist for it, so the parent is not named.
+ */
+function visibleTo(actor: Actor, partner: ReturnType<typeof presentPartner>) {
+  return actor.partnerId === partner.id ? { ...partner, parentId: null, parent: null } : partner;
+}
+
+async function showPartner(db: Db, actor: Actor, id: number) {
+  return visibleTo(actor, await loadPartner(db, actor, id));
+}
+
 export function getPartner(options: { db: Db; actor: Actor; id: number }) {
-  return loadPartner(options.db, options.actor, options.id);
+  return showPartner(options.db, options.actor, options.id);
 }
 
 /** The path of the parent a partner will have; [] for a top-level partner (super administrators only). */
@@ -158,19 +175,45 @@ export async function createPartner(options: Call & { input: PartnerCreate }) {
     });
     return partnerId;
   });
-  return loadPartner(db, actor, id);
+  return showPartner(db, actor, id);
 }
 
-function refuseParentOnlyChanges(
+/**
+ * On its own partner an administrator may send the parent-only fields only as it was shown them
+ * (unchanged); they are then dropped from the input, so the hidden parent is never overwritten.
+ */
+function withoutParentOnlyFields(
   actor: Actor,
   current: ReturnType<typeof presentPartner>,
   input: PartnerUpdate,
 ) {
-  if (actor.partnerId !== current.id) return;
+  if (actor.partnerId !== current.id) return input;
+  const shown = visibleTo(actor, current);
   const refused: FieldError[] = parentOnlyFields
-    .filter((field) => input[field] !== undefined && input[field] !== current[field])
+    .filter((field) => input[field] !== undefined && input[field] !== shown[field])
     .map((field) => ({ field, code: 'field_forbidden' }));
   if (refused.length > 0) throw forbidden('field_forbidden', refused);
+  const kept = { ...input };
+  for (const field of parentOnlyFields) delete kept[field];
+  return kept;
+}
+
+/** Changing one's own password needs the current one: a session left open must not be enough. */
+async function checkCurrentPassword(
+  db: Db,
+  actor: Actor,
+  partnerId: number,
+  currentPassword: string | undefined,
+) {
+  if (actor.partnerId !== partnerId || actor.role !== 'partner_admin') return;
+  const hash = await findAdminPasswordHash(db, actor.userId);
+  const matches =
+    currentPassword !== undefined && hash !== undefined && (await verifyPassword(hash, currentPassword));
+  if (!matches) {
+    throw invalid([
+      { field: 'currentPassword', code: currentPassword ? 'current_password_wrong' : 'required' },
+    ]);
+  }
 }
 
 function definedEntries<T extends object>(input: T): Partial<T> {
@@ -180,9 +223,8 @@ function definedEntries<T extends object>(input: T): Partial<T> {
 export async function updatePartner(options: Call & { id: number; input: PartnerUpdate }) {
   const { db, actor, id, input } = options;
   const current = await loadPartner(db, actor, id);
-  refuseParentOnlyChanges(actor, current, input);
-
-  const { version, password, ...fields } = input;
+  if (current.archivedAt !== null) throw conflict('archived');
+  const { version, password, currentPassword, ...fields } = withoutParentOnlyFields(actor, current, input);
   const merged: PartnerDraft = { ...draftOf(current), ...definedEntries(fields) };
   const parentChanged = merged.parentId !== current.parentId;
   let parentPath = (await findPartner(db, id, { kind: 'platform' }))!.path.slice(0, -1);
@@ -191,8 +233,17 @@ export async function updatePartner(options: Call & { id: number; input: Partner
     if (parentPath.includes(id)) throw invalid([{ field: 'parentId', code: 'parent_cycle' }]);
   }
   const draft = await normalisePartnerDraft(db, merged, { parentPath, partnerId: id });
-  if (password !== undefined) checkAdminPassword(password, draft);
+  if (password !== undefined) {
+    checkAdminPassword(password, draft);
+    await checkCurrentPassword(db, actor, id, currentPassword);
+  }
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
+  // Saving the form unchanged changes nothing: no new version for others to collide with, no history line.
+  const unchanged = changedFields(auditSnapshot(current), { ...draft }).length === 0;
+  if (unchanged && passwordHash === undefined) {
+    if (version !== current.version) throw staleVersion();
+    return showPartner(db, actor, id);
+  }
 
   await db.transaction().execute(async (trx) => {
     if (!(await updatePartnerRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
@@ -209,6 +260,8 @@ export async function updatePartner(options: Call & { id: number; input: Partner
     }
     // Blocked means logged out everywhere at once, not at the sessions' expiry.
     if (draft.blocked && !current.blocked) await deleteSessionsOfSubtree(trx, id);
+    // A new password ends the administrator's other sessions; the one that changed it stays.
+    if (passwordHash !== undefined) await deletePartnerAdminSessions(trx, id, actor.sessionId);
     const after = presentPartner((await findPartner(trx, id, { kind: 'platform' }))!);
     const changes = changedFields(auditSnapshot(current), auditSnapshot(after));
     if (passwordHash !== undefined) changes.push({ field: 'password', old: null, new: null });
@@ -221,7 +274,7 @@ export async function updatePartner(options: Call & { id: number; input: Partner
       requestId: options.requestId,
     });
   });
-  return loadPartner(db, actor, id);
+  return showPartner(db, actor, id);
 }
 
 /** Archives (soft-deletes) a partner; refused while it has live sub-partners. */
@@ -229,7 +282,7 @@ export async function archivePartner(options: Call & { id: number }) {
   const { db, actor, id } = options;
   const current = await loadPartner(db, actor, id);
   if (actor.partnerId === id) throw forbidden('self_archive');
-  if (current.archivedAt !== null) return current;
+  if (current.archivedAt !== null) return visibleTo(actor, current);
   await db.transaction().execute(async (trx) => {
     if (await hasLiveSubpartners(trx, id)) throw new AppError('has_live_subpartners', 409);
     await setPartnerArchived(trx, id, new Date());
@@ -243,7 +296,7 @@ export async function archivePartner(options: Call & { id: number }) {
       requestId: options.requestId,
     });
   });
-  return loadPartner(db, actor, id);
+  return showPartner(db, actor, id);
 }
 
 export async function restorePartner(options: Call & { id: number }) {
@@ -265,10 +318,10 @@ export async function restorePartner(options: Call & { id: number }) {
       requestId: options.requestId,
     });
   });
-  return loadPartner(db, actor, id);
+  return showPartner(db, actor, id);
 }
 
 export async function partnerHistory(options: { db: Db; actor: Actor; id: number }) {
   await loadPartner(options.db, options.actor, options.id);
-  return presentHistory(await findEntityHistory(options.db, 'partner', options.id));
+  return presentHistory(await findEntityHistory(options.db, 'partner', options.id), options.actor);
 }

@@ -395,3 +395,142 @@ describe('archiving', () => {
     expect((await root.post(`/api/v1/partners/${child.id}/restore`)).statusCode).toBe(409);
   });
 });
+
+describe('what a partner administrator is shown of its own partner', () => {
+  it('does not name the parent, and saving its own card keeps the parent it cannot see', async () => {
+    const parent = await createPartner(root, { name: unique('Upstream ') });
+    const dealer = await createPartner(root, { parentId: parent.id });
+    const admin = await signInAsPartner(context.app, dealer);
+    const own = expectStatus<Partner>(await admin.get(`/api/v1/partners/${dealer.id}`), 200);
+    expect(own).toMatchObject({ parentId: null, parent: null });
+    const list = expectStatus<{ items: { id: number; parent: unknown }[] }>(
+      await admin.get('/api/v1/partners'),
+      200,
+    );
+    expect(list.items.find((item) => item.id === dealer.id)?.parent).toBeNull();
+
+    // The form sends back what it was shown, parentId null included.
+    const saved = await admin.patch(`/api/v1/partners/${dealer.id}`, { ...own, name: 'Renamed by itself' });
+    expect(saved.statusCode, saved.body).toBe(400); // read-only fields of the answer are not accepted back
+    const renamed = await admin.patch(`/api/v1/partners/${dealer.id}`, {
+      version: own.version,
+      name: 'Renamed by itself',
+      parentId: null,
+      blocked: false,
+    });
+    expect(expectStatus(renamed, 200)).toMatchObject({ name: 'Renamed by itself', parentId: null });
+    expect(expectStatus(await root.get(`/api/v1/partners/${dealer.id}`), 200)).toMatchObject({
+      parentId: parent.id,
+    });
+    expect(
+      fieldCodes(await admin.patch(`/api/v1/partners/${dealer.id}`, { version: 2, parentId: dealer.id })),
+    ).toEqual(['parentId:field_forbidden']);
+  });
+
+  it("hides who made a change when that person is outside the viewer's subtree", async () => {
+    const dealer = await createPartner(root);
+    const admin = await signInAsPartner(context.app, dealer);
+    expectStatus(
+      await admin.patch(`/api/v1/partners/${dealer.id}`, { version: 1, comment: 'own note' }),
+      200,
+    );
+    const history = expectStatus<{ items: { action: string; actor: unknown }[] }>(
+      await admin.get(`/api/v1/partners/${dealer.id}/history`),
+      200,
+    );
+    expect(history.items.map((item) => [item.action, item.actor])).toEqual([
+      ['updated', { id: expect.any(Number), login: dealer.login }],
+      ['created', null],
+    ]);
+  });
+});
+
+describe('passwords of partner administrators', () => {
+  it('ends the other sessions on a new password, and a self-change needs the current password', async () => {
+    const dealer = await createPartner(root);
+    const first = await signInAsPartner(context.app, dealer);
+    const second = await signInAsPartner(context.app, dealer);
+    const withoutCurrent = await first.patch(`/api/v1/partners/${dealer.id}`, {
+      version: 1,
+      password: 'Fresh-meadow-river-8',
+    });
+    expect(fieldCodes(withoutCurrent)).toEqual(['currentPassword:required']);
+    const wrongCurrent = await first.patch(`/api/v1/partners/${dealer.id}`, {
+      version: 1,
+      password: 'Fresh-meadow-river-8',
+      currentPassword: 'not-it-at-all',
+    });
+    expect(fieldCodes(wrongCurrent)).toEqual(['currentPassword:current_password_wrong']);
+    expectStatus(
+      await first.patch(`/api/v1/partners/${dealer.id}`, {
+        version: 1,
+        password: 'Fresh-meadow-river-8',
+        currentPassword: 'Gentle-river-stone-42',
+      }),
+      200,
+    );
+    expect((await first.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await second.get('/api/v1/auth/me')).statusCode).toBe(401);
+    // The operator resets it without knowing it, and every session of the dealer ends.
+    expectStatus(
+      await root.patch(`/api/v1/partners/${dealer.id}`, { version: 2, password: 'Operator-set-secret-3' }),
+      200,
+    );
+    expect((await first.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('saving', () => {
+  it('changes nothing, not even the version, when nothing changed', async () => {
+    const partner = await createPartner(root, { phone: '+7 701 123 45 67' });
+    const same = await root.patch(`/api/v1/partners/${partner.id}`, {
+      version: 1,
+      phone: '+77011234567',
+      name: partner.name,
+    });
+    expect(expectStatus(same, 200)).toMatchObject({ version: 1 });
+    const history = expectStatus<{ items: unknown[] }>(
+      await root.get(`/api/v1/partners/${partner.id}/history`),
+      200,
+    );
+    expect(history.items).toHaveLength(1);
+  });
+
+  it('refuses changes to an archived partner until it is restored', async () => {
+    const partner = await createPartner(root);
+    expectStatus(await root.delete(`/api/v1/partners/${partner.id}`), 200);
+    const response = await root.patch(`/api/v1/partners/${partner.id}`, { version: 2, name: 'Too late' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: 'archived' });
+  });
+
+  it('treats 1C codes that differ only in case as the same code', async () => {
+    await createPartner(root, { code1c: 'case-77' });
+    expect(fieldCodes(await root.post('/api/v1/partners', partnerInput({ code1c: 'CASE-77' })))).toEqual([
+      'code1c:code1c_taken',
+    ]);
+  });
+
+  it('answers 401 to a request without a session before looking at its body', async () => {
+    const response = await anonymous(context.app).post('/api/v1/partners', {});
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ code: 'unauthorized', errors: [] });
+  });
+});
+
+describe('list filters for the parent choice and the Email/Phone column', () => {
+  it('leaves out a partner and its subtree, and matches email or phone', async () => {
+    const top = await createPartner(root, { name: unique('Tree top '), email: 'top@tree.example' });
+    const child = await createPartner(root, { parentId: top.id, phone: '+7 495 765 43 21' });
+    const ids = async (query: string) =>
+      expectStatus<{ items: { id: number }[] }>(
+        await root.get(`/api/v1/partners?pageSize=500&${query}`),
+        200,
+      ).items.map((item) => item.id);
+    const withoutTree = await ids(`excludeSubtreeOf=${top.id}`);
+    expect(withoutTree).not.toContain(top.id);
+    expect(withoutTree).not.toContain(child.id);
+    expect(await ids('emailPhone=top@tree')).toEqual([top.id]);
+    expect(await ids('emailPhone=4957654')).toEqual([child.id]);
+  });
+});

@@ -16,9 +16,27 @@ export function presentTariff(row: TariffRecord) {
     priceEffectiveFrom: inForce?.effectiveFrom ?? null,
     ownerPartnerId: row.owner_partner_id,
     ownerPartnerName: row.owner_partner_name,
+    ownedByAncestor: false,
     versions,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     archivedAt: row.archived_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * A tariff as a partner administrator sees it: one owned by an ancestor (which it may sell) does not
+ * name its owner, a partner outside the caller's subtree.
+ */
+export function presentTariffFor(actor: { partnerId: number | null }) {
+  return (row: TariffRecord) => {
+    const tariff = presentTariff(row);
+    const ownerOutside =
+      actor.partnerId !== null &&
+      row.owner_partner_id !== null &&
+      !(row.owner_path ?? []).includes(actor.partnerId);
+    return ownerOutside
+      ? { ...tariff, ownerPartnerId: null, ownerPartnerName: null, ownedByAncestor: true }
+      : tariff;
   };
 }

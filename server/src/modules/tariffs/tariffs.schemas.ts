@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { DateString, DecimalString, Id, Nullable, PageQuery, VersionNumber } from '../../lib/schemas.js';
 
+// No minLength: an empty code is reported by the service as "required", together with the other fields.
 export const CurrencyCode = Type.String({
-  minLength: 1,
   maxLength: 3,
   description: 'ISO 4217 code, e.g. RUB',
 });
@@ -69,6 +69,9 @@ export const TariffResponse = Type.Object({
   priceEffectiveFrom: Nullable(Type.String()),
   ownerPartnerId: Nullable(Type.Integer()),
   ownerPartnerName: Nullable(Type.String()),
+  ownedByAncestor: Type.Boolean({
+    description: "Owned by a parent partner up the caller's tree (not named)",
+  }),
   versions: Type.Array(TariffVersion),
   version: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),

@@ -9,7 +9,7 @@ import { recordAuditEvent } from '../audit/audit.repository.js';
 import { changedFields, createdFields } from '../audit/audit-changes.js';
 import { findPartnerPath } from '../partners/partners.repository.js';
 import { isCurrencyCode } from '../reference/reference-data.js';
-import { presentTariff } from './tariffs.presenter.js';
+import { presentTariff, presentTariffFor } from './tariffs.presenter.js';
 import {
   findTariff,
   insertTariff,
@@ -33,7 +33,7 @@ async function loadTariff(db: Db, actor: Actor, id: number) {
 }
 
 export async function getTariff(options: { db: Db; actor: Actor; id: number }) {
-  return presentTariff(await loadTariff(options.db, options.actor, options.id));
+  return presentTariffFor(options.actor)(await loadTariff(options.db, options.actor, options.id));
 }
 
 export async function findTariffs(options: { db: Db; actor: Actor; query: TariffQuery }) {
@@ -48,7 +48,7 @@ export async function findTariffs(options: { db: Db; actor: Actor; query: Tariff
     limit: page.pageSize,
     offset: pageOffset(page),
   });
-  return { items: result.items.map(presentTariff), total: result.total };
+  return { items: result.items.map(presentTariffFor(actor)), total: result.total };
 }
 
 /** The partner-or-parent path that a tariff choice is made for, checked against the actor's scope. */
@@ -78,7 +78,7 @@ export async function findTariffChoices(options: { db: Db; actor: Actor; query: 
     .map((code) => code.trim().toUpperCase())
     .filter(Boolean);
   const rows = await listUsableTariffs(db, { ownerCandidates, currencies });
-  return { items: rows.map(presentTariff), total: rows.length };
+  return { items: rows.map(presentTariffFor(actor)), total: rows.length };
 }
 
 /** Who may own a new tariff: the actor's partner or one of its sub-partners; the platform for super admins. */
@@ -107,7 +107,8 @@ export async function createTariff(options: {
   const name = input.name.trim();
   if (!name) errors.add('name', 'required');
   const currency = input.currency.trim().toUpperCase();
-  if (!isCurrencyCode(currency)) errors.add('currency', 'currency_unknown');
+  if (!currency) errors.add('currency', 'required');
+  else if (!isCurrencyCode(currency)) errors.add('currency', 'currency_unknown');
   checkPrice(errors, input.price);
   errors.throwIfAny();
   const ownerPartnerId = await resolveOwner(db, actor, input.ownerPartnerId);

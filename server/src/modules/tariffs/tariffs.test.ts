@@ -21,6 +21,7 @@ interface TariffBody {
   priceEffectiveFrom: string | null;
   ownerPartnerId: number | null;
   ownerPartnerName: string | null;
+  ownedByAncestor: boolean;
   versions: { price: string; effectiveFrom: string }[];
   version: number;
   createdAt: string;
@@ -88,6 +89,7 @@ describe('tariffs API', () => {
         priceEffectiveFrom: today(),
         ownerPartnerId: null,
         ownerPartnerName: null,
+        ownedByAncestor: false,
         versions: [{ price: '300.00', effectiveFrom: today() }],
         version: 1,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
@@ -395,7 +397,13 @@ describe('tariffs API', () => {
 
     it("shows A's tariff to A and to its sub-partner A1, never to B", async () => {
       expect(await getTariff(a.session, aTariff.id)).toEqual(aTariff);
-      expect(await getTariff(a1.session, aTariff.id)).toEqual(aTariff);
+      // A1 may sell its parent's tariff, but the parent lies outside A1's subtree and is not named.
+      expect(await getTariff(a1.session, aTariff.id)).toEqual({
+        ...aTariff,
+        ownerPartnerId: null,
+        ownerPartnerName: null,
+        ownedByAncestor: true,
+      });
       const hidden = await b.session.get(tariffUrl(aTariff.id));
       expect(hidden.statusCode).toBe(404);
       expect(hidden.json()).toMatchObject({ code: 'not_found' });
