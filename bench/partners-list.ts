@@ -39,6 +39,11 @@ const TARGET_P95_MS = 50;
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 3);
+/*
+ * On a shared machine: before each request kind, wait (up to this many seconds) until the CPUs have been
+ * nearly idle for 3 s, so that other people's work does not land in the numbers. 0 does not wait.
+ */
+const quietWaitSeconds = Number(process.env.BENCH_WAIT_QUIET ?? 0);
 /** A second, short run with one connection per request kind: latency without queueing. */
 const singleSeconds = Number(process.env.BENCH_SINGLE_DURATION ?? 3);
 
@@ -94,6 +99,32 @@ async function calibrate(db: DatabaseHandle['db']): Promise<{ nodeMs: number; po
   started = performance.now();
   await sql`select count(*) from generate_series(1, 1000000)`.execute(db);
   return { nodeMs, postgresMs: performance.now() - started };
+}
+
+function cpuTimes() {
+  let busy = 0;
+  let total = 0;
+  for (const cpu of os.cpus()) {
+    const { user, nice, sys, idle, irq } = cpu.times;
+    busy += user + nice + sys + irq;
+    total += user + nice + sys + idle + irq;
+  }
+  return { busy, total };
+}
+
+/** Waits until every one-second sample of 3 in a row shows the machine under 15% busy; true if it did. */
+async function waitForQuiet(maxSeconds: number): Promise<boolean> {
+  const deadline = Date.now() + maxSeconds * 1000;
+  let quietSamples = 0;
+  while (Date.now() < deadline) {
+    const before = cpuTimes();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = cpuTimes();
+    const busy = (after.busy - before.busy) / Math.max(1, after.total - before.total);
+    quietSamples = busy < 0.15 ? quietSamples + 1 : 0;
+    if (quietSamples >= 3) return true;
+  }
+  return false;
 }
 
 /* --- the load, in a worker thread ---------------------------------------------------------------- */
@@ -284,6 +315,9 @@ async function main() {
       if (check.status !== 200) throw new Error(`${scenario.path}: ${check.status} ${await check.text()}`);
       const body = (await check.json()) as { items: unknown[]; total: number };
 
+      if (quietWaitSeconds > 0 && !(await waitForQuiet(quietWaitSeconds))) {
+        console.log(`the machine did not get quiet within ${quietWaitSeconds} s; running anyway`);
+      }
       const loadAverage = os.loadavg()[0]!;
       const eluBefore = performance.eventLoopUtilization();
       const load = await runLoad({
@@ -388,7 +422,10 @@ async function main() {
       '',
       `Each row: ${durationSeconds} s of autocannon with ${connections} connections (after a ${warmupSeconds} s ` +
         `warm-up), then ${singleSeconds} s with 1 connection. Latency percentiles are exact (nearest rank) over ` +
-        `every 2xx response. Target: p95 < ${TARGET_P95_MS} ms.`,
+        `every 2xx response. Target: p95 < ${TARGET_P95_MS} ms.` +
+        (quietWaitSeconds > 0
+          ? ` Before each request kind the run waited (up to ${quietWaitSeconds} s) for 3 s of idle CPUs.`
+          : ''),
       '',
       `| Request | As | Rows matched | Req/s | p50 ms | p95 ms | p99 ms | max ms | Errors | 1 conn: p50 / p95 ms | Server loop busy | SQL ms (rows / count) | Load avg |`,
       '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

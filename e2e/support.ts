@@ -43,8 +43,11 @@ export async function choose(page: Page, select: Locator, search: string | null,
   await select.focus();
   await page.keyboard.press('ArrowDown');
   if (search !== null) await page.keyboard.type(search);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({
-    has: page.locator(`xpath=self::*[@title=${JSON.stringify(optionText)}]`),
-  });
+  // A dropdown still closing (the previous select's) is left out: it would swallow the click.
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-slide-up-leave):visible .ant-select-item-option')
+    .filter({
+      has: page.locator(`xpath=self::*[@title=${JSON.stringify(optionText)}]`),
+    });
   await option.first().click();
 }

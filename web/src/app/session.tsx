@@ -34,6 +34,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUnauthorizedHandler(() => {
       setCsrfToken(null);
       setUser(null);
+      // What this session fetched must not be shown to whoever signs in next.
+      queryClient.clear();
     });
     apiGet<SessionAnswer>('/auth/me')
       .then((answer) => {
@@ -42,13 +44,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       })
       .catch(() => setUser(null))
       .finally(() => setLoading(false));
-  }, []);
+  }, [queryClient]);
 
-  const logIn = useCallback(async (login: string, password: string) => {
-    const answer = await apiRequest<SessionAnswer>('POST', '/auth/login', { login, password });
-    setCsrfToken(answer.csrfToken);
-    setUser(answer.user);
-  }, []);
+  const logIn = useCallback(
+    async (login: string, password: string) => {
+      const answer = await apiRequest<SessionAnswer>('POST', '/auth/login', { login, password });
+      setCsrfToken(answer.csrfToken);
+      // Nothing cached for a previous user (or before a 401) may show to this one.
+      queryClient.clear();
+      setUser(answer.user);
+    },
+    [queryClient],
+  );
 
   const logOut = useCallback(async () => {
     await apiRequest('POST', '/auth/logout').catch((error: unknown) => {

@@ -254,6 +254,15 @@ const sortExpressions: Record<PartnerSortColumn, string> = {
   createdAt: 'p.created_at',
 };
 
+const nullableSortColumns = new Set<PartnerSortColumn>([
+  'tariff',
+  'email',
+  'phone',
+  'login',
+  'parent',
+  'comment',
+]);
+
 export async function listPartners(
   db: Db,
   options: {
@@ -264,7 +273,13 @@ export async function listPartners(
     offset: number;
   },
 ) {
-  const direction = options.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
+  // Empty values sort last either way; columns that are never empty sort plainly, so that a descending
+  // order can walk their index backwards.
+  const nullable = nullableSortColumns.has(options.sort);
+  const direction =
+    options.order === 'desc'
+      ? sql.raw(nullable ? 'desc nulls last' : 'desc')
+      : sql.raw(nullable ? 'asc nulls last' : 'asc');
   const rows = applyFilters(selectPartnerList(db), options.filters)
     .select([
       'p.id',

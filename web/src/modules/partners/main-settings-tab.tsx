@@ -1,5 +1,5 @@
 import { Col, Form, Input, Row, Select, Switch, Typography, type FormInstance } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '../../ui/password-field';
 import type { Partner, PartnerFormValues } from './partner-types';
@@ -46,13 +46,23 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
   const currencies = [currency, ...additionalCurrencies].filter((code): code is string => Boolean(code));
   const field = (name: string) => t(`partner.fields.${name}`);
   const isNew = partner === null;
+  const newPassword = Form.useWatch<string | undefined>('password', form);
 
-  // A new partner is offered the standard VAT rate in force in its region's country.
-  const proposedVat = vatInForce.data?.inForce?.ratePercent ?? null;
+  /*
+   * A new partner is offered the standard VAT rate in force in its region's country. When the region
+   * changes, the offer follows it, unless the person typed a rate of their own: a VAT field that still
+   * holds the last offer (or nothing) takes the new country's rate, or empties when it has none.
+   */
+  const proposedVat = useRef<string | null>(null);
+  const vatKnown = country === null || vatInForce.isSuccess;
+  const vatForCountry = country === null ? null : (vatInForce.data?.inForce?.ratePercent ?? null);
   useEffect(() => {
-    if (isNew && proposedVat && !form.getFieldValue('vatPercent'))
-      form.setFieldValue('vatPercent', proposedVat);
-  }, [isNew, proposedVat, form]);
+    if (!isNew || !vatKnown) return;
+    const current = (form.getFieldValue('vatPercent') as string | null | undefined)?.trim() || null;
+    if (current !== null && current !== proposedVat.current) return;
+    if (current !== vatForCountry) form.setFieldValue('vatPercent', vatForCountry);
+    proposedVat.current = vatForCountry;
+  }, [isNew, vatKnown, vatForCountry, form]);
 
   return (
     <Form<PartnerFormValues>
@@ -233,6 +243,21 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
               <PasswordField />
             </Form.Item>
           </Col>
+          {isOwnPartner && newPassword && (
+            // Changing one's own password needs the current one, so an unattended session is not enough.
+            <Col span={12} offset={12}>
+              <Form.Item
+                label={field('currentPassword')}
+                name="currentPassword"
+                rules={[
+                  { required: true, message: t('errors.required', { field: field('currentPassword') }) },
+                ]}
+                required
+              >
+                <Input.Password autoComplete="current-password" />
+              </Form.Item>
+            </Col>
+          )}
         </Row>
       </section>
       <button type="submit" hidden aria-hidden tabIndex={-1} />

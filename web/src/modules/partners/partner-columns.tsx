@@ -3,9 +3,10 @@ import { Button, Input, Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { FilterDropdownProps } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
+import type { KeyboardEvent } from 'react';
 import type { PartnerListItem } from './partner-types';
 
-/** The list's columns, in PRODUCT.md's order; the key is the API's sort and filter name. */
+/** The list's columns, in PRODUCT.md's order. */
 export const partnerColumnKeys = [
   'id',
   'name',
@@ -20,29 +21,95 @@ export const partnerColumnKeys = [
 ] as const;
 export type PartnerColumnKey = (typeof partnerColumnKeys)[number];
 
-function textFilter(label: string) {
-  return function TextFilter({ selectedKeys, setSelectedKeys, confirm, clearFilters }: FilterDropdownProps) {
-    return (
-      <Space style={{ padding: 8 }} onKeyDown={(event) => event.stopPropagation()}>
-        <Input
-          aria-label={label}
-          autoFocus
-          value={selectedKeys[0]}
-          onChange={(event) => setSelectedKeys(event.target.value ? [event.target.value] : [])}
-          onPressEnter={() => confirm()}
-        />
-        <Button type="primary" icon={<SearchOutlined />} onClick={() => confirm()} aria-label={label} />
-        <Button
-          onClick={() => {
-            clearFilters?.();
-            confirm();
-          }}
-        >
-          ×
-        </Button>
-      </Space>
-    );
+/*
+ * A column's table key is the API's sort name. Where the API filters the column under another name,
+ * it is given here; the other filterable columns filter under their own key.
+ */
+const filterParams: Record<string, string> = {
+  email: 'emailPhone',
+  tariff: 'tariffName',
+  parent: 'parentName',
+};
+/** The list API's filter parameter for a column's table key. */
+export const filterParamOf = (columnKey: string) => filterParams[columnKey] ?? columnKey;
+
+const triggerId = (param: string) => `partners-filter-${param}`;
+const inputId = (param: string) => `partners-filter-${param}-text`;
+
+/*
+ * Ant Design wraps the filter icon in a span of role "button" that is out of the Tab order; the icon
+ * here is the real button, so the wrapper gives up its role (one button, not a button in a button).
+ */
+function unnestButton(element: HTMLSpanElement | null) {
+  const wrapper = element?.parentElement;
+  if (wrapper?.classList.contains('ant-table-filter-trigger')) wrapper.removeAttribute('role');
+}
+
+interface FilterPanelProps extends FilterDropdownProps {
+  param: string;
+  label: string;
+  applyLabel: string;
+  clearLabel: string;
+  digitsOnly: boolean;
+}
+
+/** A column's filter: one text box, Search and clear; Escape closes it. */
+function FilterPanel(props: FilterPanelProps) {
+  const {
+    param,
+    label,
+    applyLabel,
+    clearLabel,
+    digitsOnly,
+    selectedKeys,
+    setSelectedKeys,
+    confirm,
+    clearFilters,
+    close,
+  } = props;
+  // A closing popup would leave the focus nowhere; it goes back to the column's filter button.
+  const backToTrigger = () => document.getElementById(triggerId(param))?.focus();
+  const apply = () => {
+    confirm();
+    backToTrigger();
   };
+  const onKeyDown = (event: KeyboardEvent) => {
+    // Keys typed here must not reach the column header (Enter there would change the sorting).
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      close();
+      backToTrigger();
+    }
+  };
+  return (
+    <Space style={{ padding: 8 }} onKeyDown={onKeyDown}>
+      <Input
+        id={inputId(param)}
+        autoFocus
+        aria-label={label}
+        value={selectedKeys[0]}
+        inputMode={digitsOnly ? 'numeric' : undefined}
+        maxLength={digitsOnly ? 15 : 200}
+        onChange={(event) => {
+          const value = digitsOnly
+            ? event.target.value.replace(/\D/g, '').replace(/^0+/, '')
+            : event.target.value;
+          setSelectedKeys(value ? [value] : []);
+        }}
+        onPressEnter={apply}
+      />
+      <Button type="primary" icon={<SearchOutlined />} onClick={apply} aria-label={applyLabel} />
+      <Button
+        aria-label={clearLabel}
+        onClick={() => {
+          clearFilters?.();
+          apply();
+        }}
+      >
+        ×
+      </Button>
+    </Space>
+  );
 }
 
 export function partnerColumns(
@@ -51,21 +118,62 @@ export function partnerColumns(
 ): Record<PartnerColumnKey, ColumnType<PartnerListItem>> {
   const sortOrder = (key: string) =>
     state.sort === key ? (state.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
-  const filtered = (key: string) => (state.filters[key] ? [state.filters[key]] : null);
-  const text = (key: string, title: string): ColumnType<PartnerListItem> => ({
-    filterDropdown: textFilter(`${t('list.filterBy')} ${title}`),
-    filteredValue: filtered(key),
-    filterIcon: (active: boolean) => <SearchOutlined style={{ color: active ? '#1677ff' : undefined }} />,
-  });
+  /** The filter of the column whose table key is `key`, sent as the API parameter of that key. */
+  const text = (key: string, title: string, digitsOnly = false): ColumnType<PartnerListItem> => {
+    const param = filterParamOf(key);
+    const label = `${t('list.filterBy')} ${title}`;
+    return {
+      filterDropdown: (props) => (
+        <FilterPanel
+          {...props}
+          param={param}
+          label={label}
+          applyLabel={t('list.applyFilter')}
+          clearLabel={t('list.clearFilter')}
+          digitsOnly={digitsOnly}
+        />
+      ),
+      filteredValue: state.filters[param] ? [state.filters[param]] : null,
+      filterDropdownProps: {
+        // The text box takes the focus on every opening (autoFocus serves only the first one: the
+        // closed popup is kept, not rendered again).
+        onOpenChange: (open) => {
+          if (open) setTimeout(() => document.getElementById(inputId(param))?.focus(), 50);
+        },
+      },
+      // Ant Design's own trigger is not in the Tab order; this one is, and Enter or Space opens it.
+      filterIcon: (active: boolean) => (
+        <span
+          id={triggerId(param)}
+          role="button"
+          tabIndex={0}
+          aria-label={label}
+          aria-haspopup="dialog"
+          className="partners-filter-trigger"
+          ref={unnestButton}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' || event.key === ' ') {
+              event.preventDefault();
+              event.stopPropagation();
+              event.currentTarget.click();
+            }
+          }}
+        >
+          <SearchOutlined style={{ color: active ? '#1677ff' : undefined }} />
+        </span>
+      ),
+    };
+  };
   const title = (key: string) => t(`list.columns.${key}`);
   return {
     id: {
       key: 'id',
       title: title('id'),
       dataIndex: 'id',
-      width: 80,
+      width: 100,
       sorter: true,
       sortOrder: sortOrder('id'),
+      ...text('id', title('id'), true),
     },
     name: {
       key: 'name',
@@ -87,6 +195,7 @@ export function partnerColumns(
       title: title('tariff'),
       sorter: true,
       sortOrder: sortOrder('tariff'),
+      ...text('tariff', title('tariff')),
       render: (_value, row) => row.tariff?.name ?? '—',
     },
     balance: {
@@ -134,6 +243,7 @@ export function partnerColumns(
       title: title('parent'),
       sorter: true,
       sortOrder: sortOrder('parent'),
+      ...text('parent', title('parent')),
       render: (_value, row) => row.parent?.name ?? '—',
     },
     comment: {

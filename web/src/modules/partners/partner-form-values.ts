@@ -69,7 +69,10 @@ export function requestBodyOf(values: PartnerFormValues): PartnerFormValues {
   }
   if (body.deposit) body.deposit = body.deposit.trim().replace(',', '.');
   if (body.vatPercent) body.vatPercent = body.vatPercent.trim().replace(',', '.');
-  if (!body.password) delete body.password;
+  if (!body.password) {
+    delete body.password;
+    delete body.currentPassword;
+  }
   return body;
 }
 

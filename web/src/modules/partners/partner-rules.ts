@@ -64,7 +64,8 @@ export function partnerRules(
         validator: async (_rule, value: string | undefined) => {
           const text = value?.trim();
           if (!text) return;
-          if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || Number(text) > 100) {
+          // A decimal comma is accepted, as the server accepts it.
+          if (!/^\d{1,3}([.,]\d{1,2})?$/.test(text) || Number(text.replace(',', '.')) > 100) {
             throw new Error(message('vat_range', 'vatPercent'));
           }
         },

@@ -79,7 +79,10 @@ export function TariffSelect(
   );
 }
 
-/** The parent partner: searched on the server within the caller's subtree; never itself. */
+/**
+ * The parent partner: searched on the server within the caller's subtree; never the partner itself
+ * nor one of its sub-partners.
+ */
 export function ParentSelect(
   props: ControlledSelect<number | null> & {
     partnerId: number | null;
@@ -88,7 +91,7 @@ export function ParentSelect(
 ) {
   const { partnerId, current, ...selectProps } = props;
   const [search, setSearch] = useState('');
-  const choices = useParentChoices(search);
+  const choices = useParentChoices(search, partnerId);
   const options = (choices.data?.items ?? [])
     .filter((partner) => partner.id !== partnerId)
     .map((partner) => ({ value: partner.id, label: partner.name }));

@@ -91,6 +91,7 @@ export interface PartnerFormValues {
   showUserPassword: boolean;
   login: string;
   password?: string;
+  currentPassword?: string;
   comment?: string | null;
 }
 

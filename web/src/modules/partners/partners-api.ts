@@ -42,12 +42,17 @@ export function usePartnerHistory(id: number) {
   });
 }
 
-/** Partners the caller may pick as a parent, searched on the server. */
-export function useParentChoices(search: string) {
+/**
+ * Partners the caller may pick as a parent, searched on the server. For an existing partner the
+ * server leaves out the partner itself and its sub-partners (a parent among them would make a loop).
+ */
+export function useParentChoices(search: string, excludeSubtreeOf: number | null) {
   return useQuery({
-    queryKey: ['partners', 'choices', search],
+    queryKey: ['partners', 'choices', search, excludeSubtreeOf],
     queryFn: () =>
-      apiGet<Page<PartnerListItem>>(`/partners${queryString({ search, pageSize: 20, sort: 'name' })}`),
+      apiGet<Page<PartnerListItem>>(
+        `/partners${queryString({ search, pageSize: 20, sort: 'name', excludeSubtreeOf })}`,
+      ),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,15 +1,26 @@
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Dropdown, Input, Space, Table, Typography } from 'antd';
+import { App, Button, Checkbox, Dropdown, Input, Popover, Space, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiDownload } from '../../app/api-client';
-import { partnerColumnKeys, partnerColumns, type PartnerColumnKey } from './partner-columns';
+import { filterParamOf, partnerColumnKeys, partnerColumns, type PartnerColumnKey } from './partner-columns';
 import type { PartnerListItem } from './partner-types';
 import { PartnerWindow } from './partner-window';
 import { partnerListPath, usePartnerList, type PartnerListQuery } from './partners-api';
 
 const initialQuery: PartnerListQuery = { page: 1, pageSize: 50, sort: 'id', order: 'asc', filters: {} };
+
+/** The columns a person hid, remembered in this browser. */
+const hiddenColumnsKey = 'fleetdesk.partners.hiddenColumns';
+function savedHiddenColumns(): PartnerColumnKey[] {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(hiddenColumnsKey) ?? '[]');
+    return Array.isArray(saved) ? partnerColumnKeys.filter((key) => saved.includes(key)) : [];
+  } catch {
+    return [];
+  }
+}
 
 /** The Partners section: the list served page by page by the API, its toolbar and the partner window. */
 export function PartnersSection() {
@@ -17,8 +28,11 @@ export function PartnersSection() {
   const { message } = App.useApp();
   const [query, setQuery] = useState<PartnerListQuery>(initialQuery);
   const [searchText, setSearchText] = useState('');
-  const [hidden, setHidden] = useState<PartnerColumnKey[]>([]);
+  const [hidden, setHidden] = useState<PartnerColumnKey[]>(savedHiddenColumns);
   const [windowFor, setWindowFor] = useState<number | 'new' | null>(null);
+  const [chooserOpen, setChooserOpen] = useState(false);
+  const chooserButton = useRef<HTMLButtonElement>(null);
+  const chooserPanel = useRef<HTMLDivElement>(null);
   const list = usePartnerList(query);
   const columns = partnerColumns(t, query);
 
@@ -38,6 +52,7 @@ export function PartnersSection() {
           {t('list.add')}
         </Button>
         <Dropdown
+          trigger={['click']}
           menu={{
             items: [
               { key: 'xlsx', label: 'Excel (xlsx)' },
@@ -71,24 +86,45 @@ export function PartnersSection() {
         >
           {t('list.clearFilters')}
         </Button>
-        <Dropdown
-          trigger={['click']}
-          menu={{
-            selectable: false,
-            items: partnerColumnKeys.map((key) => ({
-              key,
-              label: <Checkbox checked={!hidden.includes(key)}>{t(`list.columns.${key}`)}</Checkbox>,
-            })),
-            onClick: ({ key }) =>
-              setHidden(
-                hidden.includes(key as PartnerColumnKey)
-                  ? hidden.filter((entry) => entry !== key)
-                  : [...hidden, key as PartnerColumnKey],
-              ),
+        <Popover
+          trigger="click"
+          placement="bottomRight"
+          open={chooserOpen}
+          onOpenChange={(open) => {
+            setChooserOpen(open);
+            // The keyboard goes straight to the first column's box.
+            if (open) setTimeout(() => chooserPanel.current?.querySelector('input')?.focus(), 50);
           }}
+          // Kept next to its button in the page, so Tab moves from the button through the boxes.
+          getPopupContainer={(trigger) => trigger.parentElement ?? document.body}
+          content={
+            <div
+              ref={chooserPanel}
+              role="group"
+              aria-label={t('list.columnsButton')}
+              onKeyDown={(event) => {
+                if (event.key !== 'Escape') return;
+                setChooserOpen(false);
+                chooserButton.current?.focus();
+              }}
+            >
+              <Checkbox.Group
+                style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+                value={partnerColumnKeys.filter((key) => !hidden.includes(key))}
+                options={partnerColumnKeys.map((key) => ({ value: key, label: t(`list.columns.${key}`) }))}
+                onChange={(shown) => {
+                  const next = partnerColumnKeys.filter((key) => !shown.includes(key));
+                  setHidden(next);
+                  localStorage.setItem(hiddenColumnsKey, JSON.stringify(next));
+                }}
+              />
+            </div>
+          }
         >
-          <Button icon={<SettingOutlined />}>{t('list.columnsButton')}</Button>
-        </Dropdown>
+          <Button ref={chooserButton} icon={<SettingOutlined />} aria-expanded={chooserOpen}>
+            {t('list.columnsButton')}
+          </Button>
+        </Popover>
       </Space>
       <Table<PartnerListItem>
         rowKey="id"
@@ -107,8 +143,12 @@ export function PartnersSection() {
         }}
         onChange={(pagination, filters, sorter) => {
           const sort = sorter as SorterResult<PartnerListItem>;
+          // The table keys filters by column key; the API by its own parameter names.
           const textFilters = Object.fromEntries(
-            Object.entries(filters).map(([key, value]) => [key, value?.[0] ? String(value[0]) : undefined]),
+            Object.entries(filters).map(([key, value]) => [
+              filterParamOf(key),
+              value?.[0] ? String(value[0]) : undefined,
+            ]),
           );
           setQuery({
             ...query,
