@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // CI asks for a JSON report too, to print one closing line for all its test runs.
+    reporters: process.env.FLEETDESK_TEST_REPORT
+      ? ['default', ['json', { outputFile: process.env.FLEETDESK_TEST_REPORT }]]
+      : ['default'],
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
