@@ -17,14 +17,14 @@ const asRow = (row: { key: string; value: unknown; version: number; updated_at: 
 });
 
 /** True when the partner exists inside the scope: anything else is 404 for the caller. */
-export async function partnerInScope(db: Db, partnerId: number, scope: Scope): Promise<boolean> {
-  const row = await db
+/** The partner when it is in the scope (with whether it is archived), else undefined. */
+export async function findPartnerInScope(db: Db, partnerId: number, scope: Scope) {
+  return db
     .selectFrom('partners as p')
     .where('p.id', '=', partnerId)
     .where(inScope(scope))
-    .select('p.id')
+    .select(['p.id', 'p.archived_at'])
     .executeTakeFirst();
-  return row !== undefined;
 }
 
 export async function listSettings(db: Db, partnerId: number): Promise<SettingRow[]> {

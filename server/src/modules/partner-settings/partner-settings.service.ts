@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import type { AuditChange } from '../../db/schema.js';
-import { FieldErrors, invalid, notFound, staleVersion } from '../../lib/errors.js';
+import { conflict, FieldErrors, invalid, notFound, staleVersion } from '../../lib/errors.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
 import {
@@ -8,7 +8,7 @@ import {
   insertSetting,
   listSettings,
   lockSettings,
-  partnerInScope,
+  findPartnerInScope,
   updateSetting,
   type SettingRow,
 } from './partner-settings.repository.js';
@@ -45,8 +45,11 @@ interface ChangeCall extends Call {
   requestId: string;
 }
 
-async function requirePartner({ db, actor, partnerId }: Call) {
-  if (!(await partnerInScope(db, partnerId, scopeOf(actor)))) throw notFound();
+/** 404 outside the caller's subtree; a change to an archived partner waits until it is restored. */
+async function requirePartner({ db, actor, partnerId }: Call, purpose: 'read' | 'change' = 'read') {
+  const partner = await findPartnerInScope(db, partnerId, scopeOf(actor));
+  if (!partner) throw notFound();
+  if (purpose === 'change' && partner.archived_at !== null) throw conflict('archived');
 }
 
 function presentItem(definition: SettingDefinition, row: SettingRow) {
@@ -83,7 +86,7 @@ export async function listPartnerSettings(call: Call) {
  */
 export async function putPartnerSetting(call: ChangeCall & { key: string; input: SettingPut }) {
   const { db, actor, partnerId, key, input } = call;
-  await requirePartner(call);
+  await requirePartner(call, 'change');
   const definition = findSettingDefinition(key);
   if (!definition) throw invalid([{ field: 'key', code: 'setting_unknown', params: { key } }]);
 
@@ -115,7 +118,7 @@ export async function putPartnerSetting(call: ChangeCall & { key: string; input:
 
 export async function deletePartnerSetting(call: ChangeCall & { key: string; version?: number }) {
   const { db, actor, partnerId, key } = call;
-  await requirePartner(call);
+  await requirePartner(call, 'change');
   const definition = findSettingDefinition(key);
   if (!definition) throw notFound();
   await db.transaction().execute(async (trx) => {
@@ -158,7 +161,7 @@ export async function exportPartnerSettings(call: Call) {
  */
 export async function importPartnerSettings(call: ChangeCall & { input: SettingsImport }) {
   const { db, actor, partnerId, input } = call;
-  await requirePartner(call);
+  await requirePartner(call, 'change');
   const entries = Object.entries(input.settings);
   const known = entries.flatMap(([key, raw]) => {
     const definition = findSettingDefinition(key);

@@ -748,3 +748,25 @@ describe('random input', () => {
     );
   });
 });
+
+describe('an archived partner', () => {
+  it('shows its settings but refuses changes until it is restored', async () => {
+    const partner = await createPartner(root);
+    const url = `/api/v1/partners/${partner.id}/settings`;
+    expectStatus(await root.request('PUT', `${url}/balance_in_days`, { value: true }), 201);
+    expectStatus(await root.delete(`/api/v1/partners/${partner.id}`), 200);
+    expect(expectStatus<{ items: Item[] }>(await root.get(url), 200).items.map((item) => item.key)).toEqual([
+      'balance_in_days',
+    ]);
+    for (const response of [
+      await root.request('PUT', `${url}/support_url`, { value: 'https://help.example.com' }),
+      await root.delete(`${url}/balance_in_days`),
+      await root.post(`${url}/import`, { settings: { support_url: 'https://help.example.com' } }),
+    ]) {
+      expect(response.statusCode, response.body).toBe(409);
+      expect(response.json()).toMatchObject({ code: 'archived' });
+    }
+    expectStatus(await root.post(`/api/v1/partners/${partner.id}/restore`), 200);
+    expectStatus(await root.request('PUT', `${url}/support_url`, { value: 'https://help.example.com' }), 201);
+  });
+});
