@@ -1,10 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, signIn } from './support';
+import { ADMIN, adminApi, createPartnerViaApi, signIn, unique } from './support';
 
-test('in Russian the partner window shows Russian labels, and the choice is remembered', async ({ page }) => {
+test('in Russian the partner window shows Russian labels, and the choice is remembered', async ({
+  page,
+  baseURL,
+}) => {
+  await createPartnerViaApi(await adminApi(baseURL!), { name: unique('Listed '), login: unique('listed') });
   await signIn(page, ADMIN.login, ADMIN.password);
   await page.getByText('Русский').click();
   await expect(page.getByRole('heading', { name: 'Партнёры' })).toBeVisible();
+  await expect(page.getByText('50 / стр.')).toBeVisible(); // Ant Design's own texts follow the language
   await page.getByRole('button', { name: 'Добавить' }).click();
   const window = page.getByRole('dialog', { name: 'Добавить партнёра' });
   await expect(window.getByRole('tab', { name: 'Основные настройки' })).toBeVisible();

@@ -1,6 +1,7 @@
 import { App, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import ruRU from 'antd/locale/ru_RU';
+// The ES-module builds: the CommonJS ones arrive wrapped in a default export and lose their texts.
+import enUS from 'antd/es/locale/en_US';
+import ruRU from 'antd/es/locale/ru_RU';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
