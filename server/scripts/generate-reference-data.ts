@@ -4,7 +4,7 @@
  *   src/modules/reference/data/countries.json  ISO 3166-1 countries that have regions
  *   src/modules/reference/data/currencies.json ISO 4217 active currencies
  *
- * Sources (devDependencies, pinned): iso3166-2-db (subdivisions and their translations, i18n/en.json and
+ * Run by `npm install` (the server's postinstall); the JSON is not committed. Sources (dependencies, pinned): iso3166-2-db (subdivisions and their translations, i18n/en.json and
  * i18n/ru.json — the ISO/UN view, not the per-country "dispute" variants), i18n-iso-countries (country
  * names), currency-codes (ISO 4217 list one). The hand-written tables below correct what those sources get
  * wrong or lack; every correction names the code it touches, and the script fails if a correction no longer
