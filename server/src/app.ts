@@ -9,11 +9,15 @@ import { ProblemSchema } from './lib/schemas.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { defaultLoginLimits, type LoginLimits } from './modules/auth/auth.service.js';
 import { registerSessions } from './modules/auth/session.plugin.js';
+import { contractRoutes } from './modules/contracts/contracts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { objectRoutes } from './modules/objects/objects.routes.js';
 import { partnerSettingsRoutes } from './modules/partner-settings/partner-settings.routes.js';
 import { partnerRoutes } from './modules/partners/partners.routes.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { tariffRoutes } from './modules/tariffs/tariffs.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
 import { AppError } from './lib/errors.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
 import { registerValidation } from './plugins/validation.js';
@@ -86,6 +90,10 @@ export async function buildApp(options: AppOptions) {
       await api.register(tariffRoutes, { db });
       await api.register(partnerRoutes, { db });
       await api.register(partnerSettingsRoutes, { db });
+      await api.register(contractRoutes, { db });
+      await api.register(objectRoutes, { db });
+      await api.register(userRoutes, { db });
+      await api.register(portalRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

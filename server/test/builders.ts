@@ -63,3 +63,74 @@ export async function createTariff(client: TestClient, overrides: Record<string,
   });
   return expectStatus<{ id: number; name: string; version: number; currency: string }>(response, 201);
 }
+
+export interface RecordResponseBody {
+  id: number;
+  version: number;
+  [field: string]: unknown;
+}
+
+/** The smallest valid contract of a partner (a RUB partner unless the overrides say otherwise). */
+export async function createContract(
+  client: TestClient,
+  partnerId: number,
+  overrides: Record<string, unknown> = {},
+) {
+  const response = await client.post('/api/v1/contracts', {
+    partnerId,
+    name: unique('Contract '),
+    currency: 'RUB',
+    accountType: 'prepayment',
+    ...overrides,
+  });
+  return expectStatus<RecordResponseBody>(response, 201);
+}
+
+/** A valid 15-digit IMEI (its last digit is the Luhn check digit), unique to this run. */
+export function uniqueImei(): string {
+  const body = `35${String(++sequence).padStart(6, '0')}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  const digits = [...body].map(Number);
+  const sum = digits.reduce((total, digit, index) => {
+    // Luhn from the right: the digit next to the check digit is doubled.
+    if ((digits.length - index) % 2 === 1) {
+      const doubled = digit * 2;
+      return total + (doubled > 9 ? doubled - 9 : doubled);
+    }
+    return total + digit;
+  }, 0);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+/** An object of a contract; the contract (or its partner or an ancestor) must have a tariff. */
+export async function createObject(
+  client: TestClient,
+  contractId: number,
+  overrides: Record<string, unknown> = {},
+) {
+  const response = await client.post('/api/v1/objects', {
+    contractId,
+    name: unique('Truck '),
+    deviceId: uniqueImei(),
+    ...overrides,
+  });
+  return expectStatus<RecordResponseBody>(response, 201);
+}
+
+/** A password both user policies accept (12+ characters, strength 4, not common). */
+export const PORTAL_PASSWORD = 'Quiet-harbour-lantern-73';
+
+export async function createPortalUser(
+  client: TestClient,
+  contractId: number,
+  overrides: Record<string, unknown> = {},
+) {
+  const response = await client.post('/api/v1/users', {
+    contractId,
+    login: unique('user'),
+    name: 'Portal User',
+    password: PORTAL_PASSWORD,
+    type: 'user',
+    ...overrides,
+  });
+  return expectStatus<RecordResponseBody>(response, 201);
+}

@@ -11,6 +11,11 @@ export interface Database {
   audit_events: AuditEventsTable;
   vat_rates: VatRatesTable;
   partner_settings: PartnerSettingsTable;
+  contracts: ContractsTable;
+  objects: ObjectsTable;
+  object_tariffs: ObjectTariffsTable;
+  portal_users: PortalUsersTable;
+  portal_login_attempts: PortalLoginAttemptsTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -23,6 +28,9 @@ type DateText = string;
 
 export type AccountType = 'prepayment' | 'postpayment' | 'postpayment_light';
 export type PasswordPolicy = 'simple' | 'complex';
+/** A contract's own policy for its portal users' passwords, or the partner's ("inherit"). */
+export type ContractPasswordPolicy = 'inherit' | PasswordPolicy;
+export type PortalUserType = 'administrator' | 'user';
 export type TariffPeriod = 'month' | 'day';
 export type AdminRole = 'super_admin' | 'partner_admin' | 'partner_staff';
 
@@ -149,3 +157,87 @@ export type NewPartnerRow = Insertable<PartnersTable>;
 export type PartnerRowUpdate = Updateable<PartnersTable>;
 export type TariffRow = Selectable<TariffsTable>;
 export type AdminUserRow = Selectable<AdminUsersTable>;
+
+export interface ContractsTable {
+  id: Generated<number>;
+  partner_id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  deposit: NumericDefault;
+  iin: string | null;
+  kpp: string | null;
+  currency: string;
+  tariff_id: number | null;
+  organization_type: string | null;
+  account_type: AccountType;
+  blocking_limit: Numeric | null;
+  code_1c: string | null;
+  active: Generated<boolean>;
+  is_warehouse: Generated<boolean>;
+  blocked: Generated<boolean>;
+  user_password_policy: Generated<ContractPasswordPolicy>;
+  comment: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  archived_at: Date | null;
+}
+
+export interface ObjectsTable {
+  id: Generated<number>;
+  partner_id: number;
+  contract_id: number;
+  name: string;
+  device_id: string;
+  device_type: string | null;
+  sim_phone: string | null;
+  sim2_phone: string | null;
+  iccid: string | null;
+  sim_provider: string | null;
+  plate_number: string | null;
+  active: Generated<boolean>;
+  tariff_id: number;
+  tariff_pinned_at: DateText;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  archived_at: Date | null;
+}
+
+export interface ObjectTariffsTable {
+  object_id: number;
+  tariff_id: number;
+  effective_from: DateText;
+  created_at: CreatedAt;
+}
+
+export interface PortalUsersTable {
+  id: Generated<number>;
+  partner_id: number;
+  contract_id: number;
+  login: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  password_hash: string;
+  type: PortalUserType;
+  blocked: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  archived_at: Date | null;
+}
+
+export interface PortalLoginAttemptsTable {
+  id: Generated<number>;
+  user_id: number | null;
+  login: string;
+  ip: string;
+  result: string;
+  attempted_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export type ContractRow = Selectable<ContractsTable>;
+export type ObjectRow = Selectable<ObjectsTable>;
+export type PortalUserRow = Selectable<PortalUsersTable>;

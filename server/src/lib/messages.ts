@@ -2,8 +2,14 @@
  * Every message a person can see from the API, in English and Russian. Error codes are stable for
  * programs; these texts are for people and name the field by its label on the form (the seed's words).
  */
-export type Locale = 'en' | 'ru';
-type Catalogue = Record<string, string>;
+import type { Catalogue, Locale, SectionCatalogue } from './message-catalogue.js';
+import { contractsMessages } from './messages-contracts.js';
+import { objectsMessages } from './messages-objects.js';
+import { usersMessages } from './messages-users.js';
+
+export type { Locale } from './message-catalogue.js';
+
+const sectionCatalogues: readonly SectionCatalogue[] = [contractsMessages, objectsMessages, usersMessages];
 
 const fieldLabels: Record<Locale, Catalogue> = {
   en: {
@@ -100,7 +106,7 @@ const fieldLabels: Record<Locale, Catalogue> = {
   },
 };
 
-const messages: Record<Locale, Catalogue> = {
+const sharedMessages: Record<Locale, Catalogue> = {
   en: {
     validation_failed: 'Some fields are not valid',
     not_found: 'Not found',
@@ -291,6 +297,20 @@ const messages: Record<Locale, Catalogue> = {
   },
 };
 
+/** The shared messages with every section's codes; a code means one thing wherever it is used. */
+const messages: Record<Locale, Catalogue> = {
+  en: Object.assign(
+    {},
+    ...sectionCatalogues.map((section) => section.messages.en),
+    sharedMessages.en,
+  ) as Catalogue,
+  ru: Object.assign(
+    {},
+    ...sectionCatalogues.map((section) => section.messages.ru),
+    sharedMessages.ru,
+  ) as Catalogue,
+};
+
 /** Picks the first supported language of an Accept-Language header; English otherwise. */
 export function localeFrom(acceptLanguage: string | undefined): Locale {
   const preferred = (acceptLanguage ?? '')
@@ -309,10 +329,18 @@ export function localeFrom(acceptLanguage: string | undefined): Locale {
   return 'en';
 }
 
-export function fieldLabel(field: string, locale: Locale): string {
+/** The label of a field on the form of an API section (see SectionCatalogue), else the shared one. */
+export function fieldLabel(field: string, locale: Locale, section?: string): string {
   const key = field.split(/[.[]/)[0] ?? field;
+  const own = sectionCatalogues.find((catalogue) => section && catalogue.sections.includes(section));
   // Own properties only: a field named "constructor" must not find Object.prototype's.
+  if (own && Object.hasOwn(own.labels[locale], key)) return own.labels[locale][key]!;
   return Object.hasOwn(fieldLabels[locale], key) ? fieldLabels[locale][key]! : field;
+}
+
+/** The API section of a request's URL: "/api/v1/contracts/7?x" → "contracts". */
+export function sectionOf(url: string): string | undefined {
+  return /^\/api\/v1\/([a-z-]+)/.exec(url)?.[1];
 }
 
 /** The message for an error code with its values filled in; unknown codes fall back to the code. */

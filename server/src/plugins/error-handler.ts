@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../lib/errors.js';
-import { fieldLabel, localeFrom, translate, type Locale } from '../lib/messages.js';
+import { fieldLabel, localeFrom, sectionOf, translate, type Locale } from '../lib/messages.js';
 import { fieldErrorsFromAjv } from './validation.js';
 
 /** The body of every error answer (RFC 9457 application/problem+json). */
@@ -75,13 +75,13 @@ export function toAppError(error: unknown): AppError | null {
   return null;
 }
 
-export function problemOf(error: AppError, locale: Locale, requestId: string): Problem {
+export function problemOf(error: AppError, locale: Locale, requestId: string, section?: string): Problem {
   const localized = (fieldError: FieldError) => ({
     field: fieldError.field,
     code: fieldError.code,
     message: translate(fieldError.code, locale, {
       ...fieldError.params,
-      field: fieldLabel(fieldError.field, locale),
+      field: fieldLabel(fieldError.field, locale, section),
     }),
   });
   const errors = error.errors.map(localized);
@@ -99,7 +99,8 @@ export function problemOf(error: AppError, locale: Locale, requestId: string): P
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
-  const problem = problemOf(error, localeFrom(request.headers['accept-language']), request.id);
+  const locale = localeFrom(request.headers['accept-language']);
+  const problem = problemOf(error, locale, request.id, sectionOf(request.url));
   return reply.status(error.status).type('application/problem+json').send(problem);
 }
 

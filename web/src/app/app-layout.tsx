@@ -1,4 +1,4 @@
-import { LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { CarOutlined, FileTextOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -10,7 +10,12 @@ export function AppLayout() {
   const { user, logOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const sections = [{ key: '/partners', icon: <TeamOutlined />, label: t('nav.partners') }];
+  const sections = [
+    { key: '/partners', icon: <TeamOutlined />, label: t('nav.partners') },
+    { key: '/contracts', icon: <FileTextOutlined />, label: t('nav.contracts') },
+    { key: '/objects', icon: <CarOutlined />, label: t('nav.objects') },
+    { key: '/users', icon: <UserOutlined />, label: t('nav.users') },
+  ];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -1,7 +1,10 @@
 import { Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ContractsPage } from '../pages/contracts-page';
 import { LoginPage } from '../pages/login-page';
+import { ObjectsPage } from '../pages/objects-page';
 import { PartnersPage } from '../pages/partners-page';
+import { UsersPage } from '../pages/users-page';
 import { AppLayout } from './app-layout';
 import { useSession } from './session';
 
@@ -21,6 +24,9 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route path="/partners" element={<PartnersPage />} />
+        <Route path="/contracts" element={<ContractsPage />} />
+        <Route path="/objects" element={<ObjectsPage />} />
+        <Route path="/users" element={<UsersPage />} />
         <Route path="*" element={<Navigate to="/partners" replace />} />
       </Route>
     </Routes>

@@ -1,7 +1,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import contractsEn from '../modules/contracts/i18n/en.json';
+import contractsRu from '../modules/contracts/i18n/ru.json';
+import objectsEn from '../modules/objects/i18n/en.json';
+import objectsRu from '../modules/objects/i18n/ru.json';
 import settingsEn from '../modules/partner-settings/i18n/en.json';
 import settingsRu from '../modules/partner-settings/i18n/ru.json';
+import usersEn from '../modules/users/i18n/en.json';
+import usersRu from '../modules/users/i18n/ru.json';
 import en from './en.json';
 import ru from './ru.json';
 
@@ -17,7 +23,10 @@ function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   // Each feature may bring its own texts; they join the one translation namespace.
-  resources: { en: { translation: { ...en, ...settingsEn } }, ru: { translation: { ...ru, ...settingsRu } } },
+  resources: {
+    en: { translation: { ...en, ...settingsEn, ...contractsEn, ...objectsEn, ...usersEn } },
+    ru: { translation: { ...ru, ...settingsRu, ...contractsRu, ...objectsRu, ...usersRu } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -3,7 +3,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-client';
 import { useSession } from '../../app/session';
+import { ContractsTab } from '../contracts/contracts-tab';
+import { ObjectsTab } from '../objects/objects-tab';
 import { ConfigurationTab } from '../partner-settings/configuration-tab';
+import { UsersTab } from '../users/users-tab';
 import { HistoryTab } from './history-tab';
 import { MainSettingsTab } from './main-settings-tab';
 import { emptyPartnerValues, formFieldOf, formValuesOf, requestBodyOf } from './partner-form-values';
@@ -17,7 +20,7 @@ interface PartnerWindowProps {
   onSaved: (partnerId: number) => void;
 }
 
-/** The partner window: Main settings, Configuration and History tabs; Add opens it empty. */
+/** The partner window: Main settings, Configuration, Contracts, Objects, Users and History; Add opens it empty. */
 export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProps) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -145,6 +148,24 @@ export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProp
               label: t('partner.tabs.configuration'),
               disabled: partner === null,
               children: partner && <ConfigurationTab partnerId={partner.id} />,
+            },
+            {
+              key: 'contracts',
+              label: t('partner.tabs.contracts'),
+              disabled: partner === null,
+              children: partner && <ContractsTab partnerId={partner.id} />,
+            },
+            {
+              key: 'objects',
+              label: t('partner.tabs.objects'),
+              disabled: partner === null,
+              children: partner && <ObjectsTab partnerId={partner.id} />,
+            },
+            {
+              key: 'users',
+              label: t('partner.tabs.users'),
+              disabled: partner === null,
+              children: partner && <UsersTab partnerId={partner.id} />,
             },
             {
               key: 'history',

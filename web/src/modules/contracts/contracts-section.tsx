@@ -1,0 +1,4 @@
+/** The contracts section: placeholder until its list is built. */
+export function ContractsSection() {
+  return null;
+}

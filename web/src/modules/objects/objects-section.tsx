@@ -1,0 +1,4 @@
+/** The objects section: placeholder until its list is built. */
+export function ObjectsSection() {
+  return null;
+}

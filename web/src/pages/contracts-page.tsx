@@ -1,0 +1,5 @@
+import { ContractsSection } from '../modules/contracts/contracts-section';
+
+export function ContractsPage() {
+  return <ContractsSection />;
+}

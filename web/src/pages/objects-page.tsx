@@ -1,0 +1,5 @@
+import { ObjectsSection } from '../modules/objects/objects-section';
+
+export function ObjectsPage() {
+  return <ObjectsSection />;
+}

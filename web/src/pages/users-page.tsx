@@ -1,0 +1,5 @@
+import { UsersSection } from '../modules/users/users-section';
+
+export function UsersPage() {
+  return <UsersSection />;
+}
