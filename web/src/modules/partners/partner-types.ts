@@ -95,10 +95,4 @@ export interface PartnerFormValues {
   comment?: string | null;
 }
 
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  action: string;
-  actor: { id: number | null; login: string } | null;
-  changes: { field: string; oldValue: unknown; newValue: unknown }[];
-}
+export type { HistoryEntry } from '../../ui/history-table';

@@ -1,0 +1,93 @@
+import { Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/** One audit event as the API's /history endpoints return it. */
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  action: string;
+  actor: { id: number | null; login: string } | null;
+  changes: { field: string; oldValue: unknown; newValue: unknown }[];
+}
+
+interface HistoryTableProps {
+  entries: HistoryEntry[] | undefined;
+  loading: boolean;
+  /** The field's label in the person's language. */
+  fieldName: (field: string) => string;
+  /** A stored value made readable (a code to its name, an id to a record's name); as is by default. */
+  readable?: (field: string, value: unknown) => unknown;
+}
+
+function displayValue(value: unknown, yes: string, no: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? yes : no;
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** A record's change history, newest first: one row per changed field, passwords never shown. */
+export function HistoryTable({
+  entries,
+  loading,
+  fieldName,
+  readable = (_, value) => value,
+}: HistoryTableProps) {
+  const { t, i18n } = useTranslation();
+  const rows = (entries ?? []).flatMap((entry) =>
+    (entry.changes.length ? entry.changes : [{ field: '', oldValue: null, newValue: null }]).map(
+      (change, index) => ({
+        key: `${entry.id}-${index}`,
+        at: entry.at,
+        // The server does not name people above the caller's own partner.
+        actor: entry.actor?.login ?? t('history.upstream'),
+        action: entry.action,
+        ...change,
+      }),
+    ),
+  );
+  const yes = t('common.yes');
+  const no = t('common.no');
+  return (
+    <Table
+      size="small"
+      loading={loading}
+      dataSource={rows}
+      pagination={{ pageSize: 20, showSizeChanger: false }}
+      columns={[
+        {
+          title: t('history.when'),
+          dataIndex: 'at',
+          width: 170,
+          render: (at: string) => new Date(at).toLocaleString(i18n.language),
+        },
+        { title: t('history.who'), dataIndex: 'actor', width: 130 },
+        {
+          title: t('history.action'),
+          dataIndex: 'action',
+          width: 130,
+          render: (action: string) =>
+            i18n.exists(`history.actions.${action}`) ? t(`history.actions.${action}`) : action,
+        },
+        { title: t('history.field'), dataIndex: 'field', render: (field: string) => fieldName(field) },
+        {
+          title: t('history.oldValue'),
+          dataIndex: 'oldValue',
+          render: (value: unknown, row) =>
+            row.field === 'password' ? (
+              <Typography.Text type="secondary">{t('history.passwordChanged')}</Typography.Text>
+            ) : (
+              displayValue(readable(row.field, value), yes, no)
+            ),
+        },
+        {
+          title: t('history.newValue'),
+          dataIndex: 'newValue',
+          render: (value: unknown, row) =>
+            row.field === 'password' ? '' : displayValue(readable(row.field, value), yes, no),
+        },
+      ]}
+    />
+  );
+}
