@@ -109,15 +109,22 @@ describe('message catalogue', () => {
   });
 
   it('has a label in both languages for every field the server names in an error', () => {
-    const fields = new Set<string>();
-    for (const { text } of sources) {
-      for (const match of text.matchAll(/\bfield:\s*'(\w+)',\s*code:/g)) fields.add(match[1]!);
-      for (const match of text.matchAll(/\.add\(\s*'(\w+)'/g)) fields.add(match[1]!);
+    // A module's errors are answered to requests of its own API section (modules/contracts → /contracts).
+    const fields = new Map<string, string | undefined>();
+    for (const { file, text } of sources) {
+      const section = /^modules\/([a-z-]+)\//.exec(file.split(path.sep).join('/'))?.[1];
+      const note = (field: string) => fields.set(`${section ?? ''}:${field}`, section);
+      for (const match of text.matchAll(/\bfield:\s*'(\w+)',\s*code:/g)) note(match[1]!);
+      for (const match of text.matchAll(/\.add\(\s*'(\w+)'/g)) note(match[1]!);
     }
-    expect([...fields]).toContain('ownerPartnerId');
-    const unlabelled = [...fields].filter(
-      (field) => fieldLabel(field, 'en') === field || fieldLabel(field, 'ru') === field,
-    );
+    expect([...fields.keys()]).toContain('tariffs:ownerPartnerId');
+    const unlabelled = [...fields.entries()]
+      .map(([key, section]) => ({ key, field: key.slice(key.indexOf(':') + 1), section }))
+      .filter(
+        ({ field, section }) =>
+          fieldLabel(field, 'en', section) === field || fieldLabel(field, 'ru', section) === field,
+      )
+      .map(({ key }) => key);
     expect(unlabelled).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
   findRegion,
   isCurrencyCode,
 } from '../reference/reference-data.js';
+import { isTariffAvailable } from '../tariffs/tariff-availability.js';
 import { findTariffForUse } from '../tariffs/tariffs.repository.js';
 
 /** A partner's editable fields as the API names them: the state a create or an update wants to reach. */
@@ -71,9 +72,7 @@ async function checkTariff(
 ) {
   if (options.tariffId === null) return;
   const tariff = await findTariffForUse(db, options.tariffId);
-  const ownerAllowed =
-    tariff && (tariff.owner_partner_id === null || options.owners.includes(tariff.owner_partner_id));
-  if (!tariff || tariff.archived_at !== null || !ownerAllowed) errors.add(field, 'tariff_not_available');
+  if (!tariff || !isTariffAvailable(tariff, options.owners)) errors.add(field, 'tariff_not_available');
   else if (!options.currencies.includes(tariff.currency)) errors.add(field, 'tariff_currency');
 }
 

@@ -126,7 +126,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
     {
       schema: {
         tags,
-        summary: 'Archive a partner (restorable); refused while it has live sub-partners',
+        summary: 'Archive a partner (restorable); refused while it has live sub-partners or live contracts',
         params: IdParams,
         response: { 200: PartnerResponse, ...problemResponses(401, 403, 404, 409) },
       },

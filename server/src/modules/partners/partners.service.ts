@@ -21,6 +21,7 @@ import {
 import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
 import { changedFields, createdFields } from '../audit/audit-changes.js';
 import { presentHistory } from '../audit/audit.schemas.js';
+import { partnerHasLiveContracts } from '../contracts/contracts.repository.js';
 import { normalisePartnerDraft, type PartnerDraft } from './partner-draft.js';
 import { draftOf, presentPartner } from './partners.presenter.js';
 import {
@@ -277,7 +278,7 @@ export async function updatePartner(options: Call & { id: number; input: Partner
   return showPartner(db, actor, id);
 }
 
-/** Archives (soft-deletes) a partner; refused while it has live sub-partners. */
+/** Archives (soft-deletes) a partner; refused while it has live sub-partners or live contracts. */
 export async function archivePartner(options: Call & { id: number }) {
   const { db, actor, id } = options;
   const current = await loadPartner(db, actor, id);
@@ -285,6 +286,8 @@ export async function archivePartner(options: Call & { id: number }) {
   if (current.archivedAt !== null) return visibleTo(actor, current);
   await db.transaction().execute(async (trx) => {
     if (await hasLiveSubpartners(trx, id)) throw new AppError('has_live_subpartners', 409);
+    // An archived partner's contracts would bill and log in under a partner that no longer exists.
+    if (await partnerHasLiveContracts(trx, id)) throw new AppError('has_live_contracts', 409);
     await setPartnerArchived(trx, id, new Date());
     await deleteSessionsOfSubtree(trx, id);
     await recordAuditEvent(trx, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createContract,
   createPartner,
   createSuperAdmin,
   createTariff,
@@ -393,6 +394,30 @@ describe('archiving', () => {
       archivedAt: null,
     });
     expect((await root.post(`/api/v1/partners/${child.id}/restore`)).statusCode).toBe(409);
+  });
+});
+
+describe('archiving a partner with contracts', () => {
+  it('refuses while a live contract exists, and archives once the contract is archived', async () => {
+    const partner = await createPartner(root);
+    const contract = await createContract(root, partner.id);
+    const refused = await root.delete(`/api/v1/partners/${partner.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'has_live_contracts',
+      title: 'Archive or move the contracts of this partner first',
+    });
+    expect(
+      (await root.inLocale('ru').delete(`/api/v1/partners/${partner.id}`)).json<{ title: string }>().title,
+    ).toBe('Сначала перенесите или отправьте в архив аккаунты этого партнёра');
+    expect(expectStatus(await root.get(`/api/v1/partners/${partner.id}`), 200)).toMatchObject({
+      archivedAt: null,
+      accountsCount: 1,
+    });
+
+    expectStatus(await root.delete(`/api/v1/contracts/${contract.id}`), 200);
+    const archived = expectStatus(await root.delete(`/api/v1/partners/${partner.id}`), 200);
+    expect(archived).toMatchObject({ accountsCount: 0, archivedAt: expect.any(String) });
   });
 });
 

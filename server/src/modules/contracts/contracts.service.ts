@@ -1,0 +1,231 @@
+import type { Db } from '../../db/connect.js';
+import { AppError, conflict, invalid, notFound, staleVersion } from '../../lib/errors.js';
+import type { Locale } from '../../lib/messages.js';
+import { scopeOf, type Actor } from '../auth/actor.js';
+import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
+import { changedFields, createdFields } from '../audit/audit-changes.js';
+import { presentHistory } from '../audit/audit.schemas.js';
+import { normaliseContractDraft, type ContractDraft } from './contract-draft.js';
+import { columnsOf, draftOf, presentContract, type ContractResponse } from './contracts.presenter.js';
+import {
+  findContract,
+  findPartnerForContract,
+  insertContract,
+  moveContractChildren,
+  setContractArchived,
+  updateContractRow,
+} from './contracts.repository.js';
+import type { ContractCreate, ContractUpdate } from './contracts.schemas.js';
+
+interface Call {
+  db: Db;
+  actor: Actor;
+  requestId: string;
+}
+
+/* The database holds these rules (no read-then-write race); its refusal becomes the user's 409. */
+const uniqueConstraints: Record<string, { field: string; code: string }> = {
+  contracts_code_1c_key: { field: 'code1c', code: 'contract_code1c_taken' },
+  contracts_warehouse_key: { field: 'isWarehouse', code: 'warehouse_exists' },
+};
+
+async function mapUniqueViolations<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    const known = code === '23505' ? uniqueConstraints[constraint ?? ''] : undefined;
+    if (known) throw new AppError(known.code, 409, [known]);
+    throw error;
+  }
+}
+
+async function loadContract(db: Db, actor: Actor, id: number): Promise<ContractResponse> {
+  const row = await findContract(db, id, scopeOf(actor));
+  if (!row) throw notFound();
+  return presentContract(row);
+}
+
+export function getContract(options: { db: Db; actor: Actor; id: number }) {
+  return loadContract(options.db, options.actor, options.id);
+}
+
+/**
+ * The partner a contract will belong to: in the caller's subtree and live. A partner outside the
+ * subtree reads exactly like a missing one, so its existence never leaks.
+ */
+async function resolvePartner(db: Db, actor: Actor, partnerId: number) {
+  const partner = await findPartnerForContract(db, partnerId, scopeOf(actor));
+  if (!partner) throw invalid([{ field: 'partnerId', code: 'parent_not_found' }]);
+  if (partner.archived_at !== null) throw conflict('partner_archived', 'partnerId');
+  return partner;
+}
+
+/** The history's view of a contract: its card's fields. */
+const auditSnapshot = (contract: ContractResponse) => ({ ...draftOf(contract) });
+
+async function insertAudited(
+  options: Call & { draft: ContractDraft; action: 'created' | 'cloned'; from?: number },
+) {
+  const { db, actor, draft } = options;
+  return mapUniqueViolations(() =>
+    db.transaction().execute(async (trx) => {
+      const id = await insertContract(trx, columnsOf(draft));
+      const created = presentContract((await findContract(trx, id, { kind: 'platform' }))!);
+      const changes = createdFields(auditSnapshot(created));
+      if (options.from !== undefined) changes.unshift({ field: 'clonedFrom', old: null, new: options.from });
+      await recordAuditEvent(trx, {
+        entityType: 'contract',
+        entityId: id,
+        action: options.action,
+        changes,
+        actor,
+        requestId: options.requestId,
+      });
+      return id;
+    }),
+  );
+}
+
+export async function createContract(options: Call & { input: ContractCreate }) {
+  const { db, actor, input } = options;
+  const partner = await resolvePartner(db, actor, input.partnerId);
+  const draft = await normaliseContractDraft(
+    db,
+    {
+      partnerId: input.partnerId,
+      name: input.name,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      deposit: input.deposit ?? null,
+      iin: input.iin ?? null,
+      kpp: input.kpp ?? null,
+      currency: input.currency,
+      tariffId: input.tariffId ?? null,
+      organizationType: input.organizationType ?? null,
+      accountType: input.accountType,
+      blockingLimit: input.blockingLimit ?? null,
+      code1c: input.code1c ?? null,
+      active: input.active ?? true,
+      isWarehouse: input.isWarehouse ?? false,
+      blocked: input.blocked ?? false,
+      userPasswordPolicy: input.userPasswordPolicy ?? 'inherit',
+      comment: input.comment ?? null,
+    },
+    partner,
+  );
+  const id = await insertAudited({ ...options, draft, action: 'created' });
+  return loadContract(db, actor, id);
+}
+
+function definedEntries<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+export async function updateContract(options: Call & { id: number; input: ContractUpdate }) {
+  const { db, actor, id, input } = options;
+  const current = await loadContract(db, actor, id);
+  if (current.archivedAt !== null) throw conflict('archived');
+  const { version, ...fields } = input;
+  const merged: ContractDraft = { ...draftOf(current), ...definedEntries(fields) };
+  const partnerChanged = merged.partnerId !== current.partnerId;
+  const partner = partnerChanged
+    ? await resolvePartner(db, actor, merged.partnerId)
+    : (await findPartnerForContract(db, current.partnerId, { kind: 'platform' }))!;
+  const draft = await normaliseContractDraft(db, merged, partner);
+  // Saving the card unchanged changes nothing: no new version for others to collide with, no history line.
+  if (changedFields(auditSnapshot(current), { ...draft }).length === 0) {
+    if (version !== current.version) throw staleVersion();
+    return current;
+  }
+
+  await mapUniqueViolations(() =>
+    db.transaction().execute(async (trx) => {
+      if (!(await updateContractRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
+      if (partnerChanged) await moveContractChildren(trx, id, draft.partnerId);
+      const after = presentContract((await findContract(trx, id, { kind: 'platform' }))!);
+      await recordAuditEvent(trx, {
+        entityType: 'contract',
+        entityId: id,
+        action: 'updated',
+        changes: changedFields(auditSnapshot(current), auditSnapshot(after)),
+        actor,
+        requestId: options.requestId,
+      });
+    }),
+  );
+  return loadContract(db, actor, id);
+}
+
+/** Archives (soft-deletes) a contract; its objects and users stay, the partner's count drops. */
+export async function archiveContract(options: Call & { id: number }) {
+  const { db, actor, id } = options;
+  const current = await loadContract(db, actor, id);
+  if (current.archivedAt !== null) return current;
+  await db.transaction().execute(async (trx) => {
+    await setContractArchived(trx, id, new Date());
+    await recordAuditEvent(trx, {
+      entityType: 'contract',
+      entityId: id,
+      action: 'archived',
+      changes: [{ field: 'archived', old: false, new: true }],
+      actor,
+      requestId: options.requestId,
+    });
+  });
+  return loadContract(db, actor, id);
+}
+
+export async function restoreContract(options: Call & { id: number }) {
+  const { db, actor, id } = options;
+  const current = await loadContract(db, actor, id);
+  if (current.archivedAt === null) throw conflict('not_archived');
+  const partner = await findPartnerForContract(db, current.partnerId, { kind: 'platform' });
+  if (partner?.archived_at) throw conflict('partner_archived', 'partnerId');
+  // A second warehouse may have been made meanwhile: the unique index refuses the restore then.
+  await mapUniqueViolations(() =>
+    db.transaction().execute(async (trx) => {
+      await setContractArchived(trx, id, null);
+      await recordAuditEvent(trx, {
+        entityType: 'contract',
+        entityId: id,
+        action: 'restored',
+        changes: [{ field: 'archived', old: true, new: false }],
+        actor,
+        requestId: options.requestId,
+      });
+    }),
+  );
+  return loadContract(db, actor, id);
+}
+
+const copySuffix: Record<Locale, string> = { en: ' (copy)', ru: ' (копия)' };
+const NAME_MAX_LENGTH = 200;
+
+/**
+ * A new contract with the same settings: never its objects or users, never the warehouse role (one
+ * per partner), never the 1C code (unique); the name says it is a copy.
+ */
+export async function cloneContract(options: Call & { id: number; locale: Locale }) {
+  const { db, actor, id } = options;
+  const source = await loadContract(db, actor, id);
+  const partner = await resolvePartner(db, actor, source.partnerId);
+  const suffix = copySuffix[options.locale];
+  const draft = await normaliseContractDraft(
+    db,
+    {
+      ...draftOf(source),
+      name: source.name.slice(0, NAME_MAX_LENGTH - suffix.length) + suffix,
+      isWarehouse: false,
+      code1c: null,
+    },
+    partner,
+  );
+  const cloneId = await insertAudited({ ...options, draft, action: 'cloned', from: id });
+  return loadContract(db, actor, cloneId);
+}
+
+export async function contractHistory(options: { db: Db; actor: Actor; id: number }) {
+  await loadContract(options.db, options.actor, options.id);
+  return presentHistory(await findEntityHistory(options.db, 'contract', options.id), options.actor);
+}
