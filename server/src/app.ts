@@ -93,7 +93,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(contractRoutes, { db });
       await api.register(objectRoutes, { db });
       await api.register(userRoutes, { db });
-      await api.register(portalRoutes, { db });
+      await api.register(portalRoutes, { db, loginLimits: options.loginLimits ?? defaultLoginLimits });
     },
     { prefix: '/api/v1' },
   );

@@ -4,11 +4,43 @@ import type { SectionCatalogue } from './message-catalogue.js';
 export const usersMessages: SectionCatalogue = {
   sections: ['users', 'portal'],
   labels: {
-    en: {},
-    ru: {},
+    en: {
+      contractId: 'Contract',
+      login: 'Login',
+      name: 'Name',
+      phone: 'Mobile phone',
+      email: 'Email',
+      password: 'Password',
+      type: 'Type',
+      blocked: 'Blocked',
+    },
+    ru: {
+      contractId: 'Договор',
+      login: 'Логин',
+      name: 'Имя',
+      phone: 'Мобильный телефон',
+      email: 'Email',
+      password: 'Пароль',
+      type: 'Тип',
+      blocked: 'Заблокирован',
+    },
   },
   messages: {
-    en: {},
-    ru: {},
+    en: {
+      contract_not_found: '{field}: choose a contract from the list',
+      contract_archived: 'The contract is archived; restore it or choose another one first',
+      user_blocked: 'This user is blocked',
+      contract_inactive: "The user's contract is not active",
+      contract_blocked: "The user's contract is blocked",
+      partner_users_blocked: "The users of this contract's partner are blocked",
+    },
+    ru: {
+      contract_not_found: 'Поле «{field}»: выберите договор из списка',
+      contract_archived: 'Договор в архиве; сначала восстановите его или выберите другой',
+      user_blocked: 'Пользователь заблокирован',
+      contract_inactive: 'Договор пользователя не активен',
+      contract_blocked: 'Договор пользователя заблокирован',
+      partner_users_blocked: 'Пользователи аккаунтов партнёра этого договора заблокированы',
+    },
   },
 };

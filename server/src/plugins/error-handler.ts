@@ -18,6 +18,11 @@ const uniqueConstraints: Record<string, { field: string; code: string }> = {
   admin_users_login_key: { field: 'login', code: 'login_taken' },
   partners_code_1c_key: { field: 'code1c', code: 'code1c_taken' },
   tariff_versions_tariff_id_effective_from_key: { field: 'effectiveFrom', code: 'tariff_version_exists' },
+  contracts_code_1c_key: { field: 'code1c', code: 'contract_code1c_taken' },
+  contracts_warehouse_key: { field: 'isWarehouse', code: 'warehouse_exists' },
+  // A save that raced past the services' own checks (which can name the holder in the subtree).
+  objects_device_id_key: { field: 'deviceId', code: 'device_id_taken' },
+  portal_users_login_key: { field: 'login', code: 'login_taken' },
 };
 
 interface DatabaseError {

@@ -29,14 +29,18 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+/** A body as sent: JSON of a value, or a file as it is (an import). */
+type Payload = { json: unknown } | { file: Blob; contentType: string };
+
+async function send(method: string, path: string, payload?: Payload): Promise<Response> {
   const headers: Record<string, string> = { 'accept-language': i18n.language };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (payload && 'json' in payload) headers['content-type'] = 'application/json';
+  if (payload && 'file' in payload) headers['content-type'] = payload.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(`/api/v1${path}`, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: payload === undefined ? undefined : 'json' in payload ? JSON.stringify(payload.json) : payload.file,
     credentials: 'same-origin',
   });
   if (response.status === 401 && path !== '/auth/login' && path !== '/auth/me') onUnauthorized();
@@ -57,8 +61,14 @@ export async function apiRequest<T>(
   path: string,
   body?: unknown,
 ) {
-  const response = await send(method, path, body);
+  const response = await send(method, path, body === undefined ? undefined : { json: body });
   return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** Sends a file as the request body (csv or xlsx imports) and reads the JSON answer. */
+export async function apiUpload<T>(path: string, file: Blob, contentType: string) {
+  const response = await send('POST', path, { file, contentType });
+  return (await response.json()) as T;
 }
 
 export const apiGet = <T>(path: string) => apiRequest<T>('GET', path);

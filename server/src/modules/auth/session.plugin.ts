@@ -6,9 +6,9 @@ import { CSRF_HEADER, SESSION_COOKIE, sessionIdOf } from './session-token.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /* Signing in replaces whatever session the browser had, so it needs no token of the old one. */
-const csrfExemptRoutes = new Set(['/api/v1/auth/login']);
+const csrfExemptRoutes = new Set(['/api/v1/auth/login', '/api/v1/portal/login']);
 /* API routes that answer without a session; every other /api/v1 route needs one. */
-const publicRoutes = new Set(['/api/v1/auth/login', '/api/v1/health']);
+const publicRoutes = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/portal/login']);
 
 /** Whether a matched route needs a signed-in actor; checked before validation, so no session is 401, not 400. */
 function needsSession(routeUrl: string | undefined): boolean {

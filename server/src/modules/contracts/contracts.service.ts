@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import { AppError, conflict, invalid, notFound, staleVersion } from '../../lib/errors.js';
+import { conflict, invalid, notFound, staleVersion } from '../../lib/errors.js';
 import type { Locale } from '../../lib/messages.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
 import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
@@ -21,23 +21,6 @@ interface Call {
   db: Db;
   actor: Actor;
   requestId: string;
-}
-
-/* The database holds these rules (no read-then-write race); its refusal becomes the user's 409. */
-const uniqueConstraints: Record<string, { field: string; code: string }> = {
-  contracts_code_1c_key: { field: 'code1c', code: 'contract_code1c_taken' },
-  contracts_warehouse_key: { field: 'isWarehouse', code: 'warehouse_exists' },
-};
-
-async function mapUniqueViolations<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const { code, constraint } = error as { code?: string; constraint?: string };
-    const known = code === '23505' ? uniqueConstraints[constraint ?? ''] : undefined;
-    if (known) throw new AppError(known.code, 409, [known]);
-    throw error;
-  }
 }
 
 async function loadContract(db: Db, actor: Actor, id: number): Promise<ContractResponse> {
@@ -68,23 +51,22 @@ async function insertAudited(
   options: Call & { draft: ContractDraft; action: 'created' | 'cloned'; from?: number },
 ) {
   const { db, actor, draft } = options;
-  return mapUniqueViolations(() =>
-    db.transaction().execute(async (trx) => {
-      const id = await insertContract(trx, columnsOf(draft));
-      const created = presentContract((await findContract(trx, id, { kind: 'platform' }))!);
-      const changes = createdFields(auditSnapshot(created));
-      if (options.from !== undefined) changes.unshift({ field: 'clonedFrom', old: null, new: options.from });
-      await recordAuditEvent(trx, {
-        entityType: 'contract',
-        entityId: id,
-        action: options.action,
-        changes,
-        actor,
-        requestId: options.requestId,
-      });
-      return id;
-    }),
-  );
+  // The unique indexes (1C code, one warehouse) refuse a duplicate; the error handler names the field.
+  return db.transaction().execute(async (trx) => {
+    const id = await insertContract(trx, columnsOf(draft));
+    const created = presentContract((await findContract(trx, id, { kind: 'platform' }))!);
+    const changes = createdFields(auditSnapshot(created));
+    if (options.from !== undefined) changes.unshift({ field: 'clonedFrom', old: null, new: options.from });
+    await recordAuditEvent(trx, {
+      entityType: 'contract',
+      entityId: id,
+      action: options.action,
+      changes,
+      actor,
+      requestId: options.requestId,
+    });
+    return id;
+  });
 }
 
 export async function createContract(options: Call & { input: ContractCreate }) {
@@ -139,21 +121,19 @@ export async function updateContract(options: Call & { id: number; input: Contra
     return current;
   }
 
-  await mapUniqueViolations(() =>
-    db.transaction().execute(async (trx) => {
-      if (!(await updateContractRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
-      if (partnerChanged) await moveContractChildren(trx, id, draft.partnerId);
-      const after = presentContract((await findContract(trx, id, { kind: 'platform' }))!);
-      await recordAuditEvent(trx, {
-        entityType: 'contract',
-        entityId: id,
-        action: 'updated',
-        changes: changedFields(auditSnapshot(current), auditSnapshot(after)),
-        actor,
-        requestId: options.requestId,
-      });
-    }),
-  );
+  await db.transaction().execute(async (trx) => {
+    if (!(await updateContractRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
+    if (partnerChanged) await moveContractChildren(trx, id, draft.partnerId);
+    const after = presentContract((await findContract(trx, id, { kind: 'platform' }))!);
+    await recordAuditEvent(trx, {
+      entityType: 'contract',
+      entityId: id,
+      action: 'updated',
+      changes: changedFields(auditSnapshot(current), auditSnapshot(after)),
+      actor,
+      requestId: options.requestId,
+    });
+  });
   return loadContract(db, actor, id);
 }
 
@@ -183,19 +163,17 @@ export async function restoreContract(options: Call & { id: number }) {
   const partner = await findPartnerForContract(db, current.partnerId, { kind: 'platform' });
   if (partner?.archived_at) throw conflict('partner_archived', 'partnerId');
   // A second warehouse may have been made meanwhile: the unique index refuses the restore then.
-  await mapUniqueViolations(() =>
-    db.transaction().execute(async (trx) => {
-      await setContractArchived(trx, id, null);
-      await recordAuditEvent(trx, {
-        entityType: 'contract',
-        entityId: id,
-        action: 'restored',
-        changes: [{ field: 'archived', old: true, new: false }],
-        actor,
-        requestId: options.requestId,
-      });
-    }),
-  );
+  await db.transaction().execute(async (trx) => {
+    await setContractArchived(trx, id, null);
+    await recordAuditEvent(trx, {
+      entityType: 'contract',
+      entityId: id,
+      action: 'restored',
+      changes: [{ field: 'archived', old: true, new: false }],
+      actor,
+      requestId: options.requestId,
+    });
+  });
   return loadContract(db, actor, id);
 }
 

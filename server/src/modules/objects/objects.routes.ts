@@ -1,4 +1,257 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
+import { AppError } from '../../lib/errors.js';
+import { localeFrom } from '../../lib/messages.js';
+import { IdParams, problemResponses } from '../../lib/schemas.js';
+import { spreadsheetContentTypes } from '../../lib/spreadsheet.js';
+import { HistoryResponse } from '../audit/audit.schemas.js';
+import { requireActor } from '../auth/actor.js';
+import { importObjects } from './object-import.service.js';
+import { moveObject } from './object-move.service.js';
+import { repriceObjectsOf } from './object-reprice.service.js';
+import { exportObjects, findObjects } from './objects-list.service.js';
+import {
+  archiveObject,
+  createObject,
+  getObject,
+  objectHistory,
+  restoreObject,
+  updateObject,
+} from './objects.service.js';
+import {
+  ImportQuery,
+  ImportResponse,
+  MoveBody,
+  ObjectCreate,
+  ObjectExportQuery,
+  ObjectList,
+  ObjectQuery,
+  ObjectResponse,
+  ObjectUpdate,
+  RepriceBody,
+  RepriceResponse,
+} from './objects.schemas.js';
 
-export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async () => {};
+const CSV_TYPE = 'text/csv';
+const XLSX_TYPE = spreadsheetContentTypes.xlsx;
+/* A 50,000-row xlsx stays well below this; the JSON routes keep the application's 1 MB limit. */
+const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+
+/** The file's format by its content type; JSON or text bodies are not a spreadsheet. */
+function importFormatOf(contentType: string | undefined): 'csv' | 'xlsx' {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === CSV_TYPE) return 'csv';
+  if (type === XLSX_TYPE) return 'xlsx';
+  throw new AppError('import_media_type', 415);
+}
+
+export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const tags = ['objects'];
+  // Import files arrive as the raw body; these parsers exist only inside this plugin.
+  app.addContentTypeParser(
+    [CSV_TYPE, XLSX_TYPE],
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/objects',
+    {
+      schema: {
+        tags,
+        summary: "Objects of the caller's subtree: search, filters, sort, paging",
+        querystring: ObjectQuery,
+        response: { 200: ObjectList, ...problemResponses(400, 401) },
+      },
+    },
+    (request) => findObjects({ db, actor: requireActor(request), query: request.query }),
+  );
+
+  app.get(
+    '/objects/export',
+    {
+      schema: {
+        tags,
+        summary: 'The objects list with the same filters, as csv or xlsx',
+        querystring: ObjectExportQuery,
+        produces: [spreadsheetContentTypes.csv, spreadsheetContentTypes.xlsx],
+        response: problemResponses(400, 401),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const file = await exportObjects({
+        db,
+        actor: requireActor(request),
+        query,
+        format,
+        locale: localeFrom(request.headers['accept-language']),
+      });
+      return reply
+        .type(spreadsheetContentTypes[format])
+        .header('content-disposition', `attachment; filename="objects.${format}"`)
+        .send(file);
+    },
+  );
+
+  app.post(
+    '/objects',
+    {
+      schema: {
+        tags,
+        summary: 'Connect an object; it is pinned to the tariff of the tariff rule',
+        body: ObjectCreate,
+        response: { 201: ObjectResponse, ...problemResponses(400, 401, 409) },
+      },
+    },
+    async (request, reply) => {
+      const object = await createObject({
+        db,
+        actor: requireActor(request),
+        input: request.body,
+        requestId: request.id,
+      });
+      return reply.status(201).send(object);
+    },
+  );
+
+  app.post(
+    '/objects/reprice',
+    {
+      schema: {
+        tags,
+        summary: "Pin the live objects of a contract, or of a partner's contracts, to a tariff from a day",
+        body: RepriceBody,
+        response: { 200: RepriceResponse, ...problemResponses(400, 401) },
+      },
+    },
+    (request) =>
+      repriceObjectsOf({ db, actor: requireActor(request), input: request.body, requestId: request.id }),
+  );
+
+  app.post(
+    '/objects/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Create objects from a csv or xlsx file sent as the body; a report of refused rows',
+        description:
+          'Content-Type text/csv or ' +
+          `${XLSX_TYPE}. The first row names the columns: Name, Device ID, Device type, SIM phone, ` +
+          'SIM 2, ICCID, SIM provider, Plate number, Active, Contract ID (or the API keys). ' +
+          'Rows without a Contract ID go to the contractId of the query.',
+        consumes: [CSV_TYPE, XLSX_TYPE],
+        querystring: ImportQuery,
+        response: { 200: ImportResponse, ...problemResponses(400, 401, 409, 413, 415) },
+      },
+    },
+    (request) =>
+      importObjects({
+        db,
+        actor: requireActor(request),
+        requestId: request.id,
+        body: request.body as Buffer,
+        format: importFormatOf(request.headers['content-type']),
+        contractId: request.query.contractId ?? null,
+        locale: localeFrom(request.headers['accept-language']),
+      }),
+  );
+
+  app.get(
+    '/objects/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One object',
+        params: IdParams,
+        response: { 200: ObjectResponse, ...problemResponses(401, 404) },
+      },
+    },
+    (request) => getObject({ db, actor: requireActor(request), id: request.params.id }),
+  );
+
+  app.patch(
+    '/objects/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Change an object; carries the version read, a stale one gets 409. The contract changes by /move',
+        params: IdParams,
+        body: ObjectUpdate,
+        response: { 200: ObjectResponse, ...problemResponses(400, 401, 404, 409) },
+      },
+    },
+    (request) =>
+      updateObject({
+        db,
+        actor: requireActor(request),
+        id: request.params.id,
+        input: request.body,
+        requestId: request.id,
+      }),
+  );
+
+  app.delete(
+    '/objects/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Archive an object (restorable); its device ID becomes free',
+        params: IdParams,
+        response: { 200: ObjectResponse, ...problemResponses(401, 404) },
+      },
+    },
+    (request) =>
+      archiveObject({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+  );
+
+  app.post(
+    '/objects/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Restore an archived object, if its device ID is still free',
+        params: IdParams,
+        response: { 200: ObjectResponse, ...problemResponses(401, 404, 409) },
+      },
+    },
+    (request) =>
+      restoreObject({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+  );
+
+  app.post(
+    '/objects/:id/move',
+    {
+      schema: {
+        tags,
+        summary: 'Move an object to another contract; it keeps its tariff',
+        params: IdParams,
+        body: MoveBody,
+        response: { 200: ObjectResponse, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) =>
+      moveObject({
+        db,
+        actor: requireActor(request),
+        id: request.params.id,
+        input: request.body,
+        requestId: request.id,
+      }),
+  );
+
+  app.get(
+    '/objects/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Who changed what and when, including reprices and moves',
+        params: IdParams,
+        response: { 200: HistoryResponse, ...problemResponses(401, 404) },
+      },
+    },
+    (request) => objectHistory({ db, actor: requireActor(request), id: request.params.id }),
+  );
+};

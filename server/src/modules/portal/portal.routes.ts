@@ -1,4 +1,61 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { Db } from '../../db/connect.js';
+import { Nullable, problemResponses } from '../../lib/schemas.js';
+import type { LoginLimits } from '../auth/auth.service.js';
+import { checkPortalLogin } from './portal.service.js';
 
-export const portalRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async () => {};
+const Reference = Type.Object({ id: Type.Integer(), name: Type.String() });
+
+const PortalLoginResponse = Type.Object({
+  user: Type.Object({
+    id: Type.Integer(),
+    login: Type.String(),
+    name: Nullable(Type.String()),
+    type: Type.Enum(['administrator', 'user']),
+  }),
+  contract: Reference,
+  partner: Reference,
+});
+
+export interface PortalRoutesOptions {
+  db: Db;
+  loginLimits: LoginLimits;
+}
+
+/** What the monitoring portal asks of Fleetdesk: public (no admin-panel session), rate-limited. */
+export const portalRoutes: FastifyPluginAsyncTypebox<PortalRoutesOptions> = async (
+  app,
+  { db, loginLimits },
+) => {
+  app.post(
+    '/portal/login',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: "Check a portal user's login and password for the monitoring portal",
+        description:
+          '401 invalid_credentials for a wrong password, an unknown or an archived login. With the right ' +
+          'password, 403 with code user_blocked, contract_inactive, contract_blocked or ' +
+          'partner_users_blocked, checked in that order. 429 with Retry-After when the login or the ' +
+          'address has used up its attempts. Opens no session.',
+        security: [],
+        body: Type.Object(
+          {
+            login: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: PortalLoginResponse, ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    (request) =>
+      checkPortalLogin(db, {
+        login: request.body.login,
+        password: request.body.password,
+        ip: request.ip,
+        limits: loginLimits,
+      }),
+  );
+};

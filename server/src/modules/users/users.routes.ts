@@ -1,4 +1,250 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
+import { localeFrom } from '../../lib/messages.js';
+import { IdParams, problemResponses } from '../../lib/schemas.js';
+import { spreadsheetContentTypes } from '../../lib/spreadsheet.js';
+import { HistoryResponse } from '../audit/audit.schemas.js';
+import { requireActor } from '../auth/actor.js';
+import {
+  archiveUser,
+  resetUserPassword,
+  restoreUser,
+  setUserBlocked,
+  userHistory,
+} from './user-lifecycle.service.js';
+import {
+  exportUserLoginHistory,
+  findUsers,
+  passwordPolicyFor,
+  suggestPassword,
+  userLoginHistory,
+} from './users-list.service.js';
+import { createUser, getUser, updateUser } from './users.service.js';
+import {
+  GeneratedPassword,
+  GeneratePasswordBody,
+  LoginHistoryQuery,
+  LoginHistoryResponse,
+  PasswordPolicyQuery,
+  PasswordPolicyResponse,
+  ResetPasswordResponse,
+  UserCreate,
+  UserList,
+  UserQuery,
+  UserResponse,
+  UserUpdate,
+} from './users.schemas.js';
 
-export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async () => {};
+/** Portal users (the people of a contract who log in to the monitoring portal), for the admin panel. */
+export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const tags = ['users'];
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: "Portal users of the caller's subtree: search, filters, sort, paging",
+        querystring: UserQuery,
+        response: { 200: UserList, ...problemResponses(400, 401) },
+      },
+    },
+    (request) => findUsers({ db, actor: requireActor(request), query: request.query }),
+  );
+
+  app.get(
+    '/users/password-policy',
+    {
+      schema: {
+        tags,
+        summary: "The password policy in force for a contract's users, and whether to show passwords",
+        querystring: PasswordPolicyQuery,
+        response: { 200: PasswordPolicyResponse, ...problemResponses(400, 401, 404) },
+      },
+    },
+    (request) =>
+      passwordPolicyFor({ db, actor: requireActor(request), contractId: request.query.contractId }),
+  );
+
+  app.post(
+    '/users/generate-password',
+    {
+      schema: {
+        tags,
+        summary: "A generated password the contract's policy accepts (nothing is stored)",
+        body: GeneratePasswordBody,
+        response: { 200: GeneratedPassword, ...problemResponses(400, 401, 404) },
+      },
+    },
+    (request) => suggestPassword({ db, actor: requireActor(request), input: request.body }),
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: 'Add a portal user to a contract',
+        body: UserCreate,
+        response: { 201: UserResponse, ...problemResponses(400, 401, 409) },
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser({
+        db,
+        actor: requireActor(request),
+        input: request.body,
+        requestId: request.id,
+      });
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One portal user',
+        params: IdParams,
+        response: { 200: UserResponse, ...problemResponses(401, 404) },
+      },
+    },
+    (request) => getUser({ db, actor: requireActor(request), id: request.params.id }),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a portal user; carries the version read, a stale one gets 409',
+        params: IdParams,
+        body: UserUpdate,
+        response: { 200: UserResponse, ...problemResponses(400, 401, 404, 409) },
+      },
+    },
+    (request) =>
+      updateUser({
+        db,
+        actor: requireActor(request),
+        id: request.params.id,
+        input: request.body,
+        requestId: request.id,
+      }),
+  );
+
+  for (const [action, blocked] of [
+    ['block', true],
+    ['unblock', false],
+  ] as const) {
+    app.post(
+      `/users/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary: blocked ? 'Block a portal user: refused at the portal login' : 'Unblock a portal user',
+          params: IdParams,
+          response: { 200: UserResponse, ...problemResponses(401, 404, 409) },
+        },
+      },
+      (request) =>
+        setUserBlocked({
+          db,
+          actor: requireActor(request),
+          id: request.params.id,
+          blocked,
+          requestId: request.id,
+        }),
+    );
+  }
+
+  app.delete(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Archive a portal user (restorable; the login is never reused)',
+        params: IdParams,
+        response: { 200: UserResponse, ...problemResponses(401, 404) },
+      },
+    },
+    (request) =>
+      archiveUser({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+  );
+
+  app.post(
+    '/users/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Restore an archived portal user',
+        params: IdParams,
+        response: { 200: UserResponse, ...problemResponses(401, 404, 409) },
+      },
+    },
+    (request) =>
+      restoreUser({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+  );
+
+  app.post(
+    '/users/:id/reset-password',
+    {
+      schema: {
+        tags,
+        summary:
+          "Set a generated password; it is returned once when the partner's Show user password is on, else null",
+        params: IdParams,
+        response: { 200: ResetPasswordResponse, ...problemResponses(401, 404, 409) },
+      },
+    },
+    (request) =>
+      resetUserPassword({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+  );
+
+  app.get(
+    '/users/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Who changed what and when (a password change is shown without values)',
+        params: IdParams,
+        response: { 200: HistoryResponse, ...problemResponses(401, 404) },
+      },
+    },
+    (request) => userHistory({ db, actor: requireActor(request), id: request.params.id }),
+  );
+
+  app.get(
+    '/users/:id/login-history',
+    {
+      schema: {
+        tags,
+        summary: 'Portal login attempts, newest first; with format=csv|xlsx every row as a file',
+        params: IdParams,
+        querystring: LoginHistoryQuery,
+        produces: ['application/json', spreadsheetContentTypes.csv, spreadsheetContentTypes.xlsx],
+        response: { 200: LoginHistoryResponse, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { format, ...query } = request.query;
+      if (format === undefined) return userLoginHistory({ db, actor, id: request.params.id, query });
+      const file = await exportUserLoginHistory({
+        db,
+        actor,
+        id: request.params.id,
+        format,
+        locale: localeFrom(request.headers['accept-language']),
+      });
+      return (
+        reply
+          .type(spreadsheetContentTypes[format])
+          .header('content-disposition', `attachment; filename="user-${request.params.id}-logins.${format}"`)
+          // A Buffer skips the JSON serializer; the 200 schema describes the JSON form only.
+          .send(file as never)
+      );
+    },
+  );
+};

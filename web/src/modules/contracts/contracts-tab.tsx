@@ -1,4 +1,6 @@
-/** The Contracts tab of a partner (or contract) window: that record's contracts. Placeholder until it is built. */
-export function ContractsTab(_props: { partnerId: number; contractId?: number }) {
-  return null;
+import { ContractsList } from './contracts-list';
+
+/** The Contracts tab of a partner window: that partner's contracts; Add presets the partner. */
+export function ContractsTab({ partnerId }: { partnerId: number }) {
+  return <ContractsList partnerId={partnerId} compact />;
 }

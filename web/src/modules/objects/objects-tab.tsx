@@ -1,4 +1,6 @@
-/** The Objects tab of a partner (or contract) window: that record's objects. Placeholder until it is built. */
-export function ObjectsTab(_props: { partnerId: number; contractId?: number }) {
-  return null;
+import { ObjectsList } from './objects-list';
+
+/** The Objects tab of a partner (or contract) window: that record's objects. */
+export function ObjectsTab({ partnerId, contractId }: { partnerId: number; contractId?: number }) {
+  return <ObjectsList partnerId={partnerId} contractId={contractId} compact />;
 }

@@ -1,0 +1,97 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../lib/errors.js';
+import { columnOfHeader, parseActive, parseContractId, readImportFile } from './object-import.js';
+
+async function problemOf(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).errors.map((entry) => `${entry.field}:${entry.code}`);
+}
+
+describe('import headers', () => {
+  it.each([
+    ['Name', 'name'],
+    ['Device ID', 'deviceId'],
+    ['device_id', 'deviceId'],
+    ['DEVICEID', 'deviceId'],
+    ['Device ID or IMEI', 'deviceId'],
+    ['Device type', 'deviceType'],
+    ['SIM phone', 'simPhone'],
+    ['SIM 2', 'sim2Phone'],
+    ['sim2Phone', 'sim2Phone'],
+    ['ICCID', 'iccid'],
+    ['SIM provider', 'simProvider'],
+    ['Plate number', 'plateNumber'],
+    ['Active', 'active'],
+    ['Contract ID', 'contractId'],
+    ['contractId', 'contractId'],
+    ['ID устройства', 'deviceId'],
+    ['Tariff', null],
+  ])('%j → %j', (header, column) => {
+    expect(columnOfHeader(header)).toBe(column);
+  });
+});
+
+describe('readImportFile', () => {
+  it('reads csv with comma or semicolon, a BOM, quotes; numbers rows as a spreadsheet does', async () => {
+    const csv = '\uFEFFName;Device ID;Plate number;Unknown\r\n"Truck; one";D1;a1;x\r\n\r\nTruck 2;D2\r\n';
+    expect(await readImportFile(Buffer.from(csv), 'csv')).toEqual([
+      { row: 2, values: { name: 'Truck; one', deviceId: 'D1', plateNumber: 'a1' } },
+      { row: 4, values: { name: 'Truck 2', deviceId: 'D2', plateNumber: '' } },
+    ]);
+    const comma = await readImportFile(Buffer.from('name,deviceId\nA,B\n'), 'csv');
+    expect(comma).toEqual([{ row: 2, values: { name: 'A', deviceId: 'B' } }]);
+  });
+
+  it('reads the first sheet of an xlsx, numbers as text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Objects');
+    sheet.addRow(['Name', 'Device ID', 'Active', 'Contract ID']);
+    sheet.addRow(['Truck', 490154203237518, 'no', 12]);
+    sheet.addRow([]);
+    sheet.addRow(['Bus', 'D-2']);
+    const records = await readImportFile(Buffer.from(await workbook.xlsx.writeBuffer()), 'xlsx');
+    expect(records).toEqual([
+      { row: 2, values: { name: 'Truck', deviceId: '490154203237518', active: 'no', contractId: '12' } },
+      { row: 4, values: { name: 'Bus', deviceId: 'D-2', active: '', contractId: '' } },
+    ]);
+  });
+
+  it('refuses an empty file, missing required columns, an unreadable workbook', async () => {
+    expect(await problemOf(readImportFile(Buffer.from(''), 'csv'))).toEqual(['file:import_empty']);
+    expect(await problemOf(readImportFile(Buffer.from('Name,Plate\nA,B'), 'csv'))).toEqual([
+      'deviceId:import_column_missing',
+    ]);
+    expect(await problemOf(readImportFile(Buffer.from('junk'), 'xlsx'))).toEqual(['file:import_unreadable']);
+  });
+});
+
+describe('cell values', () => {
+  it.each([
+    ['', true],
+    ['yes', true],
+    ['TRUE', true],
+    ['1', true],
+    ['да', true],
+    ['no', false],
+    ['0', false],
+    ['Нет', false],
+    ['maybe', undefined],
+  ])('Active %j → %j', (text, expected) => {
+    expect(parseActive(text)).toBe(expected);
+  });
+
+  it.each([
+    ['', null],
+    [' 42 ', 42],
+    ['0', undefined],
+    ['4.2', undefined],
+    ['abc', undefined],
+  ])('Contract ID %j → %j', (text, expected) => {
+    expect(parseContractId(text)).toBe(expected);
+  });
+});

@@ -1,0 +1,54 @@
+import { conflict, forbidden, invalid } from '../../lib/errors.js';
+import { scopeOf, type Actor } from '../auth/actor.js';
+import { recordAuditEvent } from '../audit/audit.repository.js';
+import { findTariffForUse } from '../tariffs/tariffs.repository.js';
+import { contractProblem } from './object-checks.js';
+import { findContractsForObjects, moveObjectRow } from './objects.repository.js';
+import type { MoveBody } from './objects.schemas.js';
+import { loadObject, type Call } from './objects.service.js';
+
+/*
+ * Objects stored in a warehouse account carry no fee, so putting one in or taking one out changes
+ * what is billed: only administrators decide that, not staff users. Both contracts are inside the
+ * caller's subtree (others read as missing), so the warehouse's owning partner is in its scope.
+ */
+const mayMoveWarehouseObjects = (actor: Actor) =>
+  actor.role === 'super_admin' || actor.role === 'partner_admin';
+
+/** Moves an object to another contract of the caller's subtree; it keeps its tariff, its partner follows. */
+export async function moveObject(options: Call & { id: number; input: MoveBody }) {
+  const { db, actor, id, input } = options;
+  const current = await loadObject(db, actor, id);
+  if (current.archivedAt !== null) throw conflict('archived');
+  if (input.contractId === current.contractId) return current;
+  const contracts = await findContractsForObjects(db, [current.contractId, input.contractId], scopeOf(actor));
+  const source = contracts.find((contract) => contract.id === current.contractId);
+  const target = contracts.find((contract) => contract.id === input.contractId);
+  const problem = contractProblem(target);
+  if (problem) throw invalid([problem]);
+  if ((source?.is_warehouse || target!.is_warehouse) && !mayMoveWarehouseObjects(actor)) {
+    throw forbidden('warehouse_move_forbidden');
+  }
+  // The pinned tariff is kept, so it must be payable in the new contract's currency.
+  const tariff = await findTariffForUse(db, current.tariffId);
+  if (tariff && tariff.currency !== target!.currency) {
+    throw invalid([{ field: 'contractId', code: 'move_currency_mismatch' }]);
+  }
+  await db.transaction().execute(async (trx) => {
+    await moveObjectRow(trx, id, { id: target!.id, partnerId: target!.partner_id });
+    await recordAuditEvent(trx, {
+      entityType: 'object',
+      entityId: id,
+      action: 'moved',
+      changes: [
+        { field: 'contractId', old: current.contractId, new: target!.id },
+        ...(current.partnerId === target!.partner_id
+          ? []
+          : [{ field: 'partnerId', old: current.partnerId, new: target!.partner_id }]),
+      ],
+      actor,
+      requestId: options.requestId,
+    });
+  });
+  return loadObject(db, actor, id);
+}

@@ -1,0 +1,197 @@
+import type { Db } from '../../db/connect.js';
+import { today } from '../../lib/clock.js';
+import { conflict, invalid, notFound, staleVersion, type FieldError } from '../../lib/errors.js';
+import { scopeOf, type Actor } from '../auth/actor.js';
+import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
+import { changedFields, createdFields } from '../audit/audit-changes.js';
+import { presentHistory } from '../audit/audit.schemas.js';
+import {
+  contractProblem,
+  deviceTaken,
+  deviceTakenError,
+  phoneCountryOf,
+  pinnedTariffOf,
+} from './object-checks.js';
+import { deviceKey, normaliseObjectDraft, type ObjectDraft } from './object-draft.js';
+import { columnsOf, draftOf, presentObject, type ObjectResponse } from './objects.presenter.js';
+import {
+  findContractsForObjects,
+  findLiveDeviceHolders,
+  findObject,
+  insertObjects,
+  insertObjectTariffs,
+  setObjectArchived,
+  updateObjectRow,
+} from './objects.repository.js';
+import type { ObjectCreate, ObjectUpdate } from './objects.schemas.js';
+
+export interface Call {
+  db: Db;
+  actor: Actor;
+  requestId: string;
+}
+
+export async function loadObject(db: Db, actor: Actor, id: number): Promise<ObjectResponse> {
+  const row = await findObject(db, id, scopeOf(actor));
+  if (!row) throw notFound();
+  return presentObject(row);
+}
+
+export function getObject(options: { db: Db; actor: Actor; id: number }) {
+  return loadObject(options.db, options.actor, options.id);
+}
+
+/** The history's view of an object: its form fields and where it belongs. */
+export const auditSnapshot = (object: ObjectResponse) => ({
+  contractId: object.contractId,
+  ...draftOf(object),
+});
+
+/** Refuses a device ID that another live object holds, saying whose only inside the caller's subtree. */
+async function checkDeviceFree(db: Db, actor: Actor, deviceId: string, exceptObjectId?: number) {
+  const [holder] = await findLiveDeviceHolders(db, [deviceKey(deviceId)], exceptObjectId);
+  if (holder) throw deviceTaken(deviceTakenError(holder, scopeOf(actor)));
+}
+
+export async function createObject(options: Call & { input: ObjectCreate }) {
+  const { db, actor, input } = options;
+  const [contract] = await findContractsForObjects(db, [input.contractId], scopeOf(actor));
+  const { draft, errors } = normaliseObjectDraft(
+    {
+      name: input.name,
+      deviceId: input.deviceId,
+      deviceType: input.deviceType ?? null,
+      simPhone: input.simPhone ?? null,
+      sim2Phone: input.sim2Phone ?? null,
+      iccid: input.iccid ?? null,
+      simProvider: input.simProvider ?? null,
+      plateNumber: input.plateNumber ?? null,
+      active: input.active ?? true,
+    },
+    phoneCountryOf(contract),
+  );
+  const problems: FieldError[] = [...errors];
+  const contractError = contractProblem(contract);
+  let tariffId: number | null = null;
+  if (contractError) problems.push(contractError);
+  else {
+    const pinned = pinnedTariffOf(contract!);
+    if ('tariffId' in pinned) tariffId = pinned.tariffId;
+    else problems.push(pinned);
+  }
+  if (problems.length > 0) throw invalid(problems);
+  await checkDeviceFree(db, actor, draft.deviceId);
+
+  const pinnedAt = today();
+  const id = await db.transaction().execute(async (trx) => {
+    const [created] = await insertObjects(trx, [
+      {
+        ...columnsOf(draft),
+        partner_id: contract!.partner_id,
+        contract_id: contract!.id,
+        tariff_id: tariffId!,
+        tariff_pinned_at: pinnedAt,
+      },
+    ]);
+    await insertObjectTariffs(trx, [
+      { object_id: created!.id, tariff_id: tariffId!, effective_from: pinnedAt },
+    ]);
+    const object = presentObject((await findObject(trx, created!.id, { kind: 'platform' }))!);
+    await recordAuditEvent(trx, {
+      entityType: 'object',
+      entityId: object.id,
+      action: 'created',
+      changes: createdFields({
+        ...auditSnapshot(object),
+        tariffId: object.tariffId,
+        tariffPinnedAt: object.tariffPinnedAt,
+      }),
+      actor,
+      requestId: options.requestId,
+    });
+    return object.id;
+  });
+  return loadObject(db, actor, id);
+}
+
+function definedEntries<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+export async function updateObject(options: Call & { id: number; input: ObjectUpdate }) {
+  const { db, actor, id, input } = options;
+  const current = await loadObject(db, actor, id);
+  if (current.archivedAt !== null) throw conflict('archived');
+  const { version, ...fields } = input;
+  const merged: ObjectDraft = { ...draftOf(current), ...definedEntries(fields) };
+  const [contract] = await findContractsForObjects(db, [current.contractId], { kind: 'platform' });
+  const { draft, errors } = normaliseObjectDraft(merged, phoneCountryOf(contract));
+  if (errors.length > 0) throw invalid(errors);
+  // Saving the form unchanged changes nothing: no new version for others to collide with, no history line.
+  if (changedFields({ ...draftOf(current) }, { ...draft }).length === 0) {
+    if (version !== current.version) throw staleVersion();
+    return current;
+  }
+  if (deviceKey(draft.deviceId) !== deviceKey(current.deviceId)) {
+    await checkDeviceFree(db, actor, draft.deviceId, id);
+  }
+  await db.transaction().execute(async (trx) => {
+    if (!(await updateObjectRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
+    const after = presentObject((await findObject(trx, id, { kind: 'platform' }))!);
+    await recordAuditEvent(trx, {
+      entityType: 'object',
+      entityId: id,
+      action: 'updated',
+      changes: changedFields(auditSnapshot(current), auditSnapshot(after)),
+      actor,
+      requestId: options.requestId,
+    });
+  });
+  return loadObject(db, actor, id);
+}
+
+/** Archives (soft-deletes) an object: it stops counting and frees its device ID. */
+export async function archiveObject(options: Call & { id: number }) {
+  const { db, actor, id } = options;
+  const current = await loadObject(db, actor, id);
+  if (current.archivedAt !== null) return current;
+  await db.transaction().execute(async (trx) => {
+    await setObjectArchived(trx, id, new Date());
+    await recordAuditEvent(trx, {
+      entityType: 'object',
+      entityId: id,
+      action: 'archived',
+      changes: [{ field: 'archived', old: false, new: true }],
+      actor,
+      requestId: options.requestId,
+    });
+  });
+  return loadObject(db, actor, id);
+}
+
+/** Restores an archived object, if its device ID is still free and its contract is live. */
+export async function restoreObject(options: Call & { id: number }) {
+  const { db, actor, id } = options;
+  const current = await loadObject(db, actor, id);
+  if (current.archivedAt === null) throw conflict('not_archived');
+  const [contract] = await findContractsForObjects(db, [current.contractId], { kind: 'platform' });
+  if (contract?.archived_at) throw conflict('contract_archived', 'contractId');
+  await checkDeviceFree(db, actor, current.deviceId, id);
+  await db.transaction().execute(async (trx) => {
+    await setObjectArchived(trx, id, null);
+    await recordAuditEvent(trx, {
+      entityType: 'object',
+      entityId: id,
+      action: 'restored',
+      changes: [{ field: 'archived', old: true, new: false }],
+      actor,
+      requestId: options.requestId,
+    });
+  });
+  return loadObject(db, actor, id);
+}
+
+export async function objectHistory(options: { db: Db; actor: Actor; id: number }) {
+  await loadObject(options.db, options.actor, options.id);
+  return presentHistory(await findEntityHistory(options.db, 'object', options.id), options.actor);
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus, type TestClient } from '../../../test/client.js';
+import {
+  createContract,
+  createPartner,
+  createPortalUser,
+  createSuperAdmin,
+  PORTAL_PASSWORD,
+} from '../../../test/builders.js';
+import { createTestApp, type TestContext } from '../../../test/test-app.js';
+
+/* One app for the file with small limits: each test uses its own logins and addresses. */
+let context: TestContext;
+let rootClient: TestClient;
+let contractId: number;
+
+beforeAll(async () => {
+  context = await createTestApp({
+    loginLimits: { failuresPerLogin: 3, attemptsPerAddress: 6, windowSeconds: 600 },
+  });
+  rootClient = await createSuperAdmin(context.app, context.database.db);
+  const partner = await createPartner(rootClient);
+  contractId = (await createContract(rootClient, partner.id)).id;
+});
+afterAll(() => context.close());
+
+const portalLogin = (login: string, password: string, remoteAddress: string) =>
+  context.app.inject({
+    method: 'POST',
+    url: '/api/v1/portal/login',
+    payload: { login, password },
+    remoteAddress,
+  });
+
+describe('portal login rate limiting', () => {
+  it('limits failed attempts per login with 429 and Retry-After, before checking the password', async () => {
+    const user = await createPortalUser(rootClient, contractId);
+    const login = String(user.login);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect((await portalLogin(login, 'guess-guess', `10.1.0.${attempt}`)).statusCode).toBe(401);
+    }
+    const limited = await portalLogin(login.toUpperCase(), PORTAL_PASSWORD, '10.1.0.9');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'rate_limited' });
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(590);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+
+    const history = expectStatus<{ items: { result: string }[] }>(
+      await rootClient.get(`/api/v1/users/${user.id}/login-history`),
+      200,
+    );
+    expect(history.items.map((item) => item.result)).toEqual([
+      'rate_limited',
+      'invalid_credentials',
+      'invalid_credentials',
+      'invalid_credentials',
+    ]);
+  });
+
+  it('does not count successful or refused-but-right attempts against the login', async () => {
+    const user = await createPortalUser(rootClient, contractId);
+    expectStatus(await rootClient.post(`/api/v1/users/${user.id}/block`), 200);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await portalLogin(String(user.login), PORTAL_PASSWORD, `10.2.0.${attempt}`)).statusCode).toBe(
+        403,
+      );
+    }
+  });
+
+  it('holds the limit when the attempts arrive all at once', async () => {
+    const user = await createPortalUser(rootClient, contractId);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        portalLogin(String(user.login), 'guess-guess', `10.3.0.${index}`),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.statusCode);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(3);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+  });
+
+  it('limits attempts of any outcome per address', async () => {
+    const user = await createPortalUser(rootClient, contractId);
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const login = attempt === 0 ? String(user.login) : `stranger${attempt}`;
+      const password = attempt === 0 ? PORTAL_PASSWORD : 'x';
+      expect((await portalLogin(login, password, '10.4.0.1')).statusCode).toBe(attempt === 0 ? 200 : 401);
+    }
+    const seventh = await portalLogin(String(user.login), PORTAL_PASSWORD, '10.4.0.1');
+    expect(seventh.statusCode).toBe(429);
+    expect(Number(seventh.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await portalLogin(String(user.login), PORTAL_PASSWORD, '10.4.0.2')).statusCode).toBe(200);
+  });
+});

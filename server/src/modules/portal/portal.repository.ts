@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+
+/** What an attempt ended with; the rate limit counts invalid_credentials and rate_limited as failures. */
+export type PortalLoginResult =
+  | 'success'
+  | 'invalid_credentials'
+  | 'user_blocked'
+  | 'contract_inactive'
+  | 'contract_blocked'
+  | 'partner_users_blocked'
+  | 'rate_limited';
+
+const failures: PortalLoginResult[] = ['invalid_credentials', 'rate_limited'];
+
+/**
+ * Records an attempt as a failure until it is proven otherwise, naming the user when the login is
+ * one's (archived included, so its history shows the attempt). One statement: no hashing, no race.
+ */
+export async function recordPortalLoginAttempt(db: Db, attempt: { login: string; ip: string }) {
+  const row = await db
+    .insertInto('portal_login_attempts')
+    .values((eb) => ({
+      user_id: eb
+        .selectFrom('portal_users')
+        .where(sql`lower(login)`, '=', attempt.login)
+        .select('id')
+        .limit(1),
+      login: attempt.login,
+      ip: attempt.ip,
+      result: 'invalid_credentials',
+    }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setPortalLoginResult(db: Db, attemptId: number, result: PortalLoginResult) {
+  await db.updateTable('portal_login_attempts').set({ result }).where('id', '=', attemptId).execute();
+}
+
+/** Failures of a login and attempts of an address since a moment, with the oldest of each. */
+export async function countRecentPortalAttempts(db: Db, options: { login: string; ip: string; since: Date }) {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('portal_login_attempts')
+        .where(sql`lower(login)`, '=', options.login)
+        .where('result', 'in', failures)
+        .where('attempted_at', '>', options.since)
+        .select((inner) => [inner.fn.countAll<number>().as('n')])
+        .as('loginFailures'),
+      eb
+        .selectFrom('portal_login_attempts')
+        .where(sql`lower(login)`, '=', options.login)
+        .where('result', 'in', failures)
+        .where('attempted_at', '>', options.since)
+        .select((inner) => inner.fn.min('attempted_at').as('m'))
+        .as('oldestLoginFailure'),
+      eb
+        .selectFrom('portal_login_attempts')
+        .where('ip', '=', options.ip)
+        .where('attempted_at', '>', options.since)
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .as('ipAttempts'),
+      eb
+        .selectFrom('portal_login_attempts')
+        .where('ip', '=', options.ip)
+        .where('attempted_at', '>', options.since)
+        .select((inner) => inner.fn.min('attempted_at').as('m'))
+        .as('oldestIpAttempt'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    loginFailures: Number(row.loginFailures ?? 0),
+    oldestLoginFailure: row.oldestLoginFailure ? new Date(row.oldestLoginFailure) : null,
+    ipAttempts: Number(row.ipAttempts ?? 0),
+    oldestIpAttempt: row.oldestIpAttempt ? new Date(row.oldestIpAttempt) : null,
+  };
+}
+
+/**
+ * A live portal user by login, with what decides whether it may log in: its contract's state and
+ * whether any partner on the contract partner's path (itself included) blocks users, is blocked or
+ * is archived.
+ */
+export async function findPortalUserForLogin(db: Db, login: string) {
+  return db
+    .selectFrom('portal_users as u')
+    .innerJoin('contracts as c', 'c.id', 'u.contract_id')
+    .innerJoin('partners as p', 'p.id', 'c.partner_id')
+    .where(sql`lower(u.login)`, '=', login)
+    .where('u.archived_at', 'is', null)
+    .select((eb) => [
+      'u.id',
+      'u.login',
+      'u.name',
+      'u.type',
+      'u.password_hash',
+      'u.blocked',
+      'c.id as contract_id',
+      'c.name as contract_name',
+      'c.active as contract_active',
+      'c.blocked as contract_blocked',
+      'c.archived_at as contract_archived_at',
+      'p.id as partner_id',
+      'p.name as partner_name',
+      eb
+        .exists(
+          eb
+            .selectFrom('partners as a')
+            .select('a.id')
+            .where(sql<boolean>`a.id = any(p.path)`)
+            .where((inner) =>
+              inner.or([
+                inner('a.users_blocked', '=', true),
+                inner('a.blocked', '=', true),
+                inner('a.archived_at', 'is not', null),
+              ]),
+            ),
+        )
+        .as('partner_chain_refuses'),
+    ])
+    .executeTakeFirst();
+}
+
+export type PortalLoginCandidate = NonNullable<Awaited<ReturnType<typeof findPortalUserForLogin>>>;

@@ -1,0 +1,78 @@
+import type { Db } from '../../db/connect.js';
+import { AppError, forbidden, unauthorized } from '../../lib/errors.js';
+import { verifyAgainstDummy, verifyPassword } from '../../lib/password-hash.js';
+import type { LoginLimits } from '../auth/auth.service.js';
+import {
+  countRecentPortalAttempts,
+  findPortalUserForLogin,
+  recordPortalLoginAttempt,
+  setPortalLoginResult,
+  type PortalLoginCandidate,
+  type PortalLoginResult,
+} from './portal.repository.js';
+
+function secondsUntilFree(oldest: Date | null, now: Date, windowSeconds: number): number {
+  if (!oldest) return windowSeconds;
+  return Math.max(1, Math.ceil((oldest.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+}
+
+/**
+ * The seconds to wait when the login or the address has used up its attempts, else null. The
+ * attempt being made is already recorded as a failure and counted, so parallel attempts cannot all
+ * slip through between a count and an insert (as at the admin login).
+ */
+async function retryAfterIfLimited(db: Db, login: string, ip: string, limits: LoginLimits) {
+  const now = new Date();
+  const since = new Date(now.getTime() - limits.windowSeconds * 1000);
+  const counts = await countRecentPortalAttempts(db, { login, ip, since });
+  if (counts.loginFailures > limits.failuresPerLogin) {
+    return secondsUntilFree(counts.oldestLoginFailure, now, limits.windowSeconds);
+  }
+  if (counts.ipAttempts > limits.attemptsPerAddress) {
+    return secondsUntilFree(counts.oldestIpAttempt, now, limits.windowSeconds);
+  }
+  return null;
+}
+
+/** Why a user who knows its password is refused, in the order they are checked; null lets it in. */
+function refusalOf(user: PortalLoginCandidate): Exclude<PortalLoginResult, 'success'> | null {
+  if (user.blocked) return 'user_blocked';
+  if (!user.contract_active || user.contract_archived_at !== null) return 'contract_inactive';
+  if (user.contract_blocked) return 'contract_blocked';
+  if (user.partner_chain_refuses) return 'partner_users_blocked';
+  return null;
+}
+
+/**
+ * The monitoring portal's login check: who the user is, or why not. The same 401 for an unknown
+ * login, an archived user and a wrong password, after the same hashing work; the reasons of a 403
+ * are told only to whoever knows the password. Every attempt lands in portal_login_attempts.
+ */
+export async function checkPortalLogin(
+  db: Db,
+  options: { login: string; password: string; ip: string; limits: LoginLimits },
+) {
+  const login = options.login.trim().toLowerCase();
+  const attemptId = await recordPortalLoginAttempt(db, { login, ip: options.ip });
+  const retryAfter = await retryAfterIfLimited(db, login, options.ip, options.limits);
+  if (retryAfter !== null) {
+    await setPortalLoginResult(db, attemptId, 'rate_limited');
+    throw new AppError('rate_limited', 429, [], { retryAfter });
+  }
+
+  const user = await findPortalUserForLogin(db, login);
+  const passwordMatches = user
+    ? await verifyPassword(user.password_hash, options.password)
+    : await verifyAgainstDummy(options.password);
+  // The attempt stays recorded as invalid_credentials: it counts against the login's limit.
+  if (!user || !passwordMatches) throw unauthorized('invalid_credentials');
+
+  const refusal = refusalOf(user);
+  await setPortalLoginResult(db, attemptId, refusal ?? 'success');
+  if (refusal !== null) throw forbidden(refusal);
+  return {
+    user: { id: user.id, login: user.login, name: user.name, type: user.type },
+    contract: { id: user.contract_id, name: user.contract_name },
+    partner: { id: user.partner_id, name: user.partner_name },
+  };
+}

@@ -1,0 +1,216 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { PortalUserType } from '../../db/schema.js';
+import { likePattern } from '../../lib/text.js';
+import type { Scope } from '../auth/actor.js';
+
+/** Restricts a query to partners `p` of the scope's subtree (users and contracts are scoped by their partner). */
+export function partnerInScope(scope: Scope) {
+  return scope.kind === 'platform'
+    ? sql<boolean>`true`
+    : sql<boolean>`p.path @> array[${scope.rootPartnerId}]::bigint[]`;
+}
+
+/* The policy in force for a contract's users: its own, unless it inherits the partner's. */
+const policyInForce = sql<'simple' | 'complex'>`case when c.user_password_policy = 'inherit'
+  then p.user_password_policy else c.user_password_policy end`;
+
+/**
+ * A contract as the users module needs it (read here rather than through the contracts module, which
+ * owns the contract's own rules): its partner, the password policy in force and Show user password.
+ */
+export async function findContractForUsers(db: Db, contractId: number, scope: Scope) {
+  return db
+    .selectFrom('contracts as c')
+    .innerJoin('partners as p', 'p.id', 'c.partner_id')
+    .where('c.id', '=', contractId)
+    .where(partnerInScope(scope))
+    .select([
+      'c.id',
+      'c.name',
+      'c.partner_id',
+      'c.archived_at',
+      'p.region as partner_region',
+      'p.show_user_password',
+      policyInForce.as('password_policy'),
+    ])
+    .executeTakeFirst();
+}
+
+export type ContractForUsers = NonNullable<Awaited<ReturnType<typeof findContractForUsers>>>;
+
+/** Whether a portal user (archived ones included: a login is never reused) has this login. */
+export async function isLoginTaken(db: Db, login: string, exceptUserId?: number): Promise<boolean> {
+  let query = db
+    .selectFrom('portal_users')
+    .where(sql`lower(login)`, '=', login.toLowerCase())
+    .select('id');
+  if (exceptUserId !== undefined) query = query.where('id', '<>', exceptUserId);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** A unique violation of the login index: two creations with one login raced past isLoginTaken. */
+export function isLoginUniqueViolation(error: unknown): boolean {
+  const candidate = error as { code?: unknown; constraint?: unknown } | null;
+  return candidate?.code === '23505' && candidate.constraint === 'portal_users_login_key';
+}
+
+export interface PortalUserColumns {
+  partner_id: number;
+  contract_id: number;
+  login: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  type: PortalUserType;
+  blocked: boolean;
+}
+
+export async function insertPortalUser(
+  db: Db,
+  row: PortalUserColumns & { password_hash: string },
+): Promise<number> {
+  const inserted = await db.insertInto('portal_users').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+function selectUserDetails(db: Db) {
+  return db
+    .selectFrom('portal_users as u')
+    .innerJoin('contracts as c', 'c.id', 'u.contract_id')
+    .innerJoin('partners as p', 'p.id', 'u.partner_id')
+    .select([
+      'u.id',
+      'u.partner_id',
+      'p.name as partner_name',
+      'u.contract_id',
+      'c.name as contract_name',
+      'u.login',
+      'u.name',
+      'u.phone',
+      'u.email',
+      'u.type',
+      'u.blocked',
+      'u.version',
+      'u.created_at',
+      'u.updated_at',
+      'u.archived_at',
+      policyInForce.as('password_policy'),
+    ]);
+}
+
+export type PortalUserDetails = NonNullable<Awaited<ReturnType<typeof findPortalUser>>>;
+
+export async function findPortalUser(db: Db, id: number, scope: Scope) {
+  return selectUserDetails(db).where('u.id', '=', id).where(partnerInScope(scope)).executeTakeFirst();
+}
+
+/** Updates when `version` is current and bumps it; false when someone else saved first. */
+export async function updatePortalUserRow(
+  db: Db,
+  id: number,
+  version: number,
+  changes: Partial<PortalUserColumns> & { password_hash?: string; archived_at?: Date | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('portal_users')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export interface UserListFilters {
+  scope: Scope;
+  search?: string;
+  contractId?: number;
+  partnerId?: number;
+  type?: PortalUserType;
+  blocked?: boolean;
+  showDeleted?: boolean;
+}
+
+function filtered(db: Db, filters: UserListFilters) {
+  let query = selectUserDetails(db).where(partnerInScope(filters.scope));
+  if (!filters.showDeleted) query = query.where('u.archived_at', 'is', null);
+  if (filters.search) {
+    const pattern = likePattern(filters.search);
+    query = query.where((eb) =>
+      eb.or([
+        eb('u.login', 'ilike', pattern),
+        eb('u.name', 'ilike', pattern),
+        eb('u.email', 'ilike', pattern),
+        eb('u.phone', 'ilike', pattern),
+      ]),
+    );
+  }
+  if (filters.contractId !== undefined) query = query.where('u.contract_id', '=', filters.contractId);
+  if (filters.partnerId !== undefined) query = query.where('u.partner_id', '=', filters.partnerId);
+  if (filters.type !== undefined) query = query.where('u.type', '=', filters.type);
+  if (filters.blocked !== undefined) query = query.where('u.blocked', '=', filters.blocked);
+  return query;
+}
+
+const sortExpressions = {
+  id: 'u.id',
+  login: 'lower(u.login)',
+  name: 'lower(u.name)',
+  email: 'lower(u.email)',
+  phone: 'u.phone',
+  type: 'u.type',
+  blocked: 'u.blocked',
+  contract: 'lower(c.name)',
+  partner: 'lower(p.name)',
+  createdAt: 'u.created_at',
+} as const;
+
+export async function listPortalUsers(
+  db: Db,
+  options: {
+    filters: UserListFilters;
+    sort: keyof typeof sortExpressions;
+    order: 'asc' | 'desc';
+    limit: number;
+    offset: number;
+  },
+) {
+  // Empty values sort last either way, as in the partners list.
+  const direction = sql.raw(options.order === 'desc' ? 'desc nulls last' : 'asc nulls last');
+  return filtered(db, options.filters)
+    .orderBy(sql`${sql.raw(sortExpressions[options.sort])} ${direction}`)
+    .orderBy('u.id', options.order)
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+}
+
+export async function countPortalUsers(db: Db, filters: UserListFilters): Promise<number> {
+  const row = await filtered(db, filters)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A user's portal login attempts, newest first. The caller has checked that the user is in scope. */
+export async function findLoginAttempts(db: Db, userId: number, page: { limit: number; offset: number }) {
+  return db
+    .selectFrom('portal_login_attempts')
+    .where('user_id', '=', userId)
+    .select(['attempted_at', 'ip', 'result'])
+    .orderBy('attempted_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countLoginAttempts(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('portal_login_attempts')
+    .where('user_id', '=', userId)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,88 @@
+import dayjs from 'dayjs';
+import { Space, Tag } from 'antd';
+import type { ColumnType } from 'antd/es/table';
+import type { TFunction } from 'i18next';
+import type { TrackedObject } from './object-types';
+
+/** The list's columns, in the brief's order. */
+export const objectColumnKeys = [
+  'id',
+  'name',
+  'deviceId',
+  'plateNumber',
+  'simPhone',
+  'contract',
+  'partner',
+  'tariff',
+  'tariffPinnedAt',
+  'active',
+] as const;
+export type ObjectColumnKey = (typeof objectColumnKeys)[number];
+
+export function objectColumns(
+  t: TFunction,
+  language: string,
+  state: { sort?: string; order?: 'asc' | 'desc' },
+): Record<ObjectColumnKey, ColumnType<TrackedObject>> {
+  const sortable = (key: string) => ({
+    key,
+    sorter: true,
+    sortOrder:
+      state.sort === key ? (state.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null,
+  });
+  const title = (key: string) => t(`objects.columns.${key}`);
+  return {
+    id: { ...sortable('id'), title: title('id'), dataIndex: 'id', width: 90 },
+    name: {
+      ...sortable('name'),
+      title: title('name'),
+      dataIndex: 'name',
+      render: (name: string, row) => (
+        <Space size={4}>
+          {name}
+          {row.archivedAt && <Tag>{t('list.archived')}</Tag>}
+        </Space>
+      ),
+    },
+    deviceId: { ...sortable('deviceId'), title: title('deviceId'), dataIndex: 'deviceId' },
+    plateNumber: {
+      ...sortable('plateNumber'),
+      title: title('plateNumber'),
+      dataIndex: 'plateNumber',
+      render: (value: string | null) => value ?? '—',
+    },
+    simPhone: {
+      ...sortable('simPhone'),
+      title: title('simPhone'),
+      dataIndex: 'simPhone',
+      render: (value: string | null) => value ?? '—',
+    },
+    contract: {
+      ...sortable('contract'),
+      title: title('contract'),
+      render: (_value, row) => row.contract?.name ?? '—',
+    },
+    partner: {
+      ...sortable('partner'),
+      title: title('partner'),
+      render: (_value, row) => row.partner?.name ?? '—',
+    },
+    tariff: {
+      ...sortable('tariff'),
+      title: title('tariff'),
+      render: (_value, row) => row.tariff?.name ?? '—',
+    },
+    tariffPinnedAt: {
+      ...sortable('tariffPinnedAt'),
+      title: title('tariffPinnedAt'),
+      dataIndex: 'tariffPinnedAt',
+      render: (value: string | null) => (value ? dayjs(value).toDate().toLocaleDateString(language) : '—'),
+    },
+    active: {
+      ...sortable('active'),
+      title: title('active'),
+      dataIndex: 'active',
+      render: (active: boolean) => (active ? t('common.yes') : t('common.no')),
+    },
+  };
+}

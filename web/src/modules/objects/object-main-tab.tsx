@@ -1,0 +1,113 @@
+import dayjs from 'dayjs';
+import { Col, Form, Input, Row, Switch, type FormInstance } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ContractSelect } from './contract-select';
+import { objectRules } from './object-rules';
+import type { ObjectFormValues, TrackedObject } from './object-types';
+
+interface ObjectMainTabProps {
+  form: FormInstance<ObjectFormValues>;
+  object: TrackedObject | null;
+  /** The window was opened for one contract: the Contract field is not asked. */
+  fixedContractId?: number;
+  /** Only this partner's contracts are offered. */
+  partnerId?: number;
+  onSubmit: (values: ObjectFormValues) => void;
+}
+
+/** The object's fields; Tariff and Tariff pinned on are read-only (the tariff rule pins them). */
+export function ObjectMainTab({ form, object, fixedContractId, partnerId, onSubmit }: ObjectMainTabProps) {
+  const { t, i18n } = useTranslation();
+  const rules = objectRules(t);
+  const field = (name: string) => t(`object.fields.${name}`);
+  const isNew = object === null;
+  const pinnedOn = object?.tariffPinnedAt
+    ? dayjs(object.tariffPinnedAt).toDate().toLocaleDateString(i18n.language)
+    : '—';
+
+  return (
+    <Form<ObjectFormValues>
+      form={form}
+      name="object"
+      layout="vertical"
+      onFinish={onSubmit}
+      scrollToFirstError
+    >
+      <Row gutter={16}>
+        {fixedContractId === undefined && (
+          <Col span={12}>
+            <Form.Item
+              label={field('contractId')}
+              name="contractId"
+              rules={rules.contractId}
+              required
+              extra={isNew ? undefined : t('object.contractMoveHint')}
+            >
+              <ContractSelect partnerId={partnerId} current={object?.contract} disabled={!isNew} />
+            </Form.Item>
+          </Col>
+        )}
+        <Col span={12}>
+          <Form.Item label={field('name')} name="name" rules={rules.name} required>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={field('deviceId')} name="deviceId" rules={rules.deviceId} required>
+            <Input maxLength={64} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={field('deviceType')} name="deviceType">
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={field('simPhone')} name="simPhone" rules={rules.simPhone}>
+            <Input type="tel" maxLength={40} placeholder="+7 701 123 45 67" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={field('sim2Phone')} name="sim2Phone" rules={rules.sim2Phone}>
+            <Input type="tel" maxLength={40} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={field('iccid')} name="iccid" rules={rules.iccid}>
+            <Input inputMode="numeric" maxLength={24} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={field('simProvider')} name="simProvider">
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={field('plateNumber')} name="plateNumber">
+            <Input maxLength={32} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item label={field('active')} name="active" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+        {!isNew && (
+          <>
+            <Col span={12}>
+              <Form.Item label={field('tariff')} htmlFor="object-tariff">
+                <Input id="object-tariff" readOnly value={object.tariff?.name ?? '—'} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label={field('tariffPinnedAt')} htmlFor="object-tariff-pinned-at">
+                <Input id="object-tariff-pinned-at" readOnly value={pinnedOn} />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+      </Row>
+      <button type="submit" hidden aria-hidden tabIndex={-1} />
+    </Form>
+  );
+}

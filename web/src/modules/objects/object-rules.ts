@@ -1,0 +1,58 @@
+import { normalizePhone } from '@server-lib/contact';
+import { hasValidLuhnDigit } from '@server-lib/luhn';
+import type { FormRule } from 'antd';
+import type { TFunction } from 'i18next';
+
+const optionalText = (value: string | null | undefined) => value?.trim() ?? '';
+
+/*
+ * The form checks what the server checks (the same Luhn digit), so most mistakes show before Save.
+ * The server stays the authority: its messages replace these when they differ.
+ */
+export function objectRules(t: TFunction) {
+  const field = (name: string) => t(`object.fields.${name}`);
+  const phone = (name: string): FormRule[] => [
+    {
+      validator: async (_rule, value: string | null | undefined) => {
+        const text = optionalText(value);
+        // Without + the number is read in the partner's country, which only the server knows.
+        if (text.startsWith('+') && !normalizePhone(text, null))
+          throw new Error(t('errors.phone_invalid', { field: field(name) }));
+      },
+    },
+  ];
+  return {
+    contractId: [
+      { required: true, message: t('errors.required', { field: field('contractId') }) },
+    ] as FormRule[],
+    name: [
+      { required: true, whitespace: true, message: t('errors.required', { field: field('name') }) },
+    ] as FormRule[],
+    deviceId: [
+      { required: true, whitespace: true, message: t('errors.required', { field: field('deviceId') }) },
+      {
+        validator: async (_rule, value: string | undefined) => {
+          const text = optionalText(value);
+          // Fifteen digits are an IMEI, whose last digit checks the others; any other ID is the maker's.
+          if (/^\d{15}$/.test(text) && !hasValidLuhnDigit(text)) {
+            throw new Error(t('object.errors.imei_checksum', { field: field('deviceId') }));
+          }
+        },
+      },
+    ] as FormRule[],
+    simPhone: phone('simPhone'),
+    sim2Phone: phone('sim2Phone'),
+    iccid: [
+      {
+        validator: async (_rule, value: string | null | undefined) => {
+          const text = optionalText(value).replace(/\s/g, '');
+          if (!text) return;
+          if (!/^\d{19,20}$/.test(text))
+            throw new Error(t('object.errors.iccid_format', { field: field('iccid') }));
+          if (!hasValidLuhnDigit(text))
+            throw new Error(t('object.errors.iccid_checksum', { field: field('iccid') }));
+        },
+      },
+    ] as FormRule[],
+  };
+}
