@@ -18,8 +18,9 @@
  *   - Country per top-level dealer (RU, KZ, BY, UZ, KG), inherited by its subtree: currency, VAT rate,
  *     legal form, region (ISO 3166-2 codes from the project's reference data), E.164 phones.
  *   - 18 platform tariffs (3 per currency) and 3 tariffs per top-level dealer, each with price versions.
- *   - accounts_count / vehicles_count: log-normal weights scaled to exactly 100,000 contracts and
- *     1,000,000 vehicles (largest-remainder rounding).
+ *   - 100,000 contracts and 1,000,000 objects (bench/generate-contracts-objects.ts), inserted set-based
+ *     so that the triggers of migration 0004 set accounts_count / vehicles_count (the partner's own live
+ *     contracts / objects); nothing here writes the counters. Checked in SQL at the end.
  *   - About 3% of third-level partners archived, about 2% blocked (leaves only, as the rules allow).
  *   - One partner_admin per partner (login p00001 … p10000, shared password below), partner_staff users
  *     for about 30% of partners, and the super administrator `bench`.
@@ -30,6 +31,7 @@ import { sql } from 'kysely';
 import { connectDatabase } from '../server/src/db/connect.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { hashPassword } from '../server/src/lib/password-hash.js';
+import { checkContractsObjects, generateContractsObjects } from './generate-contracts-objects.js';
 import {
   BENCH_ADMIN_LOGIN,
   BENCH_ADMIN_PASSWORD,
@@ -262,6 +264,7 @@ async function main() {
     console.log(`schema recreated and migrated (${name})`);
 
     const { top, second, third } = PARTNER_COUNTS;
+    let contractsStarted = 0;
     const firstSecond = top + 1;
     const firstThird = top + second + 1;
     const total = top + second + third;
@@ -435,32 +438,6 @@ async function main() {
         select tariff_id, round(price * 1.1, 2), date '2025-01-01'
           from tariff_versions where tariff_id % 2 = 0`.execute(trx);
 
-      // Counters: log-normal weights (Box–Muller), scaled to the exact totals by largest remainder.
-      await sql`
-        with w as materialized (
-          select id,
-                 case when random() < 0.06 then 0
-                      else exp(1.1 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())) end as aw,
-                 exp(0.6 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())) as vr
-            from partners order by id
-        ),
-        a as (select id, vr, ${TOTAL_ACCOUNTS} * aw / sum(aw) over () as exact from w),
-        a2 as (select id, vr, floor(exact)::int as fl, exact - floor(exact) as frac from a),
-        a3 as (
-          select id, vr, fl + case when row_number() over (order by frac desc, id)
-                                        <= ${TOTAL_ACCOUNTS} - sum(fl) over () then 1 else 0 end as accounts
-            from a2
-        ),
-        v as (select id, accounts, ${TOTAL_VEHICLES} * accounts * vr / sum(accounts * vr) over () as exact from a3),
-        v2 as (select id, accounts, floor(exact)::int as fl, exact - floor(exact) as frac from v),
-        v3 as (
-          select id, accounts, fl + case when row_number() over (order by frac desc, id)
-                                          <= ${TOTAL_VEHICLES} - sum(fl) over () then 1 else 0 end as vehicles
-            from v2
-        )
-        update partners p set accounts_count = v3.accounts, vehicles_count = v3.vehicles
-          from v3 where v3.id = p.id`.execute(trx);
-
       // Admin-panel users: one partner administrator per partner, staff for about 30%, the super admin.
       await sql`
         insert into admin_users (partner_id, role, login, name, password_hash, created_at, updated_at)
@@ -482,10 +459,22 @@ async function main() {
       await sql`select setval(pg_get_serial_sequence('tariffs', 'id'), (select max(id) from tariffs))`.execute(
         trx,
       );
-    });
+      console.log(
+        `partners, tariffs and admin users: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
 
-    await sql`vacuum (analyze) partners, admin_users, tariffs, tariff_versions`.execute(db);
+      // 100,000 contracts and 1,000,000 objects; their triggers keep accounts_count and vehicles_count.
+      contractsStarted = performance.now();
+      await generateContractsObjects(trx, currencies);
+    });
+    const contractsSeconds = (performance.now() - contractsStarted) / 1000;
+
+    const vacuumStarted = performance.now();
+    await sql`vacuum (analyze) partners, admin_users, tariffs, tariff_versions, contracts, objects, object_tariffs`.execute(
+      db,
+    );
     await sql`analyze`.execute(db);
+    console.log(`vacuum (analyze): ${((performance.now() - vacuumStarted) / 1000).toFixed(1)} s`);
 
     const summary = await sql<{
       partners: number;
@@ -517,14 +506,29 @@ async function main() {
         from partners`.execute(db);
     const row = summary.rows[0]!;
     console.table(row);
+    const checkStarted = performance.now();
+    const check = await checkContractsObjects(db);
+    console.table(check);
+    console.log(`checks: ${((performance.now() - checkStarted) / 1000).toFixed(1)} s`);
     if (
       row.partners !== total ||
-      row.accounts !== TOTAL_ACCOUNTS ||
-      row.vehicles !== TOTAL_VEHICLES ||
-      row.bad_paths !== 0
+      row.accounts !== check.live_contracts ||
+      row.vehicles !== check.live_objects ||
+      row.bad_paths !== 0 ||
+      check.contracts !== TOTAL_ACCOUNTS ||
+      check.objects !== TOTAL_VEHICLES ||
+      check.object_tariffs !== TOTAL_VEHICLES ||
+      check.accounts_mismatches !== 0 ||
+      check.vehicles_mismatches !== 0 ||
+      check.double_warehouses !== 0 ||
+      check.bad_imeis !== 0 ||
+      check.bad_contract_currencies !== 0 ||
+      check.bad_object_tariffs !== 0 ||
+      check.live_under_archived !== 0
     ) {
-      throw new Error('generated data does not add up; see the table above');
+      throw new Error('generated data does not add up; see the tables above');
     }
+    console.log(`contracts and objects (with their triggers): ${contractsSeconds.toFixed(1)} s`);
     console.log(
       `done in ${((performance.now() - started) / 1000).toFixed(1)} s; sign in as ` +
         `${BENCH_ADMIN_LOGIN} / ${BENCH_ADMIN_PASSWORD} or p00001…p${String(total).padStart(5, '0')} / ` +

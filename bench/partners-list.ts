@@ -13,7 +13,12 @@
  * from writing the request to the end of the response. Then the export is timed once, and every SQL
  * statement a list request issues is run under EXPLAIN (ANALYZE, BUFFERS).
  *
- * Prints a markdown report and writes it to bench/results/partners-list.md.
+ * Prints a markdown report and writes it to bench/results/partners-list.md, or to the file of that folder
+ * named by BENCH_REPORT (so that a new run does not overwrite the record of an earlier one).
+ *
+ * BENCH_LIST=objects (npm run bench:objects) measures GET /api/v1/objects at 1,000,000 objects instead:
+ * the default page, a partner filter, searches by device ID, and the two partner administrators; no
+ * export; the report goes to bench/results/objects-list.md.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -46,6 +51,8 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 3);
 const quietWaitSeconds = Number(process.env.BENCH_WAIT_QUIET ?? 0);
 /** A second, short run with one connection per request kind: latency without queueing. */
 const singleSeconds = Number(process.env.BENCH_SINGLE_DURATION ?? 3);
+/** Which list: `partners` (default) or `objects` (GET /api/v1/objects, no export). */
+const list = process.env.BENCH_LIST ?? 'partners';
 
 type Who = 'admin' | 'second' | 'top';
 
@@ -282,7 +289,7 @@ async function main() {
     };
 
     const search = encodeURIComponent(SEARCH_FRAGMENT);
-    const scenarios: Scenario[] = [
+    const partnerScenarios: Scenario[] = [
       { name: 'default (page 1, 50 rows, sort id)', who: 'admin', path: '/api/v1/partners' },
       { name: 'sort by name, descending', who: 'admin', path: '/api/v1/partners?sort=name&order=desc' },
       { name: `search "${SEARCH_FRAGMENT}"`, who: 'admin', path: `/api/v1/partners?search=${search}` },
@@ -292,13 +299,61 @@ async function main() {
       { name: 'partner admin, top-level dealer', who: 'top', path: '/api/v1/partners' },
     ];
 
+    /*
+     * BENCH_LIST=objects: the objects list (GET /api/v1/objects) at 1,000,000 objects instead. A device ID
+     * fragment and a whole IMEI to search for, and the partner with the most live objects to filter by.
+     */
+    let objectScenarios: Scenario[] = [];
+    if (list === 'objects') {
+      const picked = await sql<{
+        device_id: string;
+        partner_id: number;
+        vehicles: number;
+        top_partner: number;
+      }>`
+        select o.device_id, big.id as partner_id, big.vehicles_count as vehicles, t.id as top_partner
+          from objects o,
+               (select id, vehicles_count from partners order by vehicles_count desc, id limit 1) big,
+               (select id from partners where id = ${top.id}) t
+         where o.archived_at is null order by o.id limit 1 offset 123456`.execute(handle.db);
+      const pick = picked.rows[0]!;
+      const fragment = pick.device_id.slice(4, 12);
+      objectScenarios = [
+        { name: 'default (page 1, 50 rows, sort id)', who: 'admin', path: '/api/v1/objects' },
+        {
+          name: `filter by partner (${pick.vehicles.toLocaleString('en-US')} live objects)`,
+          who: 'admin',
+          path: `/api/v1/objects?partnerId=${pick.partner_id}`,
+        },
+        {
+          name: 'filter by partner, sort by name',
+          who: 'admin',
+          path: `/api/v1/objects?partnerId=${pick.partner_id}&sort=name`,
+        },
+        {
+          name: 'search a whole device ID (IMEI)',
+          who: 'admin',
+          path: `/api/v1/objects?search=${pick.device_id}`,
+        },
+        { name: 'search 8 digits of a device ID', who: 'admin', path: `/api/v1/objects?search=${fragment}` },
+        { name: 'partner admin, second level', who: 'second', path: '/api/v1/objects' },
+        { name: 'partner admin, top-level dealer', who: 'top', path: '/api/v1/objects' },
+        {
+          name: 'partner admin, top-level dealer: search 8 digits of a device ID',
+          who: 'top',
+          path: `/api/v1/objects?search=${fragment}`,
+        },
+      ];
+    }
+    const scenarios = list === 'objects' ? objectScenarios : partnerScenarios;
+
     const inject = async (path: string, cookie: string) =>
       (await explainApp.inject({ method: 'GET', url: path, headers: { cookie } })).statusCode;
 
     if (warmupSeconds > 0) {
       console.log(`warm-up: ${warmupSeconds} s of the default list`);
       await runLoad({
-        url: `${baseUrl}/api/v1/partners`,
+        url: `${baseUrl}${scenarios[0]!.path}`,
         headers: { cookie: cookies.admin },
         connections,
         durationSeconds: warmupSeconds,
@@ -349,7 +404,9 @@ async function main() {
       const plans = await explainRequest(handle, capture, inject, scenario.path, cookie);
       plansByScenario.push({ scenario, plans });
       // The statements of the list itself: the rows and the count (the session lookup comes first).
-      const listPlans = plans.filter((plan) => /from "partners" as "p"/.test(plan.sql));
+      const listPlans = plans.filter((plan) =>
+        (list === 'objects' ? /from "objects" as "o"/ : /from "partners" as "p"/).test(plan.sql),
+      );
 
       const row: Measured = {
         scenario,
@@ -385,7 +442,7 @@ async function main() {
       rows: number;
       rssMb: number;
     }[] = [];
-    for (const format of ['xlsx', 'csv'] as const) {
+    for (const format of list === 'objects' ? [] : (['xlsx', 'csv'] as const)) {
       const path = `/api/v1/partners/export?format=${format}&showDeleted=true`;
       const rssBefore = process.memoryUsage().rss;
       const started = performance.now();
@@ -409,8 +466,28 @@ async function main() {
     }
 
     const version = await sql<{ version: string }>`select version()`.execute(handle.db);
+    const sizes = await sql<{
+      contracts: number;
+      live_contracts: number;
+      objects: number;
+      live_objects: number;
+    }>`
+      select (select count(*)::int from contracts) as contracts,
+             (select count(*)::int from contracts where archived_at is null) as live_contracts,
+             (select count(*)::int from objects) as objects,
+             (select count(*)::int from objects where archived_at is null) as live_objects`.execute(
+      handle.db,
+    );
+    const size = sizes.rows[0]!;
     const report = [
-      `# Partners list at ${expected.toLocaleString('en-US')} partners`,
+      list === 'objects'
+        ? `# Objects list at ${size.objects.toLocaleString('en-US')} objects`
+        : `# Partners list at ${expected.toLocaleString('en-US')} partners`,
+      '',
+      `Data: ${expected.toLocaleString('en-US')} partners, ${size.contracts.toLocaleString('en-US')} contracts ` +
+        `(${size.live_contracts.toLocaleString('en-US')} live), ${size.objects.toLocaleString('en-US')} objects ` +
+        `(${size.live_objects.toLocaleString('en-US')} live). "Number of accounts" and "Number of vehicles" are ` +
+        "the partner's own live contracts and objects (partners.accounts_count / vehicles_count, kept by triggers).",
       '',
       `Run ${new Date().toISOString()}. Machine: ${os.availableParallelism()} CPU (${os.cpus()[0]?.model ?? '?'}), ` +
         `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}; ` +
@@ -446,16 +523,20 @@ async function main() {
         'when the row started (the machine has ' +
         `${os.availableParallelism()} CPUs; anything above that means processes waiting for a core).`,
       '',
-      '## Export',
-      '',
-      '| Request | Rows | Size | Time | RSS growth |',
-      '| --- | ---: | ---: | ---: | ---: |',
-      ...exports.map(
-        (item) =>
-          `| \`GET ${item.path.replace('/api/v1', '')}\` | ${item.rows.toLocaleString('en-US')} | ` +
-          `${(item.bytes / 2 ** 20).toFixed(2)} MiB | ${item.seconds.toFixed(2)} s | ${item.rssMb.toFixed(0)} MiB |`,
-      ),
-      '',
+      ...(exports.length === 0
+        ? []
+        : [
+            '## Export',
+            '',
+            '| Request | Rows | Size | Time | RSS growth |',
+            '| --- | ---: | ---: | ---: | ---: |',
+            ...exports.map(
+              (item) =>
+                `| \`GET ${item.path.replace('/api/v1', '')}\` | ${item.rows.toLocaleString('en-US')} | ` +
+                `${(item.bytes / 2 ** 20).toFixed(2)} MiB | ${item.seconds.toFixed(2)} s | ${item.rssMb.toFixed(0)} MiB |`,
+            ),
+            '',
+          ]),
       '## Plans',
       '',
       'Every statement of one request of each kind, under `EXPLAIN (ANALYZE, BUFFERS)`, run alone after the load.',
@@ -479,7 +560,7 @@ async function main() {
 
     const resultsDir = new URL('./results/', import.meta.url);
     await mkdir(resultsDir, { recursive: true });
-    const file = new URL('partners-list.md', resultsDir);
+    const file = new URL(process.env.BENCH_REPORT ?? `${list}-list.md`, resultsDir);
     // Formatted as the repository's Prettier settings want it, so `npm run check` accepts the file.
     const formatted = await prettier.format(report, {
       ...(await prettier.resolveConfig(fileURLToPath(file))),
