@@ -51,3 +51,28 @@ export async function choose(page: Page, select: Locator, search: string | null,
     });
   await option.first().click();
 }
+
+/** A 15-digit IMEI whose last digit is its Luhn check digit, unique to this run. */
+export function validImei(): string {
+  const body = `35${Date.now().toString().slice(-9)}${String(++counter).padStart(3, '0')}`.slice(0, 14);
+  const sum = [...body].reduce((total, character, index) => {
+    const digit = Number(character);
+    // From the right, every second digit next to the check digit is doubled.
+    if (index % 2 === 1) return total + (digit * 2 > 9 ? digit * 2 - 9 : digit * 2);
+    return total + digit;
+  }, 0);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+export async function createViaApi<T = { id: number; name: string }>(
+  session: { api: APIRequestContext; csrf: string },
+  path: string,
+  data: Record<string, unknown>,
+): Promise<T> {
+  const response = await session.api.post(`/api/v1${path}`, {
+    headers: { 'x-csrf-token': session.csrf },
+    data,
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as T;
+}
