@@ -145,53 +145,6 @@ export async function deleteSessionsOfSubtree(db: Db, partnerId: number) {
     .execute();
 }
 
-export async function countRecentAttempts(
-  db: Db,
-  options: { login: string; ip: string; since: Date },
-): Promise<{
-  loginFailures: number;
-  oldestLoginFailure: Date | null;
-  ipAttempts: number;
-  oldestIpAttempt: Date | null;
-}> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('login_attempts')
-        .where('login', '=', options.login)
-        .where('succeeded', '=', false)
-        .where('attempted_at', '>', options.since)
-        .select((inner) => inner.fn.countAll<number>().as('n'))
-        .as('loginFailures'),
-      eb
-        .selectFrom('login_attempts')
-        .where('login', '=', options.login)
-        .where('succeeded', '=', false)
-        .where('attempted_at', '>', options.since)
-        .select((inner) => inner.fn.min('attempted_at').as('m'))
-        .as('oldestLoginFailure'),
-      eb
-        .selectFrom('login_attempts')
-        .where('ip', '=', options.ip)
-        .where('attempted_at', '>', options.since)
-        .select((inner) => inner.fn.countAll<number>().as('n'))
-        .as('ipAttempts'),
-      eb
-        .selectFrom('login_attempts')
-        .where('ip', '=', options.ip)
-        .where('attempted_at', '>', options.since)
-        .select((inner) => inner.fn.min('attempted_at').as('m'))
-        .as('oldestIpAttempt'),
-    ])
-    .executeTakeFirstOrThrow();
-  return {
-    loginFailures: Number(row.loginFailures ?? 0),
-    oldestLoginFailure: row.oldestLoginFailure ? new Date(row.oldestLoginFailure) : null,
-    ipAttempts: Number(row.ipAttempts ?? 0),
-    oldestIpAttempt: row.oldestIpAttempt ? new Date(row.oldestIpAttempt) : null,
-  };
-}
-
 export async function recordLoginAttempt(
   db: Db,
   attempt: { login: string; ip: string; succeeded: boolean },

@@ -1,9 +1,9 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { AppError, forbidden, unauthorized } from '../../lib/errors.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/password-hash.js';
 import {
   countAdminUsers,
-  countRecentAttempts,
   deleteExpiredSessions,
   findUserForLogin,
   findUserProfile,
@@ -12,6 +12,7 @@ import {
   markLoginAttemptSucceeded,
   recordLoginAttempt,
 } from './auth.repository.js';
+import { retryAfterIfLimited, type AttemptSource } from './login-rate-limit.js';
 import { newToken, SESSION_LIFETIME_MS, sessionIdOf } from './session-token.js';
 
 export interface LoginLimits {
@@ -40,29 +41,12 @@ export async function presentUser(db: Db, userId: number) {
   };
 }
 
-function secondsUntilFree(oldest: Date | null, now: Date, windowSeconds: number): number {
-  if (!oldest) return windowSeconds;
-  return Math.max(1, Math.ceil((oldest.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
-}
-
-/**
- * Refuses the attempt before any hashing when the login or the address has used up its attempts.
- * The attempt is already recorded (as a failure until proven otherwise) and counted here, so parallel
- * attempts cannot all slip through between a count and an insert.
- */
-async function enforceLoginLimits(db: Db, login: string, ip: string, limits: LoginLimits) {
-  const now = new Date();
-  const since = new Date(now.getTime() - limits.windowSeconds * 1000);
-  const counts = await countRecentAttempts(db, { login, ip, since });
-  if (counts.loginFailures > limits.failuresPerLogin) {
-    const retryAfter = secondsUntilFree(counts.oldestLoginFailure, now, limits.windowSeconds);
-    throw new AppError('rate_limited', 429, [], { retryAfter });
-  }
-  if (counts.ipAttempts > limits.attemptsPerAddress) {
-    const retryAfter = secondsUntilFree(counts.oldestIpAttempt, now, limits.windowSeconds);
-    throw new AppError('rate_limited', 429, [], { retryAfter });
-  }
-}
+/** Admin-panel attempts: a failure is any attempt not marked succeeded. */
+const adminAttempts: AttemptSource = {
+  table: 'login_attempts',
+  login: sql<string>`login`,
+  failed: sql<boolean>`not succeeded`,
+};
 
 /** Checks the credentials and opens a session; the same 401 for an unknown login and a wrong password. */
 export async function logIn(
@@ -71,7 +55,12 @@ export async function logIn(
 ) {
   const login = options.login.trim().toLowerCase();
   const attemptId = await recordLoginAttempt(db, { login, ip: options.ip, succeeded: false });
-  await enforceLoginLimits(db, login, options.ip, options.limits);
+  const retryAfter = await retryAfterIfLimited(db, adminAttempts, {
+    login,
+    ip: options.ip,
+    limits: options.limits,
+  });
+  if (retryAfter !== null) throw new AppError('rate_limited', 429, [], { retryAfter });
 
   const user = await findUserForLogin(db, login);
   const passwordMatches =

@@ -11,8 +11,6 @@ export type PortalLoginResult =
   | 'partner_users_blocked'
   | 'rate_limited';
 
-const failures: PortalLoginResult[] = ['invalid_credentials', 'rate_limited'];
-
 /**
  * Records an attempt as a failure until it is proven otherwise, naming the user when the login is
  * one's (archived included, so its history shows the attempt). One statement: no hashing, no race.
@@ -37,46 +35,6 @@ export async function recordPortalLoginAttempt(db: Db, attempt: { login: string;
 
 export async function setPortalLoginResult(db: Db, attemptId: number, result: PortalLoginResult) {
   await db.updateTable('portal_login_attempts').set({ result }).where('id', '=', attemptId).execute();
-}
-
-/** Failures of a login and attempts of an address since a moment, with the oldest of each. */
-export async function countRecentPortalAttempts(db: Db, options: { login: string; ip: string; since: Date }) {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('portal_login_attempts')
-        .where(sql`lower(login)`, '=', options.login)
-        .where('result', 'in', failures)
-        .where('attempted_at', '>', options.since)
-        .select((inner) => [inner.fn.countAll<number>().as('n')])
-        .as('loginFailures'),
-      eb
-        .selectFrom('portal_login_attempts')
-        .where(sql`lower(login)`, '=', options.login)
-        .where('result', 'in', failures)
-        .where('attempted_at', '>', options.since)
-        .select((inner) => inner.fn.min('attempted_at').as('m'))
-        .as('oldestLoginFailure'),
-      eb
-        .selectFrom('portal_login_attempts')
-        .where('ip', '=', options.ip)
-        .where('attempted_at', '>', options.since)
-        .select((inner) => inner.fn.countAll<number>().as('n'))
-        .as('ipAttempts'),
-      eb
-        .selectFrom('portal_login_attempts')
-        .where('ip', '=', options.ip)
-        .where('attempted_at', '>', options.since)
-        .select((inner) => inner.fn.min('attempted_at').as('m'))
-        .as('oldestIpAttempt'),
-    ])
-    .executeTakeFirstOrThrow();
-  return {
-    loginFailures: Number(row.loginFailures ?? 0),
-    oldestLoginFailure: row.oldestLoginFailure ? new Date(row.oldestLoginFailure) : null,
-    ipAttempts: Number(row.ipAttempts ?? 0),
-    oldestIpAttempt: row.oldestIpAttempt ? new Date(row.oldestIpAttempt) : null,
-  };
 }
 
 /**

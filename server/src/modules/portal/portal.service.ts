@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { AppError, forbidden, unauthorized } from '../../lib/errors.js';
 import { verifyAgainstDummy, verifyPassword } from '../../lib/password-hash.js';
 import type { LoginLimits } from '../auth/auth.service.js';
+import { retryAfterIfLimited, type AttemptSource } from '../auth/login-rate-limit.js';
 import {
-  countRecentPortalAttempts,
   findPortalUserForLogin,
   recordPortalLoginAttempt,
   setPortalLoginResult,
@@ -11,28 +12,12 @@ import {
   type PortalLoginResult,
 } from './portal.repository.js';
 
-function secondsUntilFree(oldest: Date | null, now: Date, windowSeconds: number): number {
-  if (!oldest) return windowSeconds;
-  return Math.max(1, Math.ceil((oldest.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
-}
-
-/**
- * The seconds to wait when the login or the address has used up its attempts, else null. The
- * attempt being made is already recorded as a failure and counted, so parallel attempts cannot all
- * slip through between a count and an insert (as at the admin login).
- */
-async function retryAfterIfLimited(db: Db, login: string, ip: string, limits: LoginLimits) {
-  const now = new Date();
-  const since = new Date(now.getTime() - limits.windowSeconds * 1000);
-  const counts = await countRecentPortalAttempts(db, { login, ip, since });
-  if (counts.loginFailures > limits.failuresPerLogin) {
-    return secondsUntilFree(counts.oldestLoginFailure, now, limits.windowSeconds);
-  }
-  if (counts.ipAttempts > limits.attemptsPerAddress) {
-    return secondsUntilFree(counts.oldestIpAttempt, now, limits.windowSeconds);
-  }
-  return null;
-}
+/** Portal attempts: wrong passwords and refused-for-rate attempts count against a login. */
+const portalAttempts: AttemptSource = {
+  table: 'portal_login_attempts',
+  login: sql<string>`lower(login)`,
+  failed: sql<boolean>`result in ('invalid_credentials', 'rate_limited')`,
+};
 
 /** Why a user who knows its password is refused, in the order they are checked; null lets it in. */
 function refusalOf(user: PortalLoginCandidate): Exclude<PortalLoginResult, 'success'> | null {
@@ -54,7 +39,11 @@ export async function checkPortalLogin(
 ) {
   const login = options.login.trim().toLowerCase();
   const attemptId = await recordPortalLoginAttempt(db, { login, ip: options.ip });
-  const retryAfter = await retryAfterIfLimited(db, login, options.ip, options.limits);
+  const retryAfter = await retryAfterIfLimited(db, portalAttempts, {
+    login,
+    ip: options.ip,
+    limits: options.limits,
+  });
   if (retryAfter !== null) {
     await setPortalLoginResult(db, attemptId, 'rate_limited');
     throw new AppError('rate_limited', 429, [], { retryAfter });
