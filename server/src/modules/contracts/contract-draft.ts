@@ -1,13 +1,12 @@
 import type { Db } from '../../db/connect.js';
 import type { AccountType, ContractPasswordPolicy } from '../../db/schema.js';
-import { isValidEmail, normalizePhone } from '../../lib/contact.js';
 import { FieldErrors } from '../../lib/errors.js';
 import { checkAmount, formatAmount } from '../../lib/money.js';
-import { validateTaxIds } from '../../lib/tax-ids.js';
 import { emptyToNull } from '../../lib/text.js';
-import { countryOfRegion, findOrganizationType, isCurrencyCode } from '../reference/reference-data.js';
+import { countryOfRegion, isCurrencyCode } from '../reference/reference-data.js';
 import { isTariffAvailable } from '../tariffs/tariff-availability.js';
 import { findTariffForUse } from '../tariffs/tariffs.repository.js';
+import { normaliseRequisites } from '../partners/requisites-draft.js';
 import type { ContractPartner } from './contracts.repository.js';
 
 /** A contract's editable fields as the API names them: the state a create or an update wants to reach. */
@@ -66,15 +65,6 @@ function checkBlockingLimit(errors: FieldErrors, draft: ContractDraft, blockingL
   }
 }
 
-function checkOrganizationType(errors: FieldErrors, organizationType: string | null, country: string | null) {
-  if (organizationType === null) return;
-  const legalForm = findOrganizationType(organizationType);
-  if (!legalForm) errors.add('organizationType', 'organization_type_unknown');
-  else if (legalForm.country !== null && country !== null && legalForm.country !== country) {
-    errors.add('organizationType', 'organization_type_country');
-  }
-}
-
 /**
  * Normalises a draft (trims, E.164 phone, canonical amounts, upper-case codes) and checks every rule
  * of the contract card against its partner, reporting all invalid fields at once. Tax ids, phone and
@@ -88,29 +78,7 @@ export async function normaliseContractDraft(
   const errors = new FieldErrors();
   const country = partner.region === null ? null : countryOfRegion(partner.region);
 
-  const name = draft.name.trim();
-  if (!name) errors.add('name', 'required');
-
-  const email = emptyToNull(draft.email);
-  if (email !== null && !isValidEmail(email)) errors.add('email', 'email_invalid');
-
-  let phone = emptyToNull(draft.phone);
-  if (phone !== null) {
-    const normalized = normalizePhone(phone, country);
-    if (normalized === null) errors.add('phone', 'phone_invalid');
-    else phone = normalized;
-  }
-
-  const deposit = emptyToNull(draft.deposit) ?? '0';
-  const depositProblem = checkAmount(deposit);
-  if (depositProblem) errors.add('deposit', depositProblem);
-
-  const iin = emptyToNull(draft.iin)?.toUpperCase() ?? null;
-  const kpp = emptyToNull(draft.kpp)?.toUpperCase() ?? null;
-  for (const problem of validateTaxIds({ country, iin, kpp })) errors.add(problem.field, problem.code);
-
-  const organizationType = emptyToNull(draft.organizationType);
-  checkOrganizationType(errors, organizationType, country);
+  const requisites = normaliseRequisites(errors, draft, country);
 
   const blockingLimit = emptyToNull(draft.blockingLimit);
   checkBlockingLimit(errors, draft, blockingLimit);
@@ -118,14 +86,8 @@ export async function normaliseContractDraft(
   const normalized: ContractDraft = {
     ...draft,
     partnerId: partner.id,
-    name,
-    email,
-    phone,
-    deposit: depositProblem ? deposit : formatAmount(deposit),
-    iin,
-    kpp,
+    ...requisites,
     currency: draft.currency.trim().toUpperCase(),
-    organizationType,
     blockingLimit:
       blockingLimit === null || errors.has('blockingLimit') ? blockingLimit : formatAmount(blockingLimit),
     code1c: emptyToNull(draft.code1c),

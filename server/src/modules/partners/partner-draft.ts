@@ -1,17 +1,11 @@
 import type { Db } from '../../db/connect.js';
 import type { AccountType, PasswordPolicy } from '../../db/schema.js';
-import { isValidEmail, normalizePhone } from '../../lib/contact.js';
 import { FieldErrors } from '../../lib/errors.js';
 import { checkAmount, formatAmount } from '../../lib/money.js';
-import { validateTaxIds } from '../../lib/tax-ids.js';
 import { emptyToNull } from '../../lib/text.js';
-import {
-  countryOfRegion,
-  findOrganizationType,
-  findRegion,
-  isCurrencyCode,
-} from '../reference/reference-data.js';
+import { countryOfRegion, findRegion, isCurrencyCode } from '../reference/reference-data.js';
 import { isTariffAvailable } from '../tariffs/tariff-availability.js';
+import { normaliseRequisites } from './requisites-draft.js';
 import { findTariffForUse } from '../tariffs/tariffs.repository.js';
 
 /** A partner's editable fields as the API names them: the state a create or an update wants to reach. */
@@ -91,38 +85,10 @@ export async function normalisePartnerDraft(
   if (region !== null && !findRegion(region)) errors.add('region', 'region_unknown');
   const country = region === null ? null : countryOfRegion(region);
 
-  const name = draft.name.trim();
-  if (!name) errors.add('name', 'required');
-
-  const email = emptyToNull(draft.email);
-  if (email !== null && !isValidEmail(email)) errors.add('email', 'email_invalid');
-
-  let phone = emptyToNull(draft.phone);
-  if (phone !== null) {
-    const normalized = normalizePhone(phone, country);
-    if (normalized === null) errors.add('phone', 'phone_invalid');
-    else phone = normalized;
-  }
-
-  const deposit = emptyToNull(draft.deposit) ?? '0';
-  const depositProblem = checkAmount(deposit);
-  if (depositProblem) errors.add('deposit', depositProblem);
-
-  const iin = emptyToNull(draft.iin)?.toUpperCase() ?? null;
-  const kpp = emptyToNull(draft.kpp)?.toUpperCase() ?? null;
-  for (const problem of validateTaxIds({ country, iin, kpp })) errors.add(problem.field, problem.code);
+  const requisites = normaliseRequisites(errors, draft, country);
 
   const vatPercent = emptyToNull(draft.vatPercent);
   checkVat(errors, vatPercent);
-
-  const organizationType = emptyToNull(draft.organizationType);
-  if (organizationType !== null) {
-    const legalForm = findOrganizationType(organizationType);
-    if (!legalForm) errors.add('organizationType', 'organization_type_unknown');
-    else if (legalForm.country !== null && country !== null && legalForm.country !== country) {
-      errors.add('organizationType', 'organization_type_country');
-    }
-  }
 
   const login = draft.login.trim();
   if (!login) errors.add('login', 'required');
@@ -130,18 +96,12 @@ export async function normalisePartnerDraft(
 
   const normalized: PartnerDraft = {
     ...draft,
-    name,
-    email,
-    phone,
-    deposit: depositProblem ? deposit : formatAmount(deposit),
-    iin,
-    kpp,
+    ...requisites,
     vatPercent: vatPercent === null || errors.has('vatPercent') ? vatPercent : formatAmount(vatPercent),
     code1c: emptyToNull(draft.code1c),
     region,
     currency: draft.currency.trim().toUpperCase(),
     additionalCurrencies: draft.additionalCurrencies.map((code) => code.trim().toUpperCase()),
-    organizationType,
     login,
     comment: emptyToNull(draft.comment),
   };
