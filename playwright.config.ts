@@ -9,7 +9,7 @@ export const adminPassword = 'E2e-operator-passphrase';
  */
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -11,10 +11,12 @@ export interface HistoryEntry {
 }
 
 interface HistoryTableProps {
-  entries: HistoryEntry[] | undefined;
-  loading: boolean;
-  /** The field's label in the person's language. */
-  fieldName: (field: string) => string;
+  /** The record's /history answer as the query holds it. */
+  history: { data?: { items: HistoryEntry[] }; isLoading: boolean };
+  /** Where the record's field labels are in the translations ("partner": `partner.fields.<field>`). */
+  textsKey: string;
+  /** The label of a field that has none there (a setting); the field's own name by default. */
+  otherFieldName?: (field: string) => string | undefined;
   /** A stored value made readable (a code to its name, an id to a record's name); as is by default. */
   readable?: (field: string, value: unknown) => unknown;
 }
@@ -29,13 +31,17 @@ function displayValue(value: unknown, yes: string, no: string): string {
 
 /** A record's change history, newest first: one row per changed field, passwords never shown. */
 export function HistoryTable({
-  entries,
-  loading,
-  fieldName,
+  history,
+  textsKey,
+  otherFieldName,
   readable = (_, value) => value,
 }: HistoryTableProps) {
   const { t, i18n } = useTranslation();
-  const rows = (entries ?? []).flatMap((entry) =>
+  const fieldName = (field: string) =>
+    i18n.exists(`${textsKey}.fields.${field}`)
+      ? t(`${textsKey}.fields.${field}`)
+      : (otherFieldName?.(field) ?? field);
+  const rows = (history.data?.items ?? []).flatMap((entry) =>
     (entry.changes.length ? entry.changes : [{ field: '', oldValue: null, newValue: null }]).map(
       (change, index) => ({
         key: `${entry.id}-${index}`,
@@ -52,7 +58,7 @@ export function HistoryTable({
   return (
     <Table
       size="small"
-      loading={loading}
+      loading={history.isLoading}
       dataSource={rows}
       pagination={{ pageSize: 20, showSizeChanger: false }}
       columns={[

@@ -1,7 +1,9 @@
 import { Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
-import { FilterPanel, FilterTrigger, filterInputId, filterTriggerId } from './column-filter';
+import { columnFilter } from '../../ui/column-filter';
+import type { FilterKind } from '../../ui/filter-panel';
+import { sortableColumn, type SortState } from '../../ui/sortable-column';
 import type { ContractListItem } from './contract-types';
 
 /** The list's columns, in the order of issue 4. */
@@ -31,9 +33,7 @@ const filterParams: Record<string, string> = {
 /** The list API's filter parameter for a column's table key. */
 export const filterParamOf = (columnKey: string) => filterParams[columnKey] ?? columnKey;
 
-interface ColumnState {
-  sort?: string;
-  order?: 'asc' | 'desc';
+interface ColumnState extends SortState {
   filters: Record<string, string | undefined>;
 }
 
@@ -43,42 +43,23 @@ export function contractColumns(
   options: { scope: string; accountTypes: { value: string; label: string }[] },
 ): Record<ContractColumnKey, ColumnType<ContractListItem>> {
   const { scope, accountTypes } = options;
-  const sortOrder = (key: string) =>
-    state.sort === key ? (state.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
-  const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrder(key) });
+  const sortable = (key: string) => sortableColumn(state, key);
   /** The filter of the column whose table key is `key`, sent as the API parameter of that key. */
   const filter = (
     key: string,
     title: string,
-    kind: 'digits' | 'code' | 'text' = 'text',
+    kind: FilterKind = 'text',
     choices?: { value: string; label: string }[],
-  ): ColumnType<ContractListItem> => {
+  ) => {
     const param = filterParamOf(key);
-    const label = `${t('contracts.filterBy')} ${title}`;
-    const triggerId = filterTriggerId(scope, param);
-    const inputId = filterInputId(scope, param);
-    return {
-      filterDropdown: (props) => (
-        <FilterPanel
-          {...props}
-          triggerId={triggerId}
-          inputId={inputId}
-          label={label}
-          applyLabel={t('contracts.applyFilter')}
-          clearLabel={t('contracts.clearFilter')}
-          kind={kind}
-          options={choices}
-        />
-      ),
-      filteredValue: state.filters[param] ? [state.filters[param]] : null,
-      filterDropdownProps: {
-        // The filter's box takes the focus on every opening (the closed popup is kept, not rendered again).
-        onOpenChange: (open) => {
-          if (open) setTimeout(() => document.getElementById(inputId)?.focus(), 50);
-        },
-      },
-      filterIcon: (active: boolean) => <FilterTrigger id={triggerId} label={label} active={active} />,
-    };
+    return columnFilter<ContractListItem>(t, {
+      title,
+      value: state.filters[param],
+      triggerId: `${scope}-filter-${param}`,
+      inputId: `${scope}-filter-${param}-input`,
+      kind,
+      choices,
+    });
   };
   const title = (key: string) => t(`contracts.columns.${key}`);
   const accountTypeName = (code: string) => accountTypes.find((type) => type.value === code)?.label ?? code;

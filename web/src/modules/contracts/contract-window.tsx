@@ -1,8 +1,10 @@
-import { Alert, App, Button, Form, Modal, Popconfirm, Space, Spin, Tabs } from 'antd';
+import { App, Button, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-client';
 import { useSession } from '../../app/session';
+import { ArchiveButton } from '../../ui/archive-button';
+import { RecordWindow } from '../../ui/record-window';
+import { useRecordForm } from '../../ui/use-record-form';
 import { ObjectsTab } from '../objects/objects-tab';
 import { usePartner } from '../partners/partners-api';
 import { UsersTab } from '../users/users-tab';
@@ -42,9 +44,17 @@ export function ContractWindow({
   const save = useSaveContract();
   const archive = useArchiveContract();
   const clone = useCloneContract();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
-  const [activeTab, setActiveTab] = useState('basic');
+  const state = useRecordForm(form, {
+    formTab: 'basic',
+    formFieldOf,
+    reloadRecord: async () => {
+      const fresh = await contractQuery.refetch();
+      if (fresh.data) {
+        form.resetFields();
+        form.setFieldsValue(formValuesOf(fresh.data));
+      }
+    },
+  });
   const [filled, setFilled] = useState(false);
 
   // The form is filled once: a refetch in the background must not overwrite what the person typed.
@@ -59,56 +69,22 @@ export function ContractWindow({
     }
   }, [filled, contractId, contract, form, startPartnerId]);
 
-  const showServerErrors = (error: unknown) => {
-    if (!(error instanceof ApiError)) {
-      setProblem(t('common.networkError'));
-      return;
-    }
-    setStale(error.code === 'version_conflict');
-    const formFields = new Set(Object.keys(form.getFieldsValue(true) as object));
-    const onForm = error.errors.filter((entry) => formFields.has(formFieldOf(entry.field)));
-    const elsewhere = error.errors.filter((entry) => !formFields.has(formFieldOf(entry.field)));
-    form.setFields(
-      onForm.map((entry) => ({
-        name: formFieldOf(entry.field) as keyof ContractFormValues,
-        errors: [entry.message],
-      })),
-    );
-    setProblem(
-      elsewhere.length || !onForm.length
-        ? [error.title, ...elsewhere.map((entry) => entry.message)].join(' ')
-        : null,
-    );
-    setActiveTab('basic');
-  };
-
   const submit = (values: ContractFormValues) => {
-    setProblem(null);
-    setStale(false);
+    state.startSaving();
     save.mutate(
       { id: contractId, values: requestBodyOf(values), version: contract?.version },
-      { onSuccess: (saved) => onSaved(saved.id), onError: showServerErrors },
+      { onSuccess: (saved) => onSaved(saved.id), onError: state.showServerErrors },
     );
-  };
-
-  const reload = async () => {
-    const fresh = await contractQuery.refetch();
-    if (fresh.data) {
-      form.resetFields();
-      form.setFieldsValue(formValuesOf(fresh.data));
-    }
-    setStale(false);
-    setProblem(null);
   };
 
   const cloneContract = (id: number) => {
-    setProblem(null);
+    state.clearProblem();
     clone.mutate(id, {
       onSuccess: (copy) => {
         void message.success(t('contract.cloned'));
         onOpen(copy.id);
       },
-      onError: showServerErrors,
+      onError: state.showServerErrors,
     });
   };
 
@@ -116,97 +92,69 @@ export function ContractWindow({
   const archived = contract?.archivedAt != null;
 
   return (
-    <Modal
-      open
+    <RecordWindow
       title={title}
       width={1000}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
-      footer={
-        <Space wrap>
-          {contract && (
+      textsKey="contract"
+      state={state}
+      loading={contractId !== null && contractQuery.isLoading}
+      failed={contractId !== null && contractQuery.isError ? t('contract.notFound') : undefined}
+      saving={save.isPending}
+      onSave={() => form.submit()}
+      onClose={onClose}
+      actions={
+        contract && (
+          <>
             <Button loading={clone.isPending} onClick={() => cloneContract(contract.id)}>
               {t('contract.clone')}
             </Button>
-          )}
-          {contract && (
-            <Popconfirm
-              title={archived ? t('contract.restoreConfirm') : t('contract.archiveConfirm')}
-              okText={t('common.yes')}
-              cancelText={t('common.no')}
+            <ArchiveButton
+              archived={archived}
+              textsKey="contract"
+              loading={archive.isPending}
               onConfirm={() =>
                 archive.mutate(
                   { id: contract.id, restore: archived },
-                  { onSuccess: onClose, onError: showServerErrors },
+                  { onSuccess: onClose, onError: state.showServerErrors },
                 )
               }
-            >
-              <Button danger={!archived} loading={archive.isPending}>
-                {archived ? t('contract.restore') : t('contract.archive')}
-              </Button>
-            </Popconfirm>
-          )}
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('contract.save')}
-          </Button>
-        </Space>
+            />
+          </>
+        )
       }
-    >
-      {problem && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          message={stale ? t('contract.staleVersion') : problem}
-          action={stale ? <Button onClick={() => void reload()}>{t('contract.reload')}</Button> : undefined}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      {contractId !== null && contractQuery.isLoading ? (
-        <Spin />
-      ) : contractId !== null && contractQuery.isError ? (
-        <Alert role="alert" type="error" showIcon message={t('contract.notFound')} />
-      ) : (
-        <Tabs
-          activeKey={activeTab}
-          onChange={setActiveTab}
-          items={[
-            {
-              key: 'basic',
-              label: t('contract.tabs.basic'),
-              forceRender: true,
-              children: (
-                <BasicSettingsTab
-                  form={form}
-                  contract={contract}
-                  presetPartner={presetPartner ? { id: presetPartner.id, name: presetPartner.name } : null}
-                  onSubmit={submit}
-                />
-              ),
-            },
-            {
-              key: 'users',
-              label: t('contract.tabs.users'),
-              disabled: contract === null,
-              children: contract && <UsersTab partnerId={contract.partnerId} contractId={contract.id} />,
-            },
-            {
-              key: 'objects',
-              label: t('contract.tabs.objects'),
-              disabled: contract === null,
-              children: contract && <ObjectsTab partnerId={contract.partnerId} contractId={contract.id} />,
-            },
-            {
-              key: 'history',
-              label: t('contract.tabs.history'),
-              disabled: contract === null,
-              children: contract && <ContractHistoryTab contract={contract} />,
-            },
-          ]}
-        />
-      )}
-    </Modal>
+      tabs={[
+        {
+          key: 'basic',
+          label: t('contract.tabs.basic'),
+          forceRender: true,
+          children: (
+            <BasicSettingsTab
+              form={form}
+              contract={contract}
+              presetPartner={presetPartner ? { id: presetPartner.id, name: presetPartner.name } : null}
+              onSubmit={submit}
+            />
+          ),
+        },
+        {
+          key: 'users',
+          label: t('contract.tabs.users'),
+          disabled: contract === null,
+          children: contract && <UsersTab partnerId={contract.partnerId} contractId={contract.id} />,
+        },
+        {
+          key: 'objects',
+          label: t('contract.tabs.objects'),
+          disabled: contract === null,
+          children: contract && <ObjectsTab partnerId={contract.partnerId} contractId={contract.id} />,
+        },
+        {
+          key: 'history',
+          label: t('contract.tabs.history'),
+          disabled: contract === null,
+          children: contract && <ContractHistoryTab contract={contract} />,
+        },
+      ]}
+    />
   );
 }

@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { sortableColumn, type SortState } from '../../ui/sortable-column';
 import type { TrackedObject } from './object-types';
 
 /** The list's columns, in the brief's order. */
@@ -22,14 +23,9 @@ export type ObjectColumnKey = (typeof objectColumnKeys)[number];
 export function objectColumns(
   t: TFunction,
   language: string,
-  state: { sort?: string; order?: 'asc' | 'desc' },
+  state: SortState,
 ): Record<ObjectColumnKey, ColumnType<TrackedObject>> {
-  const sortable = (key: string) => ({
-    key,
-    sorter: true,
-    sortOrder:
-      state.sort === key ? (state.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null,
-  });
+  const sortable = (key: string) => sortableColumn(state, key);
   const title = (key: string) => t(`objects.columns.${key}`);
   return {
     id: { ...sortable('id'), title: title('id'), dataIndex: 'id', width: 90 },

@@ -1,7 +1,9 @@
-import { Alert, Button, Form, Modal, Popconfirm, Space, Spin, Tabs } from 'antd';
+import { Button, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-client';
+import { ArchiveButton } from '../../ui/archive-button';
+import { RecordWindow } from '../../ui/record-window';
+import { useRecordForm } from '../../ui/use-record-form';
 import { MoveObjectDialog } from './move-object-dialog';
 import { emptyObjectValues, objectFormValuesOf, objectRequestBodyOf } from './object-form-values';
 import { ObjectHistoryTab } from './object-history-tab';
@@ -28,9 +30,18 @@ export function ObjectWindow({ objectId, contractId, partnerId, onClose, onSaved
   const object = objectQuery.data ?? null;
   const save = useSaveObject();
   const archive = useArchiveObject();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
-  const [activeTab, setActiveTab] = useState('main');
+  const state = useRecordForm(form, {
+    formTab: 'main',
+    // Opened from a contract, the window has no Contract field: an error on it is told in the alert.
+    formFields: () =>
+      Object.keys(form.getFieldsValue(true) as object).filter(
+        (field) => !(contractId !== undefined && field === 'contractId'),
+      ),
+    reloadRecord: async () => {
+      const fresh = await objectQuery.refetch();
+      if (fresh.data) form.setFieldsValue(objectFormValuesOf(fresh.data));
+    },
+  });
   const [moving, setMoving] = useState(false);
 
   useEffect(() => {
@@ -38,123 +49,72 @@ export function ObjectWindow({ objectId, contractId, partnerId, onClose, onSaved
     else if (object) form.setFieldsValue(objectFormValuesOf(object));
   }, [objectId, object, form, contractId]);
 
-  const showServerErrors = (error: unknown) => {
-    if (!(error instanceof ApiError)) {
-      setProblem(t('common.networkError'));
-      return;
-    }
-    setStale(error.code === 'version_conflict');
-    const formFields = new Set(Object.keys(form.getFieldsValue(true) as object));
-    if (contractId !== undefined) formFields.delete('contractId');
-    const onForm = error.errors.filter((entry) => formFields.has(entry.field));
-    const elsewhere = error.errors.filter((entry) => !formFields.has(entry.field));
-    form.setFields(
-      onForm.map((entry) => ({ name: entry.field as keyof ObjectFormValues, errors: [entry.message] })),
-    );
-    setProblem(
-      elsewhere.length || !onForm.length
-        ? [error.title, ...elsewhere.map((entry) => entry.message)].join(' ')
-        : null,
-    );
-    setActiveTab('main');
-  };
-
   const submit = (values: ObjectFormValues) => {
-    setProblem(null);
-    setStale(false);
+    state.startSaving();
     const body = objectRequestBodyOf(
       { ...values, contractId: contractId ?? values.contractId },
       objectId === null,
     );
     save.mutate(
       { id: objectId, values: body, version: object?.version },
-      { onSuccess: onSaved, onError: showServerErrors },
+      { onSuccess: onSaved, onError: state.showServerErrors },
     );
-  };
-
-  const reload = async () => {
-    const fresh = await objectQuery.refetch();
-    if (fresh.data) form.setFieldsValue(objectFormValuesOf(fresh.data));
-    setStale(false);
-    setProblem(null);
   };
 
   const archived = object?.archivedAt != null;
   const title = objectId === null ? t('object.addTitle') : (object?.name ?? t('object.loading'));
 
   return (
-    <Modal
-      open
+    <RecordWindow
       title={title}
       width={860}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
-      footer={
-        <Space>
-          {object && !archived && <Button onClick={() => setMoving(true)}>{t('object.move')}</Button>}
-          {object && (
-            <Popconfirm
-              title={archived ? t('object.restoreConfirm') : t('object.archiveConfirm')}
-              okText={t('common.yes')}
-              cancelText={t('common.no')}
+      textsKey="object"
+      state={state}
+      loading={objectId !== null && objectQuery.isLoading}
+      saving={save.isPending}
+      saveDisabled={archived}
+      onSave={() => form.submit()}
+      onClose={onClose}
+      actions={
+        object && (
+          <>
+            {!archived && <Button onClick={() => setMoving(true)}>{t('object.move')}</Button>}
+            <ArchiveButton
+              archived={archived}
+              textsKey="object"
               onConfirm={() =>
                 archive.mutate(
                   { id: object.id, restore: archived },
-                  { onSuccess: onClose, onError: showServerErrors },
+                  { onSuccess: onClose, onError: state.showServerErrors },
                 )
               }
-            >
-              <Button danger={!archived}>{archived ? t('object.restore') : t('object.archive')}</Button>
-            </Popconfirm>
-          )}
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} disabled={archived} onClick={() => form.submit()}>
-            {t('object.save')}
-          </Button>
-        </Space>
+            />
+          </>
+        )
       }
+      tabs={[
+        {
+          key: 'main',
+          label: t('object.tabs.main'),
+          forceRender: true,
+          children: (
+            <ObjectMainTab
+              form={form}
+              object={object}
+              fixedContractId={contractId}
+              partnerId={partnerId}
+              onSubmit={submit}
+            />
+          ),
+        },
+        {
+          key: 'history',
+          label: t('object.tabs.history'),
+          disabled: object === null,
+          children: object && <ObjectHistoryTab objectId={object.id} />,
+        },
+      ]}
     >
-      {problem && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          message={stale ? t('object.staleVersion') : problem}
-          action={stale ? <Button onClick={() => void reload()}>{t('object.reload')}</Button> : undefined}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      {objectId !== null && objectQuery.isLoading ? (
-        <Spin />
-      ) : (
-        <Tabs
-          activeKey={activeTab}
-          onChange={setActiveTab}
-          items={[
-            {
-              key: 'main',
-              label: t('object.tabs.main'),
-              forceRender: true,
-              children: (
-                <ObjectMainTab
-                  form={form}
-                  object={object}
-                  fixedContractId={contractId}
-                  partnerId={partnerId}
-                  onSubmit={submit}
-                />
-              ),
-            },
-            {
-              key: 'history',
-              label: t('object.tabs.history'),
-              disabled: object === null,
-              children: object && <ObjectHistoryTab objectId={object.id} />,
-            },
-          ]}
-        />
-      )}
       {moving && object && (
         <MoveObjectDialog
           object={object}
@@ -165,6 +125,6 @@ export function ObjectWindow({ objectId, contractId, partnerId, onClose, onSaved
           }}
         />
       )}
-    </Modal>
+    </RecordWindow>
   );
 }

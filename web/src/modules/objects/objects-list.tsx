@@ -1,14 +1,15 @@
-import { DollarOutlined, DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Dropdown, Input, Space, Table } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
+import { DollarOutlined, ImportOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiDownload } from '../../app/api-client';
+import { ExportMenu } from '../../ui/export-menu';
+import { ListToolbar } from '../../ui/list-toolbar';
+import { PagedTable } from '../../ui/paged-table';
+import { usePagedList } from '../../ui/use-paged-list';
 import { ImportObjectsDialog } from './import-objects-dialog';
 import { objectColumnKeys, objectColumns } from './object-columns';
-import type { TrackedObject } from './object-types';
 import { ObjectWindow } from './object-window';
-import { objectListPath, useObjectList, type ObjectListQuery } from './objects-api';
+import { useObjectList, type ObjectListQuery } from './objects-api';
 import { RepriceObjectsDialog } from './reprice-objects-dialog';
 
 interface ObjectsListProps {
@@ -33,108 +34,54 @@ export function ObjectsList({ partnerId, contractId, compact = false }: ObjectsL
     partnerId: contractId === undefined ? partnerId : undefined,
     contractId,
   };
-  const [query, setQuery] = useState<ObjectListQuery>(initialQuery);
-  const [searchText, setSearchText] = useState('');
+  const paged = usePagedList(initialQuery, { defaultSort: 'id' });
   const [windowFor, setWindowFor] = useState<number | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const [repricing, setRepricing] = useState(false);
-  const list = useObjectList(query);
-  const columns = objectColumns(t, i18n.language, query);
+  const list = useObjectList(paged.query);
+  const columns = objectColumns(t, i18n.language, paged.query);
   const shownColumns = objectColumnKeys.filter(
     (key) => !(compact && key === 'partner') && !(contractId !== undefined && key === 'contract'),
   );
 
-  const exportAs = (format: 'xlsx' | 'csv') =>
-    void apiDownload(
-      `/objects/export${objectListPath({ ...query, page: undefined, pageSize: undefined, format })}`,
-      `objects.${format}`,
-    ).catch(() => void message.error(t('common.networkError')));
-
   return (
     <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setWindowFor('new')}>
-          {t('list.add')}
-        </Button>
-        <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
-          {t('objects.importButton')}
-        </Button>
-        <Dropdown
-          trigger={['click']}
-          menu={{
-            items: [
-              { key: 'xlsx', label: 'Excel (xlsx)' },
-              { key: 'csv', label: 'CSV' },
-            ],
-            onClick: ({ key }) => exportAs(key as 'xlsx' | 'csv'),
-          }}
-        >
-          <Button icon={<DownloadOutlined />}>{t('list.export')}</Button>
-        </Dropdown>
-        {(partnerId !== undefined || contractId !== undefined) && (
-          <Button icon={<DollarOutlined />} onClick={() => setRepricing(true)}>
-            {t('objects.reprice.button')}
+      <ListToolbar
+        list={paged}
+        onAdd={() => setWindowFor('new')}
+        afterAdd={
+          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+            {t('objects.importButton')}
           </Button>
-        )}
-        <Input.Search
-          aria-label={t('objects.search')}
-          placeholder={t('objects.search')}
-          allowClear
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-          onSearch={(search) => setQuery({ ...query, search: search.trim() || undefined, page: 1 })}
-          style={{ width: 320 }}
-        />
-        <Checkbox
-          checked={query.showDeleted ?? false}
-          onChange={(event) => setQuery({ ...query, showDeleted: event.target.checked, page: 1 })}
-        >
-          {t('list.showDeleted')}
-        </Checkbox>
-        <Button
-          onClick={() => {
-            setSearchText('');
-            setQuery({ ...initialQuery, pageSize: query.pageSize });
-          }}
-        >
-          {t('list.clearFilters')}
-        </Button>
-      </Space>
-      <Table<TrackedObject>
-        rowKey="id"
-        size={compact ? 'small' : 'middle'}
-        aria-label={t('objects.listLabel')}
+        }
+        exportMenu={
+          <ExportMenu
+            resource="objects"
+            // Every row the list's query matches, not only the page shown.
+            query={{ ...paged.query, page: undefined, pageSize: undefined }}
+          />
+        }
+        afterExport={
+          (partnerId !== undefined || contractId !== undefined) && (
+            <Button icon={<DollarOutlined />} onClick={() => setRepricing(true)}>
+              {t('objects.reprice.button')}
+            </Button>
+          )
+        }
+        searchLabel={t('objects.search')}
+        searchWidth={320}
+      />
+      <PagedTable
+        list={paged}
+        page={list.data}
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
+        aria-label={t('objects.listLabel')}
         columns={shownColumns.map((key) => columns[key])}
-        scroll={{ x: compact ? 900 : 1200 }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('objects.total', { count: total }),
-        }}
-        onChange={(pagination, _filters, sorter) => {
-          const sort = sorter as SorterResult<TrackedObject>;
-          setQuery({
-            ...query,
-            page: pagination.current ?? 1,
-            pageSize: pagination.pageSize ?? query.pageSize,
-            sort: sort.order ? String(sort.columnKey) : 'id',
-            order: sort.order === 'descend' ? 'desc' : 'asc',
-          });
-        }}
-        onRow={(row) => ({
-          tabIndex: 0,
-          'aria-label': row.name,
-          onDoubleClick: () => setWindowFor(row.id),
-          onKeyDown: (event) => {
-            if (event.key === 'Enter') setWindowFor(row.id);
-          },
-          style: { cursor: 'pointer' },
-        })}
+        rowName={(row) => row.name}
+        onOpen={setWindowFor}
+        totalText={(total) => t('objects.total', { count: total })}
+        size={compact ? 'small' : 'middle'}
+        scrollX={compact ? 900 : 1200}
       />
       {windowFor !== null && (
         <ObjectWindow

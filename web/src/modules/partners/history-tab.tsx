@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { settingFieldLabel, useSettingCatalogue } from '../partner-settings/settings-api';
 import { usePartner, usePartnerHistory } from './partners-api';
+import { codeName, referenceLabel } from '../../ui/history-labels';
 import { HistoryTable } from '../../ui/history-table';
-import type { Reference } from './partner-types';
-import { useAccountTypes, useOrganizationTypes, useRegions, type Named } from './reference-api';
+import { useAccountTypes, useOrganizationTypes, useRegions } from './reference-api';
 
 /** The partner's change history, newest first, with field names and values in the person's language. */
 export function HistoryTab({ partnerId }: { partnerId: number }) {
@@ -15,22 +15,11 @@ export function HistoryTab({ partnerId }: { partnerId: number }) {
   const accountTypes = useAccountTypes().data?.items;
   const regions = useRegions().data?.items;
   const organizationTypes = useOrganizationTypes(null).data?.items;
-  const fieldName = (field: string) =>
-    i18n.exists(`partner.fields.${field}`)
-      ? t(`partner.fields.${field}`)
-      : (settingFieldLabel(catalogue.data?.items, field, i18n.language) ?? field);
-  const nameOf = (entries: Named[] | undefined, code: string) => {
-    const entry = entries?.find((candidate) => candidate.code === code);
-    return entry ? (i18n.language === 'ru' ? entry.nameRu : entry.nameEn) : code;
-  };
-  // A parent or tariff is named when it is the partner's current one; an earlier one shows its number.
-  const referenceOf = (reference: Reference | null | undefined, id: number) =>
-    reference?.id === id ? `${reference.name} (#${id})` : `#${id}`;
   const readable = (field: string, value: unknown): unknown => {
     if (typeof value !== 'string' && typeof value !== 'number') return value;
     switch (field) {
       case 'accountType':
-        return nameOf(accountTypes, String(value));
+        return codeName(accountTypes, String(value), i18n.language);
       case 'userPasswordPolicy':
         return i18n.exists(`partner.passwordPolicy.${String(value)}`)
           ? t(`partner.passwordPolicy.${String(value)}`)
@@ -41,22 +30,22 @@ export function HistoryTab({ partnerId }: { partnerId: number }) {
         return `${i18n.language === 'ru' ? region.nameRu : region.nameEn} (${region.code})`;
       }
       case 'organizationType':
-        return nameOf(organizationTypes, String(value));
+        return codeName(organizationTypes, String(value), i18n.language);
       case 'parentId':
-        return referenceOf(partner?.parent, Number(value));
+        return referenceLabel(partner?.parent, Number(value));
       case 'priceTariffId':
-        return referenceOf(partner?.priceTariff, Number(value));
+        return referenceLabel(partner?.priceTariff, Number(value));
       case 'partnerPriceTariffId':
-        return referenceOf(partner?.partnerPriceTariff, Number(value));
+        return referenceLabel(partner?.partnerPriceTariff, Number(value));
       default:
         return value;
     }
   };
   return (
     <HistoryTable
-      entries={history.data?.items}
-      loading={history.isLoading}
-      fieldName={fieldName}
+      history={history}
+      textsKey="partner"
+      otherFieldName={(field) => settingFieldLabel(catalogue.data?.items, field, i18n.language)}
       readable={readable}
     />
   );

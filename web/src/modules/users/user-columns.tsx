@@ -1,6 +1,7 @@
 import { Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { sortableColumn, type SortState } from '../../ui/sortable-column';
 import type { PortalUser } from './user-types';
 
 export const userColumnKeys = [
@@ -15,16 +16,8 @@ export const userColumnKeys = [
 ] as const;
 export type UserColumnKey = (typeof userColumnKeys)[number];
 
-export function userColumns(
-  t: TFunction,
-  state: { sort?: string; order?: 'asc' | 'desc' },
-): Record<UserColumnKey, ColumnType<PortalUser>> {
-  const sortable = (key: string) => ({
-    key,
-    sorter: true,
-    sortOrder:
-      state.sort === key ? (state.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null,
-  });
+export function userColumns(t: TFunction, state: SortState): Record<UserColumnKey, ColumnType<PortalUser>> {
+  const sortable = (key: string) => sortableColumn(state, key);
   const title = (key: string) => t(`users.columns.${key}`);
   const orDash = (value: string | null) => value ?? '—';
   return {

@@ -1,7 +1,9 @@
-import { Alert, Button, Form, Modal, Popconfirm, Space, Spin, Tabs } from 'antd';
+import { Button, Form, Popconfirm } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-client';
+import { ArchiveButton } from '../../ui/archive-button';
+import { RecordWindow } from '../../ui/record-window';
+import { useRecordForm } from '../../ui/use-record-form';
 import { LoginHistoryTab } from './login-history-tab';
 import { ResetPasswordResult } from './reset-password-result';
 import { emptyUserValues, userFormValuesOf, userRequestBodyOf } from './user-form-values';
@@ -30,9 +32,24 @@ export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: 
   const save = useSaveUser();
   const action = useUserAction();
   const reset = useResetPassword();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
-  const [activeTab, setActiveTab] = useState('main');
+  const state = useRecordForm(form, {
+    formTab: 'main',
+    // Opened from a contract, the window has no Contract field: an error on it is told in the alert.
+    formFields: () => [
+      'login',
+      'name',
+      'phone',
+      'email',
+      'password',
+      'type',
+      'blocked',
+      ...(contractId === undefined ? ['contractId'] : []),
+    ],
+    reloadRecord: async () => {
+      const fresh = await userQuery.refetch();
+      if (fresh.data) form.setFieldsValue(userFormValuesOf(fresh.data));
+    },
+  });
   const [resetAnswer, setResetAnswer] = useState<{ password: string | null } | null>(null);
 
   useEffect(() => {
@@ -40,151 +57,100 @@ export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: 
     else if (user) form.setFieldsValue(userFormValuesOf(user));
   }, [userId, user, form, contractId]);
 
-  const showServerErrors = (error: unknown) => {
-    if (!(error instanceof ApiError)) {
-      setProblem(t('common.networkError'));
-      return;
-    }
-    setStale(error.code === 'version_conflict');
-    const formFields = new Set(['login', 'name', 'phone', 'email', 'password', 'type', 'blocked']);
-    if (contractId === undefined) formFields.add('contractId');
-    const onForm = error.errors.filter((entry) => formFields.has(entry.field));
-    const elsewhere = error.errors.filter((entry) => !formFields.has(entry.field));
-    form.setFields(
-      onForm.map((entry) => ({ name: entry.field as keyof UserFormValues, errors: [entry.message] })),
-    );
-    setProblem(
-      elsewhere.length || !onForm.length
-        ? [error.title, ...elsewhere.map((entry) => entry.message)].join(' ')
-        : null,
-    );
-    setActiveTab('main');
-  };
-
   const submit = (values: UserFormValues) => {
-    setProblem(null);
-    setStale(false);
+    state.startSaving();
     save.mutate(
       {
         id: userId,
         values: userRequestBodyOf({ ...values, contractId: contractId ?? values.contractId }),
         version: user?.version,
       },
-      { onSuccess: onSaved, onError: showServerErrors },
+      { onSuccess: onSaved, onError: state.showServerErrors },
     );
-  };
-
-  const reload = async () => {
-    const fresh = await userQuery.refetch();
-    if (fresh.data) form.setFieldsValue(userFormValuesOf(fresh.data));
-    setStale(false);
-    setProblem(null);
   };
 
   const archived = user?.archivedAt != null;
   const title = userId === null ? t('user.addTitle') : (user?.login ?? t('user.loading'));
   const run = (name: 'block' | 'unblock' | 'archive' | 'restore', then?: () => void) => {
     if (!user) return;
-    setProblem(null);
-    action.mutate({ id: user.id, action: name }, { onSuccess: then, onError: showServerErrors });
+    state.clearProblem();
+    action.mutate({ id: user.id, action: name }, { onSuccess: then, onError: state.showServerErrors });
   };
 
   return (
-    <Modal
-      open
+    <RecordWindow
       title={title}
       width={860}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
-      footer={
-        <Space wrap>
-          {user && !archived && (
-            <Button loading={action.isPending} onClick={() => run(user.blocked ? 'unblock' : 'block')}>
-              {user.blocked ? t('user.unblock') : t('user.block')}
-            </Button>
-          )}
-          {user && !archived && (
-            <Popconfirm
-              title={t('user.reset.confirm')}
-              okText={t('common.yes')}
-              cancelText={t('common.no')}
-              onConfirm={() =>
-                reset.mutate(user.id, {
-                  onSuccess: (answer) => setResetAnswer({ password: answer.password ?? null }),
-                  onError: showServerErrors,
-                })
-              }
-            >
-              <Button loading={reset.isPending}>{t('user.reset.button')}</Button>
-            </Popconfirm>
-          )}
-          {user && (
-            <Popconfirm
-              title={archived ? t('user.restoreConfirm') : t('user.archiveConfirm')}
-              okText={t('common.yes')}
-              cancelText={t('common.no')}
+      textsKey="user"
+      state={state}
+      loading={userId !== null && userQuery.isLoading}
+      saving={save.isPending}
+      saveDisabled={archived}
+      onSave={() => form.submit()}
+      onClose={onClose}
+      actions={
+        user && (
+          <>
+            {!archived && (
+              <Button loading={action.isPending} onClick={() => run(user.blocked ? 'unblock' : 'block')}>
+                {user.blocked ? t('user.unblock') : t('user.block')}
+              </Button>
+            )}
+            {!archived && (
+              <Popconfirm
+                title={t('user.reset.confirm')}
+                okText={t('common.yes')}
+                cancelText={t('common.no')}
+                onConfirm={() =>
+                  reset.mutate(user.id, {
+                    onSuccess: (answer) => setResetAnswer({ password: answer.password ?? null }),
+                    onError: state.showServerErrors,
+                  })
+                }
+              >
+                <Button loading={reset.isPending}>{t('user.reset.button')}</Button>
+              </Popconfirm>
+            )}
+            <ArchiveButton
+              archived={archived}
+              textsKey="user"
               onConfirm={() => run(archived ? 'restore' : 'archive', onClose)}
-            >
-              <Button danger={!archived}>{archived ? t('user.restore') : t('user.archive')}</Button>
-            </Popconfirm>
-          )}
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} disabled={archived} onClick={() => form.submit()}>
-            {t('user.save')}
-          </Button>
-        </Space>
+            />
+          </>
+        )
       }
+      tabs={[
+        {
+          key: 'main',
+          label: t('user.tabs.main'),
+          forceRender: true,
+          children: (
+            <UserMainTab
+              form={form}
+              user={user}
+              fixedContractId={contractId}
+              partnerId={partnerId}
+              onSubmit={submit}
+            />
+          ),
+        },
+        {
+          key: 'loginHistory',
+          label: t('user.tabs.loginHistory'),
+          disabled: user === null,
+          children: user && <LoginHistoryTab userId={user.id} login={user.login} />,
+        },
+        {
+          key: 'history',
+          label: t('user.tabs.history'),
+          disabled: user === null,
+          children: user && <UserHistoryTab userId={user.id} />,
+        },
+      ]}
     >
-      {problem && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          message={stale ? t('user.staleVersion') : problem}
-          action={stale ? <Button onClick={() => void reload()}>{t('user.reload')}</Button> : undefined}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      {userId !== null && userQuery.isLoading ? (
-        <Spin />
-      ) : (
-        <Tabs
-          activeKey={activeTab}
-          onChange={setActiveTab}
-          items={[
-            {
-              key: 'main',
-              label: t('user.tabs.main'),
-              forceRender: true,
-              children: (
-                <UserMainTab
-                  form={form}
-                  user={user}
-                  fixedContractId={contractId}
-                  partnerId={partnerId}
-                  onSubmit={submit}
-                />
-              ),
-            },
-            {
-              key: 'loginHistory',
-              label: t('user.tabs.loginHistory'),
-              disabled: user === null,
-              children: user && <LoginHistoryTab userId={user.id} login={user.login} />,
-            },
-            {
-              key: 'history',
-              label: t('user.tabs.history'),
-              disabled: user === null,
-              children: user && <UserHistoryTab userId={user.id} />,
-            },
-          ]}
-        />
-      )}
       {resetAnswer && (
         <ResetPasswordResult password={resetAnswer.password} onClose={() => setResetAnswer(null)} />
       )}
-    </Modal>
+    </RecordWindow>
   );
 }

@@ -1,0 +1,67 @@
+import { Alert, Button, Modal, Space, Spin, Tabs, type TabsProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from './problem-alert';
+import type { RecordFormState } from './use-record-form';
+
+interface RecordWindowProps {
+  title: string;
+  width: number;
+  /** The record's texts in the translations: `<textsKey>.save`, `.staleVersion` and `.reload`. */
+  textsKey: string;
+  state: Pick<RecordFormState, 'problem' | 'stale' | 'reload' | 'activeTab' | 'setActiveTab'>;
+  /** The record is being loaded: a spinner instead of the tabs. */
+  loading: boolean;
+  /** The record could not be loaded: this message instead of the tabs. */
+  failed?: string;
+  tabs: TabsProps['items'];
+  /** The footer's buttons before Cancel and Save (Clone, Move, Delete/Restore, …). */
+  actions?: ReactNode;
+  saving: boolean;
+  saveDisabled?: boolean;
+  onSave: () => void;
+  onClose: () => void;
+  /** Dialogs the window opens over itself. */
+  children?: ReactNode;
+}
+
+/** A record's window: its tabs, the problem alert above them, and the footer ending in Cancel and Save. */
+export function RecordWindow(props: RecordWindowProps) {
+  const { t } = useTranslation();
+  const { title, width, textsKey, state, loading, failed, tabs, onClose } = props;
+  return (
+    <Modal
+      open
+      title={title}
+      width={width}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+      footer={
+        <Space wrap>
+          {props.actions}
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={props.saving} disabled={props.saveDisabled} onClick={props.onSave}>
+            {t(`${textsKey}.save`)}
+          </Button>
+        </Space>
+      }
+    >
+      <ProblemAlert
+        problem={state.problem}
+        stale={state.stale}
+        staleText={t(`${textsKey}.staleVersion`)}
+        reloadText={t(`${textsKey}.reload`)}
+        onReload={() => void state.reload()}
+      />
+      {loading ? (
+        <Spin />
+      ) : failed ? (
+        <Alert role="alert" type="error" showIcon message={failed} />
+      ) : (
+        <Tabs activeKey={state.activeTab} onChange={state.setActiveTab} items={tabs} />
+      )}
+      {props.children}
+    </Modal>
+  );
+}
