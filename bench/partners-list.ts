@@ -17,8 +17,10 @@
  * named by BENCH_REPORT (so that a new run does not overwrite the record of an earlier one).
  *
  * BENCH_LIST=objects (npm run bench:objects) measures GET /api/v1/objects at 1,000,000 objects instead:
- * the default page, a partner filter, searches by device ID, and the two partner administrators; no
- * export; the report goes to bench/results/objects-list.md.
+ * the default page, partner and contract filters, searches by device ID and by name, sorts by name, and
+ * the two partner administrators; no export; the report goes to bench/results/objects-list.md.
+ * BENCH_LIST=contracts (BENCH_LIST=contracts npm run bench:partners) does the same for GET /api/v1/contracts at 100,000
+ * contracts (bench/results/contracts-list.md).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -51,7 +53,7 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 3);
 const quietWaitSeconds = Number(process.env.BENCH_WAIT_QUIET ?? 0);
 /** A second, short run with one connection per request kind: latency without queueing. */
 const singleSeconds = Number(process.env.BENCH_SINGLE_DURATION ?? 3);
-/** Which list: `partners` (default) or `objects` (GET /api/v1/objects, no export). */
+/** Which list: `partners` (default), `objects` or `contracts` (GET /api/v1/objects or /contracts, no export). */
 const list = process.env.BENCH_LIST ?? 'partners';
 
 type Who = 'admin' | 'second' | 'top';
@@ -318,8 +320,19 @@ async function main() {
          where o.archived_at is null order by o.id limit 1 offset 123456`.execute(handle.db);
       const pick = picked.rows[0]!;
       const fragment = pick.device_id.slice(4, 12);
+      const named = await sql<{ name: string; contract_id: number; objects: number }>`
+        select (select name from objects where id = ${pick.partner_id * 10 + 7}) as name, contract_id,
+               count(*)::int as objects
+          from objects where archived_at is null group by contract_id order by count(*) desc limit 1`.execute(
+        handle.db,
+      );
+      const byName = named.rows[0]!;
+      // The last word of an object's name: its plate number, as a person would type it.
+      const nameFragment = encodeURIComponent(byName.name.split(' ').at(-1)!);
+      const modelFragment = encodeURIComponent(byName.name.split(' ')[0]!);
       objectScenarios = [
         { name: 'default (page 1, 50 rows, sort id)', who: 'admin', path: '/api/v1/objects' },
+        { name: 'sort by name', who: 'admin', path: '/api/v1/objects?sort=name' },
         {
           name: `filter by partner (${pick.vehicles.toLocaleString('en-US')} live objects)`,
           who: 'admin',
@@ -331,13 +344,38 @@ async function main() {
           path: `/api/v1/objects?partnerId=${pick.partner_id}&sort=name`,
         },
         {
+          name: `filter by contract (${byName.objects.toLocaleString('en-US')} live objects)`,
+          who: 'admin',
+          path: `/api/v1/objects?contractId=${byName.contract_id}`,
+        },
+        {
           name: 'search a whole device ID (IMEI)',
           who: 'admin',
           path: `/api/v1/objects?search=${pick.device_id}`,
         },
         { name: 'search 8 digits of a device ID', who: 'admin', path: `/api/v1/objects?search=${fragment}` },
+        {
+          name: 'search by name (a plate in the name)',
+          who: 'admin',
+          path: `/api/v1/objects?search=${nameFragment}`,
+        },
+        {
+          name: 'search by name (a make: many rows)',
+          who: 'admin',
+          path: `/api/v1/objects?search=${modelFragment}`,
+        },
         { name: 'partner admin, second level', who: 'second', path: '/api/v1/objects' },
+        {
+          name: 'partner admin, second level, sort by name',
+          who: 'second',
+          path: '/api/v1/objects?sort=name',
+        },
         { name: 'partner admin, top-level dealer', who: 'top', path: '/api/v1/objects' },
+        {
+          name: 'partner admin, top-level dealer, sort by name',
+          who: 'top',
+          path: '/api/v1/objects?sort=name',
+        },
         {
           name: 'partner admin, top-level dealer: search 8 digits of a device ID',
           who: 'top',
@@ -345,7 +383,45 @@ async function main() {
         },
       ];
     }
-    const scenarios = list === 'objects' ? objectScenarios : partnerScenarios;
+    let contractScenarios: Scenario[] = [];
+    if (list === 'contracts') {
+      const picked = await sql<{ partner_id: number; accounts: number; name: string }>`
+        select big.id as partner_id, big.accounts_count as accounts,
+               (select name from contracts order by id offset 54321 limit 1) as name
+          from (select id, accounts_count from partners order by accounts_count desc, id limit 1) big`.execute(
+        handle.db,
+      );
+      const pick = picked.rows[0]!;
+      contractScenarios = [
+        { name: 'default (page 1, 50 rows, sort id)', who: 'admin', path: '/api/v1/contracts' },
+        { name: 'sort by name', who: 'admin', path: '/api/v1/contracts?sort=name' },
+        {
+          name: `filter by partner (${pick.accounts.toLocaleString('en-US')} live contracts)`,
+          who: 'admin',
+          path: `/api/v1/contracts?partnerId=${pick.partner_id}`,
+        },
+        {
+          name: 'filter by partner, sort by name',
+          who: 'admin',
+          path: `/api/v1/contracts?partnerId=${pick.partner_id}&sort=name`,
+        },
+        {
+          name: 'search by name (a whole name)',
+          who: 'admin',
+          path: `/api/v1/contracts?search=${encodeURIComponent(pick.name)}`,
+        },
+        { name: 'search 5 digits of a phone', who: 'admin', path: '/api/v1/contracts?search=00123' },
+        { name: 'partner admin, second level', who: 'second', path: '/api/v1/contracts' },
+        { name: 'partner admin, top-level dealer', who: 'top', path: '/api/v1/contracts' },
+        {
+          name: 'partner admin, top-level dealer, sort by name',
+          who: 'top',
+          path: '/api/v1/contracts?sort=name',
+        },
+      ];
+    }
+    const scenarios =
+      list === 'objects' ? objectScenarios : list === 'contracts' ? contractScenarios : partnerScenarios;
 
     const inject = async (path: string, cookie: string) =>
       (await explainApp.inject({ method: 'GET', url: path, headers: { cookie } })).statusCode;
@@ -403,10 +479,8 @@ async function main() {
 
       const plans = await explainRequest(handle, capture, inject, scenario.path, cookie);
       plansByScenario.push({ scenario, plans });
-      // The statements of the list itself: the rows and the count (the session lookup comes first).
-      const listPlans = plans.filter((plan) =>
-        (list === 'objects' ? /from "objects" as "o"/ : /from "partners" as "p"/).test(plan.sql),
-      );
+      // The statements of the list itself (the rows and the count): all but the session lookup.
+      const listPlans = plans.filter((plan) => !/from "sessions"/.test(plan.sql));
 
       const row: Measured = {
         scenario,
@@ -442,7 +516,7 @@ async function main() {
       rows: number;
       rssMb: number;
     }[] = [];
-    for (const format of list === 'objects' ? [] : (['xlsx', 'csv'] as const)) {
+    for (const format of list === 'partners' ? (['xlsx', 'csv'] as const) : []) {
       const path = `/api/v1/partners/export?format=${format}&showDeleted=true`;
       const rssBefore = process.memoryUsage().rss;
       const started = performance.now();
@@ -482,7 +556,9 @@ async function main() {
     const report = [
       list === 'objects'
         ? `# Objects list at ${size.objects.toLocaleString('en-US')} objects`
-        : `# Partners list at ${expected.toLocaleString('en-US')} partners`,
+        : list === 'contracts'
+          ? `# Contracts list at ${size.contracts.toLocaleString('en-US')} contracts`
+          : `# Partners list at ${expected.toLocaleString('en-US')} partners`,
       '',
       `Data: ${expected.toLocaleString('en-US')} partners, ${size.contracts.toLocaleString('en-US')} contracts ` +
         `(${size.live_contracts.toLocaleString('en-US')} live), ${size.objects.toLocaleString('en-US')} objects ` +
@@ -504,7 +580,7 @@ async function main() {
           ? ` Before each request kind the run waited (up to ${quietWaitSeconds} s) for 3 s of idle CPUs.`
           : ''),
       '',
-      `| Request | As | Rows matched | Req/s | p50 ms | p95 ms | p99 ms | max ms | Errors | 1 conn: p50 / p95 ms | Server loop busy | SQL ms (rows / count) | Load avg |`,
+      `| Request | As | Rows matched | Req/s | p50 ms | p95 ms | p99 ms | max ms | Errors | 1 conn: p50 / p95 ms | Server loop busy | SQL ms (each statement) | Load avg |`,
       '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...measured.map(
         (row) =>
@@ -518,8 +594,8 @@ async function main() {
       'As: ' +
         (Object.keys(signedIn) as Who[]).map((who) => `${who} = ${signedIn[who]}`).join('; ') +
         '. p95 at or above the target is in bold. "Server loop busy": event-loop utilisation of the server ' +
-        'thread during the 10-connection run. "SQL ms": Execution Time of EXPLAIN ANALYZE of the request\'s ' +
-        'rows and count statements, each run alone after the load. "Load avg": the one-minute load average ' +
+        'thread during the 10-connection run. "SQL ms": Execution Time of EXPLAIN ANALYZE of each of the ' +
+        'request\'s list statements (page, count, and the subtree size where one is read), each run alone after the load. "Load avg": the one-minute load average ' +
         'when the row started (the machine has ' +
         `${os.availableParallelism()} CPUs; anything above that means processes waiting for a core).`,
       '',

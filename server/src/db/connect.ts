@@ -1,4 +1,5 @@
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -75,6 +76,8 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     dataDir: options.dataDir ?? undefined,
     loadDataDir: options.loadDataDir,
     parsers: pgliteParsers,
+    // The lists' trigram indexes (migration 0005); a dump made with it loads only with it.
+    extensions: { pg_trgm },
   });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });

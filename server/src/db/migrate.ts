@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as partnerSettings from './migrations/0002-partner-settings.js';
 import * as code1cCaseInsensitive from './migrations/0003-code-1c-case-insensitive.js';
 import * as contractsObjectsUsers from './migrations/0004-contracts-objects-users.js';
+import * as listSearchIndexes from './migrations/0005-list-search-indexes.js';
 
 /** Every migration, in order. Listed here (not read from a folder) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-partner-settings': partnerSettings,
   '0003-code-1c-case-insensitive': code1cCaseInsensitive,
   '0004-contracts-objects-users': contractsObjectsUsers,
+  '0005-list-search-indexes': listSearchIndexes,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,9 +1,8 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import type { AccountType } from '../../db/schema.js';
+import type { AccountType, Database } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
 import type { Scope } from '../auth/actor.js';
-import { inScope } from '../partners/partners.repository.js';
 import type { ContractSortColumn } from './contracts.schemas.js';
 
 export interface ContractListFilters {
@@ -29,21 +28,40 @@ export interface ContractListFilters {
   blocked?: boolean;
 }
 
-function selectContractList(db: Db) {
-  return db
-    .selectFrom('contracts as c')
-    .innerJoin('partners as p', 'p.id', 'c.partner_id')
-    .leftJoin('tariffs as t', 't.id', 'c.tariff_id');
-}
+/** The list's tables, as the filters see them (partners `p` and tariffs `t` joined when they are read). */
+type ContractListQuery = SelectQueryBuilder<
+  Database & { c: Database['contracts']; p: Database['partners']; t: Database['tariffs'] },
+  'c' | 'p' | 't',
+  object
+>;
 
-type ContractListQuery = ReturnType<typeof selectContractList>;
+/*
+ * The page's ids and the count read `contracts` alone, joined to `partners` or `tariffs` only when a
+ * filter or the sort reads their names (the partner join never drops a row: partner_id is NOT NULL; the
+ * tariff join is a left join). The scope is the subtree's partner ids, not the joined partner's path.
+ */
+function selectContractIds(db: Db, filters: ContractListFilters, sort?: ContractSortColumn) {
+  const query = db.selectFrom('contracts as c') as unknown as ContractListQuery;
+  let q = query;
+  if (filters.partnerName || sort === 'partner') {
+    q = q.innerJoin('partners as p', 'p.id', 'c.partner_id');
+  }
+  if (filters.tariffName || sort === 'tariff') {
+    q = q.leftJoin('tariffs as t', 't.id', 'c.tariff_id');
+  }
+  return q;
+}
 
 function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
   query: Q,
   filters: ContractListFilters,
 ): Q {
   let q = query as unknown as ContractListQuery;
-  q = q.where(inScope(filters.scope));
+  if (filters.scope.kind === 'subtree') {
+    q = q.where(
+      sql<boolean>`c.partner_id in (select id from partners where path @> array[${filters.scope.rootPartnerId}]::bigint[])`,
+    );
+  }
   if (!filters.showDeleted) q = q.where('c.archived_at', 'is', null);
   if (filters.search) {
     const pattern = likePattern(filters.search);
@@ -126,7 +144,19 @@ export async function listContracts(
     options.order === 'desc'
       ? sql.raw(nullable ? 'desc nulls last' : 'desc')
       : sql.raw(nullable ? 'asc nulls last' : 'asc');
-  return applyFilters(selectContractList(db), options.filters)
+  const sortKey = sql.raw(sortExpressions[options.sort]);
+  // Ids first: filter, sort and cut the page on contracts alone, then join the names for its rows only.
+  const page = applyFilters(selectContractIds(db, options.filters, options.sort), options.filters)
+    .select(['c.id', sql`${sortKey}`.as('sort_key')])
+    .orderBy(sql`${sortKey} ${direction}`)
+    .orderBy('c.id', options.order)
+    .limit(options.limit)
+    .offset(options.offset);
+  return db
+    .selectFrom(page.as('page'))
+    .innerJoin('contracts as c', 'c.id', 'page.id')
+    .innerJoin('partners as p', 'p.id', 'c.partner_id')
+    .leftJoin('tariffs as t', 't.id', 'c.tariff_id')
     .select([
       'c.id',
       'c.name',
@@ -147,17 +177,41 @@ export async function listContracts(
       'c.comment',
       'c.archived_at',
     ])
-    .orderBy(sql`${sql.raw(sortExpressions[options.sort])} ${direction}`)
+    .orderBy(sql`page.sort_key ${direction}`)
     .orderBy('c.id', options.order)
-    .limit(options.limit)
-    .offset(options.offset)
     .execute();
 }
 
 export type ContractListRow = Awaited<ReturnType<typeof listContracts>>[number];
 
+/** Whether the partners' live-contract counters (partners.accounts_count) answer the count alone. */
+function countedByPartners(filters: ContractListFilters): boolean {
+  const answered = new Set<string>(['scope', 'partnerId']);
+  return (
+    !filters.showDeleted &&
+    Object.entries(filters).every(
+      ([key, value]) => key === 'showDeleted' || answered.has(key) || value === undefined || value === '',
+    )
+  );
+}
+
 export async function countContracts(db: Db, filters: ContractListFilters): Promise<number> {
-  const row = await applyFilters(selectContractList(db), filters)
+  if (countedByPartners(filters)) {
+    /*
+     * The live contracts of the scope (or of one partner in it) are the sum of the partners' own live
+     * contracts, kept by the statement-level triggers of migration 0004 in the rows' own transaction.
+     */
+    let query = db
+      .selectFrom('partners as p')
+      .select(sql<number>`coalesce(sum(p.accounts_count), 0)`.as('n'));
+    if (filters.scope.kind === 'subtree') {
+      query = query.where(sql<boolean>`p.path @> array[${filters.scope.rootPartnerId}]::bigint[]`);
+    }
+    if (filters.partnerId !== undefined) query = query.where('p.id', '=', filters.partnerId);
+    const row = await query.executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+  const row = await applyFilters(selectContractIds(db, filters), filters)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -177,17 +177,42 @@ export interface PartnerListFilters {
   blocked?: boolean;
 }
 
-function selectPartnerList(db: Db) {
-  return db
-    .selectFrom('partners as p')
-    .leftJoin('admin_users as u', (join) =>
+/** The list's tables as the filters and sort keys see them (the joins are made when they are read). */
+type PartnerListQuery = SelectQueryBuilder<
+  Database & {
+    p: Database['partners'];
+    u: Database['admin_users'];
+    parent: Database['partners'];
+    price: Database['tariffs'];
+  },
+  'p' | 'u' | 'parent' | 'price',
+  object
+>;
+
+/*
+ * The page's ids and the count read `partners` alone, joined only to what the sort reads (every join is
+ * a left join to at most one row: one partner administrator per partner, one parent, one Price, so none
+ * changes the rows). Searches on the administrator's login go through admin_users' own index.
+ */
+function selectPartnerIds(db: Db, filters: PartnerListFilters, sort?: PartnerSortColumn) {
+  let q = db.selectFrom('partners as p') as unknown as PartnerListQuery;
+  if (sort === 'login') {
+    q = q.leftJoin('admin_users as u', (join) =>
       join.onRef('u.partner_id', '=', 'p.id').on('u.role', '=', 'partner_admin'),
-    )
-    .leftJoin('partners as parent', 'parent.id', 'p.parent_id')
-    .leftJoin('tariffs as price', 'price.id', 'p.price_tariff_id');
+    );
+  }
+  if (filters.parentName || sort === 'parent')
+    q = q.leftJoin('partners as parent', 'parent.id', 'p.parent_id');
+  if (filters.tariffName || sort === 'tariff')
+    q = q.leftJoin('tariffs as price', 'price.id', 'p.price_tariff_id');
+  return q;
 }
 
-type PartnerListQuery = ReturnType<typeof selectPartnerList>;
+/** Partners whose partner administrator's login contains the text (trigram index of migration 0005). */
+function partnerAdminLoginContains(pattern: string) {
+  return sql<boolean>`p.id in (select partner_id from admin_users
+    where role = 'partner_admin' and login ilike ${pattern})`;
+}
 
 function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
   query: Q,
@@ -197,23 +222,22 @@ function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
   q = q.where(inScope(filters.scope));
   if (!filters.showDeleted) q = q.where('p.archived_at', 'is', null);
   if (filters.search) {
+    // One id list from the columns' trigram indexes (an OR over p's columns and a subquery on
+    // admin_users could use none of them): the same partners as the six ILIKEs on the joined row.
     const pattern = likePattern(filters.search);
-    q = q.where((eb) =>
-      eb.or([
-        eb('p.name', 'ilike', pattern),
-        eb('u.login', 'ilike', pattern),
-        eb('p.email', 'ilike', pattern),
-        eb('p.phone', 'ilike', pattern),
-        eb('p.iin', 'ilike', pattern),
-        eb('p.code_1c', 'ilike', pattern),
-      ]),
+    q = q.where(
+      sql<boolean>`p.id in (
+        select id from partners
+         where name ilike ${pattern} or email ilike ${pattern} or phone ilike ${pattern}
+            or iin ilike ${pattern} or code_1c ilike ${pattern}
+        union all
+        select partner_id from admin_users where role = 'partner_admin' and login ilike ${pattern})`,
     );
   }
   const contains = [
     ['p.name', filters.name],
     ['p.email', filters.email],
     ['p.phone', filters.phone],
-    ['u.login', filters.login],
     ['p.comment', filters.comment],
     ['price.name', filters.tariffName],
     ['parent.name', filters.parentName],
@@ -221,6 +245,7 @@ function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
   for (const [column, text] of contains) {
     if (text) q = q.where(column, 'ilike', likePattern(text));
   }
+  if (filters.login) q = q.where(partnerAdminLoginContains(likePattern(filters.login)));
   if (filters.emailPhone) {
     const pattern = likePattern(filters.emailPhone);
     q = q.where((eb) => eb.or([eb('p.email', 'ilike', pattern), eb('p.phone', 'ilike', pattern)]));
@@ -280,7 +305,22 @@ export async function listPartners(
     options.order === 'desc'
       ? sql.raw(nullable ? 'desc nulls last' : 'desc')
       : sql.raw(nullable ? 'asc nulls last' : 'asc');
-  const rows = applyFilters(selectPartnerList(db), options.filters)
+  const sortKey = sql.raw(sortExpressions[options.sort]);
+  // Ids first: filter, sort and cut the page on partners alone, then join the names for its rows only.
+  const page = applyFilters(selectPartnerIds(db, options.filters, options.sort), options.filters)
+    .select(['p.id', sql`${sortKey}`.as('sort_key')])
+    .orderBy(sql`${sortKey} ${direction}`)
+    .orderBy('p.id', options.order)
+    .limit(options.limit)
+    .offset(options.offset);
+  const rows = db
+    .selectFrom(page.as('page'))
+    .innerJoin('partners as p', 'p.id', 'page.id')
+    .leftJoin('admin_users as u', (join) =>
+      join.onRef('u.partner_id', '=', 'p.id').on('u.role', '=', 'partner_admin'),
+    )
+    .leftJoin('partners as parent', 'parent.id', 'p.parent_id')
+    .leftJoin('tariffs as price', 'price.id', 'p.price_tariff_id')
     .select([
       'p.id',
       'p.name',
@@ -299,10 +339,8 @@ export async function listPartners(
       'p.users_blocked',
       'p.archived_at',
     ])
-    .orderBy(sql`${sql.raw(sortExpressions[options.sort])} ${direction}`)
+    .orderBy(sql`page.sort_key ${direction}`)
     .orderBy('p.id', options.order)
-    .limit(options.limit)
-    .offset(options.offset)
     .execute();
   return rows;
 }
@@ -310,7 +348,7 @@ export async function listPartners(
 export type PartnerListRow = Awaited<ReturnType<typeof listPartners>>[number];
 
 export async function countPartners(db: Db, filters: PartnerListFilters): Promise<number> {
-  const row = await applyFilters(selectPartnerList(db), filters)
+  const row = await applyFilters(selectPartnerIds(db, filters), filters)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
