@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, adminApi, createPartnerViaApi, signIn, unique } from './support';
+import { ADMIN, adminApi, createPartnerViaApi, createViaApi, signIn, unique, validImei } from './support';
 
 /*
- * The README's pictures: the list and a filled Main settings tab, in English and in Russian. The file
- * name sorts first so the pictures show only the partners made here, on the fresh database.
+ * The README's pictures: the list and a filled Main settings tab, in English and in Russian, and a
+ * contract's card and the Objects section. The file name sorts first so the pictures show only the
+ * records made here, on the fresh database.
  */
-test('screenshots of the partners list and the Main settings tab in both languages', async ({
+test('screenshots of the partners list, Main settings, a contract and the objects list', async ({
   page,
   baseURL,
 }) => {
@@ -39,6 +40,32 @@ test('screenshots of the partners list and the Main settings tab in both languag
     await createPartnerViaApi(session, { name, login: unique('p'), region, parentId: dealer.id });
   }
 
+  const contracts = [];
+  for (const [name, accountType] of [
+    ['Almaty Logistics LLP', 'prepayment'],
+    ['Steppe Cargo', 'postpayment'],
+  ] as const) {
+    contracts.push(
+      await createViaApi(session, '/contracts', {
+        partnerId: dealer.id,
+        name,
+        currency: 'KZT',
+        accountType,
+        email: 'fleet@example.kz',
+      }),
+    );
+  }
+  for (const [index, name] of ['MAN TGX 18.440', 'Volvo FH 460', 'KAMAZ 54901', 'Ford Transit'].entries()) {
+    await createViaApi(session, '/objects', {
+      contractId: contracts[index % 2]!.id,
+      name,
+      deviceId: validImei(),
+      deviceType: 'Teltonika FMC130',
+      plateNumber: `${123 + index}ABC02`,
+      simPhone: `+7701555${String(1000 + index)}`,
+    });
+  }
+
   await signIn(page, ADMIN.login, ADMIN.password);
   for (const language of ['en', 'ru'] as const) {
     await page.evaluate((value) => localStorage.setItem('fleetdesk.language', value), language);
@@ -56,4 +83,18 @@ test('screenshots of the partners list and the Main settings tab in both languag
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.keyboard.press('Escape');
   }
+
+  await page.evaluate(() => localStorage.setItem('fleetdesk.language', 'en'));
+  await page.reload();
+  await page.getByRole('menuitem', { name: 'Contracts' }).click();
+  await page.getByRole('row', { name: 'Almaty Logistics LLP' }).dblclick();
+  const contract = page.getByRole('dialog', { name: 'Almaty Logistics LLP' });
+  await expect(contract.getByLabel('Name', { exact: true })).toHaveValue('Almaty Logistics LLP');
+  await page.setViewportSize({ width: 1280, height: 1300 });
+  await contract.screenshot({ path: 'docs/screenshots/contract-basic-settings-en.png' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.keyboard.press('Escape');
+  await page.getByRole('menuitem', { name: 'Objects' }).click();
+  await expect(page.getByRole('row', { name: 'Volvo FH 460' })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/objects-list-en.png' });
 });
