@@ -1,4 +1,3 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/lib/clock.js';
 import {
@@ -14,6 +13,14 @@ import {
   type PartnerResponseBody,
 } from './builders.js';
 import { anonymous, expectStatus, type TestClient } from './client.js';
+import {
+  expectOutcome,
+  matrixCases,
+  problemBody,
+  type MatrixEndpoint,
+  type RecordRow,
+  type Role,
+} from './authorization-harness.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 /*
@@ -32,8 +39,6 @@ import { createTestApp, type TestContext } from './test-app.js';
  */
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Role = 'superAdmin' | 'partnerAdmin' | 'subPartnerAdmin' | 'blockedPartnerAdmin' | 'noSession';
-type Expectation = 'allowed' | 'not_found' | 'unauthorized';
 type RecordSet = 'platformB2' | 'ownA' | 'ownA1' | 'foreignB' | 'parentTreeA' | 'blockedC';
 
 interface Records {
@@ -56,12 +61,7 @@ interface Request {
   body?: unknown;
 }
 
-interface EndpointCase {
-  name: string;
-  /** The status of an allowed call. */
-  allowed: number;
-  /** What a foreign (or missing) record gets: 404 for a record in the path, 400 for one in the body. */
-  foreign?: number;
+interface EndpointCase extends MatrixEndpoint {
   build(records: Records): Request | Promise<Request>;
 }
 
@@ -99,12 +99,6 @@ async function currentVersion(kind: 'contracts' | 'objects' | 'users', id: numbe
 
 function send(client: TestClient, request: Request) {
   return client.request(request.method, request.url, request.body);
-}
-
-function problemBody(response: LightMyRequestResponse) {
-  const body = response.json<Record<string, unknown>>();
-  delete body.requestId;
-  return body;
 }
 
 /** Builds a partner's records through the API, as its own administrator would. */
@@ -403,15 +397,7 @@ const endpointsWithRecord: EndpointCase[] = [
 /* The matrix                                                                                        */
 /* ------------------------------------------------------------------------------------------------ */
 
-const roleLabels: Record<Role, string> = {
-  superAdmin: 'super administrator',
-  partnerAdmin: 'partner administrator (A)',
-  subPartnerAdmin: 'sub-partner administrator (A1)',
-  blockedPartnerAdmin: 'administrator of blocked partner C',
-  noSession: 'no session',
-};
-
-const recordRows: { role: Role; records: RecordSet; expect: Expectation; label: string }[] = [
+const recordRows: RecordRow<RecordSet>[] = [
   { role: 'superAdmin', records: 'platformB2', expect: 'allowed', label: "any partner's records" },
   { role: 'partnerAdmin', records: 'ownA', expect: 'allowed', label: 'own records' },
   { role: 'partnerAdmin', records: 'foreignB', expect: 'not_found', label: "foreign tree B's records" },
@@ -427,43 +413,9 @@ const recordRows: { role: Role; records: RecordSet; expect: Expectation; label: 
   { role: 'noSession', records: 'ownA', expect: 'unauthorized', label: "A's records" },
 ];
 
-const roleRows: { role: Role; expect: Expectation }[] = [
-  { role: 'superAdmin', expect: 'allowed' },
-  { role: 'partnerAdmin', expect: 'allowed' },
-  { role: 'subPartnerAdmin', expect: 'allowed' },
-  { role: 'blockedPartnerAdmin', expect: 'unauthorized' },
-  { role: 'noSession', expect: 'unauthorized' },
-];
-
-const expectedStatus = (endpoint: EndpointCase, expectation: Expectation) =>
-  expectation === 'allowed'
-    ? endpoint.allowed
-    : expectation === 'not_found'
-      ? (endpoint.foreign ?? 404)
-      : 401;
-
 const clientOf = (role: Role) => (role === 'noSession' ? anonymous(context.app) : sessions[role]);
 
-const matrix = [
-  ...endpointsWithoutRecord.flatMap((endpoint) =>
-    roleRows.map((row) => ({
-      title: `${endpoint.name} · ${roleLabels[row.role]} → ${expectedStatus(endpoint, row.expect)}`,
-      role: row.role,
-      endpoint,
-      records: null as RecordSet | null,
-      expect: row.expect,
-    })),
-  ),
-  ...endpointsWithRecord.flatMap((endpoint) =>
-    recordRows.map((row) => ({
-      title: `${endpoint.name} · ${roleLabels[row.role]} on ${row.label} → ${expectedStatus(endpoint, row.expect)}`,
-      role: row.role,
-      endpoint,
-      records: row.records,
-      expect: row.expect,
-    })),
-  ),
-];
+const matrix = matrixCases(endpointsWithoutRecord, endpointsWithRecord, recordRows);
 
 describe('authorisation matrix of contracts, objects and portal users', () => {
   it.each(matrix)('$title', async ({ role, endpoint, records, expect: expectation }) => {
@@ -471,23 +423,9 @@ describe('authorisation matrix of contracts, objects and portal users', () => {
     const client = clientOf(role);
     const response = await send(client, request);
 
-    if (expectation === 'allowed') {
-      expect(response.statusCode, response.body).toBe(endpoint.allowed);
-      return;
-    }
-    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
-    if (expectation === 'unauthorized') {
-      expect(response.statusCode, response.body).toBe(401);
-      expect(response.json()).toMatchObject({ code: 'unauthorized', status: 401 });
-      return;
-    }
-    // Outside the subtree: exactly what a record that does not exist gets, never a 403.
-    const status = endpoint.foreign ?? 404;
-    expect(response.statusCode, response.body).toBe(status);
-    const missing = await send(client, await endpoint.build(missingRecords));
-    expect(missing.statusCode, missing.body).toBe(status);
-    expect(problemBody(response)).toEqual(problemBody(missing));
-    if (status === 404) expect(problemBody(response)).toMatchObject({ code: 'not_found', errors: [] });
+    await expectOutcome(response, endpoint, expectation, async () =>
+      send(client, await endpoint.build(missingRecords)),
+    );
   });
 });
 

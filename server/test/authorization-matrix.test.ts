@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPartner,
@@ -12,6 +11,14 @@ import {
   type PartnerResponseBody,
 } from './builders.js';
 import { anonymous, expectStatus, type TestClient } from './client.js';
+import {
+  expectOutcome,
+  matrixCases,
+  problemBody,
+  type MatrixEndpoint,
+  type RecordRow,
+  type Role,
+} from './authorization-harness.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 /*
@@ -33,8 +40,6 @@ import { createTestApp, type TestContext } from './test-app.js';
  */
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Role = 'superAdmin' | 'partnerAdmin' | 'subPartnerAdmin' | 'blockedPartnerAdmin' | 'noSession';
-type Expectation = 'allowed' | 'not_found' | 'unauthorized';
 
 /** The records a by-id endpoint case acts on: ids only, so a case can also be built for missing ids. */
 interface Records {
@@ -57,10 +62,7 @@ interface Request {
   spareSession?: boolean;
 }
 
-interface EndpointCase {
-  name: string;
-  /** The status of an allowed call. */
-  allowed: number;
+interface EndpointCase extends MatrixEndpoint {
   build(records: Records): Request | Promise<Request>;
 }
 
@@ -116,13 +118,6 @@ async function currentVersion(kind: 'partners' | 'tariffs', id: number): Promise
 
 function send(client: TestClient, request: Request) {
   return client.request(request.method, request.url, request.body);
-}
-
-/** A problem answer without its request id, for comparing two answers. */
-function problemBody(response: LightMyRequestResponse) {
-  const body = response.json<Record<string, unknown>>();
-  delete body.requestId;
-  return body;
 }
 
 function clientOf(role: Role, spare = false): TestClient {
@@ -388,16 +383,8 @@ const endpointsWithRecord: EndpointCase[] = [
 /* The matrix                                                                                        */
 /* ------------------------------------------------------------------------------------------------ */
 
-const roleLabels: Record<Role, string> = {
-  superAdmin: 'super administrator',
-  partnerAdmin: 'partner administrator (A)',
-  subPartnerAdmin: 'sub-partner administrator (A1)',
-  blockedPartnerAdmin: 'administrator of blocked partner C',
-  noSession: 'no session',
-};
-
 /** Which roles reach which record sets, and what they must get. */
-const recordRows: { role: Role; records: RecordSet; expect: Expectation; label: string }[] = [
+const recordRows: RecordRow<RecordSet>[] = [
   { role: 'superAdmin', records: 'platformB', expect: 'allowed', label: "any partner's records" },
   { role: 'partnerAdmin', records: 'ownA', expect: 'allowed', label: 'own subtree' },
   { role: 'partnerAdmin', records: 'foreignB', expect: 'not_found', label: "foreign tree B's records" },
@@ -419,45 +406,7 @@ const recordRows: { role: Role; records: RecordSet; expect: Expectation; label: 
   { role: 'noSession', records: 'ownA', expect: 'unauthorized', label: "A's records" },
 ];
 
-const roleRows: { role: Role; expect: Expectation }[] = [
-  { role: 'superAdmin', expect: 'allowed' },
-  { role: 'partnerAdmin', expect: 'allowed' },
-  { role: 'subPartnerAdmin', expect: 'allowed' },
-  { role: 'blockedPartnerAdmin', expect: 'unauthorized' },
-  { role: 'noSession', expect: 'unauthorized' },
-];
-
-interface MatrixCase {
-  title: string;
-  role: Role;
-  endpoint: EndpointCase;
-  records: RecordSet | null;
-  expect: Expectation;
-}
-
-const expectedStatus = (endpoint: EndpointCase, expectation: Expectation) =>
-  expectation === 'allowed' ? endpoint.allowed : expectation === 'not_found' ? 404 : 401;
-
-const matrix: MatrixCase[] = [
-  ...endpointsWithoutRecord.flatMap((endpoint) =>
-    roleRows.map((row) => ({
-      title: `${endpoint.name} · ${roleLabels[row.role]} → ${expectedStatus(endpoint, row.expect)}`,
-      role: row.role,
-      endpoint,
-      records: null,
-      expect: row.expect,
-    })),
-  ),
-  ...endpointsWithRecord.flatMap((endpoint) =>
-    recordRows.map((row) => ({
-      title: `${endpoint.name} · ${roleLabels[row.role]} on ${row.label} → ${expectedStatus(endpoint, row.expect)}`,
-      role: row.role,
-      endpoint,
-      records: row.records,
-      expect: row.expect,
-    })),
-  ),
-];
+const matrix = matrixCases(endpointsWithoutRecord, endpointsWithRecord, recordRows);
 
 describe('authorisation matrix', () => {
   it.each(matrix)('$title', async ({ role, endpoint, records, expect: expectation }) => {
@@ -465,22 +414,9 @@ describe('authorisation matrix', () => {
     const client = clientOf(role, request.spareSession);
     const response = await send(client, request);
 
-    if (expectation === 'allowed') {
-      expect(response.statusCode, response.body).toBe(endpoint.allowed);
-      return;
-    }
-    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
-    if (expectation === 'unauthorized') {
-      expect(response.statusCode, response.body).toBe(401);
-      expect(response.json()).toMatchObject({ code: 'unauthorized', status: 401 });
-      return;
-    }
-    // Outside the subtree: exactly what a record that does not exist gets, never a 403.
-    expect(response.statusCode, response.body).toBe(404);
-    const missing = await send(client, await endpoint.build(missingRecords));
-    expect(missing.statusCode).toBe(404);
-    expect(problemBody(response)).toEqual(problemBody(missing));
-    expect(problemBody(response)).toMatchObject({ code: 'not_found', status: 404, errors: [] });
+    await expectOutcome(response, endpoint, expectation, async () =>
+      send(client, await endpoint.build(missingRecords)),
+    );
   });
 });
 
