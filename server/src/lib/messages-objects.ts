@@ -50,7 +50,7 @@ export const objectsMessages: SectionCatalogue = {
       contract_not_found: '{field}: choose a contract from the list',
       contract_archived: 'The contract is archived; restore it or choose another one',
       no_tariff:
-        '{field}: neither the contract nor its partner or any parent partner has a tariff; set the Tariff of the contract or the Price of the partner first',
+        "{field}: neither the contract nor its partner or any parent partner has a tariff in the contract's currency; set the contract's Tariff or the partner's Price first",
       warehouse_move_forbidden: 'Only an administrator may move objects into or out of a warehouse account',
       move_currency_mismatch:
         "{field}: the object's tariff is in another currency than this contract; choose a contract in the same currency",
@@ -77,7 +77,7 @@ export const objectsMessages: SectionCatalogue = {
       contract_not_found: 'Поле «{field}»: выберите договор из списка',
       contract_archived: 'Договор в архиве; восстановите его или выберите другой',
       no_tariff:
-        'Поле «{field}»: ни у договора, ни у его партнёра, ни у вышестоящих партнёров нет тарифа; сначала укажите тариф договора или партнёра',
+        'Поле «{field}»: ни у договора, ни у его партнёра, ни у вышестоящих партнёров нет тарифа в валюте договора; сначала укажите тариф договора или партнёра',
       warehouse_move_forbidden:
         'Переносить объекты на складской аккаунт и обратно может только администратор',
       move_currency_mismatch:

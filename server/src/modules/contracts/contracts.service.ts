@@ -110,6 +110,14 @@ export async function updateContract(options: Call & { id: number; input: Contra
   if (current.archivedAt !== null) throw conflict('archived');
   const { version, ...fields } = input;
   const merged: ContractDraft = { ...draftOf(current), ...definedEntries(fields) };
+  // Leaving Postpayment (light) drops its Blocking limit unless the request says otherwise.
+  if (
+    fields.accountType !== undefined &&
+    fields.accountType !== 'postpayment_light' &&
+    fields.blockingLimit === undefined
+  ) {
+    merged.blockingLimit = null;
+  }
   const partnerChanged = merged.partnerId !== current.partnerId;
   const partner = partnerChanged
     ? await resolvePartner(db, actor, merged.partnerId)

@@ -119,6 +119,24 @@ describe('adding a contract', () => {
     });
   });
 
+  it('leaving Postpayment (light) drops the Blocking limit; coming back requires one', async () => {
+    const contract = await createContract(root, dealer.id, {
+      accountType: 'postpayment_light',
+      blockingLimit: '2500.00',
+    });
+    const prepaid = expectStatus<{ version: number; blockingLimit: string | null }>(
+      await root.patch(contractUrl(contract.id), { version: contract.version, accountType: 'prepayment' }),
+      200,
+    );
+    expect(prepaid.blockingLimit).toBeNull();
+    const back = await root.patch(contractUrl(contract.id), {
+      version: prepaid.version,
+      accountType: 'postpayment_light',
+    });
+    expect(back.statusCode).toBe(400);
+    expect(fieldCodes(back)).toEqual(['blockingLimit:required']);
+  });
+
   it('requires name, partner, currency and account type', async () => {
     const empty = await root.post('/api/v1/contracts', {
       partnerId: dealer.id,
@@ -248,9 +266,11 @@ describe('blocking limit', () => {
       blockingLimit: '0',
     });
     expect(light.blockingLimit).toBe('0.00');
+    // A limit sent with another account type is refused; left out, it is dropped (the test above).
     const stillLimited = await root.patch(contractUrl(light.id), {
       version: light.version,
       accountType: 'prepayment',
+      blockingLimit: '10.00',
     });
     expect(fieldCodes(stillLimited)).toEqual(['blockingLimit:blocking_limit_not_allowed']);
     const changed = expectStatus<Contract>(

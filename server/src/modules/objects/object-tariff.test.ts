@@ -80,6 +80,31 @@ describe('the tariff rule across three levels of partners', () => {
     expect(response.statusCode).toBe(400);
     expect(fieldCodes(response)).toEqual(['contractId:no_tariff']);
   });
+
+  it("takes the nearest Price in the contract's currency; a Price in another currency is no Price", async () => {
+    const db = context.database.db;
+    const usdTop = (await createTariff(root, { name: 'USD top', currency: 'USD' })).id;
+    const rubMiddle = (await createTariff(root, { name: 'RUB middle' })).id;
+    const top = await createPartner(root, { priceTariffId: usdTop, currency: 'USD' });
+    const middle = await createPartner(root, {
+      parentId: top.id,
+      priceTariffId: rubMiddle,
+      additionalCurrencies: ['USD'],
+    });
+    const rubObject = await createObject(root, await insertContract(db, middle.id));
+    expect((await getObjectBody(root, rubObject.id)).tariffId).toBe(rubMiddle);
+    const usdObject = await createObject(root, await insertContract(db, middle.id, { currency: 'USD' }));
+    expect((await getObjectBody(root, usdObject.id)).tariffId).toBe(usdTop);
+
+    const eurContract = await insertContract(db, middle.id, { currency: 'EUR' });
+    const response = await root.post('/api/v1/objects', {
+      contractId: eurContract,
+      name: 'EUR',
+      deviceId: 'EUR-1',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(fieldCodes(response)).toEqual(['contractId:no_tariff']);
+  });
 });
 
 describe('POST /objects/reprice', () => {

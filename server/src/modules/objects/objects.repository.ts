@@ -60,9 +60,11 @@ export async function findContractsForObjects(db: Db, ids: readonly number[], sc
       'p.path',
       'p.region',
       sql<(number | null)[]>`(
-        select coalesce(json_agg(a.price_tariff_id order by u.n desc), '[]'::json)
+        select coalesce(json_agg(t.id order by u.n desc), '[]'::json)
           from unnest(p.path) with ordinality as u(partner_id, n)
-          join partners a on a.id = u.partner_id)`.as('price_chain'),
+          join partners a on a.id = u.partner_id
+          -- A Price in another currency than the contract's cannot bill it: it counts as no Price.
+          left join tariffs t on t.id = a.price_tariff_id and t.currency = c.currency)`.as('price_chain'),
     ])
     .execute();
   return rows.map((row) => ({
