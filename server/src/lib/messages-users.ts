@@ -13,6 +13,7 @@ export const usersMessages: SectionCatalogue = {
       password: 'Password',
       type: 'Type',
       blocked: 'Blocked',
+      clientIp: "The user's IP address",
     },
     ru: {
       contractId: 'Договор',
@@ -23,6 +24,7 @@ export const usersMessages: SectionCatalogue = {
       password: 'Пароль',
       type: 'Тип',
       blocked: 'Заблокирован',
+      clientIp: 'IP-адрес пользователя',
     },
   },
   messages: {

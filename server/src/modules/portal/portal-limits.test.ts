@@ -33,6 +33,33 @@ const portalLogin = (login: string, password: string, remoteAddress: string) =>
   });
 
 describe('portal login rate limiting', () => {
+  it("counts the end users' addresses the portal sends, not the portal server's own", async () => {
+    const users = [];
+    for (let index = 0; index < 8; index++) users.push(await createPortalUser(rootClient, contractId));
+    // Eight users through one portal server (more than the 6 attempts an address may make).
+    for (const [index, user] of users.entries()) {
+      const response = await context.app.inject({
+        method: 'POST',
+        url: '/api/v1/portal/login',
+        payload: { login: user.login, password: PORTAL_PASSWORD, clientIp: `203.0.113.${index + 1}` },
+        remoteAddress: '10.9.9.9',
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const history = expectStatus<{ items: { ip: string; result: string }[] }>(
+      await rootClient.get(`/api/v1/users/${users[2]!.id}/login-history`),
+      200,
+    );
+    expect(history.items).toEqual([expect.objectContaining({ ip: '203.0.113.3', result: 'success' })]);
+    const wrong = await context.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/login',
+      payload: { login: users[0]!.login, password: PORTAL_PASSWORD, clientIp: 'not an address' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ errors: [expect.objectContaining({ field: 'clientIp' })] });
+  });
+
   it('limits failed attempts per login with 429 and Retry-After, before checking the password', async () => {
     const user = await createPortalUser(rootClient, contractId);
     const login = String(user.login);

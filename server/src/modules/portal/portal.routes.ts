@@ -38,12 +38,17 @@ export const portalRoutes: FastifyPluginAsyncTypebox<PortalRoutesOptions> = asyn
           '401 invalid_credentials for a wrong password, an unknown or an archived login. With the right ' +
           'password, 403 with code user_blocked, contract_inactive, contract_blocked or ' +
           'partner_users_blocked, checked in that order. 429 with Retry-After when the login or the ' +
-          'address has used up its attempts. Opens no session.',
+          'address has used up its attempts. Opens no session. The monitoring portal calls it for all its ' +
+          "users from its own address, so it sends each user's address as clientIp: the per-address limit " +
+          "and the login history use it (the caller's address when absent).",
         security: [],
         body: Type.Object(
           {
             login: Type.String({ minLength: 1, maxLength: 200 }),
             password: Type.String({ minLength: 1, maxLength: 1024 }),
+            clientIp: Type.Optional(
+              Type.String({ minLength: 2, maxLength: 45, pattern: '^[0-9A-Fa-f:.]+$' }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -54,7 +59,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<PortalRoutesOptions> = asyn
       checkPortalLogin(db, {
         login: request.body.login,
         password: request.body.password,
-        ip: request.ip,
+        ip: request.body.clientIp ?? request.ip,
         limits: loginLimits,
       }),
   );
