@@ -49,6 +49,8 @@ export const contractsMessages: SectionCatalogue = {
   },
   messages: {
     en: {
+      contract_objects_tariff_unavailable:
+        '{field}: objects of this contract are on a tariff the chosen partner does not sell; apply one of its tariffs to them first',
       currency_not_of_partner:
         "{field}: choose one of the partner's currencies (Currency or Additional currencies)",
       tariff_contract_currency: "{field}: the price plan's currency is not the contract's Currency",
@@ -60,6 +62,8 @@ export const contractsMessages: SectionCatalogue = {
       has_live_contracts: 'Archive or move the contracts of this partner first',
     },
     ru: {
+      contract_objects_tariff_unavailable:
+        'Поле «{field}»: объекты договора на тарифе, который выбранный партнёр не продаёт; сначала примените к ним его тариф',
       currency_not_of_partner:
         'Поле «{field}»: выберите одну из валют партнёра (основную или дополнительные)',
       tariff_contract_currency: 'Поле «{field}»: валюта тарифа не совпадает с валютой аккаунта',

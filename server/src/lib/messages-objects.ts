@@ -54,6 +54,8 @@ export const objectsMessages: SectionCatalogue = {
       warehouse_move_forbidden: 'Only an administrator may move objects into or out of a warehouse account',
       move_currency_mismatch:
         "{field}: the object's tariff is in another currency than this contract; choose a contract in the same currency",
+      move_tariff_unavailable:
+        "{field}: the object's tariff is not one this contract's partner may sell; apply a tariff it sells to the object first",
       reprice_one_target: 'Choose either a contract or a partner, not both',
       partner_not_found: '{field}: choose a partner from the list',
       reprice_currency:
@@ -82,6 +84,8 @@ export const objectsMessages: SectionCatalogue = {
         'Переносить объекты на складской аккаунт и обратно может только администратор',
       move_currency_mismatch:
         'Поле «{field}»: тариф объекта в другой валюте, чем этот договор; выберите договор в той же валюте',
+      move_tariff_unavailable:
+        'Поле «{field}»: тариф объекта не продаёт партнёр этого договора; сначала примените к объекту его тариф',
       reprice_one_target: 'Выберите либо договор, либо партнёра, но не оба сразу',
       partner_not_found: 'Поле «{field}»: выберите партнёра из списка',
       reprice_currency:

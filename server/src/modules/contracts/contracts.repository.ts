@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { ContractsTable } from '../../db/schema.js';
 import type { Scope } from '../auth/actor.js';
@@ -157,4 +157,22 @@ export async function countContractChildren(db: Db, contractIds: number[]) {
   for (const row of objects) counts.get(Number(row.contract_id))!.objects = Number(row.n);
   for (const row of users) counts.get(Number(row.contract_id))!.users = Number(row.n);
   return counts;
+}
+
+/**
+ * Whether a live object of the contract is pinned to a tariff that a partner with this path may not
+ * sell (owned by a partner off the path): moving the contract there would bill a price not sold there.
+ */
+export async function hasObjectsPricedOffPath(db: Db, contractId: number, path: readonly number[]) {
+  const row = await db
+    .selectFrom('objects as o')
+    .innerJoin('tariffs as t', 't.id', 'o.tariff_id')
+    .where('o.contract_id', '=', contractId)
+    .where('o.archived_at', 'is', null)
+    .where('t.owner_partner_id', 'is not', null)
+    .where(sql<boolean>`not (t.owner_partner_id = any(${[...path]}::bigint[]))`)
+    .select('o.id')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -10,6 +10,7 @@ import { columnsOf, draftOf, presentContract, type ContractResponse } from './co
 import {
   findContract,
   findPartnerForContract,
+  hasObjectsPricedOffPath,
   insertContract,
   moveContractChildren,
   setContractArchived,
@@ -123,6 +124,10 @@ export async function updateContract(options: Call & { id: number; input: Contra
     ? await resolvePartner(db, actor, merged.partnerId)
     : (await findPartnerForContract(db, current.partnerId, { kind: 'platform' }))!;
   const draft = await normaliseContractDraft(db, merged, partner);
+  // Its objects keep their tariffs: the new partner must sell them (apply a tariff it sells first).
+  if (partnerChanged && (await hasObjectsPricedOffPath(db, id, partner.path))) {
+    throw invalid([{ field: 'partnerId', code: 'contract_objects_tariff_unavailable' }]);
+  }
   // Saving the card unchanged changes nothing: no new version for others to collide with, no history line.
   if (changedFields(auditSnapshot(current), { ...draft }).length === 0) {
     if (version !== current.version) throw staleVersion();

@@ -3,6 +3,7 @@ import {
   createContract,
   createPartner,
   createSuperAdmin,
+  createObject,
   createTariff,
   signInAsPartner,
   unique,
@@ -511,6 +512,26 @@ describe('changing a contract', () => {
     const withSubTariff = await createContract(root, subDealer.id, { tariffId: subTariff.id });
     const up = await root.patch(contractUrl(withSubTariff.id), { version: 1, partnerId: dealer.id });
     expect(fieldCodes(up)).toEqual(['tariffId:tariff_not_available']);
+  });
+});
+
+describe('moving a contract whose objects are priced by its partner', () => {
+  it("is refused when the new partner does not sell the objects' tariff", async () => {
+    const owner = await createPartner(root, { parentId: dealer.id });
+    const sibling = await createPartner(root, { parentId: dealer.id });
+    const ownPrice = await createTariff(root, { name: 'Owner price', ownerPartnerId: owner.id });
+    const contract = await createContract(root, owner.id, { tariffId: ownPrice.id });
+    await createObject(root, contract.id);
+    const response = await root.patch(contractUrl(contract.id), {
+      version: contract.version,
+      partnerId: sibling.id,
+      tariffId: null,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(fieldCodes(response)).toEqual(['partnerId:contract_objects_tariff_unavailable']);
+    expect(expectStatus(await root.get(contractUrl(contract.id)), 200)).toMatchObject({
+      partnerId: owner.id,
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import { conflict, forbidden, invalid } from '../../lib/errors.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
 import { recordAuditEvent } from '../audit/audit.repository.js';
+import { isTariffAvailable } from '../tariffs/tariff-availability.js';
 import { findTariffForUse } from '../tariffs/tariffs.repository.js';
 import { contractProblem } from './object-checks.js';
 import { findContractsForObjects, moveObjectRow } from './objects.repository.js';
@@ -29,8 +30,12 @@ export async function moveObject(options: Call & { id: number; input: MoveBody }
   if ((source?.is_warehouse || target!.is_warehouse) && !mayMoveWarehouseObjects(actor)) {
     throw forbidden('warehouse_move_forbidden');
   }
-  // The pinned tariff is kept, so it must be payable in the new contract's currency.
+  // The pinned tariff is kept, so the new contract's partner must sell it, in the contract's currency
+  // (else a sibling's own price would be billed, and named, where it is not sold).
   const tariff = await findTariffForUse(db, current.tariffId);
+  if (!isTariffAvailable(tariff, target!.path)) {
+    throw invalid([{ field: 'contractId', code: 'move_tariff_unavailable' }]);
+  }
   if (tariff && tariff.currency !== target!.currency) {
     throw invalid([{ field: 'contractId', code: 'move_currency_mismatch' }]);
   }

@@ -83,6 +83,23 @@ describe('POST /objects/{id}/move', () => {
     expect((await getObjectBody(dealerSession, object.id)).version).toBe(1);
   });
 
+  it("refuses a sibling's contract when the object's tariff is the sibling's own, without naming it", async () => {
+    const db = context.database.db;
+    const first = await createPartner(dealerSession, {});
+    const second = await createPartner(dealerSession, {});
+    const firstSession = await signInAsPartner(context.app, first);
+    const own = await createTariff(firstSession, { name: 'First sub-partner own price' });
+    const home = await insertContract(db, first.id, { tariffId: own.id });
+    const object = await createObject(dealerSession, home);
+    const response = await dealerSession.post(`/api/v1/objects/${object.id}/move`, {
+      contractId: await insertContract(db, second.id),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(fieldCodes(response)).toEqual(['contractId:move_tariff_unavailable']);
+    expect(response.body).not.toContain('First sub-partner own price');
+    expect(await getObjectBody(dealerSession, object.id)).toMatchObject({ contractId: home, version: 1 });
+  });
+
   it('into or out of a warehouse account: administrators only, not staff', async () => {
     const db = context.database.db;
     const regular = await insertContract(db, dealer.id);
