@@ -65,6 +65,11 @@ export function normaliseObjectDraft(
   country: string | null,
 ): { draft: ObjectDraft; errors: FieldError[] } {
   const errors = new FieldErrors();
+  // A cell of an imported file can hold what a JSON body cannot (the API refuses NUL before this):
+  // the row is refused with the field named, instead of the database refusing the whole file.
+  for (const [field, value] of Object.entries(draft)) {
+    if (typeof value === 'string' && value.includes('\u0000')) errors.add(field, 'invalid_character');
+  }
   const name = draft.name.trim();
   if (!name) errors.add('name', 'required');
   const normalized: ObjectDraft = {

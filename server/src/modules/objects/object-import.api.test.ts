@@ -163,6 +163,16 @@ describe('POST /objects/import', () => {
     expect(wrongType.statusCode).toBe(415);
   });
 
+  it('refuses a row with a NUL character in a cell and creates the others', async () => {
+    const csv = `Name,Device ID\nGood ${uniqueImei()},${uniqueImei()}\nBad\u0000name,${uniqueImei()}\n`;
+    const response = await postFile(dealerSession, csv, CSV, `?contractId=${contractId}`);
+    const report = expectStatus<ImportBody>(response, 200);
+    expect(report.created).toBe(1);
+    expect(report.refused).toEqual([
+      { row: 3, errors: [expect.objectContaining({ field: 'name', code: 'invalid_character' })] },
+    ]);
+  });
+
   it('imports 10,000 rows in one request', async () => {
     const partner = await createPartner(root, {});
     const contract = await insertContract(context.database.db, partner.id, {
