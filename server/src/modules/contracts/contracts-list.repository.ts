@@ -1,4 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { sortDirection } from '../../lib/paging.js';
 import type { Db } from '../../db/connect.js';
 import type { AccountType, Database } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
@@ -138,12 +139,7 @@ export async function listContracts(
     offset: number;
   },
 ) {
-  // Empty values sort last either way, as in the partners list.
-  const nullable = nullableSortColumns.has(options.sort);
-  const direction =
-    options.order === 'desc'
-      ? sql.raw(nullable ? 'desc nulls last' : 'desc')
-      : sql.raw(nullable ? 'asc nulls last' : 'asc');
+  const direction = sortDirection(options.order, nullableSortColumns.has(options.sort));
   const sortKey = sql.raw(sortExpressions[options.sort]);
   // Ids first: filter, sort and cut the page on contracts alone, then join the names for its rows only.
   const page = applyFilters(selectContractIds(db, options.filters, options.sort), options.filters)

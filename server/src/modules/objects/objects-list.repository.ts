@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sortDirection } from '../../lib/paging.js';
 import type { Db } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
@@ -122,7 +123,7 @@ export async function listObjects(
   const { filters } = options;
   // Empty values sort last either way; the id breaks ties so pages never overlap.
   const nullable = nullableSortColumns.has(options.sort);
-  const direction = sql.raw(`${options.order}${nullable ? ' nulls last' : ''}`);
+  const direction = sortDirection(options.order, nullable);
   const sortKey = sql.raw(sortExpressions[options.sort]);
   // Ids first: filter, sort and cut the page on objects alone, then join the names for its rows only.
   const readWhole =

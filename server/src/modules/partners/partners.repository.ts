@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sortDirection } from '../../lib/paging.js';
 import type { Db } from '../../db/connect.js';
 import type { Database, NewPartnerRow, PartnerRowUpdate } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
@@ -298,13 +299,7 @@ export async function listPartners(
     offset: number;
   },
 ) {
-  // Empty values sort last either way; columns that are never empty sort plainly, so that a descending
-  // order can walk their index backwards.
-  const nullable = nullableSortColumns.has(options.sort);
-  const direction =
-    options.order === 'desc'
-      ? sql.raw(nullable ? 'desc nulls last' : 'desc')
-      : sql.raw(nullable ? 'asc nulls last' : 'asc');
+  const direction = sortDirection(options.order, nullableSortColumns.has(options.sort));
   const sortKey = sql.raw(sortExpressions[options.sort]);
   // Ids first: filter, sort and cut the page on partners alone, then join the names for its rows only.
   const page = applyFilters(selectPartnerIds(db, options.filters, options.sort), options.filters)

@@ -1,4 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { sortDirection } from '../../lib/paging.js';
 import type { Db } from '../../db/connect.js';
 import type { Database, PortalUserType } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
@@ -194,7 +195,7 @@ export async function listPortalUsers(
   },
 ) {
   // Empty values sort last either way, as in the partners list.
-  const direction = sql.raw(options.order === 'desc' ? 'desc nulls last' : 'asc nulls last');
+  const direction = sortDirection(options.order, true);
   const sortKey = sql.raw(sortExpressions[options.sort]);
   // Ids first: filter, sort and cut the page on portal_users alone, then join the names for its rows.
   const page = filtered(db, options.filters, options.sort)
