@@ -66,7 +66,11 @@ test('a portal user: login history, block and unblock, password reset', async ({
   const reset = page.getByRole('dialog', { name: 'Password reset' });
   const generated = await reset.getByLabel('New password').inputValue();
   expect(generated.length).toBeGreaterThanOrEqual(8);
-  await reset.getByRole('button', { name: 'Done' }).click();
+  // Done while the dialog still zooms in can land before its button listens: click until it has gone.
+  await expect(async () => {
+    if (await reset.isVisible()) await reset.getByRole('button', { name: 'Done' }).click({ timeout: 2_000 });
+    await expect(reset).toBeHidden({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   expect((await portalLogin(session.api, login, password)).status()).toBe(401);
   expect((await portalLogin(session.api, login, generated)).status()).toBe(200);
 

@@ -7,9 +7,11 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { DatabaseHandle } from './db/connect.js';
 import { ProblemSchema } from './lib/schemas.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { billingRoutes } from './modules/billing/billing.routes.js';
 import { defaultLoginLimits, type LoginLimits } from './modules/auth/auth.service.js';
 import { registerSessions } from './modules/auth/session.plugin.js';
 import { contractRoutes } from './modules/contracts/contracts.routes.js';
+import { financeRoutes } from './modules/finance/finance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { objectRoutes } from './modules/objects/objects.routes.js';
 import { partnerSettingsRoutes } from './modules/partner-settings/partner-settings.routes.js';
@@ -93,6 +95,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(contractRoutes, { db });
       await api.register(objectRoutes, { db });
       await api.register(userRoutes, { db });
+      await api.register(financeRoutes, { db });
+      await api.register(billingRoutes, { db });
       await api.register(portalRoutes, { db, loginLimits: options.loginLimits ?? defaultLoginLimits });
     },
     { prefix: '/api/v1' },

@@ -5,6 +5,7 @@ import * as partnerSettings from './migrations/0002-partner-settings.js';
 import * as code1cCaseInsensitive from './migrations/0003-code-1c-case-insensitive.js';
 import * as contractsObjectsUsers from './migrations/0004-contracts-objects-users.js';
 import * as listSearchIndexes from './migrations/0005-list-search-indexes.js';
+import * as ledgerBilling from './migrations/0006-ledger-billing.js';
 
 /** Every migration, in order. Listed here (not read from a folder) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-code-1c-case-insensitive': code1cCaseInsensitive,
   '0004-contracts-objects-users': contractsObjectsUsers,
   '0005-list-search-indexes': listSearchIndexes,
+  '0006-ledger-billing': ledgerBilling,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -16,6 +16,12 @@ export interface Database {
   object_tariffs: ObjectTariffsTable;
   portal_users: PortalUsersTable;
   portal_login_attempts: PortalLoginAttemptsTable;
+  ledger_accounts: LedgerAccountsTable;
+  ledger_transfers: LedgerTransfersTable;
+  exchange_rates: ExchangeRatesTable;
+  billing_runs: BillingRunsTable;
+  billing_run_issues: BillingRunIssuesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -176,6 +182,8 @@ export interface ContractsTable {
   active: Generated<boolean>;
   is_warehouse: Generated<boolean>;
   blocked: Generated<boolean>;
+  /** Blocked for debt by its account type; lifted by the payment that settles it. */
+  debt_blocked: Generated<boolean>;
   user_password_policy: Generated<ContractPasswordPolicy>;
   comment: string | null;
   version: Generated<number>;
@@ -199,6 +207,9 @@ export interface ObjectsTable {
   active: Generated<boolean>;
   tariff_id: number;
   tariff_pinned_at: DateText;
+  /** The first and (when set) last day the object is billed, both inclusive. */
+  active_from: ColumnType<DateText, DateText | undefined, DateText>;
+  active_until: DateText | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -241,3 +252,94 @@ export interface PortalLoginAttemptsTable {
 export type ContractRow = Selectable<ContractsTable>;
 export type ObjectRow = Selectable<ObjectsTable>;
 export type PortalUserRow = Selectable<PortalUsersTable>;
+
+export type LedgerOwnerType = 'platform' | 'partner' | 'contract';
+/** balance: a contract's or partner's account with its partner/parent; revenue: charges received; funds: payments received. */
+export type LedgerAccountKind = 'balance' | 'revenue' | 'funds';
+export type TransferKind = 'payment' | 'deposit' | 'write_off' | 'correction' | 'charge';
+export type BillingTrigger = 'schedule' | 'cli' | 'api';
+
+export interface LedgerAccountsTable {
+  id: Generated<number>;
+  owner_type: LedgerOwnerType;
+  owner_id: number | null;
+  kind: LedgerAccountKind;
+  currency: string;
+  /** Cache of sum(credits) - sum(debits), kept in the transaction that inserts the transfers. */
+  balance: NumericDefault;
+  created_at: CreatedAt;
+}
+
+export interface LedgerTransfersTable {
+  id: Generated<number>;
+  kind: TransferKind;
+  currency: string;
+  debit_account_id: number;
+  credit_account_id: number;
+  amount: Numeric;
+  partner_id: number;
+  contract_id: number | null;
+  object_id: number | null;
+  level: number | null;
+  charge_day: DateText | null;
+  tariff_id: number | null;
+  value_date: DateText;
+  reverses_id: number | null;
+  billing_run_id: number | null;
+  comment: string | null;
+  actor_user_id: number | null;
+  created_at: CreatedAt;
+}
+
+export interface ExchangeRatesTable {
+  id: Generated<number>;
+  base_currency: string;
+  quote_currency: string;
+  valid_from: DateText;
+  rate: Numeric;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface BillingRunsTable {
+  id: Generated<number>;
+  day: DateText;
+  trigger: BillingTrigger;
+  status: 'running' | 'completed' | 'failed';
+  actor_user_id: number | null;
+  started_at: ColumnType<Date, Date | undefined, never>;
+  finished_at: Date | null;
+  duration_ms: number | null;
+  objects_charged: Generated<number>;
+  transfers_created: Generated<number>;
+  already_charged: Generated<number>;
+  issues_count: Generated<number>;
+  totals: ColumnType<BillingRunTotal[], string | undefined, string>;
+  error: string | null;
+}
+
+export interface BillingRunTotal {
+  currency: string;
+  level: number;
+  transfers: number;
+  amount: string;
+}
+
+export interface BillingRunIssuesTable {
+  run_id: number;
+  object_id: number;
+  partner_id: number;
+  level: number;
+  reason: 'exchange_rate_missing' | 'price_missing';
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface IdempotencyKeysTable {
+  actor_user_id: number;
+  endpoint: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+}

@@ -3,13 +3,21 @@
  * programs; these texts are for people and name the field by its label on the form (the seed's words).
  */
 import type { Catalogue, Locale, SectionCatalogue } from './message-catalogue.js';
+import { billingMessages } from './messages-billing.js';
 import { contractsMessages } from './messages-contracts.js';
+import { financeMessages } from './messages-finance.js';
 import { objectsMessages } from './messages-objects.js';
 import { usersMessages } from './messages-users.js';
 
 export type { Locale } from './message-catalogue.js';
 
-const sectionCatalogues: readonly SectionCatalogue[] = [contractsMessages, objectsMessages, usersMessages];
+const sectionCatalogues: readonly SectionCatalogue[] = [
+  contractsMessages,
+  objectsMessages,
+  usersMessages,
+  financeMessages,
+  billingMessages,
+];
 
 const fieldLabels: Record<Locale, Catalogue> = {
   en: {
