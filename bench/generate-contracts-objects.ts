@@ -220,7 +220,8 @@ export async function generateContractsObjects(
       )
       insert into objects (
         id, partner_id, contract_id, name, device_id, device_type, sim_phone, sim2_phone, iccid, sim_provider,
-        plate_number, active, tariff_id, tariff_pinned_at, created_at, updated_at, archived_at
+        plate_number, active, tariff_id, tariff_pinned_at, active_from, active_until, created_at, updated_at,
+        archived_at
       )
       select
         id, partner_id, contract_id,
@@ -249,6 +250,12 @@ export async function generateContractsObjects(
         r_state >= 0.03,
         pinned_tariff_id,
         created::date,
+        created::date,
+        -- The billed days end when the object was deactivated or archived (archived: the archive day).
+        case when contract_archived_at is not null then greatest(contract_archived_at, created)::date
+             when r_state < 0.02 then greatest(created, now() - r_state * interval '1000 days')::date
+             when r_state < 0.03 then created::date
+        end,
         created,
         created,
         case when contract_archived_at is not null then contract_archived_at

@@ -417,12 +417,19 @@ async function main() {
       await insertLevel(2, firstSecond, second);
       await insertLevel(3, firstThird, third);
 
-      // The price partners with sub-partners charge them: one of their dealer's tariffs.
+      /*
+       * Partner price, what each partner's parent charges it per object (billed level by level): a
+       * top-level dealer pays the platform one of the platform's tariffs in its currency; a sub-partner
+       * pays one of its dealer's tariffs when it shares the dealer's currency, else a platform tariff in
+       * its own currency (converted by no one: the same currency as its objects' charges).
+       */
       await sql`
         update partners p
-           set partner_price_tariff_id = ${currencies.length * 3} + (p.path[1] - 1) * 3 + 1 + (p.id % 3)
-         where exists (select 1 from partners c where c.parent_id = p.id)
-           and p.currency = (select r.currency from partners r where r.id = p.path[1])`.execute(trx);
+           set partner_price_tariff_id = case
+                 when p.parent_id is not null and p.currency = (select r.currency from partners r where r.id = p.path[1])
+                   then ${currencies.length * 3} + (p.path[1] - 1) * 3 + 1 + (p.id % 3)
+                 else (array_position(${currencies}::text[], p.currency::text) - 1) * 3 + 1 + (p.id % 3)
+               end`.execute(trx);
 
       // Price versions: every tariff has one from 2024, about half a raise from 2025.
       await sql`
