@@ -14,6 +14,8 @@ export const objectsMessages: SectionCatalogue = {
       simProvider: 'SIM provider',
       plateNumber: 'Plate number',
       active: 'Active',
+      activeFrom: 'Active from',
+      activeUntil: 'Active until',
       contractId: 'Contract',
       tariffId: 'Tariff',
       partnerId: 'Partner',
@@ -30,6 +32,8 @@ export const objectsMessages: SectionCatalogue = {
       simProvider: 'Оператор SIM',
       plateNumber: 'Госномер',
       active: 'Активен',
+      activeFrom: 'Активен с',
+      activeUntil: 'Активен по',
       contractId: 'Договор',
       tariffId: 'Тариф',
       partnerId: 'Партнёр',
@@ -67,6 +71,11 @@ export const objectsMessages: SectionCatalogue = {
       import_too_many_rows: 'The file has more than {max} rows; split it into smaller files',
       import_boolean: '{field} must be yes or no (true/false, 1/0)',
       import_device_duplicate: '{field} repeats the one of row {row} of the file',
+      import_date: '{field} must be a date: YYYY-MM-DD or DD.MM.YYYY',
+      active_from_too_early: '{field} cannot be earlier than {min} (10 years back)',
+      active_from_future: '{field} cannot be later than today: the object is billed from that day',
+      active_until_before_from: '{field} cannot be earlier than Active from ({activeFrom})',
+      active_until_required: '{field} is required for an object that is not active: its last billed day',
     },
     ru: {
       device_id_format: 'Поле «{field}»: буквы, цифры и . _ : / # - без пробелов (до 64 символов)',
@@ -97,6 +106,13 @@ export const objectsMessages: SectionCatalogue = {
       import_too_many_rows: 'В файле больше {max} строк; разделите его на файлы поменьше',
       import_boolean: 'Поле «{field}» должно быть «да» или «нет» (true/false, 1/0)',
       import_device_duplicate: 'Поле «{field}» повторяет значение строки {row} файла',
+      import_date: 'Поле «{field}» должно быть датой: ГГГГ-ММ-ДД или ДД.ММ.ГГГГ',
+      active_from_too_early: 'Поле «{field}» не может быть раньше {min} (10 лет назад)',
+      active_from_future:
+        'Поле «{field}» не может быть позже сегодняшнего дня: с этого дня объект тарифицируется',
+      active_until_before_from: 'Поле «{field}» не может быть раньше поля «Активен с» ({activeFrom})',
+      active_until_required:
+        'Поле «{field}» обязательно для неактивного объекта: последний день, за который он тарифицируется',
     },
   },
 };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../lib/luhn.js';
+import {
+  activeDaysAfterUpdate,
+  activeDaysOfNew,
+  activeUntilOnArchive,
+  isCalendarDay,
+  yearsBefore,
+  type ActiveDays,
+} from './object-active-days.js';
 import { normaliseObjectDraft, type ObjectDraft } from './object-draft.js';
 import { resolveObjectTariff } from './object-tariff-rule.js';
 
@@ -13,9 +21,14 @@ const base: ObjectDraft = {
   simProvider: null,
   plateNumber: null,
   active: true,
+  activeFrom: '2025-06-15',
+  activeUntil: null,
 };
-const codes = (draft: Partial<ObjectDraft>, country: string | null = null) =>
-  normaliseObjectDraft({ ...base, ...draft }, country).errors.map((error) => `${error.field}:${error.code}`);
+const TODAY = '2025-06-15';
+const codes = (draft: Partial<ObjectDraft>, country: string | null = null, storedActiveFrom?: string) =>
+  normaliseObjectDraft({ ...base, ...draft }, country, { today: TODAY, storedActiveFrom }).errors.map(
+    (error) => `${error.field}:${error.code}`,
+  );
 
 describe('normaliseObjectDraft', () => {
   it('accepts a valid IMEI typed in groups and stores it without spaces', () => {
@@ -65,6 +78,136 @@ describe('normaliseObjectDraft', () => {
     );
     expect(draft).toMatchObject({ name: 'A', plateNumber: 'A1', deviceType: null });
     expect(codes({ name: '  ' })).toEqual(['name:required']);
+  });
+});
+
+describe('the billed days (Active from, Active until)', () => {
+  it.each([
+    ['2025-06-15', true],
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2025-13-01', false],
+    ['0999-01-01', false],
+    ['15.06.2025', false],
+    ['2025-6-1', false],
+  ])('%j is a calendar day: %j', (text, expected) => {
+    expect(isCalendarDay(text)).toBe(expected);
+  });
+
+  it('goes back 10 years to the same day, 29 February to the 28th', () => {
+    expect(yearsBefore('2025-06-15', 10)).toBe('2015-06-15');
+    expect(yearsBefore('2024-02-29', 10)).toBe('2014-02-28');
+    expect(yearsBefore('2024-02-29', 4)).toBe('2020-02-29');
+  });
+
+  it.each<[Partial<ObjectDraft>, string[]]>([
+    [{}, []],
+    [{ activeFrom: '2015-06-15' }, []],
+    [{ activeFrom: '2015-06-14' }, ['activeFrom:active_from_too_early']],
+    [{ activeFrom: '2025-06-16' }, ['activeFrom:active_from_future']],
+    [{ activeFrom: '2025-02-30' }, ['activeFrom:format']],
+    [{ activeFrom: '2025-06-01', activeUntil: '2025-06-01' }, []],
+    [{ activeFrom: '2025-06-01', activeUntil: '2030-01-01' }, []],
+    [{ activeFrom: '2025-06-01', activeUntil: '2025-05-31' }, ['activeUntil:active_until_before_from']],
+    [{ activeUntil: '2025-02-30' }, ['activeUntil:format']],
+    [{ active: false }, ['activeUntil:active_until_required']],
+    [{ active: false, activeUntil: '2025-06-15' }, []],
+  ])('a new object with %j → %j', (days, expected) => {
+    expect(codes(days)).toEqual(expected);
+  });
+
+  it('does not judge again an Active from that is not changed', () => {
+    expect(codes({ activeFrom: '2001-01-01' }, null, '2001-01-01')).toEqual([]);
+    expect(codes({ activeFrom: '2001-01-02' }, null, '2001-01-01')).toEqual([
+      'activeFrom:active_from_too_early',
+    ]);
+  });
+
+  it('names the field and Active from in the message', () => {
+    const { errors } = normaliseObjectDraft(
+      { ...base, activeFrom: '2025-06-10', activeUntil: '2025-06-01' },
+      null,
+      { today: TODAY },
+    );
+    expect(errors).toEqual([
+      { field: 'activeUntil', code: 'active_until_before_from', params: { activeFrom: '2025-06-10' } },
+    ]);
+  });
+
+  it('a new object is billed from today unless set; created inactive, until today', () => {
+    expect(activeDaysOfNew({ active: true }, TODAY)).toEqual({
+      active: true,
+      activeFrom: TODAY,
+      activeUntil: null,
+    });
+    expect(activeDaysOfNew({ active: false, activeFrom: '2025-01-01' }, TODAY)).toEqual({
+      active: false,
+      activeFrom: '2025-01-01',
+      activeUntil: TODAY,
+    });
+    expect(activeDaysOfNew({ active: true, activeUntil: '2025-12-31' }, TODAY).activeUntil).toBe(
+      '2025-12-31',
+    );
+  });
+
+  const stored: ActiveDays = { active: true, activeFrom: '2025-01-01', activeUntil: null };
+  it.each<[string, ActiveDays, ActiveDays, ActiveDays]>([
+    [
+      'deactivating ends today',
+      stored,
+      { ...stored, active: false },
+      { active: false, activeFrom: '2025-01-01', activeUntil: TODAY },
+    ],
+    [
+      'deactivating with a day given keeps it',
+      stored,
+      { ...stored, active: false, activeUntil: '2025-06-01' },
+      { active: false, activeFrom: '2025-01-01', activeUntil: '2025-06-01' },
+    ],
+    [
+      'deactivating keeps an earlier last day already set',
+      { ...stored, activeUntil: '2025-06-01' },
+      { ...stored, activeUntil: '2025-06-01', active: false },
+      { active: false, activeFrom: '2025-01-01', activeUntil: '2025-06-01' },
+    ],
+    [
+      'deactivating ends a later last day today',
+      { ...stored, activeUntil: '2025-12-31' },
+      { ...stored, activeUntil: '2025-12-31', active: false },
+      { active: false, activeFrom: '2025-01-01', activeUntil: TODAY },
+    ],
+    [
+      'activating the day it was deactivated clears the last day',
+      { active: false, activeFrom: '2025-01-01', activeUntil: TODAY },
+      { active: true, activeFrom: '2025-01-01', activeUntil: TODAY },
+      { active: true, activeFrom: '2025-01-01', activeUntil: null },
+    ],
+    [
+      'activating after a gap bills from today',
+      { active: false, activeFrom: '2025-01-01', activeUntil: '2025-03-01' },
+      { active: true, activeFrom: '2025-01-01', activeUntil: '2025-03-01' },
+      { active: true, activeFrom: TODAY, activeUntil: null },
+    ],
+    [
+      'activating with the days given keeps them',
+      { active: false, activeFrom: '2025-01-01', activeUntil: '2025-03-01' },
+      { active: true, activeFrom: '2025-02-01', activeUntil: '2025-12-31' },
+      { active: true, activeFrom: '2025-02-01', activeUntil: '2025-12-31' },
+    ],
+    [
+      'no change of Active: the days as given',
+      stored,
+      { ...stored, activeFrom: '2024-12-01', activeUntil: '2025-09-30' },
+      { active: true, activeFrom: '2024-12-01', activeUntil: '2025-09-30' },
+    ],
+  ])('%s', (_name, before, wanted, expected) => {
+    expect(activeDaysAfterUpdate(before, wanted, TODAY)).toEqual(expected);
+  });
+
+  it('archiving ends the billed days today, or keeps an earlier last day', () => {
+    expect(activeUntilOnArchive(stored, TODAY)).toBe(TODAY);
+    expect(activeUntilOnArchive({ ...stored, activeUntil: '2030-01-01' }, TODAY)).toBe(TODAY);
+    expect(activeUntilOnArchive({ ...stored, activeUntil: '2025-02-01' }, TODAY)).toBe('2025-02-01');
   });
 });
 

@@ -1,7 +1,9 @@
+import { today } from '../../lib/clock.js';
 import { normalizePhone } from '../../lib/contact.js';
 import { FieldErrors, type FieldError } from '../../lib/errors.js';
 import { hasValidLuhnDigit } from '../../lib/luhn.js';
 import { emptyToNull } from '../../lib/text.js';
+import { checkActiveDays } from './object-active-days.js';
 
 /** An object's editable fields as the API names them: the state a create or an update wants to reach. */
 export interface ObjectDraft {
@@ -14,6 +16,10 @@ export interface ObjectDraft {
   simProvider: string | null;
   plateNumber: string | null;
   active: boolean;
+  /** The first day the object is billed, 'YYYY-MM-DD'. */
+  activeFrom: string;
+  /** The last day it is billed, or null: no end. */
+  activeUntil: string | null;
 }
 
 /*
@@ -58,11 +64,13 @@ function normaliseSimPhone(
 /**
  * Normalises a draft (trims, E.164 phones, device ID and ICCID without spaces, upper-case plate) and
  * checks every rule that needs no database, returning all the problems at once. `country` is the
- * country of the contract partner's region, for phones typed without +.
+ * country of the contract partner's region, for phones typed without +; `days` the day the billed
+ * days are judged on and, for a stored object, its Active from (see checkActiveDays).
  */
 export function normaliseObjectDraft(
   draft: ObjectDraft,
   country: string | null,
+  days: { today: string; storedActiveFrom?: string } = { today: today() },
 ): { draft: ObjectDraft; errors: FieldError[] } {
   const errors = new FieldErrors();
   // A cell of an imported file can hold what a JSON body cannot (the API refuses NUL before this):
@@ -82,7 +90,10 @@ export function normaliseObjectDraft(
     simProvider: emptyToNull(draft.simProvider),
     plateNumber: emptyToNull(draft.plateNumber)?.toUpperCase() ?? null,
     active: draft.active,
+    activeFrom: draft.activeFrom,
+    activeUntil: draft.activeUntil,
   };
+  checkActiveDays(errors, normalized, days);
   return { draft: normalized, errors: errors.list };
 }
 

@@ -4,9 +4,11 @@ import { fieldLabel, translate, type Locale } from '../../lib/messages.js';
 import { scopeOf } from '../auth/actor.js';
 import { contractProblem, deviceTakenError, phoneCountryOf, pinnedTariffOf } from './object-checks.js';
 import { deviceKey, normaliseObjectDraft, type ObjectDraft } from './object-draft.js';
+import { activeDaysOfNew } from './object-active-days.js';
 import {
   parseActive,
   parseContractId,
+  parseDay,
   readImportFile,
   type ImportFormat,
   type ImportRecord,
@@ -36,11 +38,16 @@ function judgeRecord(
   record: ImportRecord,
   contractOf: (id: number | null) => ContractForObjects | undefined,
   defaultContractId: number | null,
+  day: string,
 ): { accepted: Omit<AcceptedRow, 'row'> } | { errors: FieldError[] } {
   const { values } = record;
   const problems: FieldError[] = [];
   const active = parseActive(values.active);
   if (active === undefined) problems.push({ field: 'active', code: 'import_boolean' });
+  const activeFrom = parseDay(values.activeFrom);
+  if (activeFrom === undefined) problems.push({ field: 'activeFrom', code: 'import_date' });
+  const activeUntil = parseDay(values.activeUntil);
+  if (activeUntil === undefined) problems.push({ field: 'activeUntil', code: 'import_date' });
   const contractId = parseContractId(values.contractId);
   let contract: ContractForObjects | undefined;
   if (contractId === undefined) problems.push({ field: 'contractId', code: 'contract_not_found' });
@@ -58,11 +65,26 @@ function judgeRecord(
       iccid: values.iccid ?? null,
       simProvider: values.simProvider ?? null,
       plateNumber: values.plateNumber ?? null,
-      active: active ?? true,
+      // An empty or unreadable cell is the form's default (the unreadable one is refused above).
+      ...activeDaysOfNew(
+        {
+          active: active ?? true,
+          activeFrom: activeFrom ?? undefined,
+          activeUntil: activeUntil ?? undefined,
+        },
+        day,
+      ),
     },
     phoneCountryOf(contract),
+    { today: day },
   );
-  problems.push(...errors);
+  // An unreadable date is told as such, not again as a rule its stand-in (today) breaks.
+  const unreadableDay = activeFrom === undefined || activeUntil === undefined;
+  problems.push(
+    ...errors.filter(
+      (error) => !(unreadableDay && (error.field === 'activeFrom' || error.field === 'activeUntil')),
+    ),
+  );
   let tariffId: number | null = null;
   if (contractId !== undefined && !(contractId === null && defaultContractId === null)) {
     const problem = contractProblem(contract);
@@ -88,6 +110,7 @@ export async function importObjects(
 ) {
   const { db, actor, locale } = options;
   const scope = scopeOf(actor);
+  const day = today();
   const records = await readImportFile(options.body, options.format);
 
   const contractIds = new Set<number>();
@@ -112,6 +135,7 @@ export async function importObjects(
       record,
       (id) => (id === null ? undefined : contracts.get(id)),
       options.contractId,
+      day,
     );
     if ('errors' in verdict) {
       refused.push({ row: record.row, errors: verdict.errors });
@@ -142,7 +166,7 @@ export async function importObjects(
     return !holder;
   });
 
-  const createdIds = await insertAccepted(options, accepted);
+  const createdIds = await insertAccepted(options, accepted, day);
   refused.sort((a, b) => a.row - b.row);
   return {
     total: records.length,
@@ -163,9 +187,8 @@ export async function importObjects(
 }
 
 /** Inserts the accepted rows, their tariff pins and their history in batches, all in one transaction. */
-async function insertAccepted(call: Call, accepted: AcceptedRow[]): Promise<number[]> {
+async function insertAccepted(call: Call, accepted: AcceptedRow[], pinnedAt: string): Promise<number[]> {
   if (accepted.length === 0) return [];
-  const pinnedAt = today();
   // Another request may take a device ID between the check and the insert: the unique index then
   // refuses the whole transaction (nothing is created) and the error handler answers device_id_taken.
   return call.db.transaction().execute(async (trx) => {

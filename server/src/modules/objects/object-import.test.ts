@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.js';
-import { columnOfHeader, parseActive, parseContractId, readImportFile } from './object-import.js';
+import { columnOfHeader, parseActive, parseContractId, parseDay, readImportFile } from './object-import.js';
 
 async function problemOf(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -27,6 +27,11 @@ describe('import headers', () => {
     ['SIM provider', 'simProvider'],
     ['Plate number', 'plateNumber'],
     ['Active', 'active'],
+    ['Active from', 'activeFrom'],
+    ['active_from', 'activeFrom'],
+    ['Active until', 'activeUntil'],
+    ['Активен с', 'activeFrom'],
+    ['Активен по', 'activeUntil'],
     ['Contract ID', 'contractId'],
     ['contractId', 'contractId'],
     ['ID устройства', 'deviceId'],
@@ -58,6 +63,20 @@ describe('readImportFile', () => {
     expect(records).toEqual([
       { row: 2, values: { name: 'Truck', deviceId: '490154203237518', active: 'no', contractId: '12' } },
       { row: 4, values: { name: 'Bus', deviceId: 'D-2', active: '', contractId: '' } },
+    ]);
+  });
+
+  it('reads a date cell of an xlsx as its day', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Objects');
+    sheet.addRow(['Name', 'Device ID', 'Active from', 'Active until']);
+    sheet.addRow(['Truck', 'D-1', new Date('2025-03-04T00:00:00Z'), '2025-12-31']);
+    const records = await readImportFile(Buffer.from(await workbook.xlsx.writeBuffer()), 'xlsx');
+    expect(records).toEqual([
+      {
+        row: 2,
+        values: { name: 'Truck', deviceId: 'D-1', activeFrom: '2025-03-04', activeUntil: '2025-12-31' },
+      },
     ]);
   });
 
@@ -93,5 +112,20 @@ describe('cell values', () => {
     ['abc', undefined],
   ])('Contract ID %j → %j', (text, expected) => {
     expect(parseContractId(text)).toBe(expected);
+  });
+
+  it.each([
+    ['', null],
+    [' 2025-06-01 ', '2025-06-01'],
+    ['01.06.2025', '2025-06-01'],
+    ['1.6.2025', '2025-06-01'],
+    ['29.02.2024', '2024-02-29'],
+    ['29.02.2025', undefined],
+    ['2025-02-30', undefined],
+    ['06/01/2025', undefined],
+    ['2025-6-1', undefined],
+    ['yesterday', undefined],
+  ])('Active from / until %j → %j', (text, expected) => {
+    expect(parseDay(text)).toBe(expected);
   });
 });

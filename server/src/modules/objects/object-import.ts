@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { invalid } from '../../lib/errors.js';
+import { isCalendarDay } from './object-active-days.js';
 
 /*
  * Reading a bulk-import file: a csv or an xlsx sheet whose first row names the columns. Pure parsing,
@@ -19,6 +20,8 @@ export const importColumns = [
   'simProvider',
   'plateNumber',
   'active',
+  'activeFrom',
+  'activeUntil',
   'contractId',
 ] as const;
 export type ImportColumn = (typeof importColumns)[number];
@@ -37,6 +40,8 @@ const headerAliases: Record<ImportColumn, string[]> = {
   simProvider: ['simProvider', 'SIM provider', 'Оператор SIM'],
   plateNumber: ['plateNumber', 'Plate number', 'Госномер'],
   active: ['active', 'Active', 'Активен'],
+  activeFrom: ['activeFrom', 'Active from', 'Активен с'],
+  activeUntil: ['activeUntil', 'Active until', 'Активен по'],
   contractId: ['contractId', 'Contract ID', 'ID договора'],
 };
 
@@ -84,6 +89,16 @@ function readCsv(body: Buffer): TextRows {
   }
 }
 
+/*
+ * A cell's text as the sheet shows it, except a date cell (Active from typed into Excel becomes one),
+ * which is read as its day, YYYY-MM-DD: exceljs hands dates over as UTC midnights.
+ */
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  return cell.text ?? '';
+}
+
 async function readXlsx(body: Buffer): Promise<TextRows> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -96,7 +111,7 @@ async function readXlsx(body: Buffer): Promise<TextRows> {
   const rows: TextRows = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(row.getCell(column).text ?? '');
+    for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column)));
     rows.push({ row: row.number, cells });
   });
   return rows;
@@ -146,4 +161,18 @@ export function parseContractId(text: string | undefined): number | null | undef
   if (value === '') return null;
   if (!/^\d{1,15}$/.test(value) || Number(value) === 0) return undefined;
   return Number(value);
+}
+
+const dottedDay = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/**
+ * An Active from / Active until cell: YYYY-MM-DD, or DD.MM.YYYY as a Russian spreadsheet writes it.
+ * null when empty; undefined when it is not a calendar day.
+ */
+export function parseDay(text: string | undefined): string | null | undefined {
+  const value = (text ?? '').trim();
+  if (value === '') return null;
+  const dotted = dottedDay.exec(value);
+  const day = dotted ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}` : value;
+  return isCalendarDay(day) ? day : undefined;
 }

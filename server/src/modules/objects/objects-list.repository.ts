@@ -14,6 +14,8 @@ export interface ObjectListFilters {
   contractId?: number;
   tariffId?: number;
   active?: boolean;
+  /** 'YYYY-MM-DD': the objects billed on that day (by their Active from and Active until). */
+  activeOn?: string;
 }
 
 type ListTables = Database & {
@@ -63,6 +65,12 @@ function applyFilters<Q extends SelectQueryBuilder<ListTables, 'o', object>>(
   if (filters.contractId !== undefined) q = q.where('o.contract_id', '=', filters.contractId);
   if (filters.tariffId !== undefined) q = q.where('o.tariff_id', '=', filters.tariffId);
   if (filters.active !== undefined) q = q.where('o.active', '=', filters.active);
+  if (filters.activeOn !== undefined) {
+    const day = sql`${filters.activeOn}::date`;
+    q = q.where(
+      sql<boolean>`o.active_from <= ${day} and (o.active_until is null or o.active_until >= ${day})`,
+    );
+  }
   return q as unknown as Q;
 }
 
@@ -77,11 +85,18 @@ const sortExpressions: Record<ObjectSortColumn, string> = {
   contract: 'lower(c.name)',
   tariff: 'lower(t.name)',
   active: 'o.active',
+  activeFrom: 'o.active_from',
+  activeUntil: 'o.active_until',
   tariffPinnedAt: 'o.tariff_pinned_at',
   createdAt: 'o.created_at',
 };
 
-const nullableSortColumns = new Set<ObjectSortColumn>(['deviceType', 'simPhone', 'plateNumber']);
+const nullableSortColumns = new Set<ObjectSortColumn>([
+  'deviceType',
+  'simPhone',
+  'plateNumber',
+  'activeUntil',
+]);
 
 /** The page's ids in order, read from `objects` alone, plus the one table a sort by its name needs. */
 function selectPageIds(db: Db, sort: ObjectSortColumn) {
@@ -175,7 +190,8 @@ function countedByPartners(filters: ObjectListFilters): boolean {
     !filters.search &&
     filters.contractId === undefined &&
     filters.tariffId === undefined &&
-    filters.active === undefined
+    filters.active === undefined &&
+    filters.activeOn === undefined
   );
 }
 

@@ -20,6 +20,7 @@ function filtersOf(actor: Actor, query: ObjectQuery): ObjectListFilters {
     contractId: query.contractId,
     tariffId: query.tariffId,
     active: query.active,
+    activeOn: query.activeOn,
   };
 }
 
@@ -55,6 +56,8 @@ const exportHeaders: Record<Locale, string[]> = {
     'SIM provider',
     'Plate number',
     'Active',
+    'Active from',
+    'Active until',
     'Contract ID',
     'ID',
     'Contract',
@@ -73,6 +76,8 @@ const exportHeaders: Record<Locale, string[]> = {
     'Оператор SIM',
     'Госномер',
     'Активен',
+    'Активен с',
+    'Активен по',
     'ID договора',
     'ID',
     'Договор',
@@ -116,6 +121,8 @@ export async function exportObjects(options: {
           item.simProvider,
           item.plateNumber,
           item.active ? yes : no,
+          item.activeFrom,
+          item.activeUntil,
           item.contractId,
           item.id,
           item.contract.name,

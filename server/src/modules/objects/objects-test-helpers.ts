@@ -24,6 +24,8 @@ export interface ObjectBody {
   simProvider: string | null;
   plateNumber: string | null;
   active: boolean;
+  activeFrom: string;
+  activeUntil: string | null;
   tariffId: number;
   tariff: { id: number; name: string };
   tariffPinnedAt: string;

@@ -18,6 +18,8 @@ export function presentObject(row: ObjectDetails) {
     simProvider: row.sim_provider,
     plateNumber: row.plate_number,
     active: row.active,
+    activeFrom: row.active_from,
+    activeUntil: row.active_until,
     tariffId: row.tariff_id,
     tariff: { id: row.tariff_id, name: row.tariff_name },
     tariffPinnedAt: row.tariff_pinned_at,
@@ -42,6 +44,8 @@ export function draftOf(object: ObjectResponse): ObjectDraft {
     simProvider: object.simProvider,
     plateNumber: object.plateNumber,
     active: object.active,
+    activeFrom: object.activeFrom,
+    activeUntil: object.activeUntil,
   };
 }
 
@@ -57,5 +61,7 @@ export function columnsOf(draft: ObjectDraft) {
     sim_provider: draft.simProvider,
     plate_number: draft.plateNumber,
     active: draft.active,
+    active_from: draft.activeFrom,
+    active_until: draft.activeUntil,
   };
 }

@@ -124,12 +124,31 @@ export async function updateObjectRow(
   return result.numUpdatedRows > 0n;
 }
 
-export async function setObjectArchived(db: Db, id: number, archivedAt: Date | null) {
+/** Archives (with the last billed day it then has) or restores an object. */
+export async function setObjectArchived(db: Db, id: number, archivedAt: Date | null, activeUntil?: string) {
   await db
     .updateTable('objects')
-    .set((eb) => ({ archived_at: archivedAt, version: eb('version', '+', 1), updated_at: new Date() }))
+    .set((eb) => ({
+      archived_at: archivedAt,
+      ...(activeUntil === undefined ? {} : { active_until: activeUntil }),
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Moves an object's first tariff pin back to `day` when it starts later, so the billing run finds a
+ * tariff in force on every billed day; the pins that follow are left as they are.
+ */
+export async function startFirstPinBy(db: Db, objectId: number, day: string) {
+  await sql`
+    update object_tariffs set effective_from = ${day}::date
+     where object_id = ${objectId} and effective_from > ${day}::date
+       and effective_from = (select min(effective_from) from object_tariffs where object_id = ${objectId})`.execute(
+    db,
+  );
 }
 
 /** Puts an object under another contract; its partner follows the contract, its tariff stays. */
@@ -218,19 +237,22 @@ export async function insertObjectsFromColumns(db: Db, rows: NewObjectRow[]) {
   const column = <K extends keyof NewObjectRow>(key: K) => rows.map((row) => row[key] ?? null);
   const result = await sql<{ id: number; device_id: string }>`
     insert into objects (partner_id, contract_id, name, device_id, device_type, sim_phone, sim2_phone,
-                         iccid, sim_provider, plate_number, active, tariff_id, tariff_pinned_at)
+                         iccid, sim_provider, plate_number, active, active_from, active_until,
+                         tariff_id, tariff_pinned_at)
     select * from unnest(
       ${column('partner_id')}::bigint[], ${column('contract_id')}::bigint[], ${column('name')}::text[],
       ${column('device_id')}::text[], ${column('device_type')}::text[], ${column('sim_phone')}::text[],
       ${column('sim2_phone')}::text[], ${column('iccid')}::text[], ${column('sim_provider')}::text[],
       ${column('plate_number')}::text[], ${rows.map((row) => row.active ?? true)}::boolean[],
+      ${rows.map((row) => row.active_from ?? row.tariff_pinned_at)}::date[], ${column('active_until')}::date[],
       ${column('tariff_id')}::bigint[], ${column('tariff_pinned_at')}::date[])
     returning id, device_id`.execute(db);
   return result.rows;
 }
 
 /**
- * The first pin and the "created" history event of freshly inserted objects, set-based. The
+ * The first pin and the "created" history event of freshly inserted objects, set-based. The first
+ * pin is in force from the object's Active from when that is earlier (as a single create does). The
  * history's changes are the object's fields in form order, leaving out the empty ones, as a single
  * create writes them.
  */
@@ -244,7 +266,9 @@ export async function recordCreatedObjects(
   const idArray = sql`${[...ids]}::bigint[]`;
   await sql`
     insert into object_tariffs (object_id, tariff_id, effective_from)
-    select id, tariff_id, tariff_pinned_at from objects where id = any(${idArray})`.execute(db);
+    select id, tariff_id, least(active_from, tariff_pinned_at) from objects where id = any(${idArray})`.execute(
+    db,
+  );
   await sql`
     insert into audit_events (entity_type, entity_id, action, changes, actor_user_id, actor_login, request_id)
     select 'object', o.id, 'created',
@@ -254,7 +278,9 @@ export async function recordCreatedObjects(
                            (5, 'simPhone', to_jsonb(o.sim_phone)), (6, 'sim2Phone', to_jsonb(o.sim2_phone)),
                            (7, 'iccid', to_jsonb(o.iccid)), (8, 'simProvider', to_jsonb(o.sim_provider)),
                            (9, 'plateNumber', to_jsonb(o.plate_number)), (10, 'active', to_jsonb(o.active)),
-                           (11, 'tariffId', to_jsonb(o.tariff_id)), (12, 'tariffPinnedAt', to_jsonb(o.tariff_pinned_at::text))
+                           (11, 'activeFrom', to_jsonb(o.active_from::text)),
+                           (12, 'activeUntil', to_jsonb(o.active_until::text)),
+                           (13, 'tariffId', to_jsonb(o.tariff_id)), (14, 'tariffPinnedAt', to_jsonb(o.tariff_pinned_at::text))
                    ) as f(n, field, value)
              where f.value is not null),
            ${actor.userId}::bigint, ${actor.login}::text, ${requestId}::text

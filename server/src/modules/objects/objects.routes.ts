@@ -139,7 +139,8 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         description:
           'Content-Type text/csv or ' +
           `${XLSX_TYPE}. The first row names the columns: Name, Device ID, Device type, SIM phone, ` +
-          'SIM 2, ICCID, SIM provider, Plate number, Active, Contract ID (or the API keys). ' +
+          'SIM 2, ICCID, SIM provider, Plate number, Active, Active from, Active until (YYYY-MM-DD or ' +
+          'DD.MM.YYYY), Contract ID (or the API keys). ' +
           'Rows without a Contract ID go to the contractId of the query.',
         consumes: [CSV_TYPE, XLSX_TYPE],
         querystring: ImportQuery,

@@ -11,7 +11,22 @@ const editableFields = {
   iccid: OptionalText(40),
   simProvider: OptionalText(100),
   plateNumber: OptionalText(20),
-  active: Type.Optional(Type.Boolean()),
+  active: Type.Optional(
+    Type.Boolean({
+      description:
+        'Deactivating (or creating inactive) sets activeUntil to today unless another day is given; ' +
+        'activating clears it unless given, and after a gap (activeUntil before today) moves activeFrom ' +
+        'to today unless given. A date counts as given when it differs from the stored one',
+    }),
+  ),
+  activeFrom: Type.Optional({
+    ...DateString,
+    description:
+      'The first day billed (default: the day of creation); may be set back up to 10 years, not into the future',
+  }),
+  activeUntil: Type.Optional(
+    Nullable({ ...DateString, description: 'The last day billed, not before activeFrom; null: no end' }),
+  ),
 };
 
 export const ObjectCreate = Type.Object(
@@ -50,6 +65,8 @@ export const objectSortColumns = [
   'contract',
   'tariff',
   'active',
+  'activeFrom',
+  'activeUntil',
   'tariffPinnedAt',
   'createdAt',
 ] as const;
@@ -67,6 +84,10 @@ export const ObjectQuery = Type.Object(
     contractId: Type.Optional(Id),
     tariffId: Type.Optional(Id),
     active: Type.Optional(Type.Boolean()),
+    activeOn: Type.Optional({
+      ...DateString,
+      description: 'Objects billed on that day: activeFrom <= day <= activeUntil (or no activeUntil)',
+    }),
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -96,6 +117,10 @@ export const ObjectResponse = Type.Object({
   simProvider: Nullable(Type.String()),
   plateNumber: Nullable(Type.String()),
   active: Type.Boolean(),
+  activeFrom: Type.String({ format: 'date', description: 'The first day the object is billed' }),
+  activeUntil: Nullable(
+    Type.String({ format: 'date', description: 'The last day the object is billed; null: no end' }),
+  ),
   tariffId: Type.Integer({
     description: 'The latest tariff pinned; billing reads the one in force each day',
   }),

@@ -12,6 +12,7 @@ import {
   phoneCountryOf,
   pinnedTariffOf,
 } from './object-checks.js';
+import { activeDaysAfterUpdate, activeDaysOfNew, activeUntilOnArchive } from './object-active-days.js';
 import { deviceKey, normaliseObjectDraft, type ObjectDraft } from './object-draft.js';
 import { columnsOf, draftOf, presentObject, type ObjectResponse } from './objects.presenter.js';
 import {
@@ -21,6 +22,7 @@ import {
   insertObjects,
   insertObjectTariffs,
   setObjectArchived,
+  startFirstPinBy,
   updateObjectRow,
 } from './objects.repository.js';
 import type { ObjectCreate, ObjectUpdate } from './objects.schemas.js';
@@ -56,6 +58,8 @@ async function checkDeviceFree(db: Db, actor: Actor, deviceId: string, exceptObj
 export async function createObject(options: Call & { input: ObjectCreate }) {
   const { db, actor, input } = options;
   const [contract] = await findContractsForObjects(db, [input.contractId], scopeOf(actor));
+  const day = today();
+  const active = input.active ?? true;
   const { draft, errors } = normaliseObjectDraft(
     {
       name: input.name,
@@ -66,9 +70,10 @@ export async function createObject(options: Call & { input: ObjectCreate }) {
       iccid: input.iccid ?? null,
       simProvider: input.simProvider ?? null,
       plateNumber: input.plateNumber ?? null,
-      active: input.active ?? true,
+      ...activeDaysOfNew({ active, activeFrom: input.activeFrom, activeUntil: input.activeUntil }, day),
     },
     phoneCountryOf(contract),
+    { today: day },
   );
   const problems: FieldError[] = [...errors];
   const contractError = contractProblem(contract);
@@ -82,7 +87,7 @@ export async function createObject(options: Call & { input: ObjectCreate }) {
   if (problems.length > 0) throw invalid(problems);
   await checkDeviceFree(db, actor, draft.deviceId);
 
-  const pinnedAt = today();
+  const pinnedAt = day;
   const id = await db.transaction().execute(async (trx) => {
     const [created] = await insertObjects(trx, [
       {
@@ -93,8 +98,14 @@ export async function createObject(options: Call & { input: ObjectCreate }) {
         tariff_pinned_at: pinnedAt,
       },
     ]);
+    // Set back to the day it was installed, the object has its tariff in force from then (the pin
+    // itself, tariff_pinned_at, stays the day it was made).
     await insertObjectTariffs(trx, [
-      { object_id: created!.id, tariff_id: tariffId!, effective_from: pinnedAt },
+      {
+        object_id: created!.id,
+        tariff_id: tariffId!,
+        effective_from: draft.activeFrom < pinnedAt ? draft.activeFrom : pinnedAt,
+      },
     ]);
     const object = presentObject((await findObject(trx, created!.id, { kind: 'platform' }))!);
     await recordAuditEvent(trx, {
@@ -123,9 +134,15 @@ export async function updateObject(options: Call & { id: number; input: ObjectUp
   const current = await loadObject(db, actor, id);
   if (current.archivedAt !== null) throw conflict('archived');
   const { version, ...fields } = input;
-  const merged: ObjectDraft = { ...draftOf(current), ...definedEntries(fields) };
+  const stored = draftOf(current);
+  const day = today();
+  const wanted: ObjectDraft = { ...stored, ...definedEntries(fields) };
+  const merged: ObjectDraft = { ...wanted, ...activeDaysAfterUpdate(stored, wanted, day) };
   const [contract] = await findContractsForObjects(db, [current.contractId], { kind: 'platform' });
-  const { draft, errors } = normaliseObjectDraft(merged, phoneCountryOf(contract));
+  const { draft, errors } = normaliseObjectDraft(merged, phoneCountryOf(contract), {
+    today: day,
+    storedActiveFrom: current.activeFrom,
+  });
   if (errors.length > 0) throw invalid(errors);
   // Saving the form unchanged changes nothing: no new version for others to collide with, no history line.
   if (changedFields({ ...draftOf(current) }, { ...draft }).length === 0) {
@@ -137,6 +154,8 @@ export async function updateObject(options: Call & { id: number; input: ObjectUp
   }
   await db.transaction().execute(async (trx) => {
     if (!(await updateObjectRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
+    // Billed from an earlier day now: the first tariff is in force from that day too.
+    if (draft.activeFrom < current.activeFrom) await startFirstPinBy(trx, id, draft.activeFrom);
     const after = presentObject((await findObject(trx, id, { kind: 'platform' }))!);
     await recordAuditEvent(trx, {
       entityType: 'object',
@@ -150,18 +169,27 @@ export async function updateObject(options: Call & { id: number; input: ObjectUp
   return loadObject(db, actor, id);
 }
 
-/** Archives (soft-deletes) an object: it stops counting and frees its device ID. */
+/**
+ * Archives (soft-deletes) an object: it stops counting, frees its device ID and is billed no later
+ * than today (Active until, see activeUntilOnArchive).
+ */
 export async function archiveObject(options: Call & { id: number }) {
   const { db, actor, id } = options;
   const current = await loadObject(db, actor, id);
   if (current.archivedAt !== null) return current;
+  const activeUntil = activeUntilOnArchive(current, today());
   await db.transaction().execute(async (trx) => {
-    await setObjectArchived(trx, id, new Date());
+    await setObjectArchived(trx, id, new Date(), activeUntil);
     await recordAuditEvent(trx, {
       entityType: 'object',
       entityId: id,
       action: 'archived',
-      changes: [{ field: 'archived', old: false, new: true }],
+      changes: [
+        { field: 'archived', old: false, new: true },
+        ...(activeUntil === current.activeUntil
+          ? []
+          : [{ field: 'activeUntil', old: current.activeUntil, new: activeUntil }]),
+      ],
       actor,
       requestId: options.requestId,
     });
@@ -169,7 +197,11 @@ export async function archiveObject(options: Call & { id: number }) {
   return loadObject(db, actor, id);
 }
 
-/** Restores an archived object, if its device ID is still free and its contract is live. */
+/**
+ * Restores an archived object, if its device ID is still free and its contract is live. Its Active
+ * until stays (the day it was archived, or the one it had): it is billed again only when a person
+ * clears or moves that day, so a restore never bills the days it spent in the archive by itself.
+ */
 export async function restoreObject(options: Call & { id: number }) {
   const { db, actor, id } = options;
   const current = await loadObject(db, actor, id);

@@ -239,7 +239,7 @@ describe('objects API', () => {
         }),
         200,
       );
-      expect(updated).toMatchObject({ name: 'Renamed', active: false, version: 2 });
+      expect(updated).toMatchObject({ name: 'Renamed', active: false, activeUntil: today(), version: 2 });
       const stale = await dealerSession.patch(`/api/v1/objects/${object.id}`, { version: 1, name: 'Other' });
       expect(stale.statusCode).toBe(409);
       expect(stale.json<{ code: string }>().code).toBe('version_conflict');
@@ -252,6 +252,8 @@ describe('objects API', () => {
         changes: [
           { field: 'name', newValue: 'Renamed' },
           { field: 'active', oldValue: true, newValue: false },
+          // Deactivated: billed until today.
+          { field: 'activeUntil', oldValue: null, newValue: today() },
         ],
       });
     });
@@ -410,10 +412,11 @@ describe('objects API', () => {
         .trim()
         .split('\n');
       expect(lines[0]).toBe(
-        'Name,Device ID,Device type,SIM phone,SIM 2,ICCID,SIM provider,Plate number,Active,Contract ID,ID,Contract,Partner,Tariff,Tariff from,Archived',
+        'Name,Device ID,Device type,SIM phone,SIM 2,ICCID,SIM provider,Plate number,Active,Active from,Active until,Contract ID,ID,Contract,Partner,Tariff,Tariff from,Archived',
       );
       expect(lines).toHaveLength(2);
       expect(lines[1]).toContain(`Export me,${String(object.deviceId)}`);
+      expect(lines[1]).toContain(`,yes,${today()},,${contractId},${object.id},`);
       const xlsx = await dealerSession.get(`/api/v1/objects/export?format=xlsx`);
       expect(xlsx.statusCode).toBe(200);
       expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

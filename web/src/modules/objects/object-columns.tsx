@@ -17,6 +17,8 @@ export const objectColumnKeys = [
   'tariff',
   'tariffPinnedAt',
   'active',
+  'activeFrom',
+  'activeUntil',
 ] as const;
 export type ObjectColumnKey = (typeof objectColumnKeys)[number];
 
@@ -27,6 +29,7 @@ export function objectColumns(
 ): Record<ObjectColumnKey, ColumnType<TrackedObject>> {
   const sortable = (key: string) => sortableColumn(state, key);
   const title = (key: string) => t(`objects.columns.${key}`);
+  const day = (value: string | null) => (value ? dayjs(value).toDate().toLocaleDateString(language) : '—');
   return {
     id: { ...sortable('id'), title: title('id'), dataIndex: 'id', width: 90 },
     name: {
@@ -72,13 +75,25 @@ export function objectColumns(
       ...sortable('tariffPinnedAt'),
       title: title('tariffPinnedAt'),
       dataIndex: 'tariffPinnedAt',
-      render: (value: string | null) => (value ? dayjs(value).toDate().toLocaleDateString(language) : '—'),
+      render: day,
     },
     active: {
       ...sortable('active'),
       title: title('active'),
       dataIndex: 'active',
       render: (active: boolean) => (active ? t('common.yes') : t('common.no')),
+    },
+    activeFrom: {
+      ...sortable('activeFrom'),
+      title: title('activeFrom'),
+      dataIndex: 'activeFrom',
+      render: day,
+    },
+    activeUntil: {
+      ...sortable('activeUntil'),
+      title: title('activeUntil'),
+      dataIndex: 'activeUntil',
+      render: day,
     },
   };
 }

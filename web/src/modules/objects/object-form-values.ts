@@ -3,6 +3,8 @@ import type { ObjectFormValues, TrackedObject } from './object-types';
 export const emptyObjectValues = (contractId: number | undefined): Partial<ObjectFormValues> => ({
   contractId: contractId ?? null,
   active: true,
+  activeFrom: null,
+  activeUntil: null,
 });
 
 export function objectFormValuesOf(object: TrackedObject): ObjectFormValues {
@@ -17,6 +19,8 @@ export function objectFormValuesOf(object: TrackedObject): ObjectFormValues {
     simProvider: object.simProvider,
     plateNumber: object.plateNumber,
     active: object.active,
+    activeFrom: object.activeFrom,
+    activeUntil: object.activeUntil,
   };
 }
 
@@ -32,6 +36,7 @@ const optionalFields = [
 /**
  * The body to send: text trimmed, a cleared field sent as null (absent would mean "unchanged" to
  * PATCH). The contract of an existing object changes only through Move, so it is left out of PATCH.
+ * An empty Active from is left out: the server's default (the day of creation) or the stored day.
  */
 export function objectRequestBodyOf(values: ObjectFormValues, isNew: boolean): ObjectFormValues {
   const body: ObjectFormValues = { ...values, name: values.name.trim(), deviceId: values.deviceId.trim() };
@@ -40,6 +45,8 @@ export function objectRequestBodyOf(values: ObjectFormValues, isNew: boolean): O
     body[field] = value ? value : null;
   }
   if (body.iccid) body.iccid = body.iccid.replace(/\s/g, '');
+  if (!body.activeFrom) delete body.activeFrom;
+  body.activeUntil = body.activeUntil || null;
   if (!isNew) delete body.contractId;
   return body;
 }

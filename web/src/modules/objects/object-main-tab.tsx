@@ -1,8 +1,9 @@
-import dayjs from 'dayjs';
-import { Col, Form, Input, Row, Switch, type FormInstance } from 'antd';
+import { today } from '@server-lib/clock';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Col, DatePicker, Form, Input, Row, Switch, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ContractSelect } from './contract-select';
-import { objectRules } from './object-rules';
+import { activeDayRules, earliestActiveFrom, objectRules } from './object-rules';
 import type { ObjectFormValues, TrackedObject } from './object-types';
 
 interface ObjectMainTabProps {
@@ -15,10 +16,18 @@ interface ObjectMainTabProps {
   onSubmit: (values: ObjectFormValues) => void;
 }
 
+/* The day pickers hold 'YYYY-MM-DD' text in the form, as the API does. */
+const DAY_FORMAT = 'YYYY-MM-DD';
+const dayValueProps = (value: string | null | undefined) => ({ value: value ? dayjs(value) : null });
+const dayOf = (value: Dayjs | null | undefined) => (value ? value.format(DAY_FORMAT) : null);
+
 /** The object's fields; Tariff and Tariff pinned on are read-only (the tariff rule pins them). */
 export function ObjectMainTab({ form, object, fixedContractId, partnerId, onSubmit }: ObjectMainTabProps) {
   const { t, i18n } = useTranslation();
   const rules = objectRules(t);
+  const dayRules = activeDayRules(t, object?.activeFrom ?? null);
+  // The platform's day (UTC), which the server judges Active from by.
+  const platformToday = today();
   const field = (name: string) => t(`object.fields.${name}`);
   const isNew = object === null;
   const pinnedOn = object?.tariffPinnedAt
@@ -90,6 +99,42 @@ export function ObjectMainTab({ form, object, fixedContractId, partnerId, onSubm
         <Col span={6}>
           <Form.Item label={field('active')} name="active" valuePropName="checked">
             <Switch />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={field('activeFrom')}
+            name="activeFrom"
+            rules={dayRules.activeFrom}
+            getValueProps={dayValueProps}
+            normalize={dayOf}
+            extra={t('object.activeFromHint')}
+          >
+            <DatePicker
+              format={DAY_FORMAT}
+              style={{ width: '100%' }}
+              placeholder={isNew ? t('object.activeFromToday') : undefined}
+              disabledDate={(day) => {
+                const text = day.format(DAY_FORMAT);
+                return (
+                  text !== object?.activeFrom &&
+                  (text > platformToday || text < earliestActiveFrom(platformToday))
+                );
+              }}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={field('activeUntil')}
+            name="activeUntil"
+            rules={dayRules.activeUntil}
+            dependencies={['activeFrom']}
+            getValueProps={dayValueProps}
+            normalize={dayOf}
+            extra={t('object.activeUntilHint')}
+          >
+            <DatePicker format={DAY_FORMAT} style={{ width: '100%' }} allowClear />
           </Form.Item>
         </Col>
         {!isNew && (

@@ -1,3 +1,4 @@
+import { today } from '@server-lib/clock';
 import { normalizePhone } from '@server-lib/contact';
 import { hasValidLuhnDigit } from '@server-lib/luhn';
 import type { FormRule } from 'antd';
@@ -53,6 +54,55 @@ export function objectRules(t: TFunction) {
             throw new Error(t('object.errors.iccid_checksum', { field: field('iccid') }));
         },
       },
+    ] as FormRule[],
+  };
+}
+
+/** The earliest Active from the server takes: the same day 10 years back (it judges 29 February). */
+export const earliestActiveFrom = (day: string) => `${Number(day.slice(0, 4)) - 10}${day.slice(4)}`;
+
+/**
+ * Active from and Active until as the server judges them, on the platform's day (UTC): Active from
+ * not in the future nor more than 10 years back (a stored day that is not changed is not judged
+ * again), Active until not before Active from. Values are 'YYYY-MM-DD'.
+ */
+export function activeDayRules(t: TFunction, storedActiveFrom: string | null) {
+  const field = (name: string) => t(`object.fields.${name}`);
+  return {
+    activeFrom: [
+      // A stored object keeps its day; only a new one may leave it empty (the day of creation).
+      ...(storedActiveFrom === null
+        ? []
+        : [{ required: true, message: t('errors.required', { field: field('activeFrom') }) }]),
+      {
+        validator: async (_rule, value: string | null | undefined) => {
+          if (!value || value === storedActiveFrom) return;
+          const day = today();
+          if (value > day)
+            throw new Error(t('object.errors.active_from_future', { field: field('activeFrom') }));
+          if (value < earliestActiveFrom(day)) {
+            throw new Error(
+              t('object.errors.active_from_too_early', {
+                field: field('activeFrom'),
+                min: earliestActiveFrom(day),
+              }),
+            );
+          }
+        },
+      },
+    ] as FormRule[],
+    activeUntil: [
+      ({ getFieldValue }) => ({
+        validator: async (_rule, value: string | null | undefined) => {
+          const from =
+            (getFieldValue('activeFrom') as string | null | undefined) || storedActiveFrom || today();
+          if (value && value < from) {
+            throw new Error(
+              t('object.errors.active_until_before_from', { field: field('activeUntil'), activeFrom: from }),
+            );
+          }
+        },
+      }),
     ] as FormRule[],
   };
 }

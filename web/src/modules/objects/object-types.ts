@@ -20,6 +20,10 @@ export interface TrackedObject {
   simProvider: string | null;
   plateNumber: string | null;
   active: boolean;
+  /** The first day billed, 'YYYY-MM-DD'. */
+  activeFrom: string;
+  /** The last day billed, 'YYYY-MM-DD', or null: no end. */
+  activeUntil: string | null;
   tariffId: number | null;
   tariff: Reference | null;
   tariffPinnedAt: string | null;
@@ -41,6 +45,9 @@ export interface ObjectFormValues {
   simProvider?: string | null;
   plateNumber?: string | null;
   active: boolean;
+  /** 'YYYY-MM-DD'; empty on a new object: the server takes the day of creation. */
+  activeFrom?: string | null;
+  activeUntil?: string | null;
 }
 
 export interface Page<T> {

@@ -2,9 +2,11 @@ import { DollarOutlined, ImportOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ColumnChooser } from '../../ui/column-chooser';
 import { ExportMenu } from '../../ui/export-menu';
 import { ListToolbar } from '../../ui/list-toolbar';
 import { PagedTable } from '../../ui/paged-table';
+import { useHiddenColumns } from '../../ui/use-hidden-columns';
 import { usePagedList } from '../../ui/use-paged-list';
 import { ImportObjectsDialog } from './import-objects-dialog';
 import { objectColumnKeys, objectColumns } from './object-columns';
@@ -40,9 +42,17 @@ export function ObjectsList({ partnerId, contractId, compact = false }: ObjectsL
   const [repricing, setRepricing] = useState(false);
   const list = useObjectList(paged.query);
   const columns = objectColumns(t, i18n.language, paged.query);
-  const shownColumns = objectColumnKeys.filter(
+  // The columns this list may show: a window's tab leaves out what the window already says.
+  const columnKeys = objectColumnKeys.filter(
     (key) => !(compact && key === 'partner') && !(contractId !== undefined && key === 'contract'),
   );
+  // The billed days are hidden until a person chooses them; a window's tab remembers its own choice.
+  const [hidden, setHidden] = useHiddenColumns(
+    compact ? 'fleetdesk.recordObjects.hiddenColumns' : 'fleetdesk.objects.hiddenColumns',
+    objectColumnKeys,
+    ['activeFrom', 'activeUntil'],
+  );
+  const shownColumns = columnKeys.filter((key) => !hidden.includes(key));
 
   return (
     <>
@@ -70,6 +80,17 @@ export function ObjectsList({ partnerId, contractId, compact = false }: ObjectsL
         }
         searchLabel={t('objects.search')}
         searchWidth={320}
+        columnChooser={
+          <ColumnChooser
+            keys={columnKeys}
+            hidden={hidden}
+            onHiddenChange={(next) =>
+              // Columns this list does not offer keep their saved state for the lists that do.
+              setHidden([...hidden.filter((key) => !columnKeys.includes(key)), ...next])
+            }
+            labelOf={(key) => t(`objects.columns.${key}`)}
+          />
+        }
       />
       <PagedTable
         list={paged}
