@@ -32,8 +32,13 @@ export function setCsrfToken(token: string | null) {
 /** A body as sent: JSON of a value, or a file as it is (an import). */
 type Payload = { json: unknown } | { file: Blob; contentType: string };
 
-async function send(method: string, path: string, payload?: Payload): Promise<Response> {
-  const headers: Record<string, string> = { 'accept-language': i18n.language };
+async function send(
+  method: string,
+  path: string,
+  payload?: Payload,
+  extraHeaders: Record<string, string> = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { ...extraHeaders, 'accept-language': i18n.language };
   if (payload && 'json' in payload) headers['content-type'] = 'application/json';
   if (payload && 'file' in payload) headers['content-type'] = payload.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -56,12 +61,14 @@ async function send(method: string, path: string, payload?: Payload): Promise<Re
   return response;
 }
 
+/** `headers`: the request's own headers (an Idempotency-Key). */
 export async function apiRequest<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
+  headers?: Record<string, string>,
 ) {
-  const response = await send(method, path, body === undefined ? undefined : { json: body });
+  const response = await send(method, path, body === undefined ? undefined : { json: body }, headers);
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 

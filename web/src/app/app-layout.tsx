@@ -1,4 +1,12 @@
-import { CarOutlined, FileTextOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CalculatorOutlined,
+  CarOutlined,
+  DollarOutlined,
+  FileTextOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -15,6 +23,11 @@ export function AppLayout() {
     { key: '/contracts', icon: <FileTextOutlined />, label: t('nav.contracts') },
     { key: '/objects', icon: <CarOutlined />, label: t('nav.objects') },
     { key: '/users', icon: <UserOutlined />, label: t('nav.users') },
+    { key: '/tariffs', icon: <DollarOutlined />, label: t('nav.tariffs') },
+    // Billing runs charge every partner's clients: the super administrator's business only.
+    ...(user?.role === 'super_admin'
+      ? [{ key: '/billing', icon: <CalculatorOutlined />, label: t('nav.billing') }]
+      : []),
   ];
 
   return (

@@ -1,9 +1,11 @@
 import { Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { BillingPage } from '../pages/billing-page';
 import { ContractsPage } from '../pages/contracts-page';
 import { LoginPage } from '../pages/login-page';
 import { ObjectsPage } from '../pages/objects-page';
 import { PartnersPage } from '../pages/partners-page';
+import { TariffsPage } from '../pages/tariffs-page';
 import { UsersPage } from '../pages/users-page';
 import { AppLayout } from './app-layout';
 import { useSession } from './session';
@@ -27,6 +29,8 @@ export function AppRoutes() {
         <Route path="/contracts" element={<ContractsPage />} />
         <Route path="/objects" element={<ObjectsPage />} />
         <Route path="/users" element={<UsersPage />} />
+        <Route path="/tariffs" element={<TariffsPage />} />
+        {user.role === 'super_admin' && <Route path="/billing" element={<BillingPage />} />}
         <Route path="*" element={<Navigate to="/partners" replace />} />
       </Route>
     </Routes>

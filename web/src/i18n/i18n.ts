@@ -1,11 +1,17 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import billingEn from '../modules/billing/i18n/en.json';
+import billingRu from '../modules/billing/i18n/ru.json';
 import contractsEn from '../modules/contracts/i18n/en.json';
 import contractsRu from '../modules/contracts/i18n/ru.json';
+import financeEn from '../modules/finance/i18n/en.json';
+import financeRu from '../modules/finance/i18n/ru.json';
 import objectsEn from '../modules/objects/i18n/en.json';
 import objectsRu from '../modules/objects/i18n/ru.json';
 import settingsEn from '../modules/partner-settings/i18n/en.json';
 import settingsRu from '../modules/partner-settings/i18n/ru.json';
+import tariffsEn from '../modules/tariffs/i18n/en.json';
+import tariffsRu from '../modules/tariffs/i18n/ru.json';
 import usersEn from '../modules/users/i18n/en.json';
 import usersRu from '../modules/users/i18n/ru.json';
 import en from './en.json';
@@ -24,8 +30,30 @@ function initialLanguage(): Language {
 void i18n.use(initReactI18next).init({
   // Each feature may bring its own texts; they join the one translation namespace.
   resources: {
-    en: { translation: { ...en, ...settingsEn, ...contractsEn, ...objectsEn, ...usersEn } },
-    ru: { translation: { ...ru, ...settingsRu, ...contractsRu, ...objectsRu, ...usersRu } },
+    en: {
+      translation: {
+        ...en,
+        ...settingsEn,
+        ...contractsEn,
+        ...objectsEn,
+        ...usersEn,
+        ...financeEn,
+        ...tariffsEn,
+        ...billingEn,
+      },
+    },
+    ru: {
+      translation: {
+        ...ru,
+        ...settingsRu,
+        ...contractsRu,
+        ...objectsRu,
+        ...usersRu,
+        ...financeRu,
+        ...tariffsRu,
+        ...billingRu,
+      },
+    },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

@@ -5,6 +5,7 @@ import { useSession } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
+import { FinanceTab } from '../finance/finance-tab';
 import { ObjectsTab } from '../objects/objects-tab';
 import { usePartner } from '../partners/partners-api';
 import { UsersTab } from '../users/users-tab';
@@ -147,6 +148,12 @@ export function ContractWindow({
           label: t('contract.tabs.objects'),
           disabled: contract === null,
           children: contract && <ObjectsTab partnerId={contract.partnerId} contractId={contract.id} />,
+        },
+        {
+          key: 'finance',
+          label: t('finance.tab'),
+          disabled: contract === null,
+          children: contract && <FinanceTab owner={{ contractId: contract.id }} />,
         },
         {
           key: 'history',

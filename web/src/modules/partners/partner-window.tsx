@@ -6,6 +6,7 @@ import { ArchiveButton } from '../../ui/archive-button';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
 import { ContractsTab } from '../contracts/contracts-tab';
+import { FinanceTab } from '../finance/finance-tab';
 import { ObjectsTab } from '../objects/objects-tab';
 import { ConfigurationTab } from '../partner-settings/configuration-tab';
 import { UsersTab } from '../users/users-tab';
@@ -114,6 +115,13 @@ export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProp
           label: t('partner.tabs.users'),
           disabled: partner === null,
           children: partner && <UsersTab partnerId={partner.id} />,
+        },
+        {
+          key: 'finance',
+          label: t('finance.tab'),
+          disabled: partner === null,
+          // A partner administrator's own balance is its parent's business: shown, not changed.
+          children: partner && <FinanceTab owner={{ partnerId: partner.id }} readOnly={isOwnPartner} />,
         },
         {
           key: 'history',

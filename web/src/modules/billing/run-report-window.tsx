@@ -1,0 +1,146 @@
+import { Alert, Button, Descriptions, Modal, Spin, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBillingRun, useRunIssues } from './billing-api';
+import type { RunIssue, RunTotal } from './billing-types';
+import { runStatusTag } from './run-columns';
+import { durationText, levelName, totalsPerCurrency } from './run-format';
+
+interface RunReportWindowProps {
+  runId: number;
+  onClose: () => void;
+}
+
+/** A run's report: what it charged per level and currency, and each charge it could not make, with why. */
+export function RunReportWindow({ runId, onClose }: RunReportWindowProps) {
+  const { t, i18n } = useTranslation();
+  const run = useBillingRun(runId);
+  const [issuesPage, setIssuesPage] = useState({ page: 1, pageSize: 20 });
+  const issues = useRunIssues(runId, issuesPage);
+  const data = run.data;
+  const when = (at: string | null) => (at ? new Date(at).toLocaleString(i18n.language) : '—');
+  const column = (key: string) => t(`billing.columns.${key}`);
+
+  return (
+    <Modal
+      open
+      title={data ? t('billing.report.title', { day: data.day }) : t('billing.report.loading')}
+      width={1000}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={<Button onClick={onClose}>{t('billing.report.close')}</Button>}
+    >
+      {run.isLoading ? (
+        <Spin />
+      ) : !data ? (
+        <Alert role="alert" type="error" showIcon message={t('billing.report.notFound')} />
+      ) : (
+        <>
+          {data.error && (
+            <Alert role="alert" type="error" showIcon message={data.error} style={{ marginBottom: 12 }} />
+          )}
+          <Descriptions
+            size="small"
+            bordered
+            column={3}
+            style={{ marginBottom: 16 }}
+            items={[
+              { key: 'day', label: column('day'), children: data.day },
+              { key: 'status', label: column('status'), children: runStatusTag(t, data.status) },
+              {
+                key: 'trigger',
+                label: column('trigger'),
+                children: `${t(`billing.triggers.${data.trigger}`)}${data.actorLogin ? ` (${data.actorLogin})` : ''}`,
+              },
+              { key: 'startedAt', label: column('startedAt'), children: when(data.startedAt) },
+              { key: 'finishedAt', label: column('finishedAt'), children: when(data.finishedAt) },
+              { key: 'duration', label: column('duration'), children: durationText(t, data.durationMs) },
+              { key: 'objectsCharged', label: column('objectsCharged'), children: data.objectsCharged },
+              { key: 'transfersCreated', label: column('transfersCreated'), children: data.transfersCreated },
+              { key: 'alreadyCharged', label: column('alreadyCharged'), children: data.alreadyCharged },
+              { key: 'issuesCount', label: column('issuesCount'), children: data.issuesCount },
+              {
+                key: 'totals',
+                label: column('totals'),
+                span: 2,
+                children: totalsPerCurrency(data.totals).join(', ') || '—',
+              },
+            ]}
+          />
+          <Typography.Title level={5}>{t('billing.report.totals')}</Typography.Title>
+          <Table<RunTotal>
+            size="small"
+            aria-label={t('billing.report.totals')}
+            rowKey={(row) => `${row.currency}-${row.level}`}
+            dataSource={[...data.totals].sort(
+              (a, b) => a.level - b.level || a.currency.localeCompare(b.currency),
+            )}
+            pagination={false}
+            style={{ marginBottom: 16 }}
+            columns={[
+              {
+                key: 'level',
+                title: t('billing.report.level'),
+                render: (_v, row) => levelName(t, row.level),
+              },
+              { key: 'currency', title: column('currency'), dataIndex: 'currency' },
+              { key: 'transfers', title: column('transfersCreated'), dataIndex: 'transfers', align: 'right' },
+              {
+                key: 'amount',
+                title: t('billing.report.amount'),
+                align: 'right',
+                render: (_v, row) => `${row.amount} ${row.currency}`,
+              },
+            ]}
+          />
+          <Typography.Title level={5}>{t('billing.report.issues')}</Typography.Title>
+          <Table<RunIssue>
+            size="small"
+            aria-label={t('billing.report.issues')}
+            rowKey={(row, index) => `${row.objectId ?? 'x'}-${row.level ?? 'x'}-${row.reason}-${index ?? 0}`}
+            loading={issues.isFetching}
+            dataSource={issues.data?.items ?? []}
+            locale={{ emptyText: t('billing.report.noIssues') }}
+            pagination={{
+              current: issuesPage.page,
+              pageSize: issuesPage.pageSize,
+              total: issues.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              hideOnSinglePage: true,
+            }}
+            onChange={(pagination) =>
+              setIssuesPage({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })
+            }
+            columns={[
+              {
+                key: 'object',
+                title: t('billing.report.object'),
+                render: (_v, row) => row.objectName ?? (row.objectId ? `#${row.objectId}` : '—'),
+              },
+              {
+                key: 'partner',
+                title: t('billing.report.partner'),
+                render: (_v, row) => row.partnerName ?? '—',
+              },
+              {
+                key: 'level',
+                title: t('billing.report.level'),
+                render: (_v, row) => levelName(t, row.level),
+              },
+              {
+                key: 'reason',
+                title: t('billing.report.reason'),
+                render: (_v, row) =>
+                  i18n.exists(`billing.reasons.${row.reason}`)
+                    ? t(`billing.reasons.${row.reason}`)
+                    : row.reason,
+              },
+              { key: 'message', title: t('billing.report.message'), dataIndex: 'message' },
+            ]}
+          />
+        </>
+      )}
+    </Modal>
+  );
+}

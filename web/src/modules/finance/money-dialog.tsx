@@ -1,0 +1,94 @@
+import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dialogProblem } from './dialog-errors';
+import { usePostMoney } from './finance-api';
+import type { AccountOwner, MoneyAction, Transfer } from './finance-types';
+import { useIdempotencyKey } from './idempotency-key';
+import { amountRules } from './money-rules';
+
+interface MoneyDialogProps {
+  action: MoneyAction;
+  owner: AccountOwner;
+  currency: string | undefined;
+  onClose: () => void;
+  onDone: (transfer: Transfer) => void;
+}
+
+interface MoneyFormValues {
+  amount: string;
+  valueDate: Dayjs | null;
+  comment?: string;
+}
+
+const fields = ['amount', 'valueDate', 'comment'] as const;
+const decimal = (text: string) => text.trim().replace(/\s/g, '').replace(',', '.');
+
+/** Add payment or Write off: an amount in the account's currency, its date (today or before), a comment. */
+export function MoneyDialog({ action, owner, currency, onClose, onDone }: MoneyDialogProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<MoneyFormValues>();
+  const post = usePostMoney();
+  const keyFor = useIdempotencyKey();
+  const [problem, setProblem] = useState<string | null>(null);
+  const label = (name: string) => t(`finance.fields.${name}`);
+
+  const submit = (values: MoneyFormValues) => {
+    setProblem(null);
+    const comment = values.comment?.trim();
+    const body = {
+      amount: decimal(values.amount),
+      valueDate: (values.valueDate ?? dayjs()).format('YYYY-MM-DD'),
+      ...(comment ? { comment } : {}),
+    };
+    post.mutate(
+      { action, owner, values: body, idempotencyKey: keyFor({ action, owner, body }) },
+      { onSuccess: onDone, onError: (error) => setProblem(dialogProblem(t, form, error, fields)) },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={t(`finance.${action}.title`)}
+      okText={t(`finance.${action}.submit`)}
+      cancelText={t('common.cancel')}
+      confirmLoading={post.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      {problem && <Alert role="alert" type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
+      <Form<MoneyFormValues>
+        form={form}
+        name={`finance-${action}`}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ amount: '', valueDate: dayjs() }}
+      >
+        <Form.Item label={label('amount')} name="amount" rules={amountRules(t)} required>
+          <Input inputMode="decimal" placeholder="0.00" autoFocus suffix={currency} />
+        </Form.Item>
+        <Form.Item
+          label={label('valueDate')}
+          name="valueDate"
+          rules={[{ required: true, message: t('errors.required', { field: label('valueDate') }) }]}
+          required
+        >
+          <DatePicker
+            format="YYYY-MM-DD"
+            allowClear={false}
+            style={{ width: '100%' }}
+            // Money is recorded on the day it moved: today or before, never ahead.
+            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+          />
+        </Form.Item>
+        <Form.Item label={label('comment')} name="comment">
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

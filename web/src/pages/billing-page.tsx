@@ -1,0 +1,5 @@
+import { BillingSection } from '../modules/billing/billing-section';
+
+export function BillingPage() {
+  return <BillingSection />;
+}

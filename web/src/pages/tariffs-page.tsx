@@ -1,0 +1,5 @@
+import { TariffsSection } from '../modules/tariffs/tariffs-section';
+
+export function TariffsPage() {
+  return <TariffsSection />;
+}
