@@ -7,7 +7,8 @@ import path from 'node:path';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'fleetdesk-e2e-'));
 const child = spawn('npm', ['start'], {
   stdio: 'inherit',
-  env: { ...process.env, FLEETDESK_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  // No billing schedule: the journeys bill nothing behind the tests' backs.
+  env: { ...process.env, FLEETDESK_DATA_DIR: dataDir, LOG_LEVEL: 'warn', BILLING_SCHEDULE: 'off' },
 });
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill('SIGTERM'));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,13 +1,16 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { openMigratedDatabase } from './database.js';
+import { today } from './lib/clock.js';
 import { hashPassword } from './lib/password-hash.js';
 import { generatePassword } from './lib/password-policy.js';
 import { insertAdminUser } from './modules/auth/auth.repository.js';
+import { billingUsage, parseBillingArgs, runBillingCommand } from './modules/billing/billing-cli.js';
 
 const usage = `fleetdesk CLI (npm run cli -- COMMAND)
   migrate                                   apply pending database migrations
-  create-admin --login L [--password P]     add a super administrator (password generated when omitted)`;
+  create-admin --login L [--password P]     add a super administrator (password generated when omitted)
+${billingUsage}`;
 
 async function run(argv: string[]) {
   const [command, ...rest] = argv;
@@ -43,6 +46,19 @@ async function run(argv: string[]) {
       `Created super administrator "${values.login}"${values.password ? '' : ` with password: ${password}`}`,
     );
     return 0;
+  }
+  if (command === 'billing') {
+    const billing = parseBillingArgs(rest, today());
+    if ('error' in billing) {
+      console.error(billing.error);
+      return 2;
+    }
+    const database = await openMigratedDatabase(config);
+    try {
+      return await runBillingCommand(database.db, billing);
+    } finally {
+      await database.close();
+    }
   }
   console.error(usage);
   return command ? 2 : 0;

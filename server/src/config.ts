@@ -12,6 +12,8 @@ export interface Config {
   logLevel: string;
   /** Sends cookies with the Secure flag; on when the panel is served over HTTPS. */
   secureCookies: boolean;
+  /** Runs the daily billing in this process (BILLING_SCHEDULE=on|off, on by default). */
+  billingSchedule: boolean;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('FLEETDESK_SECURE_COOKIES must be true or false');
   }
 
+  const billingScheduleText = env.BILLING_SCHEDULE?.trim() || 'on';
+  if (!['on', 'off'].includes(billingScheduleText)) {
+    problems.push(`BILLING_SCHEDULE must be on or off, got "${billingScheduleText}"`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -79,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword,
     logLevel,
     secureCookies: secureText === 'true',
+    billingSchedule: billingScheduleText === 'on',
   };
 }

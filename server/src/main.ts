@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openMigratedDatabase } from './database.js';
 import { generatePassword } from './lib/password-policy.js';
 import { ensureInitialAdmin } from './modules/auth/auth.service.js';
+import { startBillingSchedule, type BillingSchedule } from './modules/billing/billing-schedule.js';
 
 function readConfig(): Config {
   try {
@@ -44,11 +45,14 @@ async function main() {
     webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
 
+  let billingSchedule: BillingSchedule | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal} received: finishing open requests, then closing the database`);
+    // The day being billed finishes (or rolls back with the database); no further day starts.
+    await billingSchedule?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -57,6 +61,10 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (config.billingSchedule) {
+    billingSchedule = startBillingSchedule({ db: database.db, log: app.log });
+    app.log.info('Billing schedule on: catching up now, then a minute after each UTC midnight');
+  }
   console.log(
     `Fleetdesk admin panel: http://localhost:${config.port}/  API docs: http://localhost:${config.port}/api/docs`,
   );

@@ -1,0 +1,120 @@
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { BillingTrigger } from '../../db/schema.js';
+import { applyDebtBlocking } from '../ledger/debt-blocking.js';
+import { fillPricesSql } from './billing-amounts.sql.js';
+import {
+  analyzeDayTables,
+  chargeDay,
+  createDayTables,
+  fillChain,
+  fillChainAccounts,
+  fillContracts,
+  fillPartnerCurrencies,
+  fillRepinned,
+  lockDayAccounts,
+  openAccounts,
+} from './billing-day.sql.js';
+import { daysFromTo } from './billing-days.js';
+import {
+  completeRun,
+  failAbandonedRuns,
+  failRun,
+  findRun,
+  insertRunningRun,
+  type RunCounts,
+} from './billing-runs.repository.js';
+import { presentRun, type BillingRun } from './billing.presenter.js';
+
+/*
+ * The daily billing run (docs/decisions/0005-ledger-and-billing.md). For one day, set-based:
+ *   1. small tables of the day (billing-day.sql.ts): the billable contracts with their accounts, the
+ *      chain of payers per partner and currency (level 0: the contract pays its partner at the
+ *      object's tariff; level n: the partner at depth n pays its parent, or the platform, its Partner
+ *      price), and the daily amount of every tariff in every charge currency (billing-amounts.sql.ts);
+ *   2. every account the day needs is opened, then all of them are locked in id order;
+ *   3. ONE insert … select of every charge of the day: objects hash-joined with those small tables,
+ *      `on conflict do nothing` on ledger_charge_once_key, its RETURNING moving the balances in the
+ *      same statement, and the charges that cannot be made recorded as the run's issues;
+ *   4. blocking for debt over every contract.
+ * All of it in one transaction: a crash rolls the day back whole and a rerun completes it. Runs take a
+ * transaction-level advisory lock first, so two at once run one after the other: the second finds
+ * everything charged and adds nothing.
+ */
+
+/** The advisory lock all billing runs take (an arbitrary constant, unique to the billing run). */
+const BILLING_RUN_LOCK = 5_005_001;
+
+export interface BillingDayOptions {
+  day: string;
+  trigger: BillingTrigger;
+  actorUserId?: number | null;
+}
+
+/** Charges one day in the caller's transaction; returns the run's counts. */
+async function billDay(trx: Db, day: string, runId: number, actorUserId: number | null): Promise<RunCounts> {
+  await sql`select pg_advisory_xact_lock(${BILLING_RUN_LOCK}::bigint)`.execute(trx);
+  await failAbandonedRuns(trx);
+  // The day's joins and sets are large at full scale; keep their hashes in memory for this transaction.
+  await sql`set local work_mem = '128MB'`.execute(trx);
+  await createDayTables.execute(trx);
+  await fillPartnerCurrencies.execute(trx);
+  await fillChain.execute(trx);
+  await openAccounts.execute(trx);
+  await fillChainAccounts.execute(trx);
+  await fillContracts.execute(trx);
+  await fillPricesSql(day).execute(trx);
+  await fillRepinned(day).execute(trx);
+  await analyzeDayTables.execute(trx);
+  await lockDayAccounts.execute(trx);
+
+  const result = (await chargeDay(day, runId, actorUserId).execute(trx)).rows[0]!;
+  await applyDebtBlocking(trx, null);
+  const inserted = Number(result.inserted);
+  return {
+    objectsCharged: Number(result.objects_charged),
+    transfersCreated: inserted,
+    alreadyCharged: Number(result.candidates) - inserted,
+    issuesCount: Number(result.issues),
+    totals: result.totals,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs the billing of one day and records it in billing_runs. Returns the run: completed with its
+ * counts, or failed with the error (then nothing of the day was charged by it).
+ */
+export async function runBillingDay(db: Db, options: BillingDayOptions): Promise<BillingRun> {
+  const started = performance.now();
+  const actorUserId = options.actorUserId ?? null;
+  const runId = await insertRunningRun(db, { day: options.day, trigger: options.trigger, actorUserId });
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    await db.transaction().execute(async (trx) => {
+      const counts = await billDay(trx, options.day, runId, actorUserId);
+      await completeRun(trx, runId, counts, elapsed());
+    });
+  } catch (error) {
+    await failRun(db, runId, messageOf(error), elapsed());
+  }
+  return presentRun((await findRun(db, runId))!);
+}
+
+/** Runs the days from `from` to `to` in order, one transaction each; stops after a failed day. */
+export async function runBillingRange(
+  db: Db,
+  options: { from: string; to: string; trigger: BillingTrigger; actorUserId?: number | null },
+): Promise<BillingRun[]> {
+  const runs: BillingRun[] = [];
+  for (const day of daysFromTo(options.from, options.to)) {
+    const run = await runBillingDay(db, { day, trigger: options.trigger, actorUserId: options.actorUserId });
+    runs.push(run);
+    if (run.status === 'failed') break;
+  }
+  return runs;
+}

@@ -1,0 +1,171 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { BillingRunTotal, BillingTrigger } from '../../db/schema.js';
+
+/* The billing_runs records and their issues: what each run charged, could not charge, and how long it took. */
+
+export interface BillingRunRecord {
+  id: number;
+  day: string;
+  trigger: BillingTrigger;
+  status: 'running' | 'completed' | 'failed';
+  actor_user_id: number | null;
+  actor_login: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+  duration_ms: number | null;
+  objects_charged: number;
+  transfers_created: number;
+  already_charged: number;
+  issues_count: number;
+  totals: BillingRunTotal[];
+  error: string | null;
+}
+
+function selectRuns(db: Db) {
+  return db
+    .selectFrom('billing_runs as r')
+    .leftJoin('admin_users as u', 'u.id', 'r.actor_user_id')
+    .select([
+      'r.id',
+      sql<string>`r.day::text`.as('day'),
+      'r.trigger',
+      'r.status',
+      'r.actor_user_id',
+      'u.login as actor_login',
+      'r.started_at',
+      'r.finished_at',
+      'r.duration_ms',
+      'r.objects_charged',
+      'r.transfers_created',
+      'r.already_charged',
+      'r.issues_count',
+      'r.totals',
+      'r.error',
+    ]);
+}
+
+/** A new run, status running, committed at once so that the runs list shows it while it works. */
+export async function insertRunningRun(
+  db: Db,
+  run: { day: string; trigger: BillingTrigger; actorUserId: number | null },
+): Promise<number> {
+  const row = await db
+    .insertInto('billing_runs')
+    .values({ day: run.day, trigger: run.trigger, status: 'running', actor_user_id: run.actorUserId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface RunCounts {
+  objectsCharged: number;
+  transfersCreated: number;
+  alreadyCharged: number;
+  issuesCount: number;
+  totals: BillingRunTotal[];
+}
+
+/** Marks a run completed with its counts; called in the run's own transaction, so it commits with the charges. */
+export async function completeRun(db: Db, id: number, counts: RunCounts, durationMs: number) {
+  await db
+    .updateTable('billing_runs')
+    .set({
+      status: 'completed',
+      finished_at: sql<Date>`clock_timestamp()`,
+      duration_ms: durationMs,
+      objects_charged: counts.objectsCharged,
+      transfers_created: counts.transfersCreated,
+      already_charged: counts.alreadyCharged,
+      issues_count: counts.issuesCount,
+      totals: JSON.stringify(counts.totals),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Marks a run failed (its transaction rolled back: it charged nothing) with the error's message. */
+export async function failRun(db: Db, id: number, error: string, durationMs: number) {
+  await db
+    .updateTable('billing_runs')
+    .set({ status: 'failed', finished_at: sql<Date>`clock_timestamp()`, duration_ms: durationMs, error })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Runs left 'running' by a process that stopped in the middle (their transaction rolled back, so they
+ * charged nothing): shown as failed once they are older than any run takes.
+ */
+export async function failAbandonedRuns(db: Db) {
+  await sql`
+    update billing_runs
+       set status = 'failed', finished_at = clock_timestamp(),
+           error = 'Interrupted: the process stopped before the run finished; nothing of it was charged'
+     where status = 'running' and started_at < now() - interval '6 hours'`.execute(db);
+}
+
+export async function findRun(db: Db, id: number): Promise<BillingRunRecord | undefined> {
+  return selectRuns(db).where('r.id', '=', id).executeTakeFirst();
+}
+
+/** Runs newest first. */
+export async function listRuns(db: Db, page: { limit: number; offset: number }) {
+  const [items, total] = await Promise.all([
+    selectRuns(db).orderBy('r.id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    db
+      .selectFrom('billing_runs')
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: items as BillingRunRecord[], total: Number(total.total) };
+}
+
+export interface RunIssueRecord {
+  object_id: number;
+  object_name: string | null;
+  partner_id: number;
+  partner_name: string | null;
+  level: number;
+  reason: 'exchange_rate_missing' | 'price_missing';
+  /** exchange_rate_missing: {from, to}; price_missing: {tariffId}. */
+  detail: Record<string, string | number | null>;
+}
+
+/** A run's issues by object and level, with the object's and the paying partner's names. */
+export async function listRunIssues(db: Db, runId: number, page: { limit: number; offset: number }) {
+  const [items, total] = await Promise.all([
+    db
+      .selectFrom('billing_run_issues as i')
+      .leftJoin('objects as o', 'o.id', 'i.object_id')
+      .leftJoin('partners as p', 'p.id', 'i.partner_id')
+      .where('i.run_id', '=', runId)
+      .select([
+        'i.object_id',
+        'o.name as object_name',
+        'i.partner_id',
+        'p.name as partner_name',
+        'i.level',
+        'i.reason',
+        'i.detail',
+      ])
+      .orderBy('i.object_id')
+      .orderBy('i.level')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    db
+      .selectFrom('billing_run_issues')
+      .where('run_id', '=', runId)
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: items as RunIssueRecord[], total: Number(total.total) };
+}
+
+/** The latest day a run completed for, or null when none has. */
+export async function lastCompletedDay(db: Db): Promise<string | null> {
+  const row = await sql<{ day: string | null }>`
+    select max(day)::text as day from billing_runs where status = 'completed'`.execute(db);
+  return row.rows[0]?.day ?? null;
+}
