@@ -2,7 +2,8 @@ import type { Db } from '../../db/connect.js';
 import type { AuditChange } from '../../db/schema.js';
 import type { Actor } from '../auth/actor.js';
 
-export type AuditEntityType = 'partner' | 'tariff' | 'admin_user' | 'contract' | 'object' | 'portal_user';
+export type AuditEntityType =
+  'partner' | 'tariff' | 'admin_user' | 'contract' | 'object' | 'portal_user' | 'exchange_rate';
 
 export interface AuditEventInput {
   entityType: AuditEntityType;

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.js';
 import type { AccountType, Database } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
 import type { Scope } from '../auth/actor.js';
+import { contractBalance } from './contracts.repository.js';
 import type { ContractSortColumn } from './contracts.schemas.js';
 
 export interface ContractListFilters {
@@ -27,19 +28,26 @@ export interface ContractListFilters {
   active?: boolean;
   isWarehouse?: boolean;
   blocked?: boolean;
+  debtBlocked?: boolean;
 }
 
 /** The list's tables, as the filters see them (partners `p` and tariffs `t` joined when they are read). */
 type ContractListQuery = SelectQueryBuilder<
-  Database & { c: Database['contracts']; p: Database['partners']; t: Database['tariffs'] },
-  'c' | 'p' | 't',
+  Database & {
+    c: Database['contracts'];
+    p: Database['partners'];
+    t: Database['tariffs'];
+    la: Database['ledger_accounts'];
+  },
+  'c' | 'p' | 't' | 'la',
   object
 >;
 
 /*
  * The page's ids and the count read `contracts` alone, joined to `partners` or `tariffs` only when a
- * filter or the sort reads their names (the partner join never drops a row: partner_id is NOT NULL; the
- * tariff join is a left join). The scope is the subtree's partner ids, not the joined partner's path.
+ * filter or the sort reads their names, and to the ledger accounts only when sorted by balance (the
+ * partner join never drops a row: partner_id is NOT NULL; the others are left joins to one row at
+ * most). The scope is the subtree's partner ids, not the joined partner's path.
  */
 function selectContractIds(db: Db, filters: ContractListFilters, sort?: ContractSortColumn) {
   const query = db.selectFrom('contracts as c') as unknown as ContractListQuery;
@@ -49,6 +57,15 @@ function selectContractIds(db: Db, filters: ContractListFilters, sort?: Contract
   }
   if (filters.tariffName || sort === 'tariff') {
     q = q.leftJoin('tariffs as t', 't.id', 'c.tariff_id');
+  }
+  if (sort === 'balance') {
+    // The contract's account in its currency (at most one: the accounts' unique index); one hash join
+    // over the contracts' accounts, not one lookup per contract.
+    q = q.leftJoin('ledger_accounts as la', (join) =>
+      join.on(
+        sql<boolean>`la.owner_type = 'contract' and coalesce(la.owner_id, 0) = c.id and la.kind = 'balance' and la.currency = c.currency`,
+      ),
+    );
   }
   return q;
 }
@@ -97,6 +114,7 @@ function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
   if (filters.active !== undefined) q = q.where('c.active', '=', filters.active);
   if (filters.isWarehouse !== undefined) q = q.where('c.is_warehouse', '=', filters.isWarehouse);
   if (filters.blocked !== undefined) q = q.where('c.blocked', '=', filters.blocked);
+  if (filters.debtBlocked !== undefined) q = q.where('c.debt_blocked', '=', filters.debtBlocked);
   return q as unknown as Q;
 }
 
@@ -105,8 +123,7 @@ const sortExpressions: Record<ContractSortColumn, string> = {
   name: 'lower(c.name)',
   partner: 'lower(p.name)',
   tariff: 'lower(t.name)',
-  // The ledger arrives with billing; until then every balance is zero and the id keeps the order stable.
-  balance: 'c.id',
+  balance: 'coalesce(la.balance, 0)',
   email: 'lower(c.email)',
   phone: 'c.phone',
   iin: 'c.iin',
@@ -116,6 +133,7 @@ const sortExpressions: Record<ContractSortColumn, string> = {
   active: 'c.active',
   isWarehouse: 'c.is_warehouse',
   blocked: 'c.blocked',
+  debtBlocked: 'c.debt_blocked',
   comment: 'lower(c.comment)',
   createdAt: 'c.created_at',
 };
@@ -170,6 +188,8 @@ export async function listContracts(
       'c.active',
       'c.is_warehouse',
       'c.blocked',
+      'c.debt_blocked',
+      contractBalance().as('balance'),
       'c.comment',
       'c.archived_at',
     ])

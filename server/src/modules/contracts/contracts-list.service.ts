@@ -36,6 +36,7 @@ function filtersOf(actor: Actor, query: ContractQuery): ContractListFilters {
     active: query.active,
     isWarehouse: query.isWarehouse,
     blocked: query.blocked,
+    debtBlocked: query.debtBlocked,
   };
 }
 
@@ -85,6 +86,7 @@ const exportHeaders: Record<Locale, string[]> = {
     'Active',
     'Warehouse account',
     'Blocked',
+    'Blocked for debt',
     'Number of vehicles',
     'Number of users',
     'Comment',
@@ -105,6 +107,7 @@ const exportHeaders: Record<Locale, string[]> = {
     'Активен',
     'Складской аккаунт',
     'Заблокирован',
+    'Заблокирован за долг',
     'Количество объектов',
     'Количество пользователей',
     'Комментарий',
@@ -147,6 +150,7 @@ export async function exportContracts(options: {
         flag(item.active),
         flag(item.isWarehouse),
         flag(item.blocked),
+        flag(item.debtBlocked),
         item.objectsCount,
         item.usersCount,
         item.comment,

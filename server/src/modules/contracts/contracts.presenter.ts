@@ -6,9 +6,6 @@ import type { ContractListRow } from './contracts-list.repository.js';
 
 const reference = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
-/** Until the ledger exists every balance is zero; the field is there so clients need not change. */
-export const ZERO_BALANCE = formatAmount('0');
-
 export function presentContract(row: ContractDetails) {
   return {
     id: row.id,
@@ -17,7 +14,7 @@ export function presentContract(row: ContractDetails) {
     name: row.name,
     email: row.email,
     phone: row.phone,
-    balance: ZERO_BALANCE,
+    balance: formatAmount(row.balance),
     deposit: row.deposit,
     iin: row.iin,
     kpp: row.kpp,
@@ -31,6 +28,7 @@ export function presentContract(row: ContractDetails) {
     active: row.active,
     isWarehouse: row.is_warehouse,
     blocked: row.blocked,
+    debtBlocked: row.debt_blocked,
     userPasswordPolicy: row.user_password_policy,
     comment: row.comment,
     objectsCount: Number(row.objects_count ?? 0),
@@ -50,7 +48,7 @@ export function presentContractListItem(row: ContractListRow, counts?: { objects
     name: row.name,
     partner: { id: row.partner_id, name: row.partner_name },
     tariff: reference(row.tariff_id, row.tariff_name),
-    balance: ZERO_BALANCE,
+    balance: formatAmount(row.balance),
     currency: row.currency,
     email: row.email,
     phone: row.phone,
@@ -61,6 +59,7 @@ export function presentContractListItem(row: ContractListRow, counts?: { objects
     active: row.active,
     isWarehouse: row.is_warehouse,
     blocked: row.blocked,
+    debtBlocked: row.debt_blocked,
     comment: row.comment,
     objectsCount: counts?.objects ?? 0,
     usersCount: counts?.users ?? 0,

@@ -27,6 +27,16 @@ export async function findPartnerForContract(db: Db, id: number, scope: Scope) {
 
 export type ContractPartner = NonNullable<Awaited<ReturnType<typeof findPartnerForContract>>>;
 
+/**
+ * The contract's balance: its ledger account with its partner in the contract's currency (the
+ * expression of the accounts' unique index, so one index lookup per contract), 0 before any movement.
+ */
+export function contractBalance() {
+  return sql<string>`coalesce((select a.balance from ledger_accounts a
+    where a.owner_type = 'contract' and coalesce(a.owner_id, 0) = c.id and a.kind = 'balance'
+      and a.currency = c.currency), 0)::numeric(20, 2)::text`;
+}
+
 function selectContractDetails(db: Db) {
   return db
     .selectFrom('contracts as c')
@@ -37,6 +47,7 @@ function selectContractDetails(db: Db) {
       'p.name as partner_name',
       't.name as tariff_name',
       // One contract at a time: two indexed counts are cheap here; the list counts a page at once.
+      contractBalance().as('balance'),
       eb
         .selectFrom('objects as o')
         .whereRef('o.contract_id', '=', 'c.id')

@@ -5,6 +5,8 @@ import { IdParams, problemResponses } from '../../lib/schemas.js';
 import { spreadsheetContentTypes } from '../../lib/spreadsheet.js';
 import { HistoryResponse } from '../audit/audit.schemas.js';
 import { requireActor } from '../auth/actor.js';
+import { BalanceResponse } from '../finance/finance.schemas.js';
+import { contractBalance } from '../finance/balances.service.js';
 import { exportContracts, findContracts } from './contracts-list.service.js';
 import {
   archiveContract,
@@ -170,6 +172,19 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
       });
       return reply.status(201).send(contract);
     },
+  );
+
+  app.get(
+    '/contracts/:id/balance',
+    {
+      schema: {
+        tags,
+        summary: "Its balance with its partner, today's charge of its objects and the days the balance lasts",
+        params: IdParams,
+        response: { 200: BalanceResponse, ...problemResponses(401, 404) },
+      },
+    },
+    (request) => contractBalance({ db, actor: requireActor(request), id: request.params.id }),
   );
 
   app.get(

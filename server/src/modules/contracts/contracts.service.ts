@@ -5,6 +5,8 @@ import { scopeOf, type Actor } from '../auth/actor.js';
 import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
 import { changedFields, createdFields } from '../audit/audit-changes.js';
 import { presentHistory } from '../audit/audit.schemas.js';
+import { recordDepositChange } from '../finance/deposits.js';
+import { applyDebtBlocking } from '../ledger/debt-blocking.js';
 import { normaliseContractDraft, type ContractDraft } from './contract-draft.js';
 import { columnsOf, draftOf, presentContract, type ContractResponse } from './contracts.presenter.js';
 import {
@@ -17,6 +19,12 @@ import {
   updateContractRow,
 } from './contracts.repository.js';
 import type { ContractCreate, ContractUpdate } from './contracts.schemas.js';
+
+const debtActor = (actor: Actor, requestId: string) => ({
+  userId: actor.userId,
+  login: actor.login,
+  requestId,
+});
 
 interface Call {
   db: Db;
@@ -55,6 +63,13 @@ async function insertAudited(
   // The unique indexes (1C code, one warehouse) refuse a duplicate; the error handler names the field.
   return db.transaction().execute(async (trx) => {
     const id = await insertContract(trx, columnsOf(draft));
+    // The Deposit is an advance payment: it lands in the ledger with the contract, or neither does.
+    await recordDepositChange(trx, {
+      owner: { type: 'contract', id, partnerId: draft.partnerId, currency: draft.currency },
+      before: '0',
+      after: draft.deposit ?? '0',
+      actor,
+    });
     const created = presentContract((await findContract(trx, id, { kind: 'platform' }))!);
     const changes = createdFields(auditSnapshot(created));
     if (options.from !== undefined) changes.unshift({ field: 'clonedFrom', old: null, new: options.from });
@@ -66,6 +81,7 @@ async function insertAudited(
       actor,
       requestId: options.requestId,
     });
+    await applyDebtBlocking(trx, [id], debtActor(actor, options.requestId));
     return id;
   });
 }
@@ -137,6 +153,13 @@ export async function updateContract(options: Call & { id: number; input: Contra
   await db.transaction().execute(async (trx) => {
     if (!(await updateContractRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
     if (partnerChanged) await moveContractChildren(trx, id, draft.partnerId);
+    // A changed Deposit records the difference; it, or a changed account type or limit, may block or unblock.
+    await recordDepositChange(trx, {
+      owner: { type: 'contract', id, partnerId: draft.partnerId, currency: draft.currency },
+      before: current.deposit,
+      after: draft.deposit ?? '0',
+      actor,
+    });
     const after = presentContract((await findContract(trx, id, { kind: 'platform' }))!);
     await recordAuditEvent(trx, {
       entityType: 'contract',
@@ -146,6 +169,7 @@ export async function updateContract(options: Call & { id: number; input: Contra
       actor,
       requestId: options.requestId,
     });
+    await applyDebtBlocking(trx, [id], debtActor(actor, options.requestId));
   });
   return loadContract(db, actor, id);
 }
@@ -186,6 +210,8 @@ export async function restoreContract(options: Call & { id: number }) {
       actor,
       requestId: options.requestId,
     });
+    // Blocking for debt is kept for live contracts only: a restored one gets its state back.
+    await applyDebtBlocking(trx, [id], debtActor(actor, options.requestId));
   });
   return loadContract(db, actor, id);
 }
@@ -195,7 +221,7 @@ const NAME_MAX_LENGTH = 200;
 
 /**
  * A new contract with the same settings: never its objects or users, never the warehouse role (one
- * per partner), never the 1C code (unique); the name says it is a copy.
+ * per partner), never the 1C code (unique), never its deposit (money); the name says it is a copy.
  */
 export async function cloneContract(options: Call & { id: number; locale: Locale }) {
   const { db, actor, id } = options;
@@ -209,6 +235,8 @@ export async function cloneContract(options: Call & { id: number; locale: Locale
       name: source.name.slice(0, NAME_MAX_LENGTH - suffix.length) + suffix,
       isWarehouse: false,
       code1c: null,
+      // Money is not a setting: the copy starts with no deposit (an advance payment is paid, not cloned).
+      deposit: null,
     },
     partner,
   );

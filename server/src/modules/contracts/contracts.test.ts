@@ -78,7 +78,8 @@ describe('adding a contract', () => {
       name: 'Cargo Lines LLC',
       email: 'fleet@cargo.example',
       phone: '+79161234567',
-      balance: '0.00',
+      // The Deposit is an advance payment in the ledger: the balance starts with it.
+      balance: '2500.50',
       deposit: '2500.50',
       iin: '7707083893',
       kpp: '773601001',
@@ -92,6 +93,7 @@ describe('adding a contract', () => {
       active: false,
       isWarehouse: false,
       blocked: true,
+      debtBlocked: false,
       userPasswordPolicy: 'complex',
       comment: 'From the fair',
       objectsCount: 0,

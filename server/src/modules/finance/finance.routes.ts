@@ -1,5 +1,161 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
+import { localeFrom } from '../../lib/messages.js';
+import { problemResponses } from '../../lib/schemas.js';
+import { spreadsheetContentTypes } from '../../lib/spreadsheet.js';
+import { requireActor } from '../auth/actor.js';
+import { createExchangeRate, findExchangeRates } from './exchange-rates.service.js';
+import {
+  ExchangeRate,
+  ExchangeRateCreate,
+  ExchangeRateList,
+  ExchangeRateQuery,
+  RevenueQuery,
+  RevenueResponse,
+  StatementExportQuery,
+  StatementQuery,
+  StatementResponse,
+  TransferExportQuery,
+  TransferList,
+  TransferQuery,
+} from './finance.schemas.js';
+import { moneyMoveRoutes } from './money-moves.routes.js';
+import { revenueOf } from './revenue.service.js';
+import { exportStatement, statementFor } from './statements.service.js';
+import { exportTransfers, findTransfers } from './transfers-list.service.js';
 
 /** /finance: payments, write-offs, corrections, transactions, balances, statements, revenue, exchange rates. */
-export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async () => {};
+export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const tags = ['finance'];
+  await app.register(moneyMoveRoutes, { db });
+
+  app.get(
+    '/finance/transactions',
+    {
+      schema: {
+        tags,
+        summary: "Ledger transfers of the caller's subtree: filters, sort, paging (counted up to 10000)",
+        querystring: TransferQuery,
+        response: { 200: TransferList, ...problemResponses(400, 401) },
+      },
+    },
+    (request) => findTransfers({ db, actor: requireActor(request), query: request.query }),
+  );
+
+  app.get(
+    '/finance/transactions/export',
+    {
+      schema: {
+        tags,
+        summary: 'The transactions list with the same filters, as csv or xlsx',
+        querystring: TransferExportQuery,
+        produces: [spreadsheetContentTypes.csv, spreadsheetContentTypes.xlsx],
+        response: problemResponses(400, 401),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const file = await exportTransfers({
+        db,
+        actor: requireActor(request),
+        query,
+        format,
+        locale: localeFrom(request.headers['accept-language']),
+      });
+      return reply
+        .type(spreadsheetContentTypes[format])
+        .header('content-disposition', `attachment; filename="transactions.${format}"`)
+        .send(file);
+    },
+  );
+
+  app.get(
+    '/finance/statements',
+    {
+      schema: {
+        tags,
+        summary: "A month's statement of a contract (by its partner) or a partner (by its parent), with VAT",
+        querystring: StatementQuery,
+        response: { 200: StatementResponse, ...problemResponses(400, 401, 404) },
+      },
+    },
+    (request) => statementFor({ db, actor: requireActor(request), query: request.query }),
+  );
+
+  app.get(
+    '/finance/statements/export',
+    {
+      schema: {
+        tags,
+        summary: 'The statement as csv or xlsx',
+        querystring: StatementExportQuery,
+        produces: [spreadsheetContentTypes.csv, spreadsheetContentTypes.xlsx],
+        response: problemResponses(400, 401, 404),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const file = await exportStatement({
+        db,
+        actor: requireActor(request),
+        query,
+        format,
+        locale: localeFrom(request.headers['accept-language']),
+      });
+      return reply
+        .type(spreadsheetContentTypes[format])
+        .header('content-disposition', `attachment; filename="statement-${query.month}.${format}"`)
+        .send(file);
+    },
+  );
+
+  app.get(
+    '/finance/revenue',
+    {
+      schema: {
+        tags,
+        summary: 'Revenue, cost and margin of a partner per currency over a period',
+        querystring: RevenueQuery,
+        response: { 200: RevenueResponse, ...problemResponses(400, 401, 404) },
+      },
+    },
+    (request) => revenueOf({ db, actor: requireActor(request), query: request.query }),
+  );
+
+  app.get(
+    '/finance/exchange-rates',
+    {
+      schema: {
+        tags,
+        summary: 'Exchange rates (1 base = rate quote from validFrom on), newest first per pair',
+        querystring: ExchangeRateQuery,
+        response: { 200: ExchangeRateList, ...problemResponses(400, 401) },
+      },
+    },
+    (request) => {
+      requireActor(request);
+      return findExchangeRates({ db, query: request.query });
+    },
+  );
+
+  app.post(
+    '/finance/exchange-rates',
+    {
+      schema: {
+        tags,
+        summary: 'Enter an exchange rate (super administrators)',
+        body: ExchangeRateCreate,
+        response: { 201: ExchangeRate, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const rate = await createExchangeRate({
+        db,
+        actor: requireActor(request),
+        input: request.body,
+        requestId: request.id,
+      });
+      return reply.status(201).send(rate);
+    },
+  );
+};

@@ -4,9 +4,6 @@ import type { PartnerDetails, PartnerListRow } from './partners.repository.js';
 
 const reference = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
-/** Until the ledger exists every balance is zero; the column is there so clients need not change. */
-const ZERO_BALANCE = formatAmount('0');
-
 export function presentPartner(row: PartnerDetails) {
   return {
     id: row.id,
@@ -37,7 +34,7 @@ export function presentPartner(row: PartnerDetails) {
     showUserPassword: row.show_user_password,
     login: row.login,
     comment: row.comment,
-    balance: ZERO_BALANCE,
+    balance: formatAmount(row.balance),
     accountsCount: row.accounts_count,
     vehiclesCount: row.vehicles_count,
     version: row.version,
@@ -54,7 +51,7 @@ export function presentPartnerListItem(row: PartnerListRow) {
     id: row.id,
     name: row.name,
     tariff: reference(row.price_tariff_id, row.price_tariff_name),
-    balance: ZERO_BALANCE,
+    balance: formatAmount(row.balance),
     currency: row.currency,
     email: row.email,
     phone: row.phone,

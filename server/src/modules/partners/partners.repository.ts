@@ -31,6 +31,16 @@ export async function findPartnerForParent(db: Db, id: number, scope: Scope) {
     .executeTakeFirst();
 }
 
+/**
+ * The partner's Balance: its ledger account with its parent in its currency (the expression of the
+ * accounts' unique index, so one index lookup per partner), 0 before any movement.
+ */
+export function partnerBalance() {
+  return sql<string>`coalesce((select a.balance from ledger_accounts a
+    where a.owner_type = 'partner' and coalesce(a.owner_id, 0) = p.id and a.kind = 'balance'
+      and a.currency = p.currency), 0)::numeric(20, 2)::text`;
+}
+
 function selectPartnerDetails(db: Db) {
   return db
     .selectFrom('partners as p')
@@ -47,6 +57,7 @@ function selectPartnerDetails(db: Db) {
       'parent.name as parent_name',
       'price.name as price_tariff_name',
       'pprice.name as partner_price_tariff_name',
+      partnerBalance().as('balance'),
       eb
         .exists(
           eb
@@ -185,8 +196,9 @@ type PartnerListQuery = SelectQueryBuilder<
     u: Database['admin_users'];
     parent: Database['partners'];
     price: Database['tariffs'];
+    la: Database['ledger_accounts'];
   },
-  'p' | 'u' | 'parent' | 'price',
+  'p' | 'u' | 'parent' | 'price' | 'la',
   object
 >;
 
@@ -206,6 +218,14 @@ function selectPartnerIds(db: Db, filters: PartnerListFilters, sort?: PartnerSor
     q = q.leftJoin('partners as parent', 'parent.id', 'p.parent_id');
   if (filters.tariffName || sort === 'tariff')
     q = q.leftJoin('tariffs as price', 'price.id', 'p.price_tariff_id');
+  if (sort === 'balance') {
+    // Its balance account in its currency (one at most: the accounts' unique index), in one hash join.
+    q = q.leftJoin('ledger_accounts as la', (join) =>
+      join.on(
+        sql<boolean>`la.owner_type = 'partner' and coalesce(la.owner_id, 0) = p.id and la.kind = 'balance' and la.currency = p.currency`,
+      ),
+    );
+  }
   return q;
 }
 
@@ -268,8 +288,7 @@ const sortExpressions: Record<PartnerSortColumn, string> = {
   id: 'p.id',
   name: 'lower(p.name)',
   tariff: 'lower(price.name)',
-  // The ledger arrives with billing; until then every balance is zero and the id keeps the order stable.
-  balance: 'p.id',
+  balance: 'coalesce(la.balance, 0)',
   email: 'lower(p.email)',
   phone: 'p.phone',
   login: 'lower(u.login)',
@@ -333,6 +352,7 @@ export async function listPartners(
       'p.blocked',
       'p.users_blocked',
       'p.archived_at',
+      partnerBalance().as('balance'),
     ])
     .orderBy(sql`page.sort_key ${direction}`)
     .orderBy('p.id', options.order)

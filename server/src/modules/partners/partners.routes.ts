@@ -5,6 +5,8 @@ import { IdParams, problemResponses } from '../../lib/schemas.js';
 import { spreadsheetContentTypes } from '../../lib/spreadsheet.js';
 import { HistoryResponse } from '../audit/audit.schemas.js';
 import { requireActor } from '../auth/actor.js';
+import { partnerBalance } from '../finance/balances.service.js';
+import { BalanceResponse } from '../finance/finance.schemas.js';
 import { exportPartners, findPartners } from './partners-list.service.js';
 import {
   archivePartner,
@@ -147,6 +149,20 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
     },
     (request) =>
       restorePartner({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+  );
+
+  app.get(
+    '/partners/:id/balance',
+    {
+      schema: {
+        tags,
+        summary:
+          "Its balance with its parent (in its currency), today's Partner price charge and the days it lasts",
+        params: IdParams,
+        response: { 200: BalanceResponse, ...problemResponses(401, 404) },
+      },
+    },
+    (request) => partnerBalance({ db, actor: requireActor(request), id: request.params.id }),
   );
 
   app.get(

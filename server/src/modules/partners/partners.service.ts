@@ -22,6 +22,7 @@ import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.j
 import { changedFields, createdFields } from '../audit/audit-changes.js';
 import { presentHistory } from '../audit/audit.schemas.js';
 import { partnerHasLiveContracts } from '../contracts/contracts.repository.js';
+import { recordDepositChange } from '../finance/deposits.js';
 import { normalisePartnerDraft, type PartnerDraft } from './partner-draft.js';
 import { draftOf, presentPartner } from './partners.presenter.js';
 import {
@@ -44,8 +45,11 @@ interface Call {
   requestId: string;
 }
 
-/** Fields a partner administrator may not change on its own partner: only its parent decides them. */
-const parentOnlyFields = ['blocked', 'usersBlocked', 'parentId', 'partnerPriceTariffId'] as const;
+/**
+ * Fields a partner administrator may not change on its own partner: only its parent decides them. The
+ * Deposit is money paid into its balance with its parent, which is its parent's business too.
+ */
+const parentOnlyFields = ['blocked', 'usersBlocked', 'parentId', 'partnerPriceTariffId', 'deposit'] as const;
 
 async function loadPartner(db: Db, actor: Actor, id: number) {
   const row = await findPartner(db, id, scopeOf(actor));
@@ -165,6 +169,13 @@ export async function createPartner(options: Call & { input: PartnerCreate }) {
       name: draft.name,
       passwordHash,
     });
+    // The Deposit is an advance payment: it lands in the ledger with the partner, or neither does.
+    await recordDepositChange(trx, {
+      owner: { type: 'partner', id: partnerId, parentId: draft.parentId, currency: draft.currency },
+      before: '0',
+      after: draft.deposit ?? '0',
+      actor,
+    });
     const created = await findPartner(trx, partnerId, { kind: 'platform' });
     await recordAuditEvent(trx, {
       entityType: 'partner',
@@ -253,6 +264,13 @@ export async function updatePartner(options: Call & { id: number; input: Partner
       // A sub-partner's tariff of the old tree would follow it into a tree that may not use (or see) it.
       if (await subtreeHasUnusableTariffs(trx, id)) throw conflict('subtree_tariffs_unavailable', 'parentId');
     }
+    // A changed Deposit records the difference (a decrease goes back the opposite way).
+    await recordDepositChange(trx, {
+      owner: { type: 'partner', id, parentId: draft.parentId, currency: draft.currency },
+      before: current.deposit,
+      after: draft.deposit ?? '0',
+      actor,
+    });
     if (draft.login !== current.login || passwordHash !== undefined) {
       await updatePartnerAdmin(trx, id, {
         login: draft.login,

@@ -82,7 +82,7 @@ describe('adding a partner with every field of the seed', () => {
       showUserPassword: true,
       login: 'North.Admin',
       comment: 'Signed in November',
-      balance: '0.00',
+      balance: '15000.50',
       accountsCount: 0,
       vehiclesCount: 0,
       version: 1,

@@ -60,6 +60,7 @@ export async function findPortalUserForLogin(db: Db, login: string) {
       'c.name as contract_name',
       'c.active as contract_active',
       'c.blocked as contract_blocked',
+      'c.debt_blocked as contract_debt_blocked',
       'c.archived_at as contract_archived_at',
       'p.id as partner_id',
       'p.name as partner_name',

@@ -23,7 +23,8 @@ const portalAttempts: AttemptSource = {
 function refusalOf(user: PortalLoginCandidate): Exclude<PortalLoginResult, 'success'> | null {
   if (user.blocked) return 'user_blocked';
   if (!user.contract_active || user.contract_archived_at !== null) return 'contract_inactive';
-  if (user.contract_blocked) return 'contract_blocked';
+  // Locked by an administrator, or blocked for debt by its account type: the same answer to the user.
+  if (user.contract_blocked || user.contract_debt_blocked) return 'contract_blocked';
   if (user.partner_chain_refuses) return 'partner_users_blocked';
   return null;
 }

@@ -1,0 +1,212 @@
+import type { Db } from '../../db/connect.js';
+import { today } from '../../lib/clock.js';
+import { conflict, FieldErrors, invalid, notFound } from '../../lib/errors.js';
+import { checkAmount, decimal, formatAmount } from '../../lib/money.js';
+import { emptyToNull } from '../../lib/text.js';
+import { scopeOf, type Actor } from '../auth/actor.js';
+import { applyDebtBlocking } from '../ledger/debt-blocking.js';
+import { accountId, PLATFORM, type AccountOwner } from '../ledger/ledger-accounts.js';
+import type { TransferInput } from '../ledger/post-transfers.js';
+import type { CorrectionBody, MoneyMoveBody } from './finance.schemas.js';
+import { runIdempotent } from './idempotency.js';
+import { postTransfersOrRefuse } from './post-or-refuse.js';
+import {
+  findContractTarget,
+  findPartnerTarget,
+  findTransferForCorrection,
+} from './money-targets.repository.js';
+import { presentTransfer } from './transfers.presenter.js';
+import { findTransfersByIds } from './transfers.repository.js';
+
+/*
+ * Payments, write-offs and corrections entered by a person. Each is one transfer between two accounts
+ * of one currency (see the money model in docs/api.md), posted with postTransfers (accounts locked in
+ * id order, balances moved with the rows), followed by the blocking-for-debt rule of the contract, all
+ * in the transaction that stores the request's idempotency key.
+ */
+
+interface Call {
+  db: Db;
+  actor: Actor;
+  idempotencyKey: string;
+  requestId: string;
+}
+
+export type MoneyMoveKind = 'payment' | 'write_off';
+
+/** A positive amount with at most 2 decimals, as a person types it. */
+export function checkPositiveAmount(errors: FieldErrors, field: string, amount: string) {
+  const problem = checkAmount(amount);
+  if (problem) errors.add(field, problem);
+  else if (!decimal(amount).greaterThan(0)) errors.add(field, 'amount_not_positive');
+}
+
+function checkMoneyMove(input: MoneyMoveBody) {
+  const errors = new FieldErrors();
+  if (input.contractId === undefined && input.partnerId === undefined)
+    errors.add('contractId', 'target_required');
+  if (input.contractId !== undefined && input.partnerId !== undefined)
+    errors.add('partnerId', 'target_ambiguous');
+  checkPositiveAmount(errors, 'amount', input.amount);
+  if (input.valueDate !== undefined && input.valueDate > today())
+    errors.add('valueDate', 'value_date_future');
+  errors.throwIfAny();
+}
+
+const actorOf = (call: Call) => ({
+  userId: call.actor.userId,
+  login: call.actor.login,
+  requestId: call.requestId,
+});
+
+/** The transfer's two sides for a contract or partner target, found in the caller's scope. */
+async function transferFor(trx: Db, actor: Actor, kind: MoneyMoveKind, input: MoneyMoveBody) {
+  const scope = scopeOf(actor);
+  // Money in comes from the funds of whoever receives it; money written off goes to its revenue.
+  const counterKind = kind === 'payment' ? 'funds' : 'revenue';
+  if (input.contractId !== undefined) {
+    const contract = await findContractTarget(trx, input.contractId, scope);
+    if (!contract) throw notFound();
+    if (contract.archived_at !== null) throw conflict('archived');
+    const own = await accountId(trx, { type: 'contract', id: contract.id }, 'balance', contract.currency);
+    const counter = await accountId(
+      trx,
+      { type: 'partner', id: contract.partner_id },
+      counterKind,
+      contract.currency,
+    );
+    return {
+      currency: contract.currency,
+      own,
+      counter,
+      partnerId: contract.partner_id,
+      contractId: contract.id,
+    };
+  }
+  const partner = await findPartnerTarget(trx, input.partnerId!, scope);
+  // A partner's own balance is its parent's business: for its own people it does not exist here.
+  if (!partner || partner.id === actor.partnerId) throw notFound();
+  if (partner.archived_at !== null) throw conflict('archived');
+  const parent: AccountOwner =
+    partner.parent_id === null ? PLATFORM : { type: 'partner', id: partner.parent_id };
+  const own = await accountId(trx, { type: 'partner', id: partner.id }, 'balance', partner.currency);
+  const counter = await accountId(trx, parent, counterKind, partner.currency);
+  return { currency: partner.currency, own, counter, partnerId: partner.id, contractId: null };
+}
+
+/** Posts transfers, applies the blocking rule to the contracts they touch, and presents the first. */
+async function postAndPresent(trx: Db, call: Call, transfers: TransferInput[], field: string) {
+  const rows = await postTransfersOrRefuse(trx, transfers, field);
+  const contractIds = [
+    ...new Set(rows.map((row) => row.contract_id).filter((id): id is number => id !== null)),
+  ];
+  if (contractIds.length > 0) await applyDebtBlocking(trx, contractIds, actorOf(call));
+  const [details] = await findTransfersByIds(trx, [rows[0]!.id]);
+  return presentTransfer(details!, call.actor);
+}
+
+/** POST /finance/payments and /finance/write-offs: money into, or out of, a contract's or partner's balance. */
+export async function moveMoney(options: Call & { kind: MoneyMoveKind; input: MoneyMoveBody }) {
+  const { db, actor, kind, input } = options;
+  checkMoneyMove(input);
+  return runIdempotent({
+    db,
+    actor,
+    endpoint: kind === 'payment' ? 'payments' : 'write-offs',
+    key: options.idempotencyKey,
+    body: input,
+    statusCode: 201,
+    work: async (trx) => {
+      const target = await transferFor(trx, actor, kind, input);
+      const [debit, credit] =
+        kind === 'payment' ? [target.counter, target.own] : [target.own, target.counter];
+      return postAndPresent(
+        trx,
+        options,
+        [
+          {
+            kind,
+            currency: target.currency,
+            debitAccountId: debit,
+            creditAccountId: credit,
+            amount: formatAmount(input.amount),
+            partnerId: target.partnerId,
+            contractId: target.contractId,
+            valueDate: input.valueDate ?? today(),
+            comment: emptyToNull(input.comment),
+            actorUserId: actor.userId,
+          },
+        ],
+        'amount',
+      );
+    },
+  });
+}
+
+/** Whether a transfer moves the balance of the actor's own partner: its parent's business, not its own. */
+function movesOwnBalance(
+  transfer: NonNullable<Awaited<ReturnType<typeof findTransferForCorrection>>>,
+  partnerId: number | null,
+) {
+  const isOwn = (type: string, id: number | null, kind: string) =>
+    partnerId !== null && type === 'partner' && Number(id) === partnerId && kind === 'balance';
+  return (
+    isOwn(transfer.debit_owner_type, transfer.debit_owner_id, transfer.debit_kind) ||
+    isOwn(transfer.credit_owner_type, transfer.credit_owner_id, transfer.credit_kind)
+  );
+}
+
+function isUniqueViolation(error: unknown, constraint: string) {
+  const databaseError = error as { code?: string; constraint?: string };
+  return databaseError.code === '23505' && databaseError.constraint === constraint;
+}
+
+/** POST /finance/corrections: the reversal of one transfer (same amount, sides swapped), at most once. */
+export async function correctTransfer(options: Call & { input: CorrectionBody }) {
+  const { db, actor, input } = options;
+  const comment = emptyToNull(input.comment);
+  if (comment === null) throw invalid([{ field: 'comment', code: 'required' }]);
+  try {
+    return await runIdempotent({
+      db,
+      actor,
+      endpoint: 'corrections',
+      key: options.idempotencyKey,
+      body: input,
+      statusCode: 201,
+      work: async (trx) => {
+        const original = await findTransferForCorrection(trx, input.transferId, scopeOf(actor));
+        if (!original) throw notFound();
+        if (movesOwnBalance(original, actor.partnerId)) throw notFound();
+        if (original.kind === 'correction') throw conflict('correction_of_correction');
+        // A deposit is what the form's Deposit says: it is changed there, so the two never disagree.
+        if (original.kind === 'deposit') throw conflict('correction_of_deposit');
+        if (original.reversed) throw conflict('already_reversed');
+        return postAndPresent(
+          trx,
+          options,
+          [
+            {
+              kind: 'correction',
+              currency: original.currency,
+              debitAccountId: original.credit_account_id,
+              creditAccountId: original.debit_account_id,
+              amount: original.amount,
+              partnerId: original.partner_id,
+              contractId: original.contract_id,
+              valueDate: today(),
+              reversesId: original.id,
+              comment,
+              actorUserId: actor.userId,
+            },
+          ],
+          'transferId',
+        );
+      },
+    });
+  } catch (error) {
+    // Two corrections of one transfer at once: the unique index lets one in.
+    if (isUniqueViolation(error, 'ledger_reverses_key')) throw conflict('already_reversed');
+    throw error;
+  }
+}

@@ -1,0 +1,134 @@
+import type { Db } from '../../db/connect.js';
+import { daysInMonth } from '../../lib/daily-charge.js';
+import { FieldErrors, notFound } from '../../lib/errors.js';
+import type { Locale } from '../../lib/messages.js';
+import { decimal, formatAmount, roundAmount } from '../../lib/money.js';
+import { writeSpreadsheet, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { scopeOf, type Actor } from '../auth/actor.js';
+import type { StatementQuery } from './finance.schemas.js';
+import {
+  contractChargeLines,
+  findStatementContract,
+  findStatementPartner,
+  partnerChargeLines,
+  type StatementLineRow,
+} from './statements.repository.js';
+
+type Party = { type: 'platform' | 'partner' | 'contract'; id: number | null; name: string | null };
+
+function monthDays(month: string) {
+  const first = `${month}-01`;
+  return { first, last: `${month}-${String(daysInMonth(first)).padStart(2, '0')}` };
+}
+
+/**
+ * The lines with VAT: each line's VAT is its net times the rate, rounded half-up to kopecks once, on
+ * that line; gross is net plus VAT; the totals are the sums of the lines (never a rounding of the
+ * total), so a statement always adds up.
+ */
+export function withVat(rows: StatementLineRow[], vatPercent: string | null) {
+  const rate = decimal(vatPercent ?? '0');
+  const lines = rows.map((row) => {
+    const net = decimal(row.net);
+    const vat = roundAmount(net.times(rate).dividedBy(100));
+    return {
+      objectId: Number(row.object_id),
+      objectName: row.object_name,
+      deviceId: row.device_id,
+      tariffId: row.tariff_id === null ? null : Number(row.tariff_id),
+      tariffName: row.tariff_name,
+      days: row.days,
+      net: formatAmount(net),
+      vat: formatAmount(vat),
+      gross: formatAmount(net.plus(vat)),
+    };
+  });
+  const sum = (field: 'net' | 'vat' | 'gross') =>
+    formatAmount(lines.reduce((total, line) => total.plus(decimal(line[field])), decimal(0)));
+  return { lines, totals: { net: sum('net'), vat: sum('vat'), gross: sum('gross') } };
+}
+
+/** GET /finance/statements: a month's charges of a contract (by its partner) or of a partner (by its parent). */
+export async function statementFor(options: { db: Db; actor: Actor; query: StatementQuery }) {
+  const { db, actor, query } = options;
+  const errors = new FieldErrors();
+  if (query.contractId === undefined && query.partnerId === undefined)
+    errors.add('contractId', 'target_required');
+  if (query.contractId !== undefined && query.partnerId !== undefined)
+    errors.add('partnerId', 'target_ambiguous');
+  errors.throwIfAny();
+  const month = monthDays(query.month);
+  const scope = scopeOf(actor);
+
+  if (query.contractId !== undefined) {
+    const contract = await findStatementContract(db, query.contractId, scope);
+    if (!contract) throw notFound();
+    const rows = await contractChargeLines(db, contract.id, month, contract.currency);
+    return {
+      month: query.month,
+      currency: contract.currency,
+      vatPercent: contract.vat_percent,
+      seller: { type: 'partner', id: contract.partner_id, name: contract.partner_name } as Party,
+      buyer: { type: 'contract', id: contract.id, name: contract.name } as Party,
+      ...withVat(rows, contract.vat_percent),
+    };
+  }
+
+  const partner = await findStatementPartner(db, query.partnerId!, scope);
+  if (!partner) throw notFound();
+  const currency = (query.currency ?? partner.currency).toUpperCase();
+  const rows = await partnerChargeLines(db, partner.id, month, currency);
+  // The platform sells with the partner's own VAT; a parent with its own. A partner's own people do
+  // not see its parent (outside their tree): the seller is then not named.
+  const vatPercent = partner.parent_id === null ? partner.vat_percent : partner.parent_vat_percent;
+  const seller: Party =
+    partner.parent_id === null
+      ? { type: 'platform', id: null, name: null }
+      : partner.id === actor.partnerId
+        ? { type: 'partner', id: null, name: null }
+        : { type: 'partner', id: partner.parent_id, name: partner.parent_name };
+  return {
+    month: query.month,
+    currency,
+    vatPercent,
+    seller,
+    buyer: { type: 'partner', id: partner.id, name: partner.name } as Party,
+    ...withVat(rows, vatPercent),
+  };
+}
+
+const exportHeaders: Record<Locale, string[]> = {
+  en: ['Object', 'Device ID', 'Tariff', 'Days', 'Net', 'VAT', 'Gross'],
+  ru: ['Объект', 'ID устройства', 'Тариф', 'Дней', 'Без НДС', 'НДС', 'С НДС'],
+};
+
+/** The statement as csv or xlsx: one row per line, then the totals. */
+export async function exportStatement(options: {
+  db: Db;
+  actor: Actor;
+  query: StatementQuery;
+  format: SpreadsheetFormat;
+  locale: Locale;
+}) {
+  const statement = await statementFor(options);
+  const total = options.locale === 'ru' ? 'Итого' : 'Total';
+  return writeSpreadsheet(
+    {
+      name: `${options.locale === 'ru' ? 'Акт' : 'Statement'} ${statement.month}`,
+      headers: exportHeaders[options.locale],
+      rows: [
+        ...statement.lines.map((line) => [
+          line.objectName,
+          line.deviceId,
+          line.tariffName,
+          line.days,
+          line.net,
+          line.vat,
+          line.gross,
+        ]),
+        [total, null, null, null, statement.totals.net, statement.totals.vat, statement.totals.gross],
+      ],
+    },
+    options.format,
+  );
+}
