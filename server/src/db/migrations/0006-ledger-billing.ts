@@ -35,7 +35,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       owner_id bigint,
       kind text not null check (kind in ('balance', 'revenue', 'funds')),
       currency char(3) not null,
-      balance numeric(20, 2) not null default 0,
+      -- Unbounded: a sum of amounts never overflows, whatever prices a partner sets (one partner's
+      -- absurd tariff must not stop the billing run of everyone else).
+      balance numeric not null default 0,
       created_at timestamptz not null default now(),
       check ((owner_type = 'platform') = (owner_id is null)),
       check (owner_type <> 'contract' or kind = 'balance'),
@@ -57,7 +59,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       currency char(3) not null,
       debit_account_id bigint not null,
       credit_account_id bigint not null,
-      amount numeric(18, 2) not null check (amount > 0),
+      -- 38 digits: a price of 16 digits converted at any rate still fits (amounts typed by people are
+      -- checked to 16 digits before they get here).
+      amount numeric(38, 2) not null check (amount > 0 and scale(amount) <= 2),
       partner_id bigint not null,
       contract_id bigint,
       -- Charges: which object, at which level (0: the contract pays its partner; n: the partner at
@@ -86,6 +90,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index ledger_transfers_partner_idx on ledger_transfers (partner_id, id);
     create index ledger_transfers_contract_idx on ledger_transfers (contract_id, id) where contract_id is not null;
     create index ledger_transfers_value_date_idx on ledger_transfers (value_date, id);
+    -- Transfers made by people are rare among millions of charges: a list filtered by their kind.
+    create index ledger_transfers_manual_idx on ledger_transfers (kind, id) where kind <> 'charge';
 
     create function ledger_transfers_immutable() returns trigger language plpgsql as $$
     begin

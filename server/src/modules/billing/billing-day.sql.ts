@@ -28,7 +28,7 @@ export const createDayTables = sql.raw(`
     contract_id bigint not null, partner_id bigint not null, currency char(3) not null, account_id bigint not null
   ) on commit drop;
   create temp table bill_prices (
-    tariff_id bigint not null, currency char(3) not null, amount numeric(18, 2), reason text, detail jsonb
+    tariff_id bigint not null, currency char(3) not null, amount numeric(38, 2), reason text, detail jsonb
   ) on commit drop;
   create temp table bill_repinned (object_id bigint not null, tariff_id bigint not null) on commit drop;
 `);

@@ -32,9 +32,9 @@ export type ContractPartner = NonNullable<Awaited<ReturnType<typeof findPartnerF
  * expression of the accounts' unique index, so one index lookup per contract), 0 before any movement.
  */
 export function contractBalance() {
-  return sql<string>`coalesce((select a.balance from ledger_accounts a
+  return sql<string>`round(coalesce((select a.balance from ledger_accounts a
     where a.owner_type = 'contract' and coalesce(a.owner_id, 0) = c.id and a.kind = 'balance'
-      and a.currency = c.currency), 0)::numeric(20, 2)::text`;
+      and a.currency = c.currency), 0), 2)::text`;
 }
 
 function selectContractDetails(db: Db) {

@@ -5,8 +5,9 @@ import { postTransfers, type TransferInput } from '../ledger/post-transfers.js';
 const NUMERIC_OUT_OF_RANGE = '22003';
 
 /**
- * postTransfers, with a balance that cannot hold the result (numeric(20, 2): beyond 10^18) refused as
- * the field that asked for it, not as a fault: the transaction rolls back and nothing moves.
+ * postTransfers, with an amount the ledger cannot hold refused as the field that asked for it, not as a
+ * fault: the transaction rolls back and nothing moves. Balances are unbounded numeric and amounts
+ * numeric(38, 2), so this is a guard for what validation let through, not a rule users meet.
  */
 export async function postTransfersOrRefuse(trx: Db, transfers: TransferInput[], field: string) {
   try {

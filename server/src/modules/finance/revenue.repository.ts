@@ -45,11 +45,11 @@ export async function revenueAndCost(
         from moves m left join ledger_transfers o on o.id = m.reverses_id
     )
     select a.currency,
-           coalesce(sum(case when c.credit_kind = 'revenue' then c.amount
-                             when c.debit_kind = 'revenue' then -c.amount end), 0)::numeric(20, 2)::text as revenue,
-           coalesce(sum(case when c.effective_kind not in ('charge', 'write_off') then null
+           round(coalesce(sum(case when c.credit_kind = 'revenue' then c.amount
+                             when c.debit_kind = 'revenue' then -c.amount end), 0), 2)::text as revenue,
+           round(coalesce(sum(case when c.effective_kind not in ('charge', 'write_off') then null
                              when c.debit_kind = 'balance' then c.amount
-                             when c.credit_kind = 'balance' then -c.amount end), 0)::numeric(20, 2)::text as cost
+                             when c.credit_kind = 'balance' then -c.amount end), 0), 2)::text as cost
       from (select distinct currency from accounts) a
       left join classified c on c.currency = a.currency
      group by a.currency

@@ -28,7 +28,8 @@ export async function applyDebtBlocking(
              end as should
         from contracts c
         left join ledger_accounts a
-          on a.owner_type = 'contract' and a.owner_id = c.id and a.kind = 'balance' and a.currency = c.currency
+          -- coalesce(owner_id, 0): the expression of the accounts' unique index, so the join uses it.
+          on a.owner_type = 'contract' and coalesce(a.owner_id, 0) = c.id and a.kind = 'balance' and a.currency = c.currency
        where c.archived_at is null and ${which}
     ), changed as (
       update contracts c set debt_blocked = s.should, updated_at = now()

@@ -50,7 +50,7 @@ export async function accountBalance(
   currency: string,
 ): Promise<string> {
   const row = await sql<{ balance: string }>`
-    select balance::numeric(20, 2)::text as balance from ledger_accounts
+    select round(balance, 2)::text as balance from ledger_accounts
      where owner_type = ${owner.type} and coalesce(owner_id, 0) = ${owner.id ?? 0}::bigint
        and kind = ${kind} and currency = ${currency}`.execute(db);
   return row.rows[0]?.balance ?? '0.00';

@@ -36,9 +36,9 @@ export async function findPartnerForParent(db: Db, id: number, scope: Scope) {
  * accounts' unique index, so one index lookup per partner), 0 before any movement.
  */
 export function partnerBalance() {
-  return sql<string>`coalesce((select a.balance from ledger_accounts a
+  return sql<string>`round(coalesce((select a.balance from ledger_accounts a
     where a.owner_type = 'partner' and coalesce(a.owner_id, 0) = p.id and a.kind = 'balance'
-      and a.currency = p.currency), 0)::numeric(20, 2)::text`;
+      and a.currency = p.currency), 0), 2)::text`;
 }
 
 function selectPartnerDetails(db: Db) {

@@ -96,7 +96,8 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
           </Col>
           <Col span={8}>
             <Form.Item label={field('deposit')} name="deposit" rules={rules.deposit}>
-              <Input inputMode="decimal" placeholder="0.00" />
+              {/* An advance payment to the parent: the parent records it, not the partner itself. */}
+              <Input inputMode="decimal" placeholder="0.00" disabled={isOwnPartner} />
             </Form.Item>
           </Col>
           <Col span={8}>
