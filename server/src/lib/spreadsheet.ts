@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
@@ -37,4 +38,17 @@ export async function writeSpreadsheet(sheet: Sheet, format: SpreadsheetFormat):
   for (const row of sheet.rows) worksheet.addRow(row);
   worksheet.columns.forEach((column) => (column.width = 18));
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Answers with a written spreadsheet as a download named `<name>.<format>`. */
+export function sendSpreadsheet(
+  reply: FastifyReply,
+  file: Buffer,
+  format: SpreadsheetFormat,
+  name: string,
+): FastifyReply {
+  return reply
+    .type(spreadsheetContentTypes[format])
+    .header('content-disposition', `attachment; filename="${name}.${format}"`)
+    .send(file);
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
 import { localeFrom } from '../../lib/messages.js';
 import { problemResponses } from '../../lib/schemas.js';
-import { spreadsheetContentTypes } from '../../lib/spreadsheet.js';
+import { sendSpreadsheet, spreadsheetContentTypes } from '../../lib/spreadsheet.js';
 import { requireActor } from '../auth/actor.js';
 import { createExchangeRate, findExchangeRates } from './exchange-rates.service.js';
 import {
@@ -62,10 +62,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         format,
         locale: localeFrom(request.headers['accept-language']),
       });
-      return reply
-        .type(spreadsheetContentTypes[format])
-        .header('content-disposition', `attachment; filename="transactions.${format}"`)
-        .send(file);
+      return sendSpreadsheet(reply, file, format, 'transactions');
     },
   );
 
@@ -102,10 +99,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         format,
         locale: localeFrom(request.headers['accept-language']),
       });
-      return reply
-        .type(spreadsheetContentTypes[format])
-        .header('content-disposition', `attachment; filename="statement-${query.month}.${format}"`)
-        .send(file);
+      return sendSpreadsheet(reply, file, format, `statement-${query.month}`);
     },
   );
 

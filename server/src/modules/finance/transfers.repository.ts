@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { TransferKind } from '../../db/schema.js';
+import type { TransferRow } from '../ledger/post-transfers.js';
 import type { TransferSortColumn } from './finance.schemas.js';
 
 /** A transfer with the names a person reads beside it. */
@@ -25,30 +26,15 @@ export async function findTransfersByIds(db: Db, ids: readonly number[]) {
   return ids.map((id) => byId.get(id)).filter((row): row is TransferDetails => row !== undefined);
 }
 
-export interface TransferDetails {
-  id: number;
-  kind: TransferKind;
-  currency: string;
-  debit_account_id: number;
-  credit_account_id: number;
-  amount: string;
-  partner_id: number;
+/** A transfer with the names and logins the lists show. */
+export interface TransferDetails extends Omit<TransferRow, 'billing_run_id' | 'actor_user_id'> {
   partner_name: string;
-  contract_id: number | null;
   contract_name: string | null;
-  object_id: number | null;
   object_name: string | null;
-  level: number | null;
-  charge_day: string | null;
-  tariff_id: number | null;
-  value_date: string;
-  reverses_id: number | null;
   reversed_by_id: number | null;
-  comment: string | null;
   actor_login: string | null;
   actor_partner_id: number | null;
   actor_partner_path: number[] | null;
-  created_at: Date;
 }
 
 export interface TransferFilters {

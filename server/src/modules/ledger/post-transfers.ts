@@ -70,5 +70,5 @@ export async function postTransfers(db: Db, transfers: readonly TransferInput[])
   await sql`
     with moved as (select debit_account_id, credit_account_id, amount from ledger_transfers where id = any(${ids}::bigint[]))
     ${applyAccountDeltas('moved')}`.execute(db);
-  return inserted as TransferRow[];
+  return inserted;
 }
