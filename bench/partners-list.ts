@@ -420,8 +420,57 @@ async function main() {
         },
       ];
     }
+    /*
+     * BENCH_LIST=transactions: the ledger's transactions list (GET /api/v1/finance/transactions) after
+     * bench/billing-run.ts has billed days at full scale: millions of transfers.
+     */
+    let transactionScenarios: Scenario[] = [];
+    if (list === 'transactions') {
+      const picked = await sql<{ partner_id: number; contract_id: number; day: string }>`
+        select (select id from partners order by vehicles_count desc, id limit 1) as partner_id,
+               (select contract_id from objects where archived_at is null group by contract_id
+                 order by count(*) desc limit 1) as contract_id,
+               (select max(value_date)::text from ledger_transfers) as day`.execute(handle.db);
+      const pick = picked.rows[0]!;
+      transactionScenarios = [
+        {
+          name: 'default (page 1, 50 rows, newest first)',
+          who: 'admin',
+          path: '/api/v1/finance/transactions',
+        },
+        {
+          name: 'filter by partner (the most objects)',
+          who: 'admin',
+          path: `/api/v1/finance/transactions?partnerId=${pick.partner_id}`,
+        },
+        {
+          name: "partner's own account (own=true)",
+          who: 'admin',
+          path: `/api/v1/finance/transactions?partnerId=${pick.partner_id}&own=true`,
+        },
+        {
+          name: 'filter by contract (the most objects)',
+          who: 'admin',
+          path: `/api/v1/finance/transactions?contractId=${pick.contract_id}`,
+        },
+        {
+          name: 'one day, kind charge',
+          who: 'admin',
+          path: `/api/v1/finance/transactions?from=${pick.day}&to=${pick.day}&kind=charge`,
+        },
+        { name: 'kind payment (rare)', who: 'admin', path: '/api/v1/finance/transactions?kind=payment' },
+        { name: 'partner admin, second level', who: 'second', path: '/api/v1/finance/transactions' },
+        { name: 'partner admin, top-level dealer', who: 'top', path: '/api/v1/finance/transactions' },
+      ];
+    }
     const scenarios =
-      list === 'objects' ? objectScenarios : list === 'contracts' ? contractScenarios : partnerScenarios;
+      list === 'objects'
+        ? objectScenarios
+        : list === 'contracts'
+          ? contractScenarios
+          : list === 'transactions'
+            ? transactionScenarios
+            : partnerScenarios;
 
     const inject = async (path: string, cookie: string) =>
       (await explainApp.inject({ method: 'GET', url: path, headers: { cookie } })).statusCode;
@@ -554,11 +603,13 @@ async function main() {
     );
     const size = sizes.rows[0]!;
     const report = [
-      list === 'objects'
-        ? `# Objects list at ${size.objects.toLocaleString('en-US')} objects`
-        : list === 'contracts'
-          ? `# Contracts list at ${size.contracts.toLocaleString('en-US')} contracts`
-          : `# Partners list at ${expected.toLocaleString('en-US')} partners`,
+      list === 'transactions'
+        ? '# Transactions list after full-scale billing runs'
+        : list === 'objects'
+          ? `# Objects list at ${size.objects.toLocaleString('en-US')} objects`
+          : list === 'contracts'
+            ? `# Contracts list at ${size.contracts.toLocaleString('en-US')} contracts`
+            : `# Partners list at ${expected.toLocaleString('en-US')} partners`,
       '',
       `Data: ${expected.toLocaleString('en-US')} partners, ${size.contracts.toLocaleString('en-US')} contracts ` +
         `(${size.live_contracts.toLocaleString('en-US')} live), ${size.objects.toLocaleString('en-US')} objects ` +

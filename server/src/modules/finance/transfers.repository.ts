@@ -73,9 +73,13 @@ function conditionsOf(filters: TransferFilters, options: { withPartners: boolean
   }
   if (filters.from !== undefined) conditions.push(sql`t.value_date >= ${filters.from}::date`);
   if (filters.to !== undefined) conditions.push(sql`t.value_date <= ${filters.to}::date`);
-  // Filtered, never searched by kind: the partial index of charges (ledger_charge_once_key) serves the
-  // billing run's exactly-once rule, and a bitmap of millions of charges is never a good path to a page.
-  if (filters.kind !== undefined) conditions.push(sql`(t.kind || '') = ${filters.kind}`);
+  /*
+   * Charges are filtered, never searched by kind: the partial index of charges (ledger_charge_once_key)
+   * serves the billing run's exactly-once rule, and a bitmap of millions of charges is never a good path
+   * to a page. The rare kinds people make are found through ledger_transfers_manual_idx (kind <> 'charge').
+   */
+  if (filters.kind === 'charge') conditions.push(sql`(t.kind || '') = 'charge'`);
+  else if (filters.kind !== undefined) conditions.push(sql`t.kind = ${filters.kind}`);
   return sql.join(conditions, sql` and `);
 }
 
