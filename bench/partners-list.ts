@@ -428,8 +428,9 @@ async function main() {
     if (list === 'transactions') {
       const picked = await sql<{ partner_id: number; contract_id: number; day: string }>`
         select (select id from partners order by vehicles_count desc, id limit 1) as partner_id,
-               (select contract_id from objects where archived_at is null group by contract_id
-                 order by count(*) desc limit 1) as contract_id,
+               (select o.contract_id from objects o join contracts c on c.id = o.contract_id
+                 where o.archived_at is null and not c.is_warehouse and c.active and c.archived_at is null
+                 group by o.contract_id order by count(*) desc limit 1) as contract_id,
                (select max(value_date)::text from ledger_transfers) as day`.execute(handle.db);
       const pick = picked.rows[0]!;
       transactionScenarios = [
@@ -449,7 +450,7 @@ async function main() {
           path: `/api/v1/finance/transactions?partnerId=${pick.partner_id}&own=true`,
         },
         {
-          name: 'filter by contract (the most objects)',
+          name: 'filter by contract (the most billed objects)',
           who: 'admin',
           path: `/api/v1/finance/transactions?contractId=${pick.contract_id}`,
         },
