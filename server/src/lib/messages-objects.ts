@@ -76,6 +76,12 @@ export const objectsMessages: SectionCatalogue = {
       active_from_future: '{field} cannot be later than today: the object is billed from that day',
       active_until_before_from: '{field} cannot be earlier than Active from ({activeFrom})',
       active_until_required: '{field} is required for an object that is not active: its last billed day',
+      active_until_charged:
+        '{field}: days up to {day} are already charged; choose {day} or later, or correct those charges in Finance',
+      active_from_charged:
+        '{field}: days from {day} are already charged; choose {day} or earlier, or correct those charges in Finance',
+      billing_run_in_progress:
+        'A billing run is charging days right now; save again when it has finished (usually within a minute)',
     },
     ru: {
       device_id_format: 'Поле «{field}»: буквы, цифры и . _ : / # - без пробелов (до 64 символов)',
@@ -113,6 +119,12 @@ export const objectsMessages: SectionCatalogue = {
       active_until_before_from: 'Поле «{field}» не может быть раньше поля «Активен с» ({activeFrom})',
       active_until_required:
         'Поле «{field}» обязательно для неактивного объекта: последний день, за который он тарифицируется',
+      active_until_charged:
+        'Поле «{field}»: дни по {day} включительно уже тарифицированы; выберите {day} или позже либо исправьте эти начисления в разделе «Финансы»',
+      active_from_charged:
+        'Поле «{field}»: дни с {day} уже тарифицированы; выберите {day} или раньше либо исправьте эти начисления в разделе «Финансы»',
+      billing_run_in_progress:
+        'Сейчас идёт тарификация; сохраните ещё раз, когда она закончится (обычно в течение минуты)',
     },
   },
 };

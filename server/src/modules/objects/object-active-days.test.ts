@@ -218,14 +218,22 @@ describe('objects: Active from and Active until', () => {
       );
     });
 
-    it('deactivating keeps a last day given with it; activating after a gap bills again from today', async () => {
+    it('deactivating keeps a last day given with it when no later day is charged; activating after a gap bills again from today', async () => {
       const object = await createObject(dealerSession, contractId, { activeFrom: monthAgo });
       const lastDay = addDays(day, -10);
+      // No billing run has charged this object: an earlier last day leaves no charge out. Once days
+      // after it are charged, it is refused (object-charged-days.test.ts).
+      const charges = await context.database.db
+        .selectFrom('ledger_transfers')
+        .where('object_id', '=', object.id)
+        .select('id')
+        .execute();
+      expect(charges).toEqual([]);
       expect(await patched(object.id, { active: false, activeUntil: lastDay })).toMatchObject({
         active: false,
         activeUntil: lastDay,
       });
-      // The ten days between were not billed and must not be by a rerun: the range starts again today.
+      // The ten days between are not billed and must not be by a rerun: the range starts again today.
       expect(await patched(object.id, { active: true })).toMatchObject({
         active: true,
         activeFrom: day,

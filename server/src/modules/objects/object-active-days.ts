@@ -109,3 +109,58 @@ export function activeUntilOnArchive(stored: ActiveDays, today: string): string 
   const last = later(today, stored.activeFrom);
   return stored.activeUntil !== null && stored.activeUntil < last ? stored.activeUntil : last;
 }
+
+/** The first and the last day an object's contract was charged for it (see findChargedDays). */
+export interface ChargedDays {
+  /** 'YYYY-MM-DD' */
+  first: string;
+  /** 'YYYY-MM-DD' */
+  last: string;
+}
+
+/** Stored days an update stops billing: where to look for charges that would be left out. */
+export interface DaysTakenOut {
+  /** The stored range, 'YYYY-MM-DD' to 'YYYY-MM-DD' or null (no end). */
+  from: string;
+  until: string | null;
+  /**
+   * True when a day up to today is taken out, which a billing run may be charging right now; days
+   * after today no run charges (runs refuse future days).
+   */
+  reachesBilledDays: boolean;
+}
+
+/**
+ * The stored days an update takes out of the billed range: null when it keeps them all. Also null
+ * when the new range starts after the stored one has ended (activating after a gap, see
+ * activeDaysAfterUpdate): the ended range's days stay as they were charged and its history keeps
+ * them; the new range begins with nothing charged. Only days of the stored range count: days charged
+ * under an earlier range (before such a new start) are already outside it.
+ */
+export function daysTakenOut(stored: ActiveDays, next: ActiveDays, today: string): DaysTakenOut | null {
+  if (stored.activeUntil !== null && next.activeFrom > stored.activeUntil) return null;
+  const fromLater = next.activeFrom > stored.activeFrom;
+  const untilEarlier =
+    next.activeUntil !== null && (stored.activeUntil === null || next.activeUntil < stored.activeUntil);
+  if (!fromLater && !untilEarlier) return null;
+  return {
+    from: stored.activeFrom,
+    until: stored.activeUntil,
+    reachesBilledDays: fromLater || (untilEarlier && next.activeUntil! < today),
+  };
+}
+
+/**
+ * Refuses new days that leave charged days of the stored range out (see daysTakenOut): statements and
+ * balances would then disagree with the object's active days. Active until may not be earlier than
+ * the last charged day, Active from not later than the first; a charge reversed by a correction in
+ * Finance no longer counts.
+ */
+export function checkChargedDays(errors: FieldErrors, next: ActiveDays, charged: ChargedDays | null) {
+  if (charged === null) return;
+  if (next.activeFrom > charged.first)
+    errors.add('activeFrom', 'active_from_charged', { day: charged.first });
+  if (next.activeUntil !== null && next.activeUntil < charged.last) {
+    errors.add('activeUntil', 'active_until_charged', { day: charged.last });
+  }
+}

@@ -286,3 +286,47 @@ export async function recordCreatedObjects(
            ${actor.userId}::bigint, ${actor.login}::text, ${requestId}::text
       from objects o where o.id = any(${idArray})`.execute(db);
 }
+
+/**
+ * The first and the last day from `from` to `until` (null: no end) on which the object's contract was
+ * charged for it (level 0) by a charge no correction has reversed; null when none. Two short walks of
+ * ledger_charge_once_key (object_id, level, charge_day), one from each end, each stopping at the
+ * first charge not reversed (ledger_reverses_key answers that).
+ */
+export async function findChargedDays(
+  db: Db,
+  objectId: number,
+  range: { from: string; until: string | null },
+): Promise<{ first: string; last: string } | null> {
+  const edge = (order: 'asc' | 'desc') => sql<string | null>`(
+    select t.charge_day from ledger_transfers t
+     where t.kind = 'charge' and t.object_id = ${objectId} and t.level = 0
+       and t.charge_day >= ${range.from}::date
+       ${range.until === null ? sql`` : sql`and t.charge_day <= ${range.until}::date`}
+       and not exists (select 1 from ledger_transfers r where r.reverses_id = t.id)
+     order by t.charge_day ${sql.raw(order)} limit 1)`;
+  const { rows } = await sql<{
+    first: string | null;
+    last: string | null;
+  }>`select ${edge('asc')} as first, ${edge('desc')} as last`.execute(db);
+  const row = rows[0];
+  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+}
+
+/**
+ * The advisory lock key every billing run holds for its transaction (BILLING_RUN_LOCK of
+ * modules/billing/billing-run.ts, which does not export it: keep the two equal).
+ */
+const BILLING_RUN_LOCK = 5_005_001;
+
+/**
+ * Takes the billing runs' lock shared for the caller's transaction, without waiting: false while a
+ * run is charging. Held, no run starts charging until the transaction ends, and the runs after it
+ * read what it wrote.
+ */
+export async function tryHoldBillingRuns(db: Db): Promise<boolean> {
+  const { rows } = await sql<{
+    held: boolean;
+  }>`select pg_try_advisory_xact_lock_shared(${BILLING_RUN_LOCK}::bigint) as held`.execute(db);
+  return rows[0]?.held === true;
+}

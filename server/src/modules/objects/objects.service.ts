@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
-import { conflict, invalid, notFound, staleVersion, type FieldError } from '../../lib/errors.js';
+import { conflict, FieldErrors, invalid, notFound, staleVersion, type FieldError } from '../../lib/errors.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
 import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
 import { changedFields, createdFields } from '../audit/audit-changes.js';
@@ -12,10 +12,19 @@ import {
   phoneCountryOf,
   pinnedTariffOf,
 } from './object-checks.js';
-import { activeDaysAfterUpdate, activeDaysOfNew, activeUntilOnArchive } from './object-active-days.js';
+import {
+  activeDaysAfterUpdate,
+  activeDaysOfNew,
+  activeUntilOnArchive,
+  checkChargedDays,
+  daysTakenOut,
+  type ActiveDays,
+  type DaysTakenOut,
+} from './object-active-days.js';
 import { deviceKey, normaliseObjectDraft, type ObjectDraft } from './object-draft.js';
 import { columnsOf, draftOf, presentObject, type ObjectResponse } from './objects.presenter.js';
 import {
+  findChargedDays,
   findContractsForObjects,
   findLiveDeviceHolders,
   findObject,
@@ -23,6 +32,7 @@ import {
   insertObjectTariffs,
   setObjectArchived,
   startFirstPinBy,
+  tryHoldBillingRuns,
   updateObjectRow,
 } from './objects.repository.js';
 import type { ObjectCreate, ObjectUpdate } from './objects.schemas.js';
@@ -125,6 +135,19 @@ export async function createObject(options: Call & { input: ObjectCreate }) {
   return loadObject(db, actor, id);
 }
 
+/**
+ * Refuses new active days that leave charged days out (checkChargedDays), in the transaction that
+ * saves them. When the days taken out reach today or earlier, a billing run could be charging one of
+ * them right now from the days it read before this save: the runs' lock is held first (refused while
+ * a run is charging, rather than waiting for it), so no charge lands after the check.
+ */
+async function keepChargedDays(trx: Db, objectId: number, taken: DaysTakenOut, next: ActiveDays) {
+  if (taken.reachesBilledDays && !(await tryHoldBillingRuns(trx))) throw conflict('billing_run_in_progress');
+  const errors = new FieldErrors();
+  checkChargedDays(errors, next, await findChargedDays(trx, objectId, taken));
+  errors.throwIfAny();
+}
+
 function definedEntries<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
@@ -152,8 +175,10 @@ export async function updateObject(options: Call & { id: number; input: ObjectUp
   if (deviceKey(draft.deviceId) !== deviceKey(current.deviceId)) {
     await checkDeviceFree(db, actor, draft.deviceId, id);
   }
+  const taken = daysTakenOut(stored, draft, day);
   await db.transaction().execute(async (trx) => {
     if (!(await updateObjectRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
+    if (taken) await keepChargedDays(trx, id, taken, draft);
     // Billed from an earlier day now: the first tariff is in force from that day too.
     if (draft.activeFrom < current.activeFrom) await startFirstPinBy(trx, id, draft.activeFrom);
     const after = presentObject((await findObject(trx, id, { kind: 'platform' }))!);
@@ -171,7 +196,8 @@ export async function updateObject(options: Call & { id: number; input: ObjectUp
 
 /**
  * Archives (soft-deletes) an object: it stops counting, frees its device ID and is billed no later
- * than today (Active until, see activeUntilOnArchive).
+ * than today (Active until, see activeUntilOnArchive). That last day leaves no charged day out: runs
+ * charge no day after today, nor after the Active until it keeps.
  */
 export async function archiveObject(options: Call & { id: number }) {
   const { db, actor, id } = options;
