@@ -164,6 +164,10 @@ const sharedMessages: Record<Locale, Catalogue> = {
     has_live_subpartners: 'Archive or move the sub-partners of this partner first',
     subtree_tariffs_unavailable:
       'A sub-partner of this partner uses a price plan that is not available under the new parent; change it first',
+    currency_has_balance:
+      '{field} cannot be changed while the balance in the current currency is not 0.00 or a Deposit is held: settle the balance to 0.00 and set the Deposit to 0.00 first',
+    move_has_balance:
+      '{field} cannot be changed while the balance with the current partner (or the platform) is not 0.00 or a Deposit is held: settle the balance to 0.00 and set the Deposit to 0.00 first',
     self_archive: 'You cannot archive your own partner',
     not_archived: 'The record is not archived',
     archived: 'The record is archived; restore it before changing it',
@@ -258,6 +262,10 @@ const sharedMessages: Record<Locale, Catalogue> = {
     has_live_subpartners: 'Сначала перенесите или отправьте в архив субпартнёров этого партнёра',
     subtree_tariffs_unavailable:
       'Субпартнёр этого партнёра использует тариф, недоступный у нового вышестоящего партнёра; сначала смените его',
+    currency_has_balance:
+      'Поле «{field}» нельзя изменить, пока баланс в текущей валюте не равен 0.00 или внесён депозит: сначала доведите баланс до 0.00 и установите депозит 0.00',
+    move_has_balance:
+      'Поле «{field}» нельзя изменить, пока баланс с текущим партнёром (или платформой) не равен 0.00 или внесён депозит: сначала доведите баланс до 0.00 и установите депозит 0.00',
     self_archive: 'Нельзя отправить в архив собственного партнёра',
     not_archived: 'Запись не в архиве',
     archived: 'Запись в архиве; восстановите её, прежде чем изменять',

@@ -5,7 +5,7 @@ import { scopeOf, type Actor } from '../auth/actor.js';
 import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
 import { changedFields, createdFields } from '../audit/audit-changes.js';
 import { presentHistory } from '../audit/audit.schemas.js';
-import { recordDepositChange } from '../finance/deposits.js';
+import { prepareOwnerSave, recordDepositChange } from '../finance/deposits.js';
 import { applyDebtBlocking } from '../ledger/debt-blocking.js';
 import { normaliseContractDraft, type ContractDraft } from './contract-draft.js';
 import { columnsOf, draftOf, presentContract, type ContractResponse } from './contracts.presenter.js';
@@ -150,16 +150,20 @@ export async function updateContract(options: Call & { id: number; input: Contra
     return current;
   }
 
+  const owner = { type: 'contract', id, partnerId: draft.partnerId, currency: draft.currency } as const;
   await db.transaction().execute(async (trx) => {
+    // Its ledger accounts first, its row after (the order of payments and the billing run); a change
+    // of currency or partner is refused while money is owed in the old one (nothing changes then).
+    await prepareOwnerSave(trx, {
+      before: { type: 'contract', id, partnerId: current.partnerId, currency: current.currency },
+      after: owner,
+      depositBefore: current.deposit,
+      depositAfter: draft.deposit ?? '0',
+    });
     if (!(await updateContractRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
     if (partnerChanged) await moveContractChildren(trx, id, draft.partnerId);
     // A changed Deposit records the difference; it, or a changed account type or limit, may block or unblock.
-    await recordDepositChange(trx, {
-      owner: { type: 'contract', id, partnerId: draft.partnerId, currency: draft.currency },
-      before: current.deposit,
-      after: draft.deposit ?? '0',
-      actor,
-    });
+    await recordDepositChange(trx, { owner, before: current.deposit, after: draft.deposit ?? '0', actor });
     const after = presentContract((await findContract(trx, id, { kind: 'platform' }))!);
     await recordAuditEvent(trx, {
       entityType: 'contract',
@@ -169,6 +173,7 @@ export async function updateContract(options: Call & { id: number; input: Contra
       actor,
       requestId: options.requestId,
     });
+    // After the row and the deposit: the rule reads the saved currency, type and limit and the moved balance.
     await applyDebtBlocking(trx, [id], debtActor(actor, options.requestId));
   });
   return loadContract(db, actor, id);

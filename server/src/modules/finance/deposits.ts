@@ -1,14 +1,85 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
+import { conflict } from '../../lib/errors.js';
 import { decimal, formatAmount } from '../../lib/money.js';
 import type { Actor } from '../auth/actor.js';
-import { accountId, PLATFORM, type AccountOwner } from '../ledger/ledger-accounts.js';
+import { accountId, lockAccounts, PLATFORM, type AccountOwner } from '../ledger/ledger-accounts.js';
 import { postTransfersOrRefuse } from './post-or-refuse.js';
 
 /** Whose Deposit changed: a contract (its partner receives the money) or a partner (its parent, or the platform). */
 export type DepositOwner =
   | { type: 'contract'; id: number; partnerId: number; currency: string }
   | { type: 'partner'; id: number; parentId: number | null; currency: string };
+
+/** Whom the owner's balance is held with: a contract's partner; a partner's parent, or the platform. */
+function counterpartOf(owner: DepositOwner): AccountOwner {
+  if (owner.type === 'contract') return { type: 'partner', id: owner.partnerId };
+  return owner.parentId === null ? PLATFORM : { type: 'partner', id: owner.parentId };
+}
+
+/**
+ * The start of a partner's or contract's form save, before its row is updated (in the save's
+ * transaction):
+ *
+ * 1. Locks, in one id-ordered lockAccounts, the owner's balance account and its counterpart's funds
+ *    account (those of the new currency and counterpart too when a Deposit change will be posted
+ *    there; every balance account of the owner when it moves). Accounts first, rows after: the order
+ *    payments and the billing run keep, so a save and a payment never wait on each other in a cycle,
+ *    and the balances read below stay put until the save commits.
+ * 2. Refuses (409, nothing changed) a change of currency while the balance in the old currency is not
+ *    0.00, and a change of counterpart (a contract's partner, a partner's parent) while any balance of
+ *    the owner is not 0.00: the debt would be hidden, or owed to the wrong side. A held Deposit refuses
+ *    both too: it was paid in the old currency to the old counterpart, and its later changes could not
+ *    be posted against either without mixing them up.
+ */
+export async function prepareOwnerSave(
+  trx: Db,
+  options: { before: DepositOwner; after: DepositOwner; depositBefore: string; depositAfter: string },
+): Promise<void> {
+  const { before, after } = options;
+  const self: AccountOwner = { type: before.type, id: before.id };
+  const counterpart = counterpartOf(before);
+  const nextCounterpart = counterpartOf(after);
+  const currencyChanged = after.currency !== before.currency;
+  const moved = nextCounterpart.type !== counterpart.type || nextCounterpart.id !== counterpart.id;
+  const moveField = before.type === 'contract' ? 'partnerId' : 'parentId';
+  const depositHeld = !decimal(options.depositBefore).isZero();
+  if (currencyChanged && depositHeld) throw conflict('currency_has_balance', 'currency');
+  if (moved && depositHeld) throw conflict('move_has_balance', moveField);
+
+  const ids = [
+    await accountId(trx, self, 'balance', before.currency),
+    await accountId(trx, counterpart, 'funds', before.currency),
+  ];
+  const depositMoves = !decimal(options.depositAfter).minus(decimal(options.depositBefore)).isZero();
+  if (depositMoves && (currencyChanged || moved)) {
+    ids.push(
+      await accountId(trx, self, 'balance', after.currency),
+      await accountId(trx, nextCounterpart, 'funds', after.currency),
+    );
+  }
+  if (moved) ids.push(...(await balanceAccounts(trx, self)).map((account) => account.id));
+  await lockAccounts(trx, [...new Set(ids)]);
+  if (!currencyChanged && !moved) return;
+
+  // Read after the lock: no payment or charge can move these balances before the save commits.
+  const balances = await balanceAccounts(trx, self);
+  const unsettled = balances.filter((account) => !decimal(account.balance).isZero());
+  if (currencyChanged && unsettled.some((account) => account.currency === before.currency)) {
+    throw conflict('currency_has_balance', 'currency');
+  }
+  if (moved && unsettled.length > 0) throw conflict('move_has_balance', moveField);
+}
+
+/** An owner's balance accounts, one per currency it ever used. */
+async function balanceAccounts(trx: Db, owner: AccountOwner) {
+  const rows = await sql<{ id: number; currency: string; balance: string }>`
+    select id, currency, balance::text as balance from ledger_accounts
+     where owner_type = ${owner.type} and coalesce(owner_id, 0) = ${owner.id ?? 0}::bigint and kind = 'balance'
+     order by id`.execute(trx);
+  return rows.rows;
+}
 
 /**
  * The Deposit field of a partner or contract form is an advance payment: on create the whole amount,
@@ -25,13 +96,7 @@ export async function recordDepositChange(
   const difference = decimal(options.after).minus(decimal(options.before));
   if (difference.isZero()) return null;
   const ownAccount = await accountId(trx, { type: owner.type, id: owner.id }, 'balance', owner.currency);
-  const receiver: AccountOwner =
-    owner.type === 'contract'
-      ? { type: 'partner', id: owner.partnerId }
-      : owner.parentId === null
-        ? PLATFORM
-        : { type: 'partner', id: owner.parentId };
-  const funds = await accountId(trx, receiver, 'funds', owner.currency);
+  const funds = await accountId(trx, counterpartOf(owner), 'funds', owner.currency);
   const increase = difference.greaterThan(0);
   const [row] = await postTransfersOrRefuse(
     trx,

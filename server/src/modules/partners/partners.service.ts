@@ -22,7 +22,7 @@ import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.j
 import { changedFields, createdFields } from '../audit/audit-changes.js';
 import { presentHistory } from '../audit/audit.schemas.js';
 import { partnerHasLiveContracts } from '../contracts/contracts.repository.js';
-import { recordDepositChange } from '../finance/deposits.js';
+import { prepareOwnerSave, recordDepositChange } from '../finance/deposits.js';
 import { normalisePartnerDraft, type PartnerDraft } from './partner-draft.js';
 import { draftOf, presentPartner } from './partners.presenter.js';
 import {
@@ -257,7 +257,16 @@ export async function updatePartner(options: Call & { id: number; input: Partner
     return showPartner(db, actor, id);
   }
 
+  const owner = { type: 'partner', id, parentId: draft.parentId, currency: draft.currency } as const;
   await db.transaction().execute(async (trx) => {
+    // Its ledger accounts first, its row after (the order of payments and the billing run); a change
+    // of currency or parent is refused while money is owed in the old one (nothing changes then).
+    await prepareOwnerSave(trx, {
+      before: { type: 'partner', id, parentId: current.parentId, currency: current.currency },
+      after: owner,
+      depositBefore: current.deposit,
+      depositAfter: draft.deposit ?? '0',
+    });
     if (!(await updatePartnerRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
     if (parentChanged) {
       await movePartnerSubtree(trx, id, parentPath);
@@ -265,12 +274,7 @@ export async function updatePartner(options: Call & { id: number; input: Partner
       if (await subtreeHasUnusableTariffs(trx, id)) throw conflict('subtree_tariffs_unavailable', 'parentId');
     }
     // A changed Deposit records the difference (a decrease goes back the opposite way).
-    await recordDepositChange(trx, {
-      owner: { type: 'partner', id, parentId: draft.parentId, currency: draft.currency },
-      before: current.deposit,
-      after: draft.deposit ?? '0',
-      actor,
-    });
+    await recordDepositChange(trx, { owner, before: current.deposit, after: draft.deposit ?? '0', actor });
     if (draft.login !== current.login || passwordHash !== undefined) {
       await updatePartnerAdmin(trx, id, {
         login: draft.login,
