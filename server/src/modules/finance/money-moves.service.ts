@@ -5,7 +5,7 @@ import { checkAmount, decimal, formatAmount } from '../../lib/money.js';
 import { emptyToNull } from '../../lib/text.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
 import { applyDebtBlocking } from '../ledger/debt-blocking.js';
-import { accountId, PLATFORM, type AccountOwner } from '../ledger/ledger-accounts.js';
+import { accountId, lockAccounts, PLATFORM, type AccountOwner } from '../ledger/ledger-accounts.js';
 import type { TransferInput } from '../ledger/post-transfers.js';
 import type { CorrectionBody, MoneyMoveBody } from './finance.schemas.js';
 import { runIdempotent } from './idempotency.js';
@@ -94,6 +94,23 @@ async function transferFor(trx: Db, actor: Actor, kind: MoneyMoveKind, input: Mo
   return { currency: partner.currency, own, counter, partnerId: partner.id, contractId: null };
 }
 
+/**
+ * transferFor with its two accounts locked. A contract or partner save that changes the currency or
+ * the counterpart locks the same accounts first; a payment that read the target before such a save
+ * committed would post into the old accounts, so the target is read again once the locks are held and
+ * the lookup repeats when it moved (twice at most: then the caller retries).
+ */
+async function lockedTransferFor(trx: Db, actor: Actor, kind: MoneyMoveKind, input: MoneyMoveBody) {
+  let target = await transferFor(trx, actor, kind, input);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    await lockAccounts(trx, [target.own, target.counter]);
+    const again = await transferFor(trx, actor, kind, input);
+    if (again.own === target.own && again.counter === target.counter) return target;
+    target = again;
+  }
+  throw conflict('version_conflict');
+}
+
 /** Posts transfers, applies the blocking rule to the contracts they touch, and presents the first. */
 async function postAndPresent(trx: Db, call: Call, transfers: TransferInput[], field: string) {
   const rows = await postTransfersOrRefuse(trx, transfers, field);
@@ -117,7 +134,7 @@ export async function moveMoney(options: Call & { kind: MoneyMoveKind; input: Mo
     body: input,
     statusCode: 201,
     work: async (trx) => {
-      const target = await transferFor(trx, actor, kind, input);
+      const target = await lockedTransferFor(trx, actor, kind, input);
       const [debit, credit] =
         kind === 'payment' ? [target.counter, target.own] : [target.own, target.counter];
       return postAndPresent(
