@@ -19,6 +19,7 @@ import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import type { Db } from '../../db/connect.js';
 import { dailyCharge } from '../../lib/daily-charge.js';
 import { PLATFORM } from '../ledger/ledger-accounts.js';
+import { postTransfers } from '../ledger/post-transfers.js';
 import { daysFromTo } from './billing-days.js';
 import { runBillingDay, runBillingRange } from './billing-run.js';
 
@@ -543,5 +544,266 @@ describe('billing run: currencies', () => {
     ]);
     expect(await balanceOf(db, contractOwner(contractId), 'balance', 'KZT')).toBe('-100.00');
     expect(await balanceOf(db, PLATFORM, 'revenue', 'KZT')).toBe('10.00');
+  });
+});
+
+/** What the objects module does when an object moves to another contract (and its partner). */
+async function moveObject(objectId: number, contractId: number) {
+  const contract = await db
+    .selectFrom('contracts')
+    .select('partner_id')
+    .where('id', '=', contractId)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('objects')
+    .set({ contract_id: contractId, partner_id: contract.partner_id })
+    .where('id', '=', objectId)
+    .execute();
+}
+
+describe('billing run: a day run again after its objects moved', () => {
+  it("charges nothing for a day the object spent under another contract: not the new chain's levels", async () => {
+    const day = '2024-04-10'; // April: 30 days
+    const objectTariff = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
+    const topPrice = await insertTariff(db, { versions: [{ price: '30.00', from: '2024-01-01' }] });
+    const a = await insertPartner(db, { partnerPriceTariffId: topPrice });
+    const subPrice = await insertTariff(db, {
+      ownerPartnerId: a.id,
+      versions: [{ price: '60.00', from: '2024-01-01' }],
+    });
+    const b = await insertPartner(db, { parent: a, partnerPriceTariffId: subPrice });
+    const contractA = await insertBillingContract(db, a.id);
+    const contractB = await insertBillingContract(db, b.id);
+    const objectId = await insertBillingObject(db, contractA, {
+      tariffId: objectTariff,
+      activeFrom: '2024-04-10',
+      activeUntil: '2024-04-11',
+    });
+    // A second object that stays where it is: the rerun counts its charges as already made.
+    const staying = await insertBillingObject(db, contractA, {
+      tariffId: objectTariff,
+      activeFrom: '2024-04-10',
+      activeUntil: '2024-04-10',
+    });
+
+    expect(await run(day)).toMatchObject({ objectsCharged: 2, transfersCreated: 4, issuesCount: 0 });
+    const billedUnderA = await chargesOf(db, objectId, day);
+    expect(billedUnderA.map((c) => `${c.level}:${c.amount}:${c.debit}>${c.credit}`)).toEqual([
+      `0:10.00:contract:${contractA}.balance>partner:${a.id}.revenue`,
+      `1:1.00:partner:${a.id}.balance>platform.revenue`,
+    ]);
+    const before = await ledgerSnapshot(db);
+
+    // Moved to the sub-partner's contract; the day is run again: B never had the object that day.
+    await moveObject(objectId, contractB);
+    const again = await run(day);
+    expect(again).toMatchObject({
+      status: 'completed',
+      objectsCharged: 0,
+      transfersCreated: 0,
+      alreadyCharged: 2,
+      issuesCount: 0,
+      totals: [],
+    });
+    expect(await ledgerSnapshot(db)).toEqual(before);
+    expect(await chargesOf(db, objectId, day)).toEqual(billedUnderA);
+    expect(await chargesOf(db, staying, day)).toHaveLength(2);
+    expect(await balanceOf(db, contractOwner(contractA), 'balance')).toBe('-20.00');
+    expect(await balanceOf(db, contractOwner(contractB), 'balance')).toBe('0.00');
+    expect(await balanceOf(db, partnerOwner(a.id), 'revenue')).toBe('20.00');
+    expect(await balanceOf(db, partnerOwner(a.id), 'balance')).toBe('-2.00');
+    expect(await balanceOf(db, partnerOwner(b.id), 'balance')).toBe('0.00');
+    expect(await balanceOf(db, partnerOwner(b.id), 'revenue')).toBe('0.00');
+
+    // The next day is billed under B's contract and chain.
+    expect(await run('2024-04-11')).toMatchObject({ objectsCharged: 1, transfersCreated: 3 });
+    expect(
+      (await chargesOf(db, objectId, '2024-04-11')).map(
+        (c) => `${c.level}:${c.amount}:${c.debit}>${c.credit}`,
+      ),
+    ).toEqual([
+      `0:10.00:contract:${contractB}.balance>partner:${b.id}.revenue`,
+      `1:1.00:partner:${a.id}.balance>platform.revenue`,
+      `2:2.00:partner:${b.id}.balance>partner:${a.id}.revenue`,
+    ]);
+    expect(await balanceOf(db, partnerOwner(b.id), 'balance')).toBe('-2.00');
+    expect(await balanceOf(db, partnerOwner(a.id), 'revenue')).toBe('22.00');
+    await expectLedgerConsistent(db);
+  });
+
+  it('does not charge a level missing that day (no rate then) under the chain the object moved to', async () => {
+    const day = '2024-05-10'; // May: 31 days
+    const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
+    // Partner A pays the platform in CHF, which has no rate to RUB on the day.
+    const chfPrice = await insertTariff(db, {
+      currency: 'CHF',
+      versions: [{ price: '31.00', from: '2024-01-01' }],
+    });
+    const a = await insertPartner(db, { partnerPriceTariffId: chfPrice });
+    const rubPrice = await insertTariff(db, { versions: [{ price: '62.00', from: '2024-01-01' }] });
+    const c = await insertPartner(db, { partnerPriceTariffId: rubPrice });
+    const contractA = await insertBillingContract(db, a.id);
+    const contractC = await insertBillingContract(db, c.id);
+    const objectId = await insertBillingObject(db, contractA, {
+      tariffId: objectTariff,
+      activeFrom: day,
+      activeUntil: day,
+    });
+
+    const first = await run(day);
+    expect(first).toMatchObject({ transfersCreated: 1, issuesCount: 1 });
+    expect((await chargesOf(db, objectId, day)).map((c) => `${c.level}:${c.amount}`)).toEqual(['0:10.00']);
+    const before = await ledgerSnapshot(db);
+
+    // Moved to C's contract, whose level 1 is priced: the rerun charges neither C's level nor an issue.
+    await moveObject(objectId, contractC);
+    const again = await run(day);
+    expect(again).toMatchObject({
+      objectsCharged: 0,
+      transfersCreated: 0,
+      alreadyCharged: 0,
+      issuesCount: 0,
+    });
+    // Nor once the rate of A's price is entered: the day stays as it was billed under A.
+    await insertExchangeRate(db, 'CHF', 'RUB', '2024-01-01', '100.00000000');
+    expect(await run(day)).toMatchObject({ transfersCreated: 0, issuesCount: 0 });
+    expect(await ledgerSnapshot(db)).toEqual(before);
+    expect(await balanceOf(db, partnerOwner(c.id), 'balance')).toBe('0.00');
+    expect(await balanceOf(db, contractOwner(contractC), 'balance')).toBe('0.00');
+    await expectLedgerConsistent(db);
+  });
+
+  it('charges nothing new for a day rerun after the contract moved to another partner', async () => {
+    const day = '2024-06-10'; // June: 30 days
+    const objectTariff = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
+    const a = await insertPartner(db);
+    const price = await insertTariff(db, { versions: [{ price: '90.00', from: '2024-01-01' }] });
+    const d = await insertPartner(db, { partnerPriceTariffId: price });
+    const contractId = await insertBillingContract(db, a.id);
+    const objectId = await insertBillingObject(db, contractId, {
+      tariffId: objectTariff,
+      activeFrom: day,
+      activeUntil: day,
+    });
+    expect(await run(day)).toMatchObject({ transfersCreated: 1 });
+    const before = await ledgerSnapshot(db);
+
+    // As the contracts module moves a contract: its objects follow it to the new partner.
+    await db.updateTable('contracts').set({ partner_id: d.id }).where('id', '=', contractId).execute();
+    await db.updateTable('objects').set({ partner_id: d.id }).where('contract_id', '=', contractId).execute();
+    expect(await run(day)).toMatchObject({ objectsCharged: 0, transfersCreated: 0, alreadyCharged: 0 });
+    // The run opens the accounts of D's chain (at zero); no balance moved, no transfer added.
+    const after = await ledgerSnapshot(db);
+    expect(after.transfers).toBe(before.transfers);
+    expect(after.balances.slice(0, before.balances.length)).toEqual(before.balances);
+    expect(after.balances.slice(before.balances.length).map((account) => account.balance)).toEqual([
+      '0',
+      '0',
+    ]);
+    expect((await chargesOf(db, objectId, day)).map((c) => `${c.level}:${c.partner_id}`)).toEqual([
+      `0:${a.id}`,
+    ]);
+    expect(await balanceOf(db, partnerOwner(d.id), 'balance')).toBe('0.00');
+  });
+
+  it('does not charge again a charge that was corrected', async () => {
+    const day = '2024-07-10'; // July: 31 days
+    const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
+    const price = await insertTariff(db, { versions: [{ price: '62.00', from: '2024-01-01' }] });
+    const partner = await insertPartner(db, { partnerPriceTariffId: price });
+    const contractId = await insertBillingContract(db, partner.id);
+    const objectId = await insertBillingObject(db, contractId, {
+      tariffId: objectTariff,
+      activeFrom: day,
+      activeUntil: day,
+    });
+    expect(await run(day)).toMatchObject({ transfersCreated: 2 });
+    const charge = await db
+      .selectFrom('ledger_transfers')
+      .selectAll()
+      .where('kind', '=', 'charge')
+      .where('object_id', '=', objectId)
+      .where('level', '=', 0)
+      .executeTakeFirstOrThrow();
+    // The correction of the level-0 charge, as POST /finance/corrections posts it.
+    await postTransfers(db, [
+      {
+        kind: 'correction',
+        currency: charge.currency,
+        debitAccountId: charge.credit_account_id,
+        creditAccountId: charge.debit_account_id,
+        amount: charge.amount,
+        partnerId: charge.partner_id,
+        contractId: charge.contract_id,
+        valueDate: day,
+        reversesId: charge.id,
+        comment: 'Not in service that day',
+      },
+    ]);
+    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('0.00');
+    const before = await ledgerSnapshot(db);
+
+    const again = await run(day);
+    expect(again).toMatchObject({ objectsCharged: 0, transfersCreated: 0, alreadyCharged: 2, totals: [] });
+    expect(await ledgerSnapshot(db)).toEqual(before);
+    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('0.00');
+    expect(await balanceOf(db, partnerOwner(partner.id), 'revenue')).toBe('0.00');
+    expect(await balanceOf(db, partnerOwner(partner.id), 'balance')).toBe('-2.00');
+    await expectLedgerConsistent(db);
+  });
+});
+
+describe("billing run: the schedule's rerun, only objects not yet charged", () => {
+  it('charges the objects added later that day, and no level to the objects charged before', async () => {
+    const day = '2024-08-10'; // August: 31 days
+    const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
+    const price = await insertTariff(db, { versions: [{ price: '31.00', from: '2024-01-01' }] });
+    const partner = await insertPartner(db, { partnerPriceTariffId: price });
+    const contractId = await insertBillingContract(db, partner.id);
+    const charged = await insertBillingObject(db, contractId, {
+      tariffId: objectTariff,
+      activeFrom: day,
+      activeUntil: day,
+    });
+    expect(await run(day)).toMatchObject({ transfersCreated: 2 });
+
+    // Later that day: the partner is moved under a new top partner (its chain gets a level), and an
+    // object is added.
+    const topPrice = await insertTariff(db, { versions: [{ price: '62.00', from: '2024-01-01' }] });
+    const top = await insertPartner(db, { partnerPriceTariffId: topPrice });
+    await db
+      .updateTable('partners')
+      .set({ parent_id: top.id, path: [top.id, partner.id] })
+      .where('id', '=', partner.id)
+      .execute();
+    const added = await insertBillingObject(db, contractId, {
+      tariffId: objectTariff,
+      activeFrom: day,
+      activeUntil: day,
+    });
+
+    const again = await runBillingDay(db, { day, trigger: 'schedule', onlyUncharged: true });
+    expect(again).toMatchObject({
+      objectsCharged: 1,
+      transfersCreated: 3,
+      alreadyCharged: 0,
+      issuesCount: 0,
+    });
+    expect(
+      (await chargesOf(db, charged, day)).map((c) => `${c.level}:${c.amount}:${c.debit}>${c.credit}`),
+    ).toEqual([
+      `0:10.00:contract:${contractId}.balance>partner:${partner.id}.revenue`,
+      `1:1.00:partner:${partner.id}.balance>platform.revenue`,
+    ]);
+    expect(
+      (await chargesOf(db, added, day)).map((c) => `${c.level}:${c.amount}:${c.debit}>${c.credit}`),
+    ).toEqual([
+      `0:10.00:contract:${contractId}.balance>partner:${partner.id}.revenue`,
+      `1:2.00:partner:${top.id}.balance>platform.revenue`,
+      `2:1.00:partner:${partner.id}.balance>partner:${top.id}.revenue`,
+    ]);
+    expect(await balanceOf(db, partnerOwner(partner.id), 'balance')).toBe('-2.00');
+    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-20.00');
+    await expectLedgerConsistent(db);
   });
 });

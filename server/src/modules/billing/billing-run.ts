@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.js';
 import type { BillingTrigger } from '../../db/schema.js';
 import { applyDebtBlocking } from '../ledger/debt-blocking.js';
 import { fillPricesSql } from './billing-amounts.sql.js';
+import { BILLING_RUN_LOCK } from './billing-lock.js';
 import {
   analyzeDayTables,
   chargeDay,
@@ -34,7 +35,8 @@ import { presentRun, type BillingRun } from './billing.presenter.js';
  *      object's tariff; level n: the partner at depth n pays its parent, or the platform, its Partner
  *      price), and the daily amount of every tariff in every charge currency (billing-amounts.sql.ts);
  *   2. every account the day needs is opened, then all of them are locked in id order;
- *   3. ONE insert … select of every charge of the day: objects hash-joined with those small tables,
+ *   3. ONE insert … select of every charge of the day: objects hash-joined with those small tables
+ *      (an object already charged that day under another contract or partner skipped),
  *      `on conflict do nothing` on ledger_charge_once_key, its RETURNING moving the balances in the
  *      same statement, and the charges that cannot be made recorded as the run's issues;
  *   4. blocking for debt over every contract.
@@ -43,17 +45,25 @@ import { presentRun, type BillingRun } from './billing.presenter.js';
  * everything charged and adds nothing.
  */
 
-/** The advisory lock all billing runs take (an arbitrary constant, unique to the billing run). */
-const BILLING_RUN_LOCK = 5_005_001;
-
 export interface BillingDayOptions {
   day: string;
   trigger: BillingTrigger;
   actorUserId?: number | null;
+  /**
+   * Charge only the objects without any charge of the day yet (the schedule's rerun of the last
+   * completed day: what was added later that day), adding no level to the objects already charged.
+   */
+  onlyUncharged?: boolean;
 }
 
 /** Charges one day in the caller's transaction; returns the run's counts. */
-async function billDay(trx: Db, day: string, runId: number, actorUserId: number | null): Promise<RunCounts> {
+async function billDay(
+  trx: Db,
+  day: string,
+  runId: number,
+  actorUserId: number | null,
+  onlyUncharged: boolean,
+): Promise<RunCounts> {
   await sql`select pg_advisory_xact_lock(${BILLING_RUN_LOCK}::bigint)`.execute(trx);
   await failAbandonedRuns(trx);
   // The day's joins and sets are large at full scale; keep their hashes in memory for this transaction.
@@ -69,7 +79,7 @@ async function billDay(trx: Db, day: string, runId: number, actorUserId: number 
   await analyzeDayTables.execute(trx);
   await lockDayAccounts.execute(trx);
 
-  const result = (await chargeDay(day, runId, actorUserId).execute(trx)).rows[0]!;
+  const result = (await chargeDay(day, runId, actorUserId, { onlyUncharged }).execute(trx)).rows[0]!;
   await applyDebtBlocking(trx, null);
   const inserted = Number(result.inserted);
   return {
@@ -96,7 +106,7 @@ export async function runBillingDay(db: Db, options: BillingDayOptions): Promise
   const elapsed = () => Math.round(performance.now() - started);
   try {
     await db.transaction().execute(async (trx) => {
-      const counts = await billDay(trx, options.day, runId, actorUserId);
+      const counts = await billDay(trx, options.day, runId, actorUserId, options.onlyUncharged ?? false);
       await completeRun(trx, runId, counts, elapsed());
     });
   } catch (error) {

@@ -163,9 +163,23 @@ export async function listRunIssues(db: Db, runId: number, page: { limit: number
   return { items: items as RunIssueRecord[], total: Number(total.total) };
 }
 
-/** The latest day a run completed for, or null when none has. */
-export async function lastCompletedDay(db: Db): Promise<string | null> {
-  const row = await sql<{ day: string | null }>`
-    select max(day)::text as day from billing_runs where status = 'completed'`.execute(db);
-  return row.rows[0]?.day ?? null;
+/** What the schedule needs to know of the runs made so far (see catchUpDays in billing-schedule.ts). */
+export interface RunHistory {
+  /** The earliest day any run was made for (completed, failed or running); null before the first run. */
+  firstDay: string | null;
+  /** The latest day a run completed for; null when none has. */
+  lastCompleted: string | null;
+  /** The days from `since` on with a completed run, in order. */
+  completed: string[];
+}
+
+/** The runs' history for the schedule; `completed` lists the completed days from `since` on. */
+export async function runHistory(db: Db, since: string): Promise<RunHistory> {
+  const result = await sql<{ first_day: string | null; last_completed: string | null; completed: string[] }>`
+    select (select min(day)::text from billing_runs) as first_day,
+           (select max(day)::text from billing_runs where status = 'completed') as last_completed,
+           array(select distinct day::text from billing_runs
+                  where status = 'completed' and day >= ${since}::date order by 1) as completed`.execute(db);
+  const row = result.rows[0]!;
+  return { firstDay: row.first_day, lastCompleted: row.last_completed, completed: row.completed };
 }

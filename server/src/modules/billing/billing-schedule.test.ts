@@ -1,39 +1,120 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chargesOf,
+  contractOwner,
+  balanceOf,
+  insertBillingContract,
+  insertBillingObject,
+  insertPartner,
+  insertTariff,
+} from '../../../test/billing-builders.js';
+import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import type { Db } from '../../db/connect.js';
+import { daysFromTo } from './billing-days.js';
+import { runHistory, type RunHistory } from './billing-runs.repository.js';
 import { catchUpDays, msUntilNextTick, startBillingSchedule, type Timers } from './billing-schedule.js';
 import type { BillingRun } from './billing.presenter.js';
 
+type RunStatus = 'completed' | 'failed' | 'running';
+
+/** The history the repository reports for these runs (every completed day listed). */
+function historyOf(runs: [string, RunStatus][]): RunHistory {
+  const days = runs.map(([day]) => day).sort();
+  const completed = [
+    ...new Set(runs.filter(([, status]) => status === 'completed').map(([day]) => day)),
+  ].sort();
+  return { firstDay: days[0] ?? null, lastCompleted: completed.at(-1) ?? null, completed };
+}
+
+const completedDays = (from: string, to: string): [string, RunStatus][] =>
+  daysFromTo(from, to).map((day) => [day, 'completed']);
+
 describe('catchUpDays', () => {
-  it('runs today only when no run has completed yet', () => {
-    expect(catchUpDays(null, '2026-03-10')).toEqual(['2026-03-10']);
+  it('first start ever: today only, no past day', () => {
+    expect(catchUpDays(historyOf([]), '2026-03-10')).toEqual(['2026-03-10']);
   });
 
-  it('runs nothing when today is done, and the next day after it', () => {
-    expect(catchUpDays('2026-03-10', '2026-03-10')).toEqual([]);
-    expect(catchUpDays('2026-03-10', '2026-03-11')).toEqual(['2026-03-11']);
-  });
-
-  it('catches up the days missed while down, across months and years', () => {
-    expect(catchUpDays('2025-12-29', '2026-01-02')).toEqual([
-      '2025-12-30',
+  it('the midnight tick: yesterday again (what was added during it), then today', () => {
+    const history = historyOf(completedDays('2026-02-20', '2026-03-09'));
+    expect(catchUpDays(history, '2026-03-10')).toEqual(['2026-03-09', '2026-03-10']);
+    // Across a month and a year.
+    expect(catchUpDays(historyOf(completedDays('2025-12-01', '2025-12-31')), '2026-01-01')).toEqual([
       '2025-12-31',
       '2026-01-01',
-      '2026-01-02',
     ]);
-    expect(catchUpDays('2024-02-27', '2024-03-01')).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
   });
 
-  it('goes back at most 62 days, today included', () => {
-    const days = catchUpDays('2025-01-01', '2026-03-10');
+  it('a restart later the same day: today again only', () => {
+    const history = historyOf(completedDays('2026-02-20', '2026-03-10'));
+    expect(catchUpDays(history, '2026-03-10')).toEqual(['2026-03-10']);
+  });
+
+  it('after a downtime of 3 days: the last completed day again and every missed day', () => {
+    const history = historyOf(completedDays('2026-02-20', '2026-03-06'));
+    expect(catchUpDays(history, '2026-03-10')).toEqual([
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
+      '2026-03-09',
+      '2026-03-10',
+    ]);
+    expect(catchUpDays(historyOf(completedDays('2024-02-01', '2024-02-27')), '2024-03-01')).toEqual([
+      '2024-02-27',
+      '2024-02-28',
+      '2024-02-29',
+      '2024-03-01',
+    ]);
+  });
+
+  it('a failed day is retried although the next day was run by hand since', () => {
+    const history = historyOf([
+      ...completedDays('2026-02-20', '2026-03-08'),
+      ['2026-03-09', 'failed'],
+      ['2026-03-10', 'completed'], // run by an operator
+    ]);
+    expect(catchUpDays(history, '2026-03-11')).toEqual(['2026-03-09', '2026-03-10', '2026-03-11']);
+    // It failed again at that tick: the next one still retries it, and reruns the latest completed day.
+    const failedTwice = historyOf([
+      ...completedDays('2026-02-20', '2026-03-08'),
+      ['2026-03-09', 'failed'],
+      ['2026-03-10', 'completed'],
+      ['2026-03-09', 'failed'],
+      ['2026-03-11', 'completed'],
+    ]);
+    expect(catchUpDays(failedTwice, '2026-03-12')).toEqual(['2026-03-09', '2026-03-11', '2026-03-12']);
+  });
+
+  it('a fresh install whose first run failed retries that day', () => {
+    expect(catchUpDays(historyOf([['2026-03-09', 'failed']]), '2026-03-10')).toEqual([
+      '2026-03-09',
+      '2026-03-10',
+    ]);
+  });
+
+  it('looks back at most 62 days, today included, and never before the first day ever run', () => {
+    // Down since long ago: the window's 62 days, not the last completed day (outside it).
+    const longDown = historyOf(completedDays('2025-01-01', '2025-12-31'));
+    longDown.completed = [];
+    const days = catchUpDays(longDown, '2026-03-10');
     expect(days).toHaveLength(62);
     expect(days[0]).toBe('2026-01-08');
     expect(days.at(-1)).toBe('2026-03-10');
-    expect(catchUpDays('2026-01-07', '2026-03-10')).toEqual(days);
-    expect(catchUpDays('2026-01-08', '2026-03-10')).toEqual(days.slice(1));
+    expect(days).toEqual(daysFromTo('2026-01-08', '2026-03-10'));
+    // A day failed 61 days ago is still retried; one failed 62 days ago is past the window.
+    const failedOld = historyOf([
+      ['2026-01-07', 'failed'],
+      ['2026-01-08', 'failed'],
+      ...completedDays('2026-01-09', '2026-03-09'),
+    ]);
+    expect(catchUpDays(failedOld, '2026-03-10')).toEqual(['2026-01-08', '2026-03-09', '2026-03-10']);
+    // Billing started 5 days ago and never completed: those 5 days and today, nothing older.
+    expect(catchUpDays(historyOf([['2026-03-05', 'failed']]), '2026-03-10')).toEqual(
+      daysFromTo('2026-03-05', '2026-03-10'),
+    );
   });
 
-  it('runs nothing when the last completed run is of a later day (a clock set back)', () => {
-    expect(catchUpDays('2026-03-12', '2026-03-10')).toEqual([]);
+  it('runs no day after today (a clock set back)', () => {
+    expect(catchUpDays(historyOf(completedDays('2026-03-01', '2026-03-12')), '2026-03-10')).toEqual([]);
   });
 });
 
@@ -75,16 +156,19 @@ function manualClock(start: string) {
   };
 }
 
-/** A billing stand-in: remembers the runs, completes them unless the day is set to fail. */
-function fakeBilling(initialLastCompleted: string | null) {
-  const completed: string[] = initialLastCompleted ? [initialLastCompleted] : [];
+/** A billing stand-in: records the runs, completes them unless the day is set to fail. */
+function fakeBilling(initial: [string, RunStatus][]) {
+  const runs: [string, RunStatus][] = [...initial];
   const attempts: string[] = [];
+  /** The days run again for the objects added later (onlyUncharged). */
+  const again: string[] = [];
   const failing = new Set<string>();
   let id = 0;
-  const runDay = (_db: Db, options: { day: string }): Promise<BillingRun> => {
+  const runDay = (_db: Db, options: { day: string; onlyUncharged: boolean }): Promise<BillingRun> => {
     attempts.push(options.day);
+    if (options.onlyUncharged) again.push(options.day);
     const failed = failing.has(options.day);
-    if (!failed) completed.push(options.day);
+    runs.push([options.day, failed ? 'failed' : 'completed']);
     return Promise.resolve({
       id: ++id,
       day: options.day,
@@ -102,8 +186,11 @@ function fakeBilling(initialLastCompleted: string | null) {
       error: failed ? 'database unavailable' : null,
     });
   };
-  const lastCompleted = () => Promise.resolve(completed.length ? [...completed].sort().at(-1)! : null);
-  return { runDay, lastCompleted, attempts, failing };
+  const history = (_db: Db, since: string) => {
+    const all = historyOf(runs);
+    return Promise.resolve({ ...all, completed: all.completed.filter((day) => day >= since) });
+  };
+  return { runDay, history, attempts, again, failing };
 }
 
 const silentLog = () => {
@@ -118,7 +205,7 @@ const silentLog = () => {
 describe('startBillingSchedule', () => {
   it('catches up at start, then bills each new day a minute after midnight', async () => {
     const clock = manualClock('2026-03-10T15:00:00Z');
-    const billing = fakeBilling('2026-03-07');
+    const billing = fakeBilling(completedDays('2026-03-01', '2026-03-07'));
     const log = silentLog();
     const schedule = startBillingSchedule({
       db: {} as Db,
@@ -128,14 +215,16 @@ describe('startBillingSchedule', () => {
       ...billing,
     });
     await schedule.current;
-    expect(billing.attempts).toEqual(['2026-03-08', '2026-03-09', '2026-03-10']);
+    expect(billing.attempts).toEqual(['2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10']);
+    expect(billing.again).toEqual(['2026-03-07']);
     expect(clock.pending.map((entry) => new Date(entry.at).toISOString())).toEqual([
       '2026-03-11T00:01:00.000Z',
     ]);
 
     clock.fire();
     await schedule.current;
-    expect(billing.attempts.slice(3)).toEqual(['2026-03-11']);
+    expect(billing.attempts.slice(4)).toEqual(['2026-03-10', '2026-03-11']);
+    expect(billing.again).toEqual(['2026-03-07', '2026-03-10']);
     expect(clock.pending.map((entry) => new Date(entry.at).toISOString())).toEqual([
       '2026-03-12T00:01:00.000Z',
     ]);
@@ -146,7 +235,7 @@ describe('startBillingSchedule', () => {
 
   it('stops a tick at a failed day and retries it, with the days after it, at the next tick', async () => {
     const clock = manualClock('2026-03-10T15:00:00Z');
-    const billing = fakeBilling('2026-03-07');
+    const billing = fakeBilling(completedDays('2026-03-01', '2026-03-07'));
     billing.failing.add('2026-03-09');
     const log = silentLog();
     const schedule = startBillingSchedule({
@@ -157,19 +246,40 @@ describe('startBillingSchedule', () => {
       ...billing,
     });
     await schedule.current;
-    expect(billing.attempts).toEqual(['2026-03-08', '2026-03-09']);
-    expect(log.lines.some((line) => line.startsWith('error Billing run 2 for 2026-03-09 failed'))).toBe(true);
+    expect(billing.attempts).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);
+    expect(log.lines.some((line) => line.startsWith('error Billing run 3 for 2026-03-09 failed'))).toBe(true);
 
     billing.failing.clear();
     clock.fire();
     await schedule.current;
-    expect(billing.attempts.slice(2)).toEqual(['2026-03-09', '2026-03-10', '2026-03-11']);
+    expect(billing.attempts.slice(3)).toEqual(['2026-03-08', '2026-03-09', '2026-03-10', '2026-03-11']);
+    expect(billing.again).toEqual(['2026-03-07', '2026-03-08']);
     await schedule.stop();
+  });
+
+  it('after a downtime longer than the window: the window only, and the older days logged', async () => {
+    const clock = manualClock('2026-03-10T15:00:00Z');
+    const billing = fakeBilling(completedDays('2025-12-01', '2025-12-31'));
+    const log = silentLog();
+    const schedule = startBillingSchedule({
+      db: {} as Db,
+      log,
+      now: clock.now,
+      timers: clock.timers,
+      ...billing,
+    });
+    await schedule.current;
+    await schedule.stop();
+    expect(billing.attempts).toEqual(daysFromTo('2026-01-08', '2026-03-10'));
+    expect(billing.again).toEqual([]);
+    expect(log.lines.filter((line) => line.startsWith('error'))).toEqual([
+      'error Billing: days 2026-01-01 to 2026-01-07 are past the catch-up window; run them by hand',
+    ]);
   });
 
   it('keeps ticking after an error outside the runs (the database down at the tick)', async () => {
     const clock = manualClock('2026-03-10T15:00:00Z');
-    const billing = fakeBilling(null);
+    const billing = fakeBilling([]);
     let down = true;
     const log = silentLog();
     const schedule = startBillingSchedule({
@@ -178,7 +288,8 @@ describe('startBillingSchedule', () => {
       now: clock.now,
       timers: clock.timers,
       runDay: billing.runDay,
-      lastCompleted: () => (down ? Promise.reject(new Error('connection refused')) : billing.lastCompleted()),
+      history: (db, since) =>
+        down ? Promise.reject(new Error('connection refused')) : billing.history(db, since),
     });
     await schedule.current;
     expect(billing.attempts).toEqual([]);
@@ -192,7 +303,7 @@ describe('startBillingSchedule', () => {
 
   it('bills no further day once stopped, and sets no timer', async () => {
     const clock = manualClock('2026-03-10T15:00:00Z');
-    const billing = fakeBilling('2026-03-01');
+    const billing = fakeBilling(completedDays('2026-02-25', '2026-03-01'));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let entered!: () => void;
@@ -202,19 +313,142 @@ describe('startBillingSchedule', () => {
       log: silentLog(),
       now: clock.now,
       timers: clock.timers,
-      lastCompleted: billing.lastCompleted,
+      history: billing.history,
       runDay: async (db, options) => {
         entered();
         await gate;
         return billing.runDay(db, options);
       },
     });
-    // Stopped while the first missed day is being billed: that day finishes, the next eight do not start.
+    // Stopped while the first day is being billed (03-01 again): it finishes, the next nine do not start.
     await billingStarted;
     const stopping = schedule.stop();
     release();
     await stopping;
-    expect(billing.attempts).toEqual(['2026-03-02']);
+    expect(billing.attempts).toEqual(['2026-03-01']);
     expect(clock.pending).toEqual([]);
+  });
+});
+
+describe('runHistory', () => {
+  let context: TestContext;
+  let db: Db;
+  beforeAll(async () => {
+    context = await createTestApp();
+    db = context.database.db;
+  });
+  afterAll(() => context.close());
+
+  it('reports the first day ever run, the last completed day and the completed days from a day on', async () => {
+    expect(await runHistory(db, '2026-01-01')).toEqual({
+      firstDay: null,
+      lastCompleted: null,
+      completed: [],
+    });
+    const runs: [string, RunStatus][] = [
+      ['2026-01-06', 'completed'],
+      ['2026-01-05', 'failed'],
+      ['2026-01-06', 'completed'],
+      ['2026-01-07', 'failed'],
+      ['2026-01-09', 'completed'],
+      ['2026-01-10', 'running'],
+    ];
+    await db
+      .insertInto('billing_runs')
+      .values(runs.map(([day, status]) => ({ day, status, trigger: 'cli' as const })))
+      .execute();
+    expect(await runHistory(db, '2026-01-01')).toEqual({
+      firstDay: '2026-01-05',
+      lastCompleted: '2026-01-09',
+      completed: ['2026-01-06', '2026-01-09'],
+    });
+    expect(await runHistory(db, '2026-01-07')).toEqual({
+      firstDay: '2026-01-05',
+      lastCompleted: '2026-01-09',
+      completed: ['2026-01-09'],
+    });
+    expect(catchUpDays(await runHistory(db, '2026-01-01'), '2026-01-11')).toEqual([
+      '2026-01-05',
+      '2026-01-07',
+      '2026-01-08',
+      '2026-01-09',
+      '2026-01-10',
+      '2026-01-11',
+    ]);
+  });
+});
+
+describe('the schedule on the database', () => {
+  let context: TestContext;
+  let db: Db;
+  beforeAll(async () => {
+    context = await createTestApp();
+    db = context.database.db;
+  });
+  afterAll(() => context.close());
+
+  it('charges what was added during a day after its run, at the next tick, and no day before the first', async () => {
+    const tariffId = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
+    const partner = await insertPartner(db);
+    const contractId = await insertBillingContract(db, partner.id);
+    const warehouse = await insertBillingContract(db, partner.id, { isWarehouse: true });
+    const early = await insertBillingObject(db, contractId, { tariffId, activeFrom: '2026-05-01' });
+    const stored = await insertBillingObject(db, warehouse, { tariffId, activeFrom: '2026-05-01' });
+
+    // The first start ever, on 05-10 at 00:01: today only; the days before billing began are not billed.
+    const clock = manualClock('2026-05-10T00:01:00Z');
+    const log = silentLog();
+    const schedule = startBillingSchedule({ db, log, now: clock.now, timers: clock.timers });
+    await schedule.current;
+    expect(await chargesOf(db, early, '2026-05-09')).toEqual([]);
+    expect((await chargesOf(db, early, '2026-05-10')).map((charge) => charge.amount)).toEqual(['10.00']);
+
+    // Later on 05-10: an object is added, active from that day, and one is taken out of the warehouse.
+    const added = await insertBillingObject(db, contractId, { tariffId, activeFrom: '2026-05-10' });
+    await db.updateTable('objects').set({ contract_id: contractId }).where('id', '=', stored).execute();
+
+    // The tick of 05-11 runs 05-10 again (both are charged for it) and then 05-11.
+    clock.fire();
+    await schedule.current;
+    await schedule.stop();
+    const runs = await db
+      .selectFrom('billing_runs')
+      .select(['day', 'trigger', 'status', 'transfers_created', 'already_charged'])
+      .orderBy('id')
+      .execute();
+    expect(runs).toEqual([
+      {
+        day: '2026-05-10',
+        trigger: 'schedule',
+        status: 'completed',
+        transfers_created: 1,
+        already_charged: 0,
+      },
+      {
+        day: '2026-05-10',
+        trigger: 'schedule',
+        status: 'completed',
+        transfers_created: 2,
+        already_charged: 0,
+      },
+      {
+        day: '2026-05-11',
+        trigger: 'schedule',
+        status: 'completed',
+        transfers_created: 3,
+        already_charged: 0,
+      },
+    ]);
+    for (const objectId of [early, added, stored]) {
+      for (const day of ['2026-05-10', '2026-05-11']) {
+        expect(
+          (await chargesOf(db, objectId, day)).map((charge) => charge.amount),
+          `${objectId} ${day}`,
+        ).toEqual(['10.00']);
+      }
+    }
+    expect(await chargesOf(db, stored, '2026-05-09')).toEqual([]);
+    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-60.00');
+    expect(log.lines.filter((line) => line.startsWith('error'))).toEqual([]);
   });
 });

@@ -2,32 +2,44 @@ import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
 import { addDays, daysFromTo } from './billing-days.js';
 import { runBillingDay } from './billing-run.js';
-import { lastCompletedDay } from './billing-runs.repository.js';
+import { runHistory, type RunHistory } from './billing-runs.repository.js';
 import type { BillingRun } from './billing.presenter.js';
 
 /*
  * The in-process daily schedule (BILLING_SCHEDULE=on): at start, then a minute after each UTC midnight,
- * it bills every day from the day after the last completed run up to today, so the days missed while
- * the server was down are caught up. A failed day is recorded on its run and stops the tick; the next
- * tick starts again from it. Several processes may each run the schedule: their runs take turns on
- * the billing lock and the later ones find the day charged.
+ * it runs
+ *   - the last completed day again: a day is billed at 00:01, so what was added, activated or taken
+ *     out of a warehouse later that day is charged by that rerun, which charges only the objects
+ *     without any charge of the day (it adds no level to the others: their partner tree may have
+ *     changed since);
+ *   - every day of the window that has no completed run yet: today, the days missed while the server
+ *     was down, and days whose run failed (even when a later day was run by hand since). The window
+ *     starts at the first day billing was ever run for (a fresh install does not bill past days) and
+ *     goes back at most MAX_CATCH_UP_DAYS days.
+ * A failed day is recorded on its run and stops the tick; the next tick tries it again. Several
+ * processes may each run the schedule: their runs take turns on the billing lock and the later ones
+ * find the day charged.
  */
 
-/** The most days a tick catches up; older missed days need a run by hand (CLI or API). */
+/** The most days a tick looks back, today included; older missed days need a run by hand (CLI or API). */
 export const MAX_CATCH_UP_DAYS = 62;
 
+/** The first day of the catch-up window that ends today. */
+export function windowStart(todayDay: string, maxDays = MAX_CATCH_UP_DAYS): string {
+  return addDays(todayDay, -(maxDays - 1));
+}
+
 /**
- * The days a tick runs: from the day after the last completed run (today when none has completed),
- * at most `maxDays` back, up to today; none when today is already done.
+ * The days a tick runs, in order: within the window [max(first day ever run, today − (maxDays − 1)),
+ * today], every day without a completed run, and the last completed day again. Today only when no run
+ * was ever made.
  */
-export function catchUpDays(
-  lastCompleted: string | null,
-  todayDay: string,
-  maxDays = MAX_CATCH_UP_DAYS,
-): string[] {
-  const earliest = addDays(todayDay, -(maxDays - 1));
-  const next = lastCompleted === null ? todayDay : addDays(lastCompleted, 1);
-  return daysFromTo(next < earliest ? earliest : next, todayDay);
+export function catchUpDays(history: RunHistory, todayDay: string, maxDays = MAX_CATCH_UP_DAYS): string[] {
+  const earliest = windowStart(todayDay, maxDays);
+  const from =
+    history.firstDay === null ? todayDay : history.firstDay > earliest ? history.firstDay : earliest;
+  const completed = new Set(history.completed);
+  return daysFromTo(from, todayDay).filter((day) => !completed.has(day) || day === history.lastCompleted);
 }
 
 /** Milliseconds from `now` to the next tick: a minute past the next UTC midnight. */
@@ -68,8 +80,12 @@ export interface ScheduleOptions {
   log: ScheduleLog;
   now?: () => Date;
   timers?: Timers;
-  runDay?: (db: Db, options: { day: string; trigger: 'schedule' }) => Promise<BillingRun>;
-  lastCompleted?: (db: Db) => Promise<string | null>;
+  runDay?: (
+    db: Db,
+    options: { day: string; trigger: 'schedule'; onlyUncharged: boolean },
+  ) => Promise<BillingRun>;
+  /** The runs made so far, the completed days from `since` on (billing-runs.repository.ts). */
+  history?: (db: Db, since: string) => Promise<RunHistory>;
 }
 
 /** Starts the schedule: a tick now, then one a minute after each UTC midnight. */
@@ -78,7 +94,7 @@ export function startBillingSchedule(options: ScheduleOptions): BillingSchedule 
   const now = options.now ?? (() => new Date());
   const timers = options.timers ?? realTimers;
   const runDay = options.runDay ?? runBillingDay;
-  const lastCompleted = options.lastCompleted ?? lastCompletedDay;
+  const history = options.history ?? runHistory;
   let stopped = false;
   let timer: unknown = null;
   let current: Promise<void> = Promise.resolve();
@@ -86,22 +102,26 @@ export function startBillingSchedule(options: ScheduleOptions): BillingSchedule 
   const tick = async () => {
     try {
       const todayDay = today(now());
-      const last = await lastCompleted(db);
-      const days = catchUpDays(last, todayDay);
-      if (last !== null && days[0] !== undefined && days[0] > addDays(last, 1)) {
+      const runs = await history(db, windowStart(todayDay));
+      const days = catchUpDays(runs, todayDay);
+      if (runs.lastCompleted !== null && runs.lastCompleted < addDays(windowStart(todayDay), -1)) {
         log.error(
-          `Billing: days ${addDays(last, 1)} to ${addDays(days[0], -1)} are past the catch-up window; run them by hand`,
+          `Billing: days ${addDays(runs.lastCompleted, 1)} to ${addDays(windowStart(todayDay), -1)} ` +
+            'are past the catch-up window; run them by hand',
         );
       }
       for (const day of days) {
         if (stopped) return;
-        const run = await runDay(db, { day, trigger: 'schedule' });
+        // The last completed day again: only the objects that have no charge of it yet.
+        const again = day === runs.lastCompleted;
+        const run = await runDay(db, { day, trigger: 'schedule', onlyUncharged: again });
         if (run.status === 'failed') {
           log.error(`Billing run ${run.id} for ${day} failed: ${run.error}; retried at the next tick`);
           return;
         }
         log.info(
-          `Billing run ${run.id} for ${day}: ${run.transfersCreated} charges, ${run.alreadyCharged} already made, ` +
+          `Billing run ${run.id} for ${day}${again ? ' (again, for objects added later that day)' : ''}: ` +
+            `${run.transfersCreated} charges, ${run.alreadyCharged} already made, ` +
             `${run.issuesCount} issues, ${run.durationMs} ms`,
         );
       }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { Database, ObjectsTable } from '../../db/schema.js';
 import type { Insertable, Updateable } from 'kysely';
 import type { Scope } from '../auth/actor.js';
+import { BILLING_RUN_LOCK } from '../billing/billing-lock.js';
 
 type ObjectTables = Database & { o: Database['objects']; p: Database['partners'] };
 
@@ -312,12 +313,6 @@ export async function findChargedDays(
   const row = rows[0];
   return row?.first && row.last ? { first: row.first, last: row.last } : null;
 }
-
-/**
- * The advisory lock key every billing run holds for its transaction (BILLING_RUN_LOCK of
- * modules/billing/billing-run.ts, which does not export it: keep the two equal).
- */
-const BILLING_RUN_LOCK = 5_005_001;
 
 /**
  * Takes the billing runs' lock shared for the caller's transaction, without waiting: false while a
