@@ -6,7 +6,7 @@ import { ADMIN, adminApi, createPartnerViaApi, createViaApi, signIn, unique, val
  * contract's card and the Objects section. The file name sorts first so the pictures show only the
  * records made here, on the fresh database.
  */
-test('screenshots of the partners list, Main settings, a contract and the objects list', async ({
+test('screenshots of the partners list, Main settings, a contract, its Finance tab and the objects list', async ({
   page,
   baseURL,
 }) => {
@@ -66,6 +66,18 @@ test('screenshots of the partners list, Main settings, a contract and the object
     });
   }
 
+  // Money on the first contract for the Finance tab's picture: an advance payment, then a write-off.
+  for (const [path, amount, comment] of [
+    ['payments', '45000.00', 'Bank transfer, invoice 1187'],
+    ['write-offs', '3200.00', 'Installation of two trackers'],
+  ] as const) {
+    const response = await session.api.post(`/api/v1/finance/${path}`, {
+      headers: { 'x-csrf-token': session.csrf, 'idempotency-key': unique('readme-') },
+      data: { contractId: contracts[0]!.id, amount, comment },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+  }
+
   await signIn(page, ADMIN.login, ADMIN.password);
   for (const language of ['en', 'ru'] as const) {
     await page.evaluate((value) => localStorage.setItem('fleetdesk.language', value), language);
@@ -92,6 +104,9 @@ test('screenshots of the partners list, Main settings, a contract and the object
   await expect(contract.getByLabel('Name', { exact: true })).toHaveValue('Almaty Logistics LLP');
   await page.setViewportSize({ width: 1280, height: 1300 });
   await contract.screenshot({ path: 'docs/screenshots/contract-basic-settings-en.png' });
+  await contract.getByRole('tab', { name: 'Finance', exact: true }).click();
+  await expect(contract.getByRole('cell', { name: 'Installation of two trackers' })).toBeVisible();
+  await contract.screenshot({ path: 'docs/screenshots/contract-finance-en.png' });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.keyboard.press('Escape');
   await page.getByRole('menuitem', { name: 'Objects' }).click();
