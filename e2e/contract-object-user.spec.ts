@@ -28,7 +28,12 @@ test('after saving a partner: a contract, an object and a portal user', async ({
   const addPartner = page.getByRole('dialog', { name: 'Add partner' });
   await addPartner.getByLabel('Name').fill(partnerName);
   await choose(page, addPartner.getByLabel('Currency', { exact: true }), 'RUB', 'RUB — Russian Ruble');
-  await choose(page, addPartner.getByLabel('Price', { exact: true }), null, `${tariff.name} — 350.00 RUB`);
+  await choose(
+    page,
+    addPartner.getByLabel('Price', { exact: true }),
+    tariff.name,
+    `${tariff.name} — 350.00 RUB`,
+  );
   await choose(page, addPartner.getByLabel('Account type'), null, 'Prepayment');
   await choose(page, addPartner.getByLabel('Password for Users'), null, 'Complex');
   await addPartner.getByLabel('Login', { exact: true }).fill(unique('eastern'));

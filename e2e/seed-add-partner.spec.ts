@@ -43,8 +43,8 @@ test('the super administrator adds a partner with every field of the seed', asyn
   await choose(page, window.getByLabel('Currency', { exact: true }), 'RUB', 'RUB — Russian Ruble');
   await choose(page, window.getByLabel('Additional currencies'), 'USD', 'USD — US Dollar');
   await window.getByLabel('Additional currencies').press('Escape');
-  await choose(page, window.getByLabel('Price', { exact: true }), null, `${tariff.name} — 350.00 RUB`);
-  await choose(page, window.getByLabel('Partner price'), null, `${wholesale.name} — 120.00 RUB`);
+  await choose(page, window.getByLabel('Price', { exact: true }), tariff.name, `${tariff.name} — 350.00 RUB`);
+  await choose(page, window.getByLabel('Partner price'), wholesale.name, `${wholesale.name} — 120.00 RUB`);
   await choose(page, window.getByLabel('Organization type'), null, 'Limited liability company (OOO)');
   await choose(page, window.getByLabel('Account type'), null, 'Postpayment');
   // Login credentials
