@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { sql } from 'kysely';
 import { connectDatabase } from '../server/src/db/connect.js';
+import { addDays, today } from '../server/src/lib/clock.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { runBillingDay } from '../server/src/modules/billing/billing-run.js';
 
@@ -35,9 +36,7 @@ if (!databaseUrl?.includes('bench')) {
 }
 const dayCount = Number(process.env.BENCH_DAYS ?? 2);
 
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const firstDay = process.env.BENCH_FIRST_DAY ?? addDays(new Date().toISOString().slice(0, 10), -1);
+const firstDay = process.env.BENCH_FIRST_DAY ?? addDays(today(), -1);
 
 const handle = await connectDatabase({ databaseUrl });
 const { db } = handle;

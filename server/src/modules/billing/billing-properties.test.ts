@@ -16,7 +16,7 @@ import type { Db } from '../../db/connect.js';
 import type { TariffPeriod } from '../../db/schema.js';
 import { dailyCharge, daysInMonth } from '../../lib/daily-charge.js';
 import { decimal, formatAmount } from '../../lib/money.js';
-import { addDays, daysFromTo } from './billing-days.js';
+import { addDays, daysFromTo } from '../../lib/clock.js';
 import { dailyAmountSql } from './billing-amounts.sql.js';
 import { runBillingDay } from './billing-run.js';
 

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../lib/errors.js';
-import { dayCount, isCalendarDay } from './billing-days.js';
+import { dayCount, isCalendarDay } from '../../lib/clock.js';
 
 /** The most days one request (API) starts runs for. */
 export const MAX_RUN_DAYS = 62;

@@ -20,7 +20,7 @@ import type { Db } from '../../db/connect.js';
 import { dailyCharge } from '../../lib/daily-charge.js';
 import { PLATFORM } from '../ledger/ledger-accounts.js';
 import { postTransfers } from '../ledger/post-transfers.js';
-import { daysFromTo } from './billing-days.js';
+import { daysFromTo } from '../../lib/clock.js';
 import { runBillingDay, runBillingRange } from './billing-run.js';
 
 /*

@@ -17,7 +17,7 @@ import {
   lockDayAccounts,
   openAccounts,
 } from './billing-day.sql.js';
-import { daysFromTo } from './billing-days.js';
+import { daysFromTo } from '../../lib/clock.js';
 import {
   completeRun,
   failAbandonedRuns,

@@ -10,7 +10,7 @@ import {
 } from '../../../test/billing-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import type { Db } from '../../db/connect.js';
-import { daysFromTo } from './billing-days.js';
+import { daysFromTo } from '../../lib/clock.js';
 import { runHistory, type RunHistory } from './billing-runs.repository.js';
 import { catchUpDays, msUntilNextTick, startBillingSchedule, type Timers } from './billing-schedule.js';
 import type { BillingRun } from './billing.presenter.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
-import { addDays, daysFromTo } from './billing-days.js';
+import { addDays, daysFromTo } from '../../lib/clock.js';
 import { runBillingDay } from './billing-run.js';
 import { runHistory, type RunHistory } from './billing-runs.repository.js';
 import type { BillingRun } from './billing.presenter.js';

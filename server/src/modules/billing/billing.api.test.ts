@@ -18,7 +18,7 @@ import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../t
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
-import { addDays } from './billing-days.js';
+import { addDays } from '../../lib/clock.js';
 import { parseBillingArgs, runBillingCommand } from './billing-cli.js';
 import type { BillingRun } from './billing.presenter.js';
 

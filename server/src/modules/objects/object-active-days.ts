@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../lib/clock.js';
 import type { FieldErrors } from '../../lib/errors.js';
 
 /*
@@ -16,16 +17,6 @@ export interface ActiveDays {
   activeFrom: string;
   /** 'YYYY-MM-DD' or null: billed on with no end. */
   activeUntil: string | null;
-}
-
-const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day written YYYY-MM-DD (not 2025-02-30), from year 1000 on, as the API's DateString. */
-export function isCalendarDay(text: string): boolean {
-  const match = dayPattern.exec(text);
-  if (!match || match[1]!.startsWith('0')) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.getUTCFullYear() === Number(match[1]) && date.toISOString().slice(0, 10) === text;
 }
 
 /** The same day `years` years earlier; 29 February becomes 28 February in a common year. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { isCalendarDay } from '../../lib/clock.js';
 import { luhnCheckDigit } from '../../lib/luhn.js';
 import {
   activeDaysAfterUpdate,
   activeDaysOfNew,
   activeUntilOnArchive,
-  isCalendarDay,
   yearsBefore,
   type ActiveDays,
 } from './object-active-days.js';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { invalid } from '../../lib/errors.js';
-import { isCalendarDay } from './object-active-days.js';
+import { isCalendarDay } from '../../lib/clock.js';
 
 /*
  * Reading a bulk-import file: a csv or an xlsx sheet whose first row names the columns. Pure parsing,

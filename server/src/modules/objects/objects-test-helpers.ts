@@ -102,8 +102,4 @@ export async function pinsOf(db: Db, objectId: number) {
     .execute();
 }
 
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+export { addDays } from '../../lib/clock.js';
