@@ -3,24 +3,24 @@ import type { Db } from '../../db/connect.js';
 import type { Scope } from '../auth/actor.js';
 import { inScope } from '../partners/partners.repository.js';
 
-/** A contract money can move for: in the scope's subtree, with what its accounts need. */
+/** A contract of the scope's subtree, with what its accounts, balance and blocking need. */
 export async function findContractTarget(db: Db, id: number, scope: Scope) {
   return db
     .selectFrom('contracts as c')
     .innerJoin('partners as p', 'p.id', 'c.partner_id')
     .where('c.id', '=', id)
     .where(inScope(scope))
-    .select(['c.id', 'c.partner_id', 'c.currency', 'c.archived_at'])
+    .select(['c.id', 'c.partner_id', 'c.currency', 'c.archived_at', 'c.debt_blocked'])
     .executeTakeFirst();
 }
 
-/** A partner money can move for: in the scope's subtree, with its parent and currency. */
+/** A partner of the scope's subtree (its own partner included), with its parent, currency and Partner price. */
 export async function findPartnerTarget(db: Db, id: number, scope: Scope) {
   return db
     .selectFrom('partners as p')
     .where('p.id', '=', id)
     .where(inScope(scope))
-    .select(['p.id', 'p.parent_id', 'p.currency', 'p.archived_at', 'p.path'])
+    .select(['p.id', 'p.parent_id', 'p.currency', 'p.archived_at', 'p.path', 'p.partner_price_tariff_id'])
     .executeTakeFirst();
 }
 
@@ -63,25 +63,4 @@ export async function balanceAccountIds(db: Db, owner: { type: 'partner' | 'cont
     db,
   );
   return rows.rows.map((row) => row.id);
-}
-
-/** A contract whose balance the scope may read. */
-export async function findBalanceOwnerContract(db: Db, id: number, scope: Scope) {
-  return db
-    .selectFrom('contracts as c')
-    .innerJoin('partners as p', 'p.id', 'c.partner_id')
-    .where('c.id', '=', id)
-    .where(inScope(scope))
-    .select(['c.id', 'c.currency', 'c.debt_blocked'])
-    .executeTakeFirst();
-}
-
-/** A partner whose balance the scope may read (its own partner included: the list shows it). */
-export async function findBalanceOwnerPartner(db: Db, id: number, scope: Scope) {
-  return db
-    .selectFrom('partners as p')
-    .where('p.id', '=', id)
-    .where(inScope(scope))
-    .select(['p.id', 'p.currency', 'p.partner_price_tariff_id'])
-    .executeTakeFirst();
 }

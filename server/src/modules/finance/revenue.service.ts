@@ -5,7 +5,7 @@ import { decimal, formatAmount } from '../../lib/money.js';
 import { scopeOf, type Actor } from '../auth/actor.js';
 import { PLATFORM, type AccountOwner } from '../ledger/ledger-accounts.js';
 import type { RevenueQuery } from './finance.schemas.js';
-import { findBalanceOwnerPartner } from './money-targets.repository.js';
+import { findPartnerTarget } from './money-targets.repository.js';
 import { revenueAndCost } from './revenue.repository.js';
 
 /**
@@ -25,7 +25,7 @@ export async function revenueOf(options: { db: Db; actor: Actor; query: RevenueQ
   let owner: AccountOwner = PLATFORM;
   const partnerId = query.partnerId ?? actor.partnerId;
   if (partnerId !== null) {
-    const partner = await findBalanceOwnerPartner(db, partnerId, scopeOf(actor));
+    const partner = await findPartnerTarget(db, partnerId, scopeOf(actor));
     if (!partner) throw notFound();
     owner = { type: 'partner', id: partner.id };
   }
