@@ -8,7 +8,7 @@ import type { DatabaseHandle } from './db/connect.js';
 import { ProblemSchema } from './lib/schemas.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
-import { defaultLoginLimits, type LoginLimits } from './modules/auth/auth.service.js';
+import { defaultLoginLimits, type LoginLimits } from './modules/auth/auth.public.js';
 import { registerSessions } from './modules/auth/session.plugin.js';
 import { contractRoutes } from './modules/contracts/contracts.routes.js';
 import { financeRoutes } from './modules/finance/finance.routes.js';
@@ -21,8 +21,11 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { tariffRoutes } from './modules/tariffs/tariffs.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { AppError } from './lib/errors.js';
+import { localeFrom } from './lib/messages.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
 import { registerValidation } from './plugins/validation.js';
+import { registerMessages } from './plugins/messages.plugin.js';
+import { appMessages } from './messages.js';
 import { registerWebApp } from './plugins/web-app.js';
 
 export interface AppOptions {
@@ -44,16 +47,18 @@ export async function buildApp(options: AppOptions) {
     genReqId: () => crypto.randomUUID(),
     // Malformed URLs are refused by the router itself; answer them in the same problem format.
     frameworkErrors: (error, request, reply) => {
-      void sendProblem(request, reply, new AppError('malformed_request', error.statusCode ?? 400));
+      const locale = localeFrom(request.headers['accept-language']);
+      const problem = new AppError('malformed_request', error.statusCode ?? 400);
+      void sendProblem(request, reply, problem, appMessages.translator(locale));
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerValidation(app);
+  registerMessages(app, appMessages);
   const servesWebApp = options.webRoot ? await registerWebApp(app, options.webRoot) : false;
   registerErrorHandler(app, { spaFallback: servesWebApp });
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cookie);
-  registerSessions(app, db);
 
   app.addSchema(ProblemSchema);
   await app.register(swagger, {
@@ -82,6 +87,8 @@ export async function buildApp(options: AppOptions) {
   const secureCookies = options.secureCookies ?? false;
   await app.register(
     async (api) => {
+      // Every API route needs a signed-in user unless its config says access: 'public'.
+      registerSessions(api, db);
       await api.register(healthRoutes, { db, engine });
       await api.register(authRoutes, {
         db,

@@ -8,8 +8,8 @@ import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Db } from '../src/db/connect.js';
 import type { AccountType, LedgerAccountKind, TariffPeriod } from '../src/db/schema.js';
-import { accountBalance, type AccountOwner } from '../src/modules/ledger/ledger-accounts.js';
 import { unique, uniqueImei } from './builders.js';
+import { type AccountOwner, accountBalance } from '../src/modules/ledger/ledger.public.js';
 
 export interface PriceVersion {
   price: string;

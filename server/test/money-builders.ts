@@ -7,10 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Db } from '../src/db/connect.js';
-import { applyAccountDeltas } from '../src/modules/ledger/account-deltas.js';
-import { applyDebtBlocking } from '../src/modules/ledger/debt-blocking.js';
-import { accountId, PLATFORM, type AccountOwner } from '../src/modules/ledger/ledger-accounts.js';
 import { expectStatus, type TestClient } from './client.js';
+import {
+  type AccountOwner,
+  PLATFORM,
+  applyAccountDeltas,
+  applyDebtBlocking,
+  openAccount,
+} from '../src/modules/ledger/ledger.public.js';
 
 export interface TransferBody {
   id: number;
@@ -128,12 +132,12 @@ export async function postCharge(
   const [debit, credit] =
     charge.level === 0
       ? [
-          await accountId(db, { type: 'contract', id: charge.contractId }, 'balance', currency),
-          await accountId(db, { type: 'partner', id: charge.partnerId }, 'revenue', currency),
+          await openAccount(db, { type: 'contract', id: charge.contractId }, 'balance', currency),
+          await openAccount(db, { type: 'partner', id: charge.partnerId }, 'revenue', currency),
         ]
       : [
-          await accountId(db, { type: 'partner', id: charge.partnerId }, 'balance', currency),
-          await accountId(db, await parentOf(db, charge.partnerId), 'revenue', currency),
+          await openAccount(db, { type: 'partner', id: charge.partnerId }, 'balance', currency),
+          await openAccount(db, await parentOf(db, charge.partnerId), 'revenue', currency),
         ];
   const inserted = await sql<{ id: number }>`
     with moved as (

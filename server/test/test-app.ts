@@ -4,7 +4,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
-import type { LoginLimits } from '../src/modules/auth/auth.service.js';
+import type { LoginLimits } from '../src/modules/auth/auth.public.js';
 
 export interface TestContext {
   app: App;

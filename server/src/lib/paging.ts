@@ -1,27 +1,15 @@
-import { sql, type RawBuilder } from 'kysely';
-
+/** Lists answer pages of this many rows unless asked for another size, up to MAX_PAGE_SIZE. */
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
+/** The highest page number a list accepts: far past any list, well inside an integer. */
+export const MAX_PAGE = 1_000_000;
 
-export interface PageRequest {
-  page: number;
-  pageSize: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-/** Offset of the first row of a 1-based page. */
-export function pageOffset({ page, pageSize }: PageRequest): number {
-  return (page - 1) * pageSize;
-}
-
-/**
- * The SQL direction of a list's sort: empty values last either way. Columns that are never empty sort
- * plainly, so that a descending order can walk their index backwards.
- */
-export function sortDirection(order: 'asc' | 'desc', nullable: boolean): RawBuilder<unknown> {
-  return sql.raw(nullable ? `${order} nulls last` : order);
+/** The rows of a list query's 1-based page (its defaults filled in), as a LIMIT and an OFFSET. */
+export function pageOf(
+  query: { page?: number; pageSize?: number },
+  defaultPageSize = DEFAULT_PAGE_SIZE,
+): { limit: number; offset: number } {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? defaultPageSize;
+  return { limit: pageSize, offset: (page - 1) * pageSize };
 }

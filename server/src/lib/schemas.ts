@@ -1,4 +1,5 @@
 import { Type, type TSchema } from 'typebox';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from './paging.js';
 
 /** Shared schema pieces, so each rule about a shape lives in one place. */
 export const Id = Type.Integer({ minimum: 1, maximum: 9007199254740991 });
@@ -18,6 +19,11 @@ export const VersionNumber = Type.Integer({
   minimum: 1,
   maximum: 2147483647,
   description: 'The version read; a stale one gets 409',
+});
+// No minLength: an empty code is reported by the service as "required", together with the other fields.
+export const CurrencyCode = Type.String({
+  maxLength: 3,
+  description: 'ISO 4217 code, e.g. RUB',
 });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -39,7 +45,13 @@ export function problemResponses(...statuses: number[]) {
   return Object.fromEntries(statuses.map((status) => [status, problemRef]));
 }
 
-export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-};
+/** The paging parameters of a list query: a 1-based page and its size (see lib/paging.ts). */
+export function pagingQuery(options: { maxPageSize?: number; defaultPageSize?: number } = {}) {
+  const { maxPageSize = MAX_PAGE_SIZE, defaultPageSize = DEFAULT_PAGE_SIZE } = options;
+  return {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: maxPageSize, default: defaultPageSize })),
+  };
+}
+
+export const PageQuery = pagingQuery();

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from '../lib/errors.js';
-import { fieldLabel, localeFrom, sectionOf, translate, type Locale } from '../lib/messages.js';
+import { conflictOfUniqueViolation, isDatabaseError, SqlState } from '../db/database-errors.js';
+import { AppError, conflict, type FieldError } from '../lib/errors.js';
+import type { Translator } from '../lib/messages.js';
 import { fieldErrorsFromAjv } from './validation.js';
 
 /** The body of every error answer (RFC 9457 application/problem+json). */
@@ -11,31 +12,6 @@ export interface Problem {
   code: string;
   errors: { field: string; code: string; message: string }[];
   requestId: string;
-}
-
-/* Unique constraints whose violation is a user's conflict, with the field and code to report. */
-const uniqueConstraints: Record<string, { field: string; code: string }> = {
-  admin_users_login_key: { field: 'login', code: 'login_taken' },
-  partners_code_1c_key: { field: 'code1c', code: 'code1c_taken' },
-  tariff_versions_tariff_id_effective_from_key: { field: 'effectiveFrom', code: 'tariff_version_exists' },
-  contracts_code_1c_key: { field: 'code1c', code: 'contract_code1c_taken' },
-  contracts_warehouse_key: { field: 'isWarehouse', code: 'warehouse_exists' },
-  // A save that raced past the services' own checks (which can name the holder in the subtree).
-  objects_device_id_key: { field: 'deviceId', code: 'device_id_taken' },
-  portal_users_login_key: { field: 'login', code: 'login_taken' },
-};
-
-interface DatabaseError {
-  code?: string;
-  constraint?: string;
-}
-
-function isDatabaseError(error: unknown): error is DatabaseError & Error {
-  return (
-    error instanceof Error &&
-    typeof (error as DatabaseError).code === 'string' &&
-    /^[0-9A-Z]{5}$/.test((error as DatabaseError).code ?? '')
-  );
 }
 
 /** Maps any thrown error to an AppError, or null when it is a fault of ours (a 500). */
@@ -51,13 +27,16 @@ export function toAppError(error: unknown): AppError | null {
     );
   }
   if (isDatabaseError(error)) {
-    if (error.code === '23505') {
-      const known = uniqueConstraints[error.constraint ?? ''];
-      return known ? new AppError(known.code, 409, [known]) : new AppError('conflict', 409);
+    if (error.code === SqlState.uniqueViolation) {
+      const known = conflictOfUniqueViolation(error);
+      if (!known) return new AppError('conflict', 409);
+      return conflict(known.code, known.field);
     }
-    if (error.code === '40001' || error.code === '40P01') return new AppError('version_conflict', 409);
+    if (error.code === SqlState.serializationFailure || error.code === SqlState.deadlockDetected) {
+      return new AppError('version_conflict', 409);
+    }
     // Data exceptions (class 22) come from values a user typed that slipped past validation.
-    if (error.code?.startsWith('22')) return new AppError('validation_failed', 400);
+    if (error.code.startsWith('22')) return new AppError('validation_failed', 400);
     return null;
   }
   switch (fastifyError.code) {
@@ -80,22 +59,18 @@ export function toAppError(error: unknown): AppError | null {
   return null;
 }
 
-export function problemOf(error: AppError, locale: Locale, requestId: string, section?: string): Problem {
-  const localized = (fieldError: FieldError) => ({
+export function problemOf(error: AppError, translator: Translator, requestId: string): Problem {
+  const errors = error.errors.map((fieldError: FieldError) => ({
     field: fieldError.field,
     code: fieldError.code,
-    message: translate(fieldError.code, locale, {
-      ...fieldError.params,
-      field: fieldLabel(fieldError.field, locale, section),
-    }),
-  });
-  const errors = error.errors.map(localized);
+    message: translator.message(fieldError.code, fieldError.params, fieldError.field),
+  }));
   return {
     type: `/problems/${error.code}`,
     title:
       error.errors.length === 1 && error.code === error.errors[0]?.code
         ? (errors[0]?.message ?? '')
-        : translate(error.code, locale, { ...error.params, requestId }),
+        : translator.message(error.code, { ...error.params, requestId }),
     status: error.status,
     code: error.code,
     errors,
@@ -103,9 +78,14 @@ export function problemOf(error: AppError, locale: Locale, requestId: string, se
   };
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
-  const locale = localeFrom(request.headers['accept-language']);
-  const problem = problemOf(error, locale, request.id, sectionOf(request.url));
+/** Answers with the problem; `translator` for a request the router refused before it was decorated. */
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+  translator: Translator = request.translator,
+) {
+  const problem = problemOf(error, translator, request.id);
   return reply.status(error.status).type('application/problem+json').send(problem);
 }
 

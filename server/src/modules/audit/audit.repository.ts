@@ -1,32 +1,28 @@
 import type { Db } from '../../db/connect.js';
 import type { AuditChange } from '../../db/schema.js';
-import type { Actor } from '../auth/actor.js';
-
-export type AuditEntityType =
-  'partner' | 'tariff' | 'admin_user' | 'contract' | 'object' | 'portal_user' | 'exchange_rate';
-
-export interface AuditEventInput {
-  entityType: AuditEntityType;
-  entityId: number;
-  action: string;
-  changes: AuditChange[];
-  actor: Actor | null;
-  requestId?: string | null;
-}
+import { archiveEventOf, type AuditEntityType, type AuditEventInput } from './audit-event.js';
 
 /** Writes one event of the audit trail, in the caller's transaction so it lands with the change. */
 export async function recordAuditEvent(db: Db, event: AuditEventInput) {
+  await recordAuditEvents(db, [event]);
+}
+
+/** Writes several events in one statement (see audit.sql.ts for events computed by SQL). */
+export async function recordAuditEvents(db: Db, events: readonly AuditEventInput[]) {
+  if (events.length === 0) return;
   await db
     .insertInto('audit_events')
-    .values({
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      action: event.action,
-      changes: JSON.stringify(event.changes),
-      actor_user_id: event.actor?.userId ?? null,
-      actor_login: event.actor?.login ?? null,
-      request_id: event.requestId ?? null,
-    })
+    .values(
+      events.map((event) => ({
+        entity_type: event.entityType,
+        entity_id: event.entityId,
+        action: event.action,
+        changes: JSON.stringify(event.changes),
+        actor_user_id: event.actor?.userId ?? null,
+        actor_login: event.actor?.login ?? null,
+        request_id: event.requestId ?? null,
+      })),
+    )
     .execute();
 }
 
@@ -50,4 +46,16 @@ export async function findEntityHistory(db: Db, entityType: AuditEntityType, ent
     ])
     .limit(1000)
     .execute();
+}
+
+/**
+ * The history line of an archive (soft delete) or a restore, with any other field the same change
+ * moved (an object archived gets its last billed day).
+ */
+export async function recordArchiveEvent(
+  db: Db,
+  event: Omit<AuditEventInput, 'action' | 'changes'> & { archived: boolean; alsoChanged?: AuditChange[] },
+) {
+  const { archived, alsoChanged = [], ...rest } = event;
+  await recordAuditEvent(db, { ...rest, ...archiveEventOf(archived, alsoChanged) });
 }

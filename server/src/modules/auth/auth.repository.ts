@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { AdminRole } from '../../db/schema.js';
+import { partnerPathInScope } from '../scope/scope.public.js';
 
 export interface LiveSession {
   sessionId: string;
@@ -139,7 +140,7 @@ export async function deleteSessionsOfSubtree(db: Db, partnerId: number) {
       eb
         .selectFrom('admin_users as u')
         .innerJoin('partners as p', 'p.id', 'u.partner_id')
-        .where(sql<boolean>`p.path @> array[${partnerId}]::bigint[]`)
+        .where((inner) => partnerPathInScope(inner, { kind: 'subtree', rootPartnerId: partnerId }, 'p.path'))
         .select('u.id'),
     )
     .execute();

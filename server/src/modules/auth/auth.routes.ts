@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../db/connect.js';
 import { problemResponses } from '../../lib/schemas.js';
-import { requireActor } from './actor.js';
-import { deleteSession } from './auth.repository.js';
-import { logIn, presentUser, type LoginLimits } from './auth.service.js';
+import { logIn, logOut, presentUser } from './auth.service.js';
+import type { LoginLimits } from './login-rate-limit.js';
 import { SESSION_COOKIE, SESSION_LIFETIME_MS } from './session-token.js';
 
 const SessionUser = Type.Object({
@@ -30,6 +29,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app.post(
     '/auth/login',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Sign in to the admin panel',
@@ -71,10 +71,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
         response: { 200: SessionResponse, ...problemResponses(401) },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      return { user: await presentUser(db, actor.userId), csrfToken: actor.csrfToken };
-    },
+    async ({ actor }) => ({ user: await presentUser(db, actor.userId), csrfToken: actor.csrfToken }),
   );
 
   app.post(
@@ -87,8 +84,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      await deleteSession(db, actor.sessionId);
+      await logOut(db, request.actor.sessionId);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

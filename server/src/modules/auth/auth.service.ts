@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { AppError, forbidden, unauthorized } from '../../lib/errors.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/password-hash.js';
 import {
   countAdminUsers,
   deleteExpiredSessions,
+  deleteSession,
   findUserForLogin,
   findUserProfile,
   insertAdminUser,
@@ -12,22 +12,9 @@ import {
   markLoginAttemptSucceeded,
   recordLoginAttempt,
 } from './auth.repository.js';
-import { retryAfterIfLimited, type AttemptSource } from './login-rate-limit.js';
+import { adminLoginAttempts } from './login-attempts.sql.js';
+import { retryAfterIfLimited, type LoginLimits } from './login-rate-limit.js';
 import { newToken, SESSION_LIFETIME_MS, sessionIdOf } from './session-token.js';
-
-export interface LoginLimits {
-  /** Failed attempts allowed per login within the window. */
-  failuresPerLogin: number;
-  /** Attempts of any outcome allowed per client address within the window. */
-  attemptsPerAddress: number;
-  windowSeconds: number;
-}
-
-export const defaultLoginLimits: LoginLimits = {
-  failuresPerLogin: 10,
-  attemptsPerAddress: 100,
-  windowSeconds: 900,
-};
 
 export async function presentUser(db: Db, userId: number) {
   const user = await findUserProfile(db, userId);
@@ -41,13 +28,6 @@ export async function presentUser(db: Db, userId: number) {
   };
 }
 
-/** Admin-panel attempts: a failure is any attempt not marked succeeded. */
-const adminAttempts: AttemptSource = {
-  table: 'login_attempts',
-  login: sql<string>`login`,
-  failed: sql<boolean>`not succeeded`,
-};
-
 /** Checks the credentials and opens a session; the same 401 for an unknown login and a wrong password. */
 export async function logIn(
   db: Db,
@@ -55,7 +35,7 @@ export async function logIn(
 ) {
   const login = options.login.trim().toLowerCase();
   const attemptId = await recordLoginAttempt(db, { login, ip: options.ip, succeeded: false });
-  const retryAfter = await retryAfterIfLimited(db, adminAttempts, {
+  const retryAfter = await retryAfterIfLimited(db, adminLoginAttempts, {
     login,
     ip: options.ip,
     limits: options.limits,
@@ -84,6 +64,11 @@ export async function logIn(
     expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
   });
   return { token, csrfToken, user: await presentUser(db, user.id) };
+}
+
+/** Ends the session (signing out); the browser's cookie is cleared by the route. */
+export async function logOut(db: Db, sessionId: string) {
+  await deleteSession(db, sessionId);
 }
 
 /**

@@ -1,39 +1,59 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/connect.js';
 import { forbidden, unauthorized } from '../../lib/errors.js';
+import type { Actor } from './actor.js';
 import { findLiveSession } from './auth.repository.js';
+import { checkRouteAccess, type RouteAccess } from './policies.js';
 import { CSRF_HEADER, SESSION_COOKIE, sessionIdOf } from './session-token.js';
 
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-/* Signing in replaces whatever session the browser had, so it needs no token of the old one. */
-const csrfExemptRoutes = new Set(['/api/v1/auth/login', '/api/v1/portal/login']);
-/* API routes that answer without a session; every other /api/v1 route needs one. */
-const publicRoutes = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/portal/login']);
-
-/** Whether a matched route needs a signed-in actor; checked before validation, so no session is 401, not 400. */
-function needsSession(routeUrl: string | undefined): boolean {
-  return routeUrl !== undefined && routeUrl.startsWith('/api/v1/') && !publicRoutes.has(routeUrl);
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route (policies.ts); routes without it need a signed-in user. */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    /** The signed-in user of a route that is not public; reading it on a public route without one is a 401. */
+    readonly actor: Actor;
+    /** The signed-in user, if any: what public routes may look at. */
+    signedIn: Actor | null;
+  }
 }
 
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * Resolves the session cookie to an actor on every request. An unsafe request that rides on the
- * cookie must repeat the session's CSRF token in a header, which a foreign page cannot read.
+ * Resolves the session cookie to an actor on every request of the routes registered in `app` (the
+ * API). A route is public only when its config says `access: 'public'`; every other one needs a live
+ * session, checked before validation so that no session is 401, not 400. An unsafe request that rides
+ * on the cookie must repeat the session's CSRF token in a header, which a foreign page cannot read;
+ * public routes act on no session (signing in replaces whatever the browser had), so they need none.
+ * The route's access (super administrator only) is checked after validation, as the services did.
  */
 export function registerSessions(app: FastifyInstance, db: Db) {
-  app.decorateRequest('actor', null);
+  // The OpenAPI document says so too: a public route asks for no session.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access === 'public' && route.schema) route.schema.security = [];
+  });
+  app.decorateRequest('signedIn', null);
+  app.decorateRequest('actor', {
+    getter(this: { signedIn: Actor | null }) {
+      if (!this.signedIn) throw unauthorized();
+      return this.signedIn;
+    },
+  });
   app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access ?? 'signed-in';
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await findLiveSession(db, sessionIdOf(token)) : undefined;
     if (!session) {
-      if (needsSession(request.routeOptions.url)) throw unauthorized();
+      if (access !== 'public') throw unauthorized();
       return;
     }
-    const needsCsrf =
-      !safeMethods.has(request.method) && !csrfExemptRoutes.has(request.routeOptions.url ?? '');
+    const needsCsrf = access !== 'public' && !safeMethods.has(request.method);
     if (needsCsrf && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw forbidden('csrf');
     }
-    request.actor = {
+    request.signedIn = {
       userId: session.userId,
       login: session.login,
       role: session.role,
@@ -42,5 +62,9 @@ export function registerSessions(app: FastifyInstance, db: Db) {
       sessionId: session.sessionId,
       csrfToken: session.csrfToken,
     };
+  });
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access ?? 'signed-in';
+    if (access !== 'public') checkRouteAccess(access, request.actor);
   });
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Db } from '../../db/connect.js';
-import { fieldLabel, translate } from '../../lib/messages.js';
+import { createMessages } from '../../lib/messages.js';
+import { billingMessages } from './billing.messages.js';
 import { runBillingRange } from './billing-run.js';
 import { checkRunDays } from './billing-request.js';
 import type { BillingRun } from './billing.presenter.js';
@@ -9,6 +10,9 @@ import type { BillingRun } from './billing.presenter.js';
  * `npm run cli -- billing run --date YYYY-MM-DD` and `... billing run --from D --to D`: the CLI's
  * billing command, apart from cli.ts so that tests call it without spawning a process.
  */
+
+/* The terminal speaks English, with the billing run's words and the shared ones. */
+const terminal = createMessages([billingMessages]).translator('en', billingMessages);
 
 export const billingUsage = `  billing run --date YYYY-MM-DD             bill one day (again: only what is missing is charged)
   billing run --from YYYY-MM-DD --to YYYY-MM-DD
@@ -42,8 +46,7 @@ export function parseBillingArgs(args: readonly string[], todayDay: string): Bil
     return {
       error: days.errors
         .map((problem) => {
-          const label = fieldLabel(problem.field, 'en', 'billing');
-          const message = translate(problem.code, 'en', { ...problem.params, field: label });
+          const message = terminal.message(problem.code, problem.params, problem.field);
           return `${optionOf(problem.field)}: ${message}`;
         })
         .join('\n'),

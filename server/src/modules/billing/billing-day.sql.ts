@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { BillingRunTotal } from '../../db/schema.js';
-import { applyAccountDeltas } from '../ledger/account-deltas.js';
+import { applyAccountDeltas, isAccountOf, isBalanceAccountOf } from '../ledger/ledger.public.js';
 
 /*
  * The statements of one billing day, in the order billing-run.ts runs them in one transaction. The
@@ -32,6 +32,9 @@ export const createDayTables = sql.raw(`
   ) on commit drop;
   create temp table bill_repinned (object_id bigint not null, tariff_id bigint not null) on commit drop;
 `);
+
+/** The day's joins and sets are large at full scale: their hashes stay in memory for the run's transaction. */
+export const dayWorkMemory = sql`set local work_mem = '128MB'`;
 
 export const analyzeDayTables = sql`analyze bill_partner_currencies, bill_chain, bill_contracts, bill_prices, bill_repinned`;
 
@@ -74,20 +77,24 @@ export const fillChainAccounts = sql`
   update bill_chain l
      set debit_account_id = case when l.level > 0 then
            (select a.id from ledger_accounts a
-             where a.owner_type = 'partner' and coalesce(a.owner_id, 0) = l.payer_id
-               and a.kind = 'balance' and a.currency = l.currency) end,
+             where ${isBalanceAccountOf('a', 'partner', sql.ref('l.payer_id'), sql.ref('l.currency'))}) end,
          credit_account_id =
            (select a.id from ledger_accounts a
-             where a.owner_type = case when l.payee_id is null then 'platform' else 'partner' end
-               and coalesce(a.owner_id, 0) = coalesce(l.payee_id, 0)
-               and a.kind = 'revenue' and a.currency = l.currency)`;
+             where ${isAccountOf(
+               'a',
+               {
+                 type: sql`case when l.payee_id is null then 'platform' else 'partner' end`,
+                 id: sql`coalesce(l.payee_id, 0)`,
+               },
+               'revenue',
+               sql.ref('l.currency'),
+             )})`;
 
 export const fillContracts = sql`
   insert into bill_contracts (contract_id, partner_id, currency, account_id)
   select c.id, c.partner_id, c.currency, a.id
     from contracts c
-    join ledger_accounts a
-      on a.owner_type = 'contract' and coalesce(a.owner_id, 0) = c.id and a.kind = 'balance' and a.currency = c.currency
+    join ledger_accounts a on ${isBalanceAccountOf('a', 'contract', sql.ref('c.id'), sql.ref('c.currency'))}
    where ${billableContract}`;
 
 /** The days an object is billed: active_from ≤ day ≤ active_until; inactive or archived only up to its active_until. */

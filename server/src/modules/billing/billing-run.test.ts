@@ -18,10 +18,9 @@ import {
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import type { Db } from '../../db/connect.js';
 import { dailyCharge } from '../../lib/daily-charge.js';
-import { PLATFORM } from '../ledger/ledger-accounts.js';
-import { postTransfers } from '../ledger/post-transfers.js';
 import { daysFromTo } from '../../lib/clock.js';
 import { runBillingDay, runBillingRange } from './billing-run.js';
+import { PLATFORM, postTransfers } from '../ledger/ledger.public.js';
 
 /*
  * The billing run on exact amounts. Each test bills days of a month of its own and gives its objects

@@ -1,14 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { BillingTrigger } from '../../db/schema.js';
-import { applyDebtBlocking } from '../ledger/debt-blocking.js';
+import { applyDebtBlocking, holdChargingRuns } from '../ledger/ledger.public.js';
 import { fillPricesSql } from './billing-amounts.sql.js';
-import { BILLING_RUN_LOCK } from './billing-lock.js';
 import {
   analyzeDayTables,
   chargeDay,
   createDayTables,
+  dayWorkMemory,
   fillChain,
   fillChainAccounts,
   fillContracts,
@@ -64,10 +63,10 @@ async function billDay(
   actorUserId: number | null,
   onlyUncharged: boolean,
 ): Promise<RunCounts> {
-  await sql`select pg_advisory_xact_lock(${BILLING_RUN_LOCK}::bigint)`.execute(trx);
+  await holdChargingRuns(trx);
   await failAbandonedRuns(trx);
   // The day's joins and sets are large at full scale; keep their hashes in memory for this transaction.
-  await sql`set local work_mem = '128MB'`.execute(trx);
+  await dayWorkMemory.execute(trx);
   await createDayTables.execute(trx);
   await fillPartnerCurrencies.execute(trx);
   await fillChain.execute(trx);

@@ -1,5 +1,5 @@
 import type { BillingRunTotal, BillingTrigger } from '../../db/schema.js';
-import { translate, type Locale } from '../../lib/messages.js';
+import type { Translator } from '../../lib/messages.js';
 import type { BillingRunRecord, RunIssueRecord } from './billing-runs.repository.js';
 
 /** A billing run as the API answers it (and as runBillingDay returns it). */
@@ -42,7 +42,7 @@ export function presentRun(row: BillingRunRecord): BillingRun {
 /** The message code of an issue's reason (messages-billing.ts). */
 export const issueMessageCode = (reason: RunIssueRecord['reason']) => `billing_issue_${reason}`;
 
-export function presentIssue(row: RunIssueRecord, locale: Locale) {
+export function presentIssue(row: RunIssueRecord, translator: Translator) {
   const params = Object.fromEntries(
     Object.entries(row.detail).filter((entry): entry is [string, string | number] =>
       ['string', 'number'].includes(typeof entry[1]),
@@ -55,7 +55,7 @@ export function presentIssue(row: RunIssueRecord, locale: Locale) {
     partnerName: row.partner_name,
     level: row.level,
     reason: row.reason,
-    message: translate(issueMessageCode(row.reason), locale, params),
+    message: translator.message(issueMessageCode(row.reason), params),
     detail: row.detail,
   };
 }

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
-import { localeFrom } from '../../lib/messages.js';
 import { IdParams, problemResponses } from '../../lib/schemas.js';
-import { requireActor } from '../auth/actor.js';
 import { findBillingRunIssues, findBillingRuns, getBillingRun, startBillingRuns } from './billing.service.js';
 import {
   BillingRunCreate,
@@ -12,14 +10,18 @@ import {
   BillingRunResponse,
   BillingRunsCreated,
 } from './billing.schemas.js';
+import { useFeatureMessages } from '../../plugins/messages.plugin.js';
+import { billingMessages } from './billing.messages.js';
 
 /** /billing/runs: the daily billing runs, their reports, and a run started by the super administrator. */
 export const billingRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  useFeatureMessages(app, billingMessages);
   const tags = ['billing'];
 
   app.get(
     '/billing/runs',
     {
+      config: { access: 'super-admin' },
       schema: {
         tags,
         summary: 'Billing runs, newest first (super administrator)',
@@ -27,12 +29,13 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         response: { 200: BillingRunList, ...problemResponses(400, 401, 403) },
       },
     },
-    (request) => findBillingRuns({ db, actor: requireActor(request), query: request.query }),
+    (request) => findBillingRuns({ db, actor: request.actor, query: request.query }),
   );
 
   app.get(
     '/billing/runs/:id',
     {
+      config: { access: 'super-admin' },
       schema: {
         tags,
         summary: 'One billing run: its counts, totals per currency and level, duration and error',
@@ -40,12 +43,13 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         response: { 200: BillingRunResponse, ...problemResponses(401, 403, 404) },
       },
     },
-    (request) => getBillingRun({ db, actor: requireActor(request), id: request.params.id }),
+    (request) => getBillingRun({ db, actor: request.actor, id: request.params.id }),
   );
 
   app.get(
     '/billing/runs/:id/issues',
     {
+      config: { access: 'super-admin' },
       schema: {
         tags,
         summary: 'The charges a run could not make, each with its reason (a missing exchange rate or price)',
@@ -57,16 +61,17 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
     (request) =>
       findBillingRunIssues({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         id: request.params.id,
         query: request.query,
-        locale: localeFrom(request.headers['accept-language']),
+        translator: request.translator,
       }),
   );
 
   app.post(
     '/billing/runs',
     {
+      config: { access: 'super-admin' },
       schema: {
         tags,
         summary: 'Run the billing of a day, or of each day of a range (at most 62 days, none after today)',
@@ -78,7 +83,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       },
     },
     async (request, reply) => {
-      const result = await startBillingRuns({ db, actor: requireActor(request), input: request.body });
+      const result = await startBillingRuns({ db, actor: request.actor, input: request.body });
       return reply.status(201).send(result);
     },
   );

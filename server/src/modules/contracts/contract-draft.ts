@@ -3,11 +3,10 @@ import type { AccountType, ContractPasswordPolicy } from '../../db/schema.js';
 import { FieldErrors } from '../../lib/errors.js';
 import { checkAmount, formatAmount } from '../../lib/money.js';
 import { emptyToNull } from '../../lib/text.js';
-import { countryOfRegion, isCurrencyCode } from '../reference/reference-data.js';
-import { isTariffAvailable } from '../tariffs/tariff-availability.js';
-import { findTariffForUse } from '../tariffs/tariffs.repository.js';
-import { normaliseRequisites } from '../partners/requisites-draft.js';
-import type { ContractPartner } from './contracts.repository.js';
+import { countryOfRegion, isCurrencyCode } from '../reference/reference.public.js';
+import { findTariffForUse, isTariffAvailable } from '../tariffs/tariffs.public.js';
+import { normaliseRequisites } from '../partners/partners.public.js';
+import type { PartnerInScope as ContractPartner } from '../scope/scope.public.js';
 
 /** A contract's editable fields as the API names them: the state a create or an update wants to reach. */
 export interface ContractDraft {

@@ -1,9 +1,10 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { sortDirection } from '../../lib/paging.js';
+import { sortDirection } from '../../db/sort-direction.js';
 import type { Db } from '../../db/connect.js';
 import type { AccountType, Database } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
-import type { Scope } from '../auth/actor.js';
+import { partnerIdInScope, partnerPathInScope, type Scope } from '../scope/scope.public.js';
+import { isBalanceAccountOf } from '../ledger/ledger.public.js';
 import { contractBalance } from './contracts.repository.js';
 import type { ContractSortColumn } from './contracts.schemas.js';
 
@@ -62,9 +63,7 @@ function selectContractIds(db: Db, filters: ContractListFilters, sort?: Contract
     // The contract's account in its currency (at most one: the accounts' unique index); one hash join
     // over the contracts' accounts, not one lookup per contract.
     q = q.leftJoin('ledger_accounts as la', (join) =>
-      join.on(
-        sql<boolean>`la.owner_type = 'contract' and coalesce(la.owner_id, 0) = c.id and la.kind = 'balance' and la.currency = c.currency`,
-      ),
+      join.on(isBalanceAccountOf('la', 'contract', sql.ref('c.id'), sql.ref('c.currency'))),
     );
   }
   return q;
@@ -75,11 +74,7 @@ function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
   filters: ContractListFilters,
 ): Q {
   let q = query as unknown as ContractListQuery;
-  if (filters.scope.kind === 'subtree') {
-    q = q.where(
-      sql<boolean>`c.partner_id in (select id from partners where path @> array[${filters.scope.rootPartnerId}]::bigint[])`,
-    );
-  }
+  q = q.where((eb) => partnerIdInScope(eb, filters.scope, 'c.partner_id'));
   if (!filters.showDeleted) q = q.where('c.archived_at', 'is', null);
   if (filters.search) {
     const pattern = likePattern(filters.search);
@@ -219,10 +214,8 @@ export async function countContracts(db: Db, filters: ContractListFilters): Prom
      */
     let query = db
       .selectFrom('partners as p')
+      .where((eb) => partnerPathInScope(eb, filters.scope, 'p.path'))
       .select(sql<number>`coalesce(sum(p.accounts_count), 0)`.as('n'));
-    if (filters.scope.kind === 'subtree') {
-      query = query.where(sql<boolean>`p.path @> array[${filters.scope.rootPartnerId}]::bigint[]`);
-    }
     if (filters.partnerId !== undefined) query = query.where('p.id', '=', filters.partnerId);
     const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);

@@ -1,17 +1,21 @@
 import type { Db } from '../../db/connect.js';
 import type { Locale } from '../../lib/messages.js';
-import { pageOffset } from '../../lib/paging.js';
-import { writeSpreadsheet, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { pageOf } from '../../lib/paging.js';
+import {
+  EXPORT_ROWS,
+  exportColumn,
+  writeExport,
+  yesNo,
+  type ExportColumn,
+} from '../../lib/export-columns.js';
+import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { emptyToNull } from '../../lib/text.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
-import { accountTypeNames } from '../reference/reference-data.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
+import { accountTypeNames } from '../reference/reference.public.js';
 import { countContracts, listContracts, type ContractListFilters } from './contracts-list.repository.js';
 import { presentContractListItem } from './contracts.presenter.js';
 import { countContractChildren } from './contracts.repository.js';
 import type { ContractQuery } from './contracts.schemas.js';
-
-/** An export holds at most this many rows; beyond it a person should narrow the filters. */
-export const EXPORT_ROW_LIMIT = 100_000;
 
 const text = (value: string | undefined) => emptyToNull(value) ?? undefined;
 
@@ -61,60 +65,42 @@ async function listWithCounts(
 
 export async function findContracts(options: { db: Db; actor: Actor; query: ContractQuery }) {
   const { db, actor, query } = options;
-  const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
+  const page = pageOf(query);
   const [items, total] = await Promise.all([
-    listWithCounts(db, actor, query, { limit: page.pageSize, offset: pageOffset(page) }),
+    listWithCounts(db, actor, query, page),
     countContracts(db, filtersOf(actor, query)),
   ]);
   return { items, total };
 }
 
-const exportHeaders: Record<Locale, string[]> = {
-  en: [
-    'ID',
-    'Name',
-    'Partner',
-    'Tariff',
-    'Balance',
-    'Currency',
-    'Email',
-    'Phone',
-    'IIN',
-    'Account type',
-    'Blocking limit',
-    '1C code',
-    'Active',
-    'Warehouse account',
-    'Blocked',
-    'Blocked for debt',
-    'Number of vehicles',
-    'Number of users',
-    'Comment',
-  ],
-  ru: [
-    'ID',
-    'Наименование',
-    'Партнёр',
-    'Тариф',
-    'Баланс',
-    'Валюта',
-    'Email',
-    'Телефон',
-    'ИНН',
-    'Тип учётной записи',
-    'Лимит блокировки',
-    'Код 1С',
-    'Активен',
-    'Складской аккаунт',
-    'Заблокирован',
-    'Заблокирован за долг',
-    'Количество объектов',
-    'Количество пользователей',
-    'Комментарий',
-  ],
-};
+type ContractListItem = Awaited<ReturnType<typeof listWithCounts>>[number];
 
-const yesNo: Record<Locale, [string, string]> = { en: ['Yes', 'No'], ru: ['Да', 'Нет'] };
+/** The export's columns: the list's, then what the card adds. */
+const exportColumns: readonly ExportColumn<ContractListItem>[] = [
+  exportColumn('ID', 'ID', (item) => item.id),
+  exportColumn('Name', 'Наименование', (item) => item.name),
+  exportColumn('Partner', 'Партнёр', (item) => item.partner.name),
+  exportColumn('Tariff', 'Тариф', (item) => item.tariff?.name ?? null),
+  exportColumn('Balance', 'Баланс', (item) => item.balance),
+  exportColumn('Currency', 'Валюта', (item) => item.currency),
+  exportColumn('Email', 'Email', (item) => item.email),
+  exportColumn('Phone', 'Телефон', (item) => item.phone),
+  exportColumn('IIN', 'ИНН', (item) => item.iin),
+  exportColumn(
+    'Account type',
+    'Тип учётной записи',
+    (item, locale) => accountTypeNames[item.accountType][locale],
+  ),
+  exportColumn('Blocking limit', 'Лимит блокировки', (item) => item.blockingLimit),
+  exportColumn('1C code', 'Код 1С', (item) => item.code1c),
+  exportColumn('Active', 'Активен', (item, locale) => yesNo(item.active, locale)),
+  exportColumn('Warehouse account', 'Складской аккаунт', (item, locale) => yesNo(item.isWarehouse, locale)),
+  exportColumn('Blocked', 'Заблокирован', (item, locale) => yesNo(item.blocked, locale)),
+  exportColumn('Blocked for debt', 'Заблокирован за долг', (item, locale) => yesNo(item.debtBlocked, locale)),
+  exportColumn('Number of vehicles', 'Количество объектов', (item) => item.objectsCount),
+  exportColumn('Number of users', 'Количество пользователей', (item) => item.usersCount),
+  exportColumn('Comment', 'Комментарий', (item) => item.comment),
+];
 
 /** The list as it is filtered and sorted, every page of it, as a csv or xlsx file. */
 export async function exportContracts(options: {
@@ -124,38 +110,14 @@ export async function exportContracts(options: {
   format: SpreadsheetFormat;
   locale: Locale;
 }) {
-  const { locale } = options;
   const items = await listWithCounts(options.db, options.actor, options.query, {
-    limit: EXPORT_ROW_LIMIT,
-    offset: 0,
+    ...EXPORT_ROWS,
   });
-  const flag = (value: boolean) => yesNo[locale][value ? 0 : 1];
-  return writeSpreadsheet(
-    {
-      name: locale === 'ru' ? 'Аккаунты' : 'Contracts',
-      headers: exportHeaders[locale],
-      rows: items.map((item) => [
-        item.id,
-        item.name,
-        item.partner.name,
-        item.tariff?.name ?? null,
-        item.balance,
-        item.currency,
-        item.email,
-        item.phone,
-        item.iin,
-        accountTypeNames[item.accountType][locale],
-        item.blockingLimit,
-        item.code1c,
-        flag(item.active),
-        flag(item.isWarehouse),
-        flag(item.blocked),
-        flag(item.debtBlocked),
-        item.objectsCount,
-        item.usersCount,
-        item.comment,
-      ]),
-    },
-    options.format,
-  );
+  return writeExport({
+    sheetName: { en: 'Contracts', ru: 'Аккаунты' },
+    columns: exportColumns,
+    items,
+    locale: options.locale,
+    format: options.format,
+  });
 }

@@ -1,41 +1,14 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { ContractsTable } from '../../db/schema.js';
-import type { Scope } from '../auth/actor.js';
-import { inScope } from '../partners/partners.repository.js';
+import { ownerBalance } from '../ledger/ledger.public.js';
+import { partnerPathInScope, type Scope } from '../scope/scope.public.js';
 
 export type NewContractRow = Insertable<ContractsTable>;
 export type ContractRowUpdate = Updateable<ContractsTable>;
 
-/** What a contract needs to know of its partner: scope, liveness, tax country, currencies. */
-export async function findPartnerForContract(db: Db, id: number, scope: Scope) {
-  return db
-    .selectFrom('partners as p')
-    .where('p.id', '=', id)
-    .where(inScope(scope))
-    .select([
-      'p.id',
-      'p.name',
-      'p.path',
-      'p.archived_at',
-      'p.region',
-      'p.currency',
-      'p.additional_currencies',
-    ])
-    .executeTakeFirst();
-}
-
-export type ContractPartner = NonNullable<Awaited<ReturnType<typeof findPartnerForContract>>>;
-
-/**
- * The contract's balance: its ledger account with its partner in the contract's currency (the
- * expression of the accounts' unique index, so one index lookup per contract), 0 before any movement.
- */
-export function contractBalance() {
-  return sql<string>`round(coalesce((select a.balance from ledger_accounts a
-    where a.owner_type = 'contract' and coalesce(a.owner_id, 0) = c.id and a.kind = 'balance'
-      and a.currency = c.currency), 0), 2)::text`;
-}
+/** The contract's Balance: its ledger account with its partner in its currency, 0 before any movement. */
+export const contractBalance = () => ownerBalance('contract', sql.ref('c.id'), sql.ref('c.currency'));
 
 function selectContractDetails(db: Db) {
   return db
@@ -67,28 +40,9 @@ export type ContractDetails = NonNullable<Awaited<ReturnType<typeof findContract
 
 /** A contract of the scope's subtree (archived ones included), or undefined. */
 export async function findContract(db: Db, id: number, scope: Scope) {
-  return selectContractDetails(db).where('c.id', '=', id).where(inScope(scope)).executeTakeFirst();
-}
-
-/**
- * The scoping facts of a contract for other modules (objects, users): undefined when it does not
- * exist for the scope.
- */
-export async function findContractInScope(db: Db, id: number, scope: Scope) {
-  return db
-    .selectFrom('contracts as c')
-    .innerJoin('partners as p', 'p.id', 'c.partner_id')
+  return selectContractDetails(db)
     .where('c.id', '=', id)
-    .where(inScope(scope))
-    .select([
-      'c.id',
-      'c.partner_id',
-      'p.path as partner_path',
-      'c.tariff_id',
-      'c.is_warehouse',
-      'c.user_password_policy',
-      'c.archived_at',
-    ])
+    .where((eb) => partnerPathInScope(eb, scope, 'p.path'))
     .executeTakeFirst();
 }
 
@@ -130,17 +84,6 @@ export async function setContractArchived(db: Db, id: number, archivedAt: Date |
     .set((eb) => ({ archived_at: archivedAt, version: eb('version', '+', 1), updated_at: new Date() }))
     .where('id', '=', id)
     .execute();
-}
-
-export async function partnerHasLiveContracts(db: Db, partnerId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('contracts')
-    .where('partner_id', '=', partnerId)
-    .where('archived_at', 'is', null)
-    .select('id')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** Live objects and portal users of a page of contracts: two grouped queries, never one per row. */

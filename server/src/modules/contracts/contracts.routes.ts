@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
-import { localeFrom } from '../../lib/messages.js';
 import { IdParams, problemResponses } from '../../lib/schemas.js';
-import { spreadsheetContentTypes } from '../../lib/spreadsheet.js';
-import { HistoryResponse } from '../audit/audit.schemas.js';
-import { requireActor } from '../auth/actor.js';
-import { BalanceResponse } from '../finance/finance.schemas.js';
-import { contractBalance } from '../finance/balances.service.js';
+import { sendSpreadsheet, spreadsheetContentTypes } from '../../lib/spreadsheet.js';
+import { HistoryResponse } from '../audit/audit.public.js';
 import { exportContracts, findContracts } from './contracts-list.service.js';
 import {
   archiveContract,
@@ -25,8 +21,11 @@ import {
   ContractResponse,
   ContractUpdate,
 } from './contracts.schemas.js';
+import { useFeatureMessages } from '../../plugins/messages.plugin.js';
+import { contractsMessages } from './contracts.messages.js';
 
 export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  useFeatureMessages(app, contractsMessages);
   const tags = ['contracts'];
 
   app.get(
@@ -39,7 +38,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
         response: { 200: ContractList, ...problemResponses(400, 401) },
       },
     },
-    (request) => findContracts({ db, actor: requireActor(request), query: request.query }),
+    (request) => findContracts({ db, actor: request.actor, query: request.query }),
   );
 
   app.get(
@@ -57,15 +56,12 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
       const { format, ...query } = request.query;
       const file = await exportContracts({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         query,
         format,
-        locale: localeFrom(request.headers['accept-language']),
+        locale: request.locale,
       });
-      return reply
-        .type(spreadsheetContentTypes[format])
-        .header('content-disposition', `attachment; filename="contracts.${format}"`)
-        .send(file);
+      return sendSpreadsheet(reply, file, format, 'contracts');
     },
   );
 
@@ -82,7 +78,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
     async (request, reply) => {
       const contract = await createContract({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         input: request.body,
         requestId: request.id,
       });
@@ -100,7 +96,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
         response: { 200: ContractResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) => getContract({ db, actor: requireActor(request), id: request.params.id }),
+    (request) => getContract({ db, actor: request.actor, id: request.params.id }),
   );
 
   app.patch(
@@ -117,7 +113,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
     (request) =>
       updateContract({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         id: request.params.id,
         input: request.body,
         requestId: request.id,
@@ -134,8 +130,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
         response: { 200: ContractResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) =>
-      archiveContract({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+    (request) => archiveContract({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
   );
 
   app.post(
@@ -148,8 +143,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
         response: { 200: ContractResponse, ...problemResponses(401, 404, 409) },
       },
     },
-    (request) =>
-      restoreContract({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+    (request) => restoreContract({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
   );
 
   app.post(
@@ -165,26 +159,13 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
     async (request, reply) => {
       const contract = await cloneContract({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         id: request.params.id,
         requestId: request.id,
-        locale: localeFrom(request.headers['accept-language']),
+        locale: request.locale,
       });
       return reply.status(201).send(contract);
     },
-  );
-
-  app.get(
-    '/contracts/:id/balance',
-    {
-      schema: {
-        tags,
-        summary: "Its balance with its partner, today's charge of its objects and the days the balance lasts",
-        params: IdParams,
-        response: { 200: BalanceResponse, ...problemResponses(401, 404) },
-      },
-    },
-    (request) => contractBalance({ db, actor: requireActor(request), id: request.params.id }),
   );
 
   app.get(
@@ -197,6 +178,6 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
         response: { 200: HistoryResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) => contractHistory({ db, actor: requireActor(request), id: request.params.id }),
+    (request) => contractHistory({ db, actor: request.actor, id: request.params.id }),
   );
 };

@@ -1,17 +1,21 @@
 import type { Db } from '../../db/connect.js';
 import { conflict, invalid, notFound, staleVersion } from '../../lib/errors.js';
 import type { Locale } from '../../lib/messages.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
-import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
-import { changedFields, createdFields } from '../audit/audit-changes.js';
-import { presentHistory } from '../audit/audit.schemas.js';
-import { prepareOwnerSave, recordDepositChange } from '../finance/deposits.js';
-import { applyDebtBlocking } from '../ledger/debt-blocking.js';
+import { definedEntries } from '../../lib/defined-entries.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
+import { findPartnerInScope, PLATFORM_SCOPE } from '../scope/scope.public.js';
+import {
+  changedFields,
+  createdFields,
+  entityHistory,
+  recordArchiveEvent,
+  recordAuditEvent,
+} from '../audit/audit.public.js';
+import { applyDebtBlocking, prepareOwnerSave, recordDepositChange } from '../ledger/ledger.public.js';
 import { normaliseContractDraft, type ContractDraft } from './contract-draft.js';
 import { columnsOf, draftOf, presentContract, type ContractResponse } from './contracts.presenter.js';
 import {
   findContract,
-  findPartnerForContract,
   hasObjectsPricedOffPath,
   insertContract,
   moveContractChildren,
@@ -47,7 +51,7 @@ export function getContract(options: { db: Db; actor: Actor; id: number }) {
  * subtree reads exactly like a missing one, so its existence never leaks.
  */
 async function resolvePartner(db: Db, actor: Actor, partnerId: number) {
-  const partner = await findPartnerForContract(db, partnerId, scopeOf(actor));
+  const partner = await findPartnerInScope(db, partnerId, scopeOf(actor));
   if (!partner) throw invalid([{ field: 'partnerId', code: 'parent_not_found' }]);
   if (partner.archived_at !== null) throw conflict('partner_archived', 'partnerId');
   return partner;
@@ -70,7 +74,7 @@ async function insertAudited(
       after: draft.deposit ?? '0',
       actor,
     });
-    const created = presentContract((await findContract(trx, id, { kind: 'platform' }))!);
+    const created = presentContract((await findContract(trx, id, PLATFORM_SCOPE))!);
     const changes = createdFields(auditSnapshot(created));
     if (options.from !== undefined) changes.unshift({ field: 'clonedFrom', old: null, new: options.from });
     await recordAuditEvent(trx, {
@@ -117,10 +121,6 @@ export async function createContract(options: Call & { input: ContractCreate }) 
   return loadContract(db, actor, id);
 }
 
-function definedEntries<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
 export async function updateContract(options: Call & { id: number; input: ContractUpdate }) {
   const { db, actor, id, input } = options;
   const current = await loadContract(db, actor, id);
@@ -138,7 +138,7 @@ export async function updateContract(options: Call & { id: number; input: Contra
   const partnerChanged = merged.partnerId !== current.partnerId;
   const partner = partnerChanged
     ? await resolvePartner(db, actor, merged.partnerId)
-    : (await findPartnerForContract(db, current.partnerId, { kind: 'platform' }))!;
+    : (await findPartnerInScope(db, current.partnerId, PLATFORM_SCOPE))!;
   const draft = await normaliseContractDraft(db, merged, partner);
   // Its objects keep their tariffs: the new partner must sell them (apply a tariff it sells first).
   if (partnerChanged && (await hasObjectsPricedOffPath(db, id, partner.path))) {
@@ -164,7 +164,7 @@ export async function updateContract(options: Call & { id: number; input: Contra
     if (partnerChanged) await moveContractChildren(trx, id, draft.partnerId);
     // A changed Deposit records the difference; it, or a changed account type or limit, may block or unblock.
     await recordDepositChange(trx, { owner, before: current.deposit, after: draft.deposit ?? '0', actor });
-    const after = presentContract((await findContract(trx, id, { kind: 'platform' }))!);
+    const after = presentContract((await findContract(trx, id, PLATFORM_SCOPE))!);
     await recordAuditEvent(trx, {
       entityType: 'contract',
       entityId: id,
@@ -186,11 +186,10 @@ export async function archiveContract(options: Call & { id: number }) {
   if (current.archivedAt !== null) return current;
   await db.transaction().execute(async (trx) => {
     await setContractArchived(trx, id, new Date());
-    await recordAuditEvent(trx, {
+    await recordArchiveEvent(trx, {
       entityType: 'contract',
       entityId: id,
-      action: 'archived',
-      changes: [{ field: 'archived', old: false, new: true }],
+      archived: true,
       actor,
       requestId: options.requestId,
     });
@@ -202,16 +201,15 @@ export async function restoreContract(options: Call & { id: number }) {
   const { db, actor, id } = options;
   const current = await loadContract(db, actor, id);
   if (current.archivedAt === null) throw conflict('not_archived');
-  const partner = await findPartnerForContract(db, current.partnerId, { kind: 'platform' });
+  const partner = await findPartnerInScope(db, current.partnerId, PLATFORM_SCOPE);
   if (partner?.archived_at) throw conflict('partner_archived', 'partnerId');
   // A second warehouse may have been made meanwhile: the unique index refuses the restore then.
   await db.transaction().execute(async (trx) => {
     await setContractArchived(trx, id, null);
-    await recordAuditEvent(trx, {
+    await recordArchiveEvent(trx, {
       entityType: 'contract',
       entityId: id,
-      action: 'restored',
-      changes: [{ field: 'archived', old: true, new: false }],
+      archived: false,
       actor,
       requestId: options.requestId,
     });
@@ -251,5 +249,5 @@ export async function cloneContract(options: Call & { id: number; locale: Locale
 
 export async function contractHistory(options: { db: Db; actor: Actor; id: number }) {
   await loadContract(options.db, options.actor, options.id);
-  return presentHistory(await findEntityHistory(options.db, 'contract', options.id), options.actor);
+  return entityHistory(options.db, 'contract', options.id, options.actor);
 }

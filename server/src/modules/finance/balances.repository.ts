@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { TariffPeriod } from '../../db/schema.js';
+import { subtreePartnerIds } from '../scope/scope.public.js';
 
 /*
  * What an object is billed on a day (the billing run's rule): it is active that day
@@ -78,7 +79,7 @@ export async function partnerPriceFacts(
     )
     select (select count(*)::int8
               from objects o join contracts c on c.id = o.contract_id
-             where o.partner_id in (select id from partners where path @> array[${partner.id}]::bigint[])
+             where o.partner_id in (${subtreePartnerIds(partner.id)})
                and c.currency = ${currency} and ${billableOn(day)}) as objects,
            tariff.period, tariff.currency as tariff_currency,
            ${priceInForce(sql`tariff.id`, day)} as price,

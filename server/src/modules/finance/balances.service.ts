@@ -3,11 +3,11 @@ import { today } from '../../lib/clock.js';
 import { dailyCharge } from '../../lib/daily-charge.js';
 import { notFound } from '../../lib/errors.js';
 import { decimal, formatAmount } from '../../lib/money.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
-import { accountBalance } from '../ledger/ledger-accounts.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
+import { accountBalance } from '../ledger/ledger.public.js';
 import { contractTariffGroups, partnerPriceFacts } from './balances.repository.js';
 import { convertAmount } from './conversion.js';
-import { findContractTarget, findPartnerTarget } from './money-targets.repository.js';
+import { findContractInScope, findPartnerInScope } from '../scope/scope.public.js';
 
 /**
  * Whole days a balance lasts at a daily charge: floor(balance / daily) while money is left, 0 when
@@ -37,7 +37,7 @@ async function contractDailyCharge(db: Db, contractId: number, day: string): Pro
 /** GET /contracts/{id}/balance: the balance in its currency, today's charge and the days it lasts. */
 export async function contractBalance(options: { db: Db; actor: Actor; id: number }) {
   const { db } = options;
-  const contract = await findContractTarget(db, options.id, scopeOf(options.actor));
+  const contract = await findContractInScope(db, options.id, scopeOf(options.actor));
   if (!contract) throw notFound();
   const day = today();
   const [balance, daily] = await Promise.all([
@@ -81,7 +81,7 @@ async function partnerDailyCharge(
 /** GET /partners/{id}/balance: its balance with its parent (in its currency), today's charge, days left. */
 export async function partnerBalance(options: { db: Db; actor: Actor; id: number }) {
   const { db } = options;
-  const partner = await findPartnerTarget(db, options.id, scopeOf(options.actor));
+  const partner = await findPartnerInScope(db, options.id, scopeOf(options.actor));
   if (!partner) throw notFound();
   const day = today();
   const [balance, daily] = await Promise.all([

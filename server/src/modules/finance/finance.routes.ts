@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
-import { localeFrom } from '../../lib/messages.js';
 import { problemResponses } from '../../lib/schemas.js';
 import { sendSpreadsheet, spreadsheetContentTypes } from '../../lib/spreadsheet.js';
-import { requireActor } from '../auth/actor.js';
+import { balanceRoutes } from './balances.routes.js';
 import { createExchangeRate, findExchangeRates } from './exchange-rates.service.js';
 import {
   ExchangeRate,
@@ -23,11 +22,15 @@ import { moneyMoveRoutes } from './money-moves.routes.js';
 import { revenueOf } from './revenue.service.js';
 import { exportStatement, statementFor } from './statements.service.js';
 import { exportTransfers, findTransfers } from './transfers-list.service.js';
+import { useFeatureMessages } from '../../plugins/messages.plugin.js';
+import { financeMessages } from './finance.messages.js';
 
 /** /finance: payments, write-offs, corrections, transactions, balances, statements, revenue, exchange rates. */
 export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  useFeatureMessages(app, financeMessages);
   const tags = ['finance'];
   await app.register(moneyMoveRoutes, { db });
+  await app.register(balanceRoutes, { db });
 
   app.get(
     '/finance/transactions',
@@ -39,7 +42,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         response: { 200: TransferList, ...problemResponses(400, 401) },
       },
     },
-    (request) => findTransfers({ db, actor: requireActor(request), query: request.query }),
+    (request) => findTransfers({ db, actor: request.actor, query: request.query }),
   );
 
   app.get(
@@ -57,10 +60,10 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       const { format, ...query } = request.query;
       const file = await exportTransfers({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         query,
         format,
-        locale: localeFrom(request.headers['accept-language']),
+        locale: request.locale,
       });
       return sendSpreadsheet(reply, file, format, 'transactions');
     },
@@ -76,7 +79,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         response: { 200: StatementResponse, ...problemResponses(400, 401, 404) },
       },
     },
-    (request) => statementFor({ db, actor: requireActor(request), query: request.query }),
+    (request) => statementFor({ db, actor: request.actor, query: request.query }),
   );
 
   app.get(
@@ -94,10 +97,10 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       const { format, ...query } = request.query;
       const file = await exportStatement({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         query,
         format,
-        locale: localeFrom(request.headers['accept-language']),
+        locale: request.locale,
       });
       return sendSpreadsheet(reply, file, format, `statement-${query.month}`);
     },
@@ -113,7 +116,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         response: { 200: RevenueResponse, ...problemResponses(400, 401, 404) },
       },
     },
-    (request) => revenueOf({ db, actor: requireActor(request), query: request.query }),
+    (request) => revenueOf({ db, actor: request.actor, query: request.query }),
   );
 
   app.get(
@@ -127,7 +130,6 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       },
     },
     (request) => {
-      requireActor(request);
       return findExchangeRates({ db, query: request.query });
     },
   );
@@ -135,6 +137,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.post(
     '/finance/exchange-rates',
     {
+      config: { access: 'super-admin' },
       schema: {
         tags,
         summary: 'Enter an exchange rate (super administrators)',
@@ -145,7 +148,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
     async (request, reply) => {
       const rate = await createExchangeRate({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         input: request.body,
         requestId: request.id,
       });

@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateString, DecimalString, Id, Nullable } from '../../lib/schemas.js';
-import { CurrencyCode } from '../tariffs/tariffs.schemas.js';
+import { CurrencyCode, DateString, DecimalString, Id, Nullable, pagingQuery } from '../../lib/schemas.js';
 
 export const transferKinds = ['payment', 'deposit', 'write_off', 'correction', 'charge'] as const;
 const TransferKind = Type.Enum([...transferKinds]);
@@ -82,6 +81,8 @@ export const transferSortColumns = ['createdAt', 'valueDate', 'amount'] as const
 export type TransferSortColumn = (typeof transferSortColumns)[number];
 
 export const TRANSFER_MAX_PAGE_SIZE = 200;
+/** Exchange rates come 100 to a page unless asked otherwise: a year of a pair's daily rates in four. */
+export const EXCHANGE_RATES_PAGE_SIZE = 100;
 
 export const TransferQuery = Type.Object(
   {
@@ -97,8 +98,7 @@ export const TransferQuery = Type.Object(
     kind: Type.Optional(TransferKind),
     sort: Type.Optional(Type.Enum([...transferSortColumns])),
     order: Type.Optional(Type.Enum(['asc', 'desc'])),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000000, default: 1 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: TRANSFER_MAX_PAGE_SIZE, default: 50 })),
+    ...pagingQuery({ maxPageSize: TRANSFER_MAX_PAGE_SIZE }),
   },
   { additionalProperties: false },
 );
@@ -221,8 +221,7 @@ export const ExchangeRateQuery = Type.Object(
   {
     baseCurrency: Type.Optional(CurrencyCode),
     quoteCurrency: Type.Optional(CurrencyCode),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000000, default: 1 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    ...pagingQuery({ defaultPageSize: EXCHANGE_RATES_PAGE_SIZE }),
   },
   { additionalProperties: false },
 );

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connect.js';
 import { AppError, invalid } from '../../lib/errors.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/auth.public.js';
 import {
   claimIdempotencyKey,
   findIdempotencyKey,

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../db/connect.js';
 import { problemResponses } from '../../lib/schemas.js';
-import { requireActor } from '../auth/actor.js';
 import { CorrectionBody, IdempotencyHeaders, MoneyMoveBody, Transfer } from './finance.schemas.js';
 import { idempotencyKeyOf, type IdempotentAnswer } from './idempotency.js';
 import { correctTransfer, moveMoney } from './money-moves.service.js';
@@ -41,7 +40,7 @@ export const moneyMoveRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
       async (request, reply) => {
         const answer = await moveMoney({
           db,
-          actor: requireActor(request),
+          actor: request.actor,
           kind,
           input: request.body,
           idempotencyKey: idempotencyKeyOf(request.headers),
@@ -67,7 +66,7 @@ export const moneyMoveRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     async (request, reply) => {
       const answer = await correctTransfer({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         input: request.body,
         idempotencyKey: idempotencyKeyOf(request.headers),
         requestId: request.id,

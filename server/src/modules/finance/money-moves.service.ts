@@ -3,18 +3,19 @@ import { today } from '../../lib/clock.js';
 import { conflict, FieldErrors, invalid, notFound } from '../../lib/errors.js';
 import { checkAmount, decimal, formatAmount } from '../../lib/money.js';
 import { emptyToNull } from '../../lib/text.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
-import { applyDebtBlocking } from '../ledger/debt-blocking.js';
-import { accountId, lockAccounts, PLATFORM, type AccountOwner } from '../ledger/ledger-accounts.js';
-import type { TransferInput } from '../ledger/post-transfers.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
+import { findContractInScope, findPartnerInScope } from '../scope/scope.public.js';
+import {
+  applyDebtBlocking,
+  counterpartOf,
+  findTransferForCorrection,
+  lockAccounts,
+  openAccount,
+  postTransfers,
+  type TransferInput,
+} from '../ledger/ledger.public.js';
 import type { CorrectionBody, MoneyMoveBody } from './finance.schemas.js';
 import { runIdempotent } from './idempotency.js';
-import { postTransfersOrRefuse } from './post-or-refuse.js';
-import {
-  findContractTarget,
-  findPartnerTarget,
-  findTransferForCorrection,
-} from './money-targets.repository.js';
 import { presentTransfer } from './transfers.presenter.js';
 import { findTransfersByIds } from './transfers.repository.js';
 
@@ -65,16 +66,17 @@ async function transferFor(trx: Db, actor: Actor, kind: MoneyMoveKind, input: Mo
   // Money in comes from the funds of whoever receives it; money written off goes to its revenue.
   const counterKind = kind === 'payment' ? 'funds' : 'revenue';
   if (input.contractId !== undefined) {
-    const contract = await findContractTarget(trx, input.contractId, scope);
+    const contract = await findContractInScope(trx, input.contractId, scope);
     if (!contract) throw notFound();
     if (contract.archived_at !== null) throw conflict('archived');
-    const own = await accountId(trx, { type: 'contract', id: contract.id }, 'balance', contract.currency);
-    const counter = await accountId(
-      trx,
-      { type: 'partner', id: contract.partner_id },
-      counterKind,
-      contract.currency,
-    );
+    const owner = {
+      type: 'contract',
+      id: contract.id,
+      partnerId: contract.partner_id,
+      currency: contract.currency,
+    } as const;
+    const own = await openAccount(trx, owner, 'balance', owner.currency);
+    const counter = await openAccount(trx, counterpartOf(owner), counterKind, owner.currency);
     return {
       currency: contract.currency,
       own,
@@ -83,14 +85,18 @@ async function transferFor(trx: Db, actor: Actor, kind: MoneyMoveKind, input: Mo
       contractId: contract.id,
     };
   }
-  const partner = await findPartnerTarget(trx, input.partnerId!, scope);
+  const partner = await findPartnerInScope(trx, input.partnerId!, scope);
   // A partner's own balance is its parent's business: for its own people it does not exist here.
   if (!partner || partner.id === actor.partnerId) throw notFound();
   if (partner.archived_at !== null) throw conflict('archived');
-  const parent: AccountOwner =
-    partner.parent_id === null ? PLATFORM : { type: 'partner', id: partner.parent_id };
-  const own = await accountId(trx, { type: 'partner', id: partner.id }, 'balance', partner.currency);
-  const counter = await accountId(trx, parent, counterKind, partner.currency);
+  const owner = {
+    type: 'partner',
+    id: partner.id,
+    parentId: partner.parent_id,
+    currency: partner.currency,
+  } as const;
+  const own = await openAccount(trx, owner, 'balance', owner.currency);
+  const counter = await openAccount(trx, counterpartOf(owner), counterKind, owner.currency);
   return { currency: partner.currency, own, counter, partnerId: partner.id, contractId: null };
 }
 
@@ -113,7 +119,7 @@ async function lockedTransferFor(trx: Db, actor: Actor, kind: MoneyMoveKind, inp
 
 /** Posts transfers, applies the blocking rule to the contracts they touch, and presents the first. */
 async function postAndPresent(trx: Db, call: Call, transfers: TransferInput[], field: string) {
-  const rows = await postTransfersOrRefuse(trx, transfers, field);
+  const rows = await postTransfers(trx, transfers, field);
   const contractIds = [
     ...new Set(rows.map((row) => row.contract_id).filter((id): id is number => id !== null)),
   ];
@@ -173,57 +179,46 @@ function movesOwnBalance(
   );
 }
 
-function isUniqueViolation(error: unknown, constraint: string) {
-  const databaseError = error as { code?: string; constraint?: string };
-  return databaseError.code === '23505' && databaseError.constraint === constraint;
-}
-
 /** POST /finance/corrections: the reversal of one transfer (same amount, sides swapped), at most once. */
 export async function correctTransfer(options: Call & { input: CorrectionBody }) {
   const { db, actor, input } = options;
   const comment = emptyToNull(input.comment);
   if (comment === null) throw invalid([{ field: 'comment', code: 'required' }]);
-  try {
-    return await runIdempotent({
-      db,
-      actor,
-      endpoint: 'corrections',
-      key: options.idempotencyKey,
-      body: input,
-      statusCode: 201,
-      work: async (trx) => {
-        const original = await findTransferForCorrection(trx, input.transferId, scopeOf(actor));
-        if (!original) throw notFound();
-        if (movesOwnBalance(original, actor.partnerId)) throw notFound();
-        if (original.kind === 'correction') throw conflict('correction_of_correction');
-        // A deposit is what the form's Deposit says: it is changed there, so the two never disagree.
-        if (original.kind === 'deposit') throw conflict('correction_of_deposit');
-        if (original.reversed) throw conflict('already_reversed');
-        return postAndPresent(
-          trx,
-          options,
-          [
-            {
-              kind: 'correction',
-              currency: original.currency,
-              debitAccountId: original.credit_account_id,
-              creditAccountId: original.debit_account_id,
-              amount: original.amount,
-              partnerId: original.partner_id,
-              contractId: original.contract_id,
-              valueDate: today(),
-              reversesId: original.id,
-              comment,
-              actorUserId: actor.userId,
-            },
-          ],
-          'transferId',
-        );
-      },
-    });
-  } catch (error) {
-    // Two corrections of one transfer at once: the unique index lets one in.
-    if (isUniqueViolation(error, 'ledger_reverses_key')) throw conflict('already_reversed');
-    throw error;
-  }
+  return runIdempotent({
+    db,
+    actor,
+    endpoint: 'corrections',
+    key: options.idempotencyKey,
+    body: input,
+    statusCode: 201,
+    work: async (trx) => {
+      const original = await findTransferForCorrection(trx, input.transferId, scopeOf(actor));
+      if (!original) throw notFound();
+      if (movesOwnBalance(original, actor.partnerId)) throw notFound();
+      if (original.kind === 'correction') throw conflict('correction_of_correction');
+      // A deposit is what the form's Deposit says: it is changed there, so the two never disagree.
+      if (original.kind === 'deposit') throw conflict('correction_of_deposit');
+      if (original.reversed) throw conflict('already_reversed');
+      return postAndPresent(
+        trx,
+        options,
+        [
+          {
+            kind: 'correction',
+            currency: original.currency,
+            debitAccountId: original.credit_account_id,
+            creditAccountId: original.debit_account_id,
+            amount: original.amount,
+            partnerId: original.partner_id,
+            contractId: original.contract_id,
+            valueDate: today(),
+            reversesId: original.id,
+            comment,
+            actorUserId: actor.userId,
+          },
+        ],
+        'transferId',
+      );
+    },
+  });
 }

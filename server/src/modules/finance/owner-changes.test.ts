@@ -17,8 +17,7 @@ import {
   writeOff,
 } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
-import { accountId } from '../ledger/ledger-accounts.js';
-import { postTransfers } from '../ledger/post-transfers.js';
+import { openAccount, postTransfers } from '../ledger/ledger.public.js';
 
 /*
  * A balance is owed in one currency to one counterpart (a contract's partner, a partner's parent or
@@ -253,8 +252,8 @@ describe("a contract's partner", () => {
       {
         kind: 'payment',
         currency: 'USD',
-        debitAccountId: await accountId(db, { type: 'partner', id: dealer.id }, 'funds', 'USD'),
-        creditAccountId: await accountId(db, { type: 'contract', id: contract.id }, 'balance', 'USD'),
+        debitAccountId: await openAccount(db, { type: 'partner', id: dealer.id }, 'funds', 'USD'),
+        creditAccountId: await openAccount(db, { type: 'contract', id: contract.id }, 'balance', 'USD'),
         amount: '3.00',
         partnerId: dealer.id,
         contractId: contract.id,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import type { AccountOwner } from '../ledger/ledger-accounts.js';
+import { isOwnedBy, type AccountOwner } from '../ledger/ledger.public.js';
 
 export interface RevenueRow {
   currency: string;
@@ -28,8 +28,8 @@ export async function revenueAndCost(
       : sql`select ${owner.id}::bigint union all select id from partners where parent_id = ${owner.id}::bigint`;
   const rows = await sql<RevenueRow>`
     with accounts as (
-      select id, kind, currency from ledger_accounts
-       where owner_type = ${owner.type} and coalesce(owner_id, 0) = ${ownerId}::bigint
+      select id, kind, currency from ledger_accounts a
+       where ${isOwnedBy('a', { type: owner.type, id: sql`${ownerId}::bigint` })}
          and kind in ('revenue', 'balance')
     ), moves as (
       select t.currency, t.amount, t.kind, t.reverses_id,

@@ -2,10 +2,10 @@ import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
 import { FieldErrors, notFound } from '../../lib/errors.js';
 import { decimal, formatAmount } from '../../lib/money.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
-import { PLATFORM, type AccountOwner } from '../ledger/ledger-accounts.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
+import { PLATFORM, type AccountOwner } from '../ledger/ledger.public.js';
 import type { RevenueQuery } from './finance.schemas.js';
-import { findPartnerTarget } from './money-targets.repository.js';
+import { findPartnerInScope } from '../scope/scope.public.js';
 import { revenueAndCost } from './revenue.repository.js';
 
 /**
@@ -25,7 +25,7 @@ export async function revenueOf(options: { db: Db; actor: Actor; query: RevenueQ
   let owner: AccountOwner = PLATFORM;
   const partnerId = query.partnerId ?? actor.partnerId;
   if (partnerId !== null) {
-    const partner = await findPartnerTarget(db, partnerId, scopeOf(actor));
+    const partner = await findPartnerInScope(db, partnerId, scopeOf(actor));
     if (!partner) throw notFound();
     owner = { type: 'partner', id: partner.id };
   }

@@ -1,7 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import type { Scope } from '../auth/actor.js';
-import { inScope } from '../partners/partners.repository.js';
 
 export interface StatementLineRow {
   object_id: number;
@@ -55,34 +53,4 @@ export function partnerChargeLines(
   currency: string,
 ) {
   return chargeLines(db, sql`t.partner_id = ${partnerId}::bigint and t.level >= 1`, month, currency);
-}
-
-/** A contract of the scope with its partner (the seller) and the partner's VAT. */
-export async function findStatementContract(db: Db, id: number, scope: Scope) {
-  return db
-    .selectFrom('contracts as c')
-    .innerJoin('partners as p', 'p.id', 'c.partner_id')
-    .where('c.id', '=', id)
-    .where(inScope(scope))
-    .select(['c.id', 'c.name', 'c.currency', 'p.id as partner_id', 'p.name as partner_name', 'p.vat_percent'])
-    .executeTakeFirst();
-}
-
-/** A partner of the scope with its parent (the seller, when it has one) and both VAT rates. */
-export async function findStatementPartner(db: Db, id: number, scope: Scope) {
-  return db
-    .selectFrom('partners as p')
-    .leftJoin('partners as parent', 'parent.id', 'p.parent_id')
-    .where('p.id', '=', id)
-    .where(inScope(scope))
-    .select([
-      'p.id',
-      'p.name',
-      'p.currency',
-      'p.vat_percent',
-      'p.parent_id',
-      'parent.name as parent_name',
-      'parent.vat_percent as parent_vat_percent',
-    ])
-    .executeTakeFirst();
 }

@@ -3,16 +3,12 @@ import { daysInMonth } from '../../lib/daily-charge.js';
 import { FieldErrors, notFound } from '../../lib/errors.js';
 import type { Locale } from '../../lib/messages.js';
 import { decimal, formatAmount, roundAmount } from '../../lib/money.js';
-import { writeSpreadsheet, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
+import { exportColumn, writeExport, type ExportColumn } from '../../lib/export-columns.js';
+import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
+import { findContractInScope, findPartnerInScope } from '../scope/scope.public.js';
 import type { StatementQuery } from './finance.schemas.js';
-import {
-  contractChargeLines,
-  findStatementContract,
-  findStatementPartner,
-  partnerChargeLines,
-  type StatementLineRow,
-} from './statements.repository.js';
+import { contractChargeLines, partnerChargeLines, type StatementLineRow } from './statements.repository.js';
 
 type Party = { type: 'platform' | 'partner' | 'contract'; id: number | null; name: string | null };
 
@@ -61,20 +57,20 @@ export async function statementFor(options: { db: Db; actor: Actor; query: State
   const scope = scopeOf(actor);
 
   if (query.contractId !== undefined) {
-    const contract = await findStatementContract(db, query.contractId, scope);
+    const contract = await findContractInScope(db, query.contractId, scope);
     if (!contract) throw notFound();
     const rows = await contractChargeLines(db, contract.id, month, contract.currency);
     return {
       month: query.month,
       currency: contract.currency,
-      vatPercent: contract.vat_percent,
+      vatPercent: contract.partner_vat_percent,
       seller: { type: 'partner', id: contract.partner_id, name: contract.partner_name } as Party,
       buyer: { type: 'contract', id: contract.id, name: contract.name } as Party,
-      ...withVat(rows, contract.vat_percent),
+      ...withVat(rows, contract.partner_vat_percent),
     };
   }
 
-  const partner = await findStatementPartner(db, query.partnerId!, scope);
+  const partner = await findPartnerInScope(db, query.partnerId!, scope);
   if (!partner) throw notFound();
   const currency = (query.currency ?? partner.currency).toUpperCase();
   const rows = await partnerChargeLines(db, partner.id, month, currency);
@@ -97,10 +93,17 @@ export async function statementFor(options: { db: Db; actor: Actor; query: State
   };
 }
 
-const exportHeaders: Record<Locale, string[]> = {
-  en: ['Object', 'Device ID', 'Tariff', 'Days', 'Net', 'VAT', 'Gross'],
-  ru: ['Объект', 'ID устройства', 'Тариф', 'Дней', 'Без НДС', 'НДС', 'С НДС'],
-};
+type StatementLine = Awaited<ReturnType<typeof statementFor>>['lines'][number];
+
+const exportColumns: readonly ExportColumn<StatementLine>[] = [
+  exportColumn('Object', 'Объект', (line) => line.objectName),
+  exportColumn('Device ID', 'ID устройства', (line) => line.deviceId),
+  exportColumn('Tariff', 'Тариф', (line) => line.tariffName),
+  exportColumn('Days', 'Дней', (line) => line.days),
+  exportColumn('Net', 'Без НДС', (line) => line.net),
+  exportColumn('VAT', 'НДС', (line) => line.vat),
+  exportColumn('Gross', 'С НДС', (line) => line.gross),
+];
 
 /** The statement as csv or xlsx: one row per line, then the totals. */
 export async function exportStatement(options: {
@@ -111,24 +114,15 @@ export async function exportStatement(options: {
   locale: Locale;
 }) {
   const statement = await statementFor(options);
-  const total = options.locale === 'ru' ? 'Итого' : 'Total';
-  return writeSpreadsheet(
-    {
-      name: `${options.locale === 'ru' ? 'Акт' : 'Statement'} ${statement.month}`,
-      headers: exportHeaders[options.locale],
-      rows: [
-        ...statement.lines.map((line) => [
-          line.objectName,
-          line.deviceId,
-          line.tariffName,
-          line.days,
-          line.net,
-          line.vat,
-          line.gross,
-        ]),
-        [total, null, null, null, statement.totals.net, statement.totals.vat, statement.totals.gross],
-      ],
-    },
-    options.format,
-  );
+  const { totals } = statement;
+  return writeExport({
+    sheetName: { en: `Statement ${statement.month}`, ru: `Акт ${statement.month}` },
+    columns: exportColumns,
+    items: statement.lines,
+    footer: [
+      [options.locale === 'ru' ? 'Итого' : 'Total', null, null, null, totals.net, totals.vat, totals.gross],
+    ],
+    locale: options.locale,
+    format: options.format,
+  });
 }

@@ -13,8 +13,7 @@ import {
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { pay, writeOff, type TransferBody } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
-import { applyAccountDeltas } from '../ledger/account-deltas.js';
-import { accountId, PLATFORM } from '../ledger/ledger-accounts.js';
+import { PLATFORM, applyAccountDeltas, openAccount } from '../ledger/ledger.public.js';
 
 let context: TestContext;
 let root: TestClient;
@@ -156,8 +155,8 @@ describe('the transactions list', () => {
   it('counts up to 10000 and says when there are more', async () => {
     const db = context.database.db;
     const crowded = await createPartner(root, { name: 'Crowded' });
-    const funds = await accountId(db, PLATFORM, 'funds', 'RUB');
-    const balance = await accountId(db, { type: 'partner', id: crowded.id }, 'balance', 'RUB');
+    const funds = await openAccount(db, PLATFORM, 'funds', 'RUB');
+    const balance = await openAccount(db, { type: 'partner', id: crowded.id }, 'balance', 'RUB');
     await sql`
       with moved as (
         insert into ledger_transfers (kind, currency, debit_account_id, credit_account_id, amount, partner_id, value_date)

@@ -1,23 +1,22 @@
 import type { Db } from '../../db/connect.js';
 import type { Locale } from '../../lib/messages.js';
-import { pageOffset } from '../../lib/paging.js';
-import { writeSpreadsheet, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
+import { pageOf } from '../../lib/paging.js';
+import { EXPORT_ROWS, exportColumn, writeExport, type ExportColumn } from '../../lib/export-columns.js';
+import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
+import { findSubtreePartnerIds } from '../scope/scope.public.js';
 import type { TransferQuery } from './finance.schemas.js';
-import { balanceAccountIds } from './money-targets.repository.js';
+import { balanceAccountsOf } from '../ledger/ledger.public.js';
 import { presentTransfer } from './transfers.presenter.js';
 import {
   countTransfers,
   findTransfersByIds,
   listTransferIds,
-  subtreePartnerIds,
   type TransferFilters,
 } from './transfers.repository.js';
 
 /** The list counts at most this many transfers; beyond, it says totalCapped. */
 export const TRANSFER_COUNT_CAP = 10_000;
-/** An export holds at most this many rows; beyond it a person should narrow the filters. */
-export const TRANSFER_EXPORT_LIMIT = 100_000;
 
 /*
  * The filters of a query in the caller's scope. A partner or contract outside the scope is not an
@@ -28,15 +27,19 @@ export const TRANSFER_EXPORT_LIMIT = 100_000;
 async function filtersOf(db: Db, actor: Actor, query: TransferQuery): Promise<TransferFilters> {
   const scope = scopeOf(actor);
   let partnerIds: number[] | undefined =
-    scope.kind === 'subtree' ? await subtreePartnerIds(db, scope.rootPartnerId) : undefined;
+    scope.kind === 'subtree' ? await findSubtreePartnerIds(db, scope.rootPartnerId) : undefined;
   if (query.partnerId !== undefined) {
     partnerIds = partnerIds === undefined || partnerIds.includes(query.partnerId) ? [query.partnerId] : [];
   }
   let accountIds: number[] | undefined;
   if (query.contractId !== undefined) {
-    accountIds = await balanceAccountIds(db, { type: 'contract', id: query.contractId });
+    accountIds = (await balanceAccountsOf(db, { type: 'contract', id: query.contractId })).map(
+      (account) => account.id,
+    );
   } else if (query.partnerId !== undefined && query.own === true) {
-    accountIds = await balanceAccountIds(db, { type: 'partner', id: query.partnerId });
+    accountIds = (await balanceAccountsOf(db, { type: 'partner', id: query.partnerId })).map(
+      (account) => account.id,
+    );
   }
   return {
     partnerIds,
@@ -71,18 +74,19 @@ const matchesNothing = (filters: TransferFilters) =>
 
 export async function findTransfers(options: { db: Db; actor: Actor; query: TransferQuery }) {
   const { db, actor, query } = options;
-  const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
+  const page = pageOf(query);
+  const echo = { page: query.page ?? 1, pageSize: page.limit };
   const filters = await filtersOf(db, actor, query);
-  if (matchesNothing(filters)) return { items: [], total: 0, totalCapped: false, ...page };
+  if (matchesNothing(filters)) return { items: [], total: 0, totalCapped: false, ...echo };
   const [items, counted] = await Promise.all([
-    pageOfTransfers(db, actor, filters, query, { limit: page.pageSize, offset: pageOffset(page) }),
+    pageOfTransfers(db, actor, filters, query, page),
     countTransfers(db, filters, TRANSFER_COUNT_CAP),
   ]);
   return {
     items,
     total: Math.min(counted, TRANSFER_COUNT_CAP),
     totalCapped: counted > TRANSFER_COUNT_CAP,
-    ...page,
+    ...echo,
   };
 }
 
@@ -103,44 +107,26 @@ const kindNames: Record<Locale, Record<string, string>> = {
   },
 };
 
-const exportHeaders: Record<Locale, string[]> = {
-  en: [
-    'ID',
-    'Date',
-    'Type',
-    'Amount',
-    'Signed amount',
-    'Currency',
-    'Partner',
-    'Contract',
-    'Object',
-    'Level',
-    'Charge day',
-    'Reverses',
-    'Reversed by',
-    'Comment',
-    'Entered by',
-    'Created at',
-  ],
-  ru: [
-    'ID',
-    'Дата',
-    'Тип',
-    'Сумма',
-    'Сумма со знаком',
-    'Валюта',
-    'Партнёр',
-    'Аккаунт',
-    'Объект',
-    'Уровень',
-    'День начисления',
-    'Корректирует',
-    'Скорректирована',
-    'Комментарий',
-    'Кто внёс',
-    'Создана',
-  ],
-};
+type TransferItem = Awaited<ReturnType<typeof pageOfTransfers>>[number];
+
+const exportColumns: readonly ExportColumn<TransferItem>[] = [
+  exportColumn('ID', 'ID', (item) => item.id),
+  exportColumn('Date', 'Дата', (item) => item.valueDate),
+  exportColumn('Type', 'Тип', (item, locale) => kindNames[locale][item.kind] ?? item.kind),
+  exportColumn('Amount', 'Сумма', (item) => item.amount),
+  exportColumn('Signed amount', 'Сумма со знаком', (item) => item.signedAmount),
+  exportColumn('Currency', 'Валюта', (item) => item.currency),
+  exportColumn('Partner', 'Партнёр', (item) => item.partnerName),
+  exportColumn('Contract', 'Аккаунт', (item) => item.contractName),
+  exportColumn('Object', 'Объект', (item) => item.objectName),
+  exportColumn('Level', 'Уровень', (item) => item.level),
+  exportColumn('Charge day', 'День начисления', (item) => item.chargeDay),
+  exportColumn('Reverses', 'Корректирует', (item) => item.reversesId),
+  exportColumn('Reversed by', 'Скорректирована', (item) => item.reversedById),
+  exportColumn('Comment', 'Комментарий', (item) => item.comment),
+  exportColumn('Entered by', 'Кто внёс', (item) => item.actorLogin),
+  exportColumn('Created at', 'Создана', (item) => item.createdAt),
+];
 
 /** The list as it is filtered and sorted, every page of it (up to the export limit), as csv or xlsx. */
 export async function exportTransfers(options: {
@@ -152,32 +138,12 @@ export async function exportTransfers(options: {
 }) {
   const { db, actor, query, locale } = options;
   const filters = await filtersOf(db, actor, query);
-  const items = matchesNothing(filters)
-    ? []
-    : await pageOfTransfers(db, actor, filters, query, { limit: TRANSFER_EXPORT_LIMIT, offset: 0 });
-  return writeSpreadsheet(
-    {
-      name: locale === 'ru' ? 'Операции' : 'Transactions',
-      headers: exportHeaders[locale],
-      rows: items.map((item) => [
-        item.id,
-        item.valueDate,
-        kindNames[locale][item.kind] ?? item.kind,
-        item.amount,
-        item.signedAmount,
-        item.currency,
-        item.partnerName,
-        item.contractName,
-        item.objectName,
-        item.level,
-        item.chargeDay,
-        item.reversesId,
-        item.reversedById,
-        item.comment,
-        item.actorLogin,
-        item.createdAt,
-      ]),
-    },
-    options.format,
-  );
+  const items = matchesNothing(filters) ? [] : await pageOfTransfers(db, actor, filters, query, EXPORT_ROWS);
+  return writeExport({
+    sheetName: { en: 'Transactions', ru: 'Операции' },
+    columns: exportColumns,
+    items,
+    locale,
+    format: options.format,
+  });
 }

@@ -1,5 +1,5 @@
 import { formatAmount } from '../../lib/money.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/auth.public.js';
 import type { TransferDetails } from './transfers.repository.js';
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { TransferKind } from '../../db/schema.js';
-import type { TransferRow } from '../ledger/post-transfers.js';
+import type { TransferRow } from '../ledger/ledger.public.js';
 import type { TransferSortColumn } from './finance.schemas.js';
 
 /** A transfer with the names a person reads beside it. */
@@ -167,11 +167,4 @@ export async function countTransfers(db: Db, filters: TransferFilters, cap: numb
           select 1 from ledger_transfers t where ${conditionsOf(filters, { withPartners: true })}
            limit ${cap + 1}) capped`.execute(db);
   return Number(row.rows[0]?.n ?? 0);
-}
-
-/** The partners of a subtree, for the lists to walk. */
-export async function subtreePartnerIds(db: Db, rootPartnerId: number): Promise<number[]> {
-  const rows = await sql<{ id: number }>`
-    select id from partners where path @> array[${rootPartnerId}]::bigint[]`.execute(db);
-  return rows.rows.map((row) => Number(row.id));
 }

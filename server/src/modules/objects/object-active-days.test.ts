@@ -12,7 +12,11 @@ import {
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
-import { fieldLabel } from '../../lib/messages.js';
+import { createMessages, type Locale } from '../../lib/messages.js';
+import { objectsMessages } from './objects.messages.js';
+
+const objectLabel = (field: string, locale: Locale) =>
+  createMessages([objectsMessages]).translator(locale, objectsMessages).label(field);
 import { yearsBefore } from './object-active-days.js';
 import {
   addDays,
@@ -21,7 +25,7 @@ import {
   pinsOf,
   type HistoryBody,
   type ObjectBody,
-} from './objects-test-helpers.js';
+} from '../../../test/object-helpers.js';
 
 interface ImportBody {
   total: number;
@@ -210,12 +214,14 @@ describe('objects: Active from and Active until', () => {
         { field: 'active', oldValue: false, newValue: true },
         { field: 'activeUntil', oldValue: day, newValue: null },
       ]);
-      expect([fieldLabel('activeFrom', 'en', 'objects'), fieldLabel('activeUntil', 'en', 'objects')]).toEqual(
-        ['Active from', 'Active until'],
-      );
-      expect([fieldLabel('activeFrom', 'ru', 'objects'), fieldLabel('activeUntil', 'ru', 'objects')]).toEqual(
-        ['Активен с', 'Активен по'],
-      );
+      expect([objectLabel('activeFrom', 'en'), objectLabel('activeUntil', 'en')]).toEqual([
+        'Active from',
+        'Active until',
+      ]);
+      expect([objectLabel('activeFrom', 'ru'), objectLabel('activeUntil', 'ru')]).toEqual([
+        'Активен с',
+        'Активен по',
+      ]);
     });
 
     it('deactivating keeps a last day given with it when no later day is charged; activating after a gap bills again from today', async () => {

@@ -22,7 +22,7 @@ import {
   insertContract,
   type HistoryBody,
   type ObjectBody,
-} from './objects-test-helpers.js';
+} from '../../../test/object-helpers.js';
 
 interface ProblemBody {
   code: string;

@@ -1,6 +1,6 @@
 import { AppError, type FieldError } from '../../lib/errors.js';
-import { countryOfRegion } from '../reference/reference-data.js';
-import { pathInScope, type Scope } from '../auth/actor.js';
+import { countryOfRegion } from '../reference/reference.public.js';
+import { pathInScope, type Scope } from '../scope/scope.public.js';
 import { resolveObjectTariff } from './object-tariff-rule.js';
 import type { ContractForObjects, findLiveDeviceHolders } from './objects.repository.js';
 
@@ -45,9 +45,3 @@ export function deviceTakenError(holder: DeviceHolder, scope: Scope): FieldError
 }
 
 export const deviceTaken = (error: FieldError) => new AppError('device_id_taken', 409, [error]);
-
-/** A unique violation of the device index: two saves raced past the check. */
-export function isDeviceIndexViolation(error: unknown): boolean {
-  const candidate = error as { code?: string; constraint?: string } | null;
-  return candidate?.code === '23505' && candidate.constraint === 'objects_device_id_key';
-}

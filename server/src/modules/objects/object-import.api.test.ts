@@ -18,7 +18,7 @@ import {
   pinsOf,
   vehiclesCount,
   type HistoryBody,
-} from './objects-test-helpers.js';
+} from '../../../test/object-helpers.js';
 
 interface ImportBody {
   total: number;

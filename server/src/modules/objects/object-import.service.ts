@@ -1,7 +1,7 @@
 import { today } from '../../lib/clock.js';
 import { invalid, type FieldError } from '../../lib/errors.js';
-import { fieldLabel, translate, type Locale } from '../../lib/messages.js';
-import { scopeOf } from '../auth/actor.js';
+import type { Translator } from '../../lib/messages.js';
+import { scopeOf } from '../auth/auth.public.js';
 import { contractProblem, deviceTakenError, phoneCountryOf, pinnedTariffOf } from './object-checks.js';
 import { deviceKey, normaliseObjectDraft, type ObjectDraft } from './object-draft.js';
 import { activeDaysOfNew } from './object-active-days.js';
@@ -106,9 +106,9 @@ function judgeRecord(
  * refused row creates nothing, and the report says which rows were refused and why.
  */
 export async function importObjects(
-  options: Call & { body: Buffer; format: ImportFormat; contractId: number | null; locale: Locale },
+  options: Call & { body: Buffer; format: ImportFormat; contractId: number | null; translator: Translator },
 ) {
-  const { db, actor, locale } = options;
+  const { db, actor, translator } = options;
   const scope = scopeOf(actor);
   const day = today();
   const records = await readImportFile(options.body, options.format);
@@ -177,10 +177,7 @@ export async function importObjects(
       errors: errors.map((error) => ({
         field: error.field,
         code: error.code,
-        message: translate(error.code, locale, {
-          ...error.params,
-          field: fieldLabel(error.field, locale, 'objects'),
-        }),
+        message: translator.message(error.code, error.params, error.field),
       })),
     })),
   };

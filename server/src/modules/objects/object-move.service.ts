@@ -1,22 +1,18 @@
 import { conflict, forbidden, invalid } from '../../lib/errors.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
-import { recordAuditEvent } from '../audit/audit.repository.js';
-import { isTariffAvailable } from '../tariffs/tariff-availability.js';
-import { findTariffForUse } from '../tariffs/tariffs.repository.js';
+import { isAdministrator, scopeOf } from '../auth/auth.public.js';
+import { recordAuditEvent } from '../audit/audit.public.js';
+import { findTariffForUse, isTariffAvailable } from '../tariffs/tariffs.public.js';
 import { contractProblem } from './object-checks.js';
 import { findContractsForObjects, moveObjectRow } from './objects.repository.js';
 import type { MoveBody } from './objects.schemas.js';
 import { loadObject, type Call } from './objects.service.js';
 
-/*
- * Objects stored in a warehouse account carry no fee, so putting one in or taking one out changes
- * what is billed: only administrators decide that, not staff users. Both contracts are inside the
- * caller's subtree (others read as missing), so the warehouse's owning partner is in its scope.
+/**
+ * Moves an object to another contract of the caller's subtree; it keeps its tariff, its partner follows.
+ * Objects stored in a warehouse account carry no fee, so putting one in or taking one out changes what
+ * is billed: only administrators decide that, not staff users. Both contracts are inside the caller's
+ * subtree (others read as missing), so the warehouse's owning partner is in its scope.
  */
-const mayMoveWarehouseObjects = (actor: Actor) =>
-  actor.role === 'super_admin' || actor.role === 'partner_admin';
-
-/** Moves an object to another contract of the caller's subtree; it keeps its tariff, its partner follows. */
 export async function moveObject(options: Call & { id: number; input: MoveBody }) {
   const { db, actor, id, input } = options;
   const current = await loadObject(db, actor, id);
@@ -27,7 +23,7 @@ export async function moveObject(options: Call & { id: number; input: MoveBody }
   const target = contracts.find((contract) => contract.id === input.contractId);
   const problem = contractProblem(target);
   if (problem) throw invalid([problem]);
-  if ((source?.is_warehouse || target!.is_warehouse) && !mayMoveWarehouseObjects(actor)) {
+  if ((source?.is_warehouse || target!.is_warehouse) && !isAdministrator(actor)) {
     throw forbidden('warehouse_move_forbidden');
   }
   // The pinned tariff is kept, so the new contract's partner must sell it, in the contract's currency

@@ -16,7 +16,7 @@ import {
   vehiclesCount,
   type HistoryBody,
   type ObjectBody,
-} from './objects-test-helpers.js';
+} from '../../../test/object-helpers.js';
 
 describe('POST /objects/{id}/move', () => {
   let context: TestContext;

@@ -1,8 +1,8 @@
 import { today } from '../../lib/clock.js';
 import { FieldErrors } from '../../lib/errors.js';
-import { scopeOf } from '../auth/actor.js';
-import { findPartnerForParent } from '../partners/partners.repository.js';
-import { findTariffForUse } from '../tariffs/tariffs.repository.js';
+import { scopeOf } from '../auth/auth.public.js';
+import { findPartnerInScope } from '../scope/scope.public.js';
+import { findTariffForUse } from '../tariffs/tariffs.public.js';
 import { contractProblem } from './object-checks.js';
 import {
   findContractsForObjects,
@@ -30,7 +30,7 @@ async function resolveTarget(call: Call, input: RepriceBody, errors: FieldErrors
     }
     return { target: { contractId: contract!.id } as RepriceTarget, ownerPath: contract!.path };
   }
-  const partner = await findPartnerForParent(db, input.partnerId!, scopeOf(actor));
+  const partner = await findPartnerInScope(db, input.partnerId!, scopeOf(actor));
   if (!partner || partner.archived_at !== null) {
     errors.add('partnerId', 'partner_not_found');
     return null;

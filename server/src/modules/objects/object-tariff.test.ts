@@ -10,7 +10,13 @@ import {
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
-import { addDays, getObjectBody, insertContract, pinsOf, type HistoryBody } from './objects-test-helpers.js';
+import {
+  addDays,
+  getObjectBody,
+  insertContract,
+  pinsOf,
+  type HistoryBody,
+} from '../../../test/object-helpers.js';
 
 describe('the tariff rule across three levels of partners', () => {
   let context: TestContext;

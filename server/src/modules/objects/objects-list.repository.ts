@@ -1,9 +1,14 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import { sortDirection } from '../../lib/paging.js';
+import { sortDirection } from '../../db/sort-direction.js';
 import type { Db } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
-import type { Scope } from '../auth/actor.js';
+import {
+  partnerIdInScope,
+  partnerPathInScope,
+  subtreePartnerIds,
+  type Scope,
+} from '../scope/scope.public.js';
 import type { ObjectSortColumn } from './objects.schemas.js';
 
 export interface ObjectListFilters {
@@ -36,14 +41,11 @@ function applyFilters<Q extends SelectQueryBuilder<ListTables, 'o', object>>(
   scopeForm: 'semi-join' | 'id-list' = 'semi-join',
 ): Q {
   let q = query as unknown as SelectQueryBuilder<ListTables, 'o', object>;
-  if (filters.scope.kind === 'subtree') {
-    const subtree = sql`select id from partners where path @> array[${filters.scope.rootPartnerId}]::bigint[]`;
+  if (filters.scope.kind === 'subtree' && scopeForm === 'id-list') {
     // The id list (computed once, before the scan) steers the planner to the partners' index ranges.
-    q = q.where(
-      scopeForm === 'id-list'
-        ? sql<boolean>`o.partner_id = any(array(${subtree}))`
-        : sql<boolean>`o.partner_id in (${subtree})`,
-    );
+    q = q.where(sql<boolean>`o.partner_id = any(array(${subtreePartnerIds(filters.scope.rootPartnerId)}))`);
+  } else {
+    q = q.where((eb) => partnerIdInScope(eb, filters.scope, 'o.partner_id'));
   }
   if (!filters.showDeleted) q = q.where('o.archived_at', 'is', null);
   if (filters.search) {
@@ -119,7 +121,7 @@ const SMALL_SUBTREE_OBJECTS = 20_000;
 async function liveObjectsOfSubtree(db: Db, rootPartnerId: number): Promise<number> {
   const row = await db
     .selectFrom('partners as p')
-    .where(sql<boolean>`p.path @> array[${rootPartnerId}]::bigint[]`)
+    .where((eb) => partnerPathInScope(eb, { kind: 'subtree', rootPartnerId }, 'p.path'))
     .select(sql<number>`coalesce(sum(p.vehicles_count), 0)`.as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -207,10 +209,8 @@ export async function countObjects(db: Db, filters: ObjectListFilters): Promise<
     }
     let query = db
       .selectFrom('partners as p')
+      .where((eb) => partnerPathInScope(eb, filters.scope, 'p.path'))
       .select(sql<number>`coalesce(sum(p.vehicles_count), 0)`.as('n'));
-    if (filters.scope.kind === 'subtree') {
-      query = query.where(sql<boolean>`p.path @> array[${filters.scope.rootPartnerId}]::bigint[]`);
-    }
     if (filters.partnerId !== undefined) query = query.where('p.id', '=', filters.partnerId);
     const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);

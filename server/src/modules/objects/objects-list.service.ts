@@ -1,15 +1,13 @@
 import type { Db } from '../../db/connect.js';
 import type { Locale } from '../../lib/messages.js';
-import { pageOffset } from '../../lib/paging.js';
-import { writeSpreadsheet, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { pageOf } from '../../lib/paging.js';
+import { EXPORT_ROWS, exportColumn, writeExport, type ExportColumn } from '../../lib/export-columns.js';
+import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { emptyToNull } from '../../lib/text.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
 import { countObjects, listObjects, type ObjectListFilters } from './objects-list.repository.js';
-import { presentObject } from './objects.presenter.js';
+import { presentObject, type ObjectResponse } from './objects.presenter.js';
 import type { ObjectQuery } from './objects.schemas.js';
-
-/** An export holds at most this many rows; beyond it a person should narrow the filters. */
-export const EXPORT_ROW_LIMIT = 100_000;
 
 function filtersOf(actor: Actor, query: ObjectQuery): ObjectListFilters {
   return {
@@ -27,66 +25,47 @@ function filtersOf(actor: Actor, query: ObjectQuery): ObjectListFilters {
 export async function findObjects(options: { db: Db; actor: Actor; query: ObjectQuery }) {
   const { db, actor, query } = options;
   const filters = filtersOf(actor, query);
-  const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
+  const page = pageOf(query);
   const [rows, total] = await Promise.all([
     listObjects(db, {
       filters,
       sort: query.sort ?? 'id',
       order: query.order ?? 'asc',
-      limit: page.pageSize,
-      offset: pageOffset(page),
+      ...page,
     }),
     countObjects(db, filters),
   ]);
   return { items: rows.map(presentObject), total };
 }
 
+/* The import reads these words back (object-import.ts), so they stay as the import knows them. */
+const flag = (value: boolean, locale: Locale) =>
+  (value ? { en: 'yes', ru: 'да' } : { en: 'no', ru: 'нет' })[locale];
+
 /*
  * The export's first columns are the import's, under the same labels, so an exported file can be
  * edited and imported again; the read-only columns follow and are ignored by the import.
  */
-const exportHeaders: Record<Locale, string[]> = {
-  en: [
-    'Name',
-    'Device ID',
-    'Device type',
-    'SIM phone',
-    'SIM 2',
-    'ICCID',
-    'SIM provider',
-    'Plate number',
-    'Active',
-    'Active from',
-    'Active until',
-    'Contract ID',
-    'ID',
-    'Contract',
-    'Partner',
-    'Tariff',
-    'Tariff from',
-    'Archived',
-  ],
-  ru: [
-    'Наименование',
-    'ID устройства',
-    'Тип устройства',
-    'Телефон SIM',
-    'SIM 2',
-    'ICCID',
-    'Оператор SIM',
-    'Госномер',
-    'Активен',
-    'Активен с',
-    'Активен по',
-    'ID договора',
-    'ID',
-    'Договор',
-    'Партнёр',
-    'Тариф',
-    'Тариф с',
-    'В архиве',
-  ],
-};
+const exportColumns: readonly ExportColumn<ObjectResponse>[] = [
+  exportColumn('Name', 'Наименование', (item) => item.name),
+  exportColumn('Device ID', 'ID устройства', (item) => item.deviceId),
+  exportColumn('Device type', 'Тип устройства', (item) => item.deviceType),
+  exportColumn('SIM phone', 'Телефон SIM', (item) => item.simPhone),
+  exportColumn('SIM 2', 'SIM 2', (item) => item.sim2Phone),
+  exportColumn('ICCID', 'ICCID', (item) => item.iccid),
+  exportColumn('SIM provider', 'Оператор SIM', (item) => item.simProvider),
+  exportColumn('Plate number', 'Госномер', (item) => item.plateNumber),
+  exportColumn('Active', 'Активен', (item, locale) => flag(item.active, locale)),
+  exportColumn('Active from', 'Активен с', (item) => item.activeFrom),
+  exportColumn('Active until', 'Активен по', (item) => item.activeUntil),
+  exportColumn('Contract ID', 'ID договора', (item) => item.contractId),
+  exportColumn('ID', 'ID', (item) => item.id),
+  exportColumn('Contract', 'Договор', (item) => item.contract.name),
+  exportColumn('Partner', 'Партнёр', (item) => item.partner.name),
+  exportColumn('Tariff', 'Тариф', (item) => item.tariff.name),
+  exportColumn('Tariff from', 'Тариф с', (item) => item.tariffPinnedAt),
+  exportColumn('Archived', 'В архиве', (item, locale) => flag(item.archivedAt !== null, locale)),
+];
 
 /** The list as it is filtered and sorted, every page of it, as a csv or xlsx file. */
 export async function exportObjects(options: {
@@ -100,38 +79,13 @@ export async function exportObjects(options: {
     filters: filtersOf(options.actor, options.query),
     sort: options.query.sort ?? 'id',
     order: options.query.order ?? 'asc',
-    limit: EXPORT_ROW_LIMIT,
-    offset: 0,
+    ...EXPORT_ROWS,
   });
-  const yes = options.locale === 'ru' ? 'да' : 'yes';
-  const no = options.locale === 'ru' ? 'нет' : 'no';
-  return writeSpreadsheet(
-    {
-      name: options.locale === 'ru' ? 'Объекты' : 'Objects',
-      headers: exportHeaders[options.locale],
-      rows: rows
-        .map(presentObject)
-        .map((item) => [
-          item.name,
-          item.deviceId,
-          item.deviceType,
-          item.simPhone,
-          item.sim2Phone,
-          item.iccid,
-          item.simProvider,
-          item.plateNumber,
-          item.active ? yes : no,
-          item.activeFrom,
-          item.activeUntil,
-          item.contractId,
-          item.id,
-          item.contract.name,
-          item.partner.name,
-          item.tariff.name,
-          item.tariffPinnedAt,
-          item.archivedAt === null ? no : yes,
-        ]),
-    },
-    options.format,
-  );
+  return writeExport({
+    sheetName: { en: 'Objects', ru: 'Объекты' },
+    columns: exportColumns,
+    items: rows.map(presentObject),
+    locale: options.locale,
+    format: options.format,
+  });
 }

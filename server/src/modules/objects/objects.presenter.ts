@@ -1,3 +1,5 @@
+import { snapshotOf } from '../audit/audit.public.js';
+import { objectAuditedFields, objectCreatedFields } from './object-audit.js';
 import type { ObjectDraft } from './object-draft.js';
 import type { ObjectDetails } from './objects.repository.js';
 
@@ -31,6 +33,12 @@ export function presentObject(row: ObjectDetails) {
 }
 
 export type ObjectResponse = ReturnType<typeof presentObject>;
+
+/** The history's view of an object: its form fields and where it belongs. */
+export const auditSnapshot = (object: ObjectResponse) => snapshotOf(objectAuditedFields, object);
+
+/** The history's view of a new object: also its tariff and the day it was pinned. */
+export const createdSnapshot = (object: ObjectResponse) => snapshotOf(objectCreatedFields, object);
 
 /** The draft a stored object stands for: the starting point of an update. */
 export function draftOf(object: ObjectResponse): ObjectDraft {

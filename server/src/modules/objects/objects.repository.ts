@@ -1,22 +1,10 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import type { Database, ObjectsTable } from '../../db/schema.js';
+import type { ObjectsTable } from '../../db/schema.js';
 import type { Insertable, Updateable } from 'kysely';
-import type { Scope } from '../auth/actor.js';
-import { BILLING_RUN_LOCK } from '../billing/billing-lock.js';
-
-type ObjectTables = Database & { o: Database['objects']; p: Database['partners'] };
-
-/**
- * Restricts a query on objects `o` joined to their partner `p` to the scope's subtree. Objects carry
- * their contract's partner_id, so scoping needs no join through contracts.
- */
-export function objectInScope(scope: Scope) {
-  return (eb: ExpressionBuilder<ObjectTables, 'o' | 'p'>) =>
-    scope.kind === 'platform'
-      ? eb.lit(true)
-      : sql<boolean>`p.path @> array[${scope.rootPartnerId}]::bigint[]`;
-}
+import { changeJson, createdChangesJson, insertAuditEventsFrom } from '../audit/audit.public.js';
+import { partnerPathInScope, type Scope } from '../scope/scope.public.js';
+import { objectCreatedFields } from './object-audit.js';
 
 export function selectObjectDetails(db: Db) {
   return db
@@ -31,7 +19,11 @@ export function selectObjectDetails(db: Db) {
 export type ObjectDetails = NonNullable<Awaited<ReturnType<typeof findObject>>>;
 
 export async function findObject(db: Db, id: number, scope: Scope) {
-  return selectObjectDetails(db).where('o.id', '=', id).where(objectInScope(scope)).executeTakeFirst();
+  // Objects carry their contract's partner_id, so scoping needs no join through contracts.
+  return selectObjectDetails(db)
+    .where('o.id', '=', id)
+    .where((eb) => partnerPathInScope(eb, scope, 'p.path'))
+    .executeTakeFirst();
 }
 
 /**
@@ -45,11 +37,7 @@ export async function findContractsForObjects(db: Db, ids: readonly number[], sc
     .selectFrom('contracts as c')
     .innerJoin('partners as p', 'p.id', 'c.partner_id')
     .where(sql<boolean>`c.id = any(${[...ids]}::bigint[])`)
-    .where(
-      scope.kind === 'platform'
-        ? sql<boolean>`true`
-        : sql<boolean>`p.path @> array[${scope.rootPartnerId}]::bigint[]`,
-    )
+    .where((eb) => partnerPathInScope(eb, scope, 'p.path'))
     .select([
       'c.id',
       'c.name',
@@ -202,19 +190,20 @@ export async function repriceObjects(
 ): Promise<number> {
   const { target, tariffId, effectiveFrom, actor } = options;
   const day = sql`${effectiveFrom}::date`;
-  const audited = await sql`
-    insert into audit_events (entity_type, entity_id, action, changes, actor_user_id, actor_login, request_id)
-    select 'object', o.id, 'reprice',
-           jsonb_build_array(
-             jsonb_build_object('field', 'tariffId', 'old', o.tariff_id, 'new', ${tariffId}::bigint),
-             jsonb_build_object('field', 'tariffPinnedAt', 'old', o.tariff_pinned_at, 'new', ${day})),
-           ${actor.userId}::bigint, ${actor.login}::text, ${options.requestId}::text
-      from objects o
+  const audited = await insertAuditEventsFrom({
+    entityType: 'object',
+    entityId: sql.ref('o.id'),
+    action: 'reprice',
+    changes: sql`jsonb_build_array(
+      ${changeJson('tariffId', sql`to_jsonb(o.tariff_id)`, sql`to_jsonb(${tariffId}::bigint)`)},
+      ${changeJson('tariffPinnedAt', sql`to_jsonb(o.tariff_pinned_at)`, sql`to_jsonb(${day})`)})`,
+    from: sql`objects o
      where o.archived_at is null and ${targetCondition(target)}
        and not exists (select 1 from object_tariffs ot
-                        where ot.object_id = o.id and ot.effective_from = ${day} and ot.tariff_id = ${tariffId})`.execute(
-    db,
-  );
+                        where ot.object_id = o.id and ot.effective_from = ${day} and ot.tariff_id = ${tariffId})`,
+    actor,
+    requestId: options.requestId,
+  }).execute(db);
   await sql`
     insert into object_tariffs (object_id, tariff_id, effective_from)
     select o.id, ${tariffId}, ${day} from objects o
@@ -270,58 +259,13 @@ export async function recordCreatedObjects(
     select id, tariff_id, least(active_from, tariff_pinned_at) from objects where id = any(${idArray})`.execute(
     db,
   );
-  await sql`
-    insert into audit_events (entity_type, entity_id, action, changes, actor_user_id, actor_login, request_id)
-    select 'object', o.id, 'created',
-           (select jsonb_agg(jsonb_build_object('field', f.field, 'old', null, 'new', f.value) order by f.n)
-              from (values (1, 'contractId', to_jsonb(o.contract_id)), (2, 'name', to_jsonb(o.name)),
-                           (3, 'deviceId', to_jsonb(o.device_id)), (4, 'deviceType', to_jsonb(o.device_type)),
-                           (5, 'simPhone', to_jsonb(o.sim_phone)), (6, 'sim2Phone', to_jsonb(o.sim2_phone)),
-                           (7, 'iccid', to_jsonb(o.iccid)), (8, 'simProvider', to_jsonb(o.sim_provider)),
-                           (9, 'plateNumber', to_jsonb(o.plate_number)), (10, 'active', to_jsonb(o.active)),
-                           (11, 'activeFrom', to_jsonb(o.active_from::text)),
-                           (12, 'activeUntil', to_jsonb(o.active_until::text)),
-                           (13, 'tariffId', to_jsonb(o.tariff_id)), (14, 'tariffPinnedAt', to_jsonb(o.tariff_pinned_at::text))
-                   ) as f(n, field, value)
-             where f.value is not null),
-           ${actor.userId}::bigint, ${actor.login}::text, ${requestId}::text
-      from objects o where o.id = any(${idArray})`.execute(db);
-}
-
-/**
- * The first and the last day from `from` to `until` (null: no end) on which the object's contract was
- * charged for it (level 0) by a charge no correction has reversed; null when none. Two short walks of
- * ledger_charge_once_key (object_id, level, charge_day), one from each end, each stopping at the
- * first charge not reversed (ledger_reverses_key answers that).
- */
-export async function findChargedDays(
-  db: Db,
-  objectId: number,
-  range: { from: string; until: string | null },
-): Promise<{ first: string; last: string } | null> {
-  const edge = (order: 'asc' | 'desc') => sql<string | null>`(
-    select t.charge_day from ledger_transfers t
-     where t.kind = 'charge' and t.object_id = ${objectId} and t.level = 0
-       and t.charge_day >= ${range.from}::date
-       ${range.until === null ? sql`` : sql`and t.charge_day <= ${range.until}::date`}
-       and not exists (select 1 from ledger_transfers r where r.reverses_id = t.id)
-     order by t.charge_day ${sql.raw(order)} limit 1)`;
-  const { rows } = await sql<{
-    first: string | null;
-    last: string | null;
-  }>`select ${edge('asc')} as first, ${edge('desc')} as last`.execute(db);
-  const row = rows[0];
-  return row?.first && row.last ? { first: row.first, last: row.last } : null;
-}
-
-/**
- * Takes the billing runs' lock shared for the caller's transaction, without waiting: false while a
- * run is charging. Held, no run starts charging until the transaction ends, and the runs after it
- * read what it wrote.
- */
-export async function tryHoldBillingRuns(db: Db): Promise<boolean> {
-  const { rows } = await sql<{
-    held: boolean;
-  }>`select pg_try_advisory_xact_lock_shared(${BILLING_RUN_LOCK}::bigint) as held`.execute(db);
-  return rows[0]?.held === true;
+  await insertAuditEventsFrom({
+    entityType: 'object',
+    entityId: sql.ref('o.id'),
+    action: 'created',
+    changes: createdChangesJson('o', objectCreatedFields),
+    from: sql`objects o where o.id = any(${idArray})`,
+    actor,
+    requestId,
+  }).execute(db);
 }

@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
 import { AppError } from '../../lib/errors.js';
-import { localeFrom } from '../../lib/messages.js';
 import { IdParams, problemResponses } from '../../lib/schemas.js';
-import { spreadsheetContentTypes } from '../../lib/spreadsheet.js';
-import { HistoryResponse } from '../audit/audit.schemas.js';
-import { requireActor } from '../auth/actor.js';
+import { sendSpreadsheet, spreadsheetContentTypes } from '../../lib/spreadsheet.js';
+import { HistoryResponse } from '../audit/audit.public.js';
 import { importObjects } from './object-import.service.js';
 import { moveObject } from './object-move.service.js';
 import { repriceObjectsOf } from './object-reprice.service.js';
@@ -31,6 +29,8 @@ import {
   RepriceBody,
   RepriceResponse,
 } from './objects.schemas.js';
+import { useFeatureMessages } from '../../plugins/messages.plugin.js';
+import { objectsMessages } from './objects.messages.js';
 
 const CSV_TYPE = 'text/csv';
 const XLSX_TYPE = spreadsheetContentTypes.xlsx;
@@ -46,6 +46,7 @@ function importFormatOf(contentType: string | undefined): 'csv' | 'xlsx' {
 }
 
 export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  useFeatureMessages(app, objectsMessages);
   const tags = ['objects'];
   // Import files arrive as the raw body; these parsers exist only inside this plugin.
   app.addContentTypeParser(
@@ -64,7 +65,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         response: { 200: ObjectList, ...problemResponses(400, 401) },
       },
     },
-    (request) => findObjects({ db, actor: requireActor(request), query: request.query }),
+    (request) => findObjects({ db, actor: request.actor, query: request.query }),
   );
 
   app.get(
@@ -82,15 +83,12 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       const { format, ...query } = request.query;
       const file = await exportObjects({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         query,
         format,
-        locale: localeFrom(request.headers['accept-language']),
+        locale: request.locale,
       });
-      return reply
-        .type(spreadsheetContentTypes[format])
-        .header('content-disposition', `attachment; filename="objects.${format}"`)
-        .send(file);
+      return sendSpreadsheet(reply, file, format, 'objects');
     },
   );
 
@@ -107,7 +105,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
     async (request, reply) => {
       const object = await createObject({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         input: request.body,
         requestId: request.id,
       });
@@ -125,8 +123,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         response: { 200: RepriceResponse, ...problemResponses(400, 401) },
       },
     },
-    (request) =>
-      repriceObjectsOf({ db, actor: requireActor(request), input: request.body, requestId: request.id }),
+    (request) => repriceObjectsOf({ db, actor: request.actor, input: request.body, requestId: request.id }),
   );
 
   app.post(
@@ -150,12 +147,12 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
     (request) =>
       importObjects({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         requestId: request.id,
         body: request.body as Buffer,
         format: importFormatOf(request.headers['content-type']),
         contractId: request.query.contractId ?? null,
-        locale: localeFrom(request.headers['accept-language']),
+        translator: request.translator,
       }),
   );
 
@@ -169,7 +166,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         response: { 200: ObjectResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) => getObject({ db, actor: requireActor(request), id: request.params.id }),
+    (request) => getObject({ db, actor: request.actor, id: request.params.id }),
   );
 
   app.patch(
@@ -187,7 +184,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
     (request) =>
       updateObject({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         id: request.params.id,
         input: request.body,
         requestId: request.id,
@@ -204,8 +201,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         response: { 200: ObjectResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) =>
-      archiveObject({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+    (request) => archiveObject({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
   );
 
   app.post(
@@ -218,8 +214,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         response: { 200: ObjectResponse, ...problemResponses(401, 404, 409) },
       },
     },
-    (request) =>
-      restoreObject({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+    (request) => restoreObject({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
   );
 
   app.post(
@@ -236,7 +231,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
     (request) =>
       moveObject({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         id: request.params.id,
         input: request.body,
         requestId: request.id,
@@ -253,6 +248,6 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         response: { 200: HistoryResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) => objectHistory({ db, actor: requireActor(request), id: request.params.id }),
+    (request) => objectHistory({ db, actor: request.actor, id: request.params.id }),
   );
 };

@@ -1,10 +1,17 @@
 import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
 import { conflict, FieldErrors, invalid, notFound, staleVersion, type FieldError } from '../../lib/errors.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
-import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
-import { changedFields, createdFields } from '../audit/audit-changes.js';
-import { presentHistory } from '../audit/audit.schemas.js';
+import { definedEntries } from '../../lib/defined-entries.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
+import { findChargedDays, tryHoldChargingRunsOff } from '../ledger/ledger.public.js';
+import { PLATFORM_SCOPE } from '../scope/scope.public.js';
+import {
+  changedFields,
+  createdFields,
+  entityHistory,
+  recordArchiveEvent,
+  recordAuditEvent,
+} from '../audit/audit.public.js';
 import {
   contractProblem,
   deviceTaken,
@@ -22,9 +29,15 @@ import {
   type DaysTakenOut,
 } from './object-active-days.js';
 import { deviceKey, normaliseObjectDraft, type ObjectDraft } from './object-draft.js';
-import { columnsOf, draftOf, presentObject, type ObjectResponse } from './objects.presenter.js';
 import {
-  findChargedDays,
+  auditSnapshot,
+  columnsOf,
+  createdSnapshot,
+  draftOf,
+  presentObject,
+  type ObjectResponse,
+} from './objects.presenter.js';
+import {
   findContractsForObjects,
   findLiveDeviceHolders,
   findObject,
@@ -32,7 +45,6 @@ import {
   insertObjectTariffs,
   setObjectArchived,
   startFirstPinBy,
-  tryHoldBillingRuns,
   updateObjectRow,
 } from './objects.repository.js';
 import type { ObjectCreate, ObjectUpdate } from './objects.schemas.js';
@@ -52,12 +64,6 @@ export async function loadObject(db: Db, actor: Actor, id: number): Promise<Obje
 export function getObject(options: { db: Db; actor: Actor; id: number }) {
   return loadObject(options.db, options.actor, options.id);
 }
-
-/** The history's view of an object: its form fields and where it belongs. */
-export const auditSnapshot = (object: ObjectResponse) => ({
-  contractId: object.contractId,
-  ...draftOf(object),
-});
 
 /** Refuses a device ID that another live object holds, saying whose only inside the caller's subtree. */
 async function checkDeviceFree(db: Db, actor: Actor, deviceId: string, exceptObjectId?: number) {
@@ -117,16 +123,12 @@ export async function createObject(options: Call & { input: ObjectCreate }) {
         effective_from: draft.activeFrom < pinnedAt ? draft.activeFrom : pinnedAt,
       },
     ]);
-    const object = presentObject((await findObject(trx, created!.id, { kind: 'platform' }))!);
+    const object = presentObject((await findObject(trx, created!.id, PLATFORM_SCOPE))!);
     await recordAuditEvent(trx, {
       entityType: 'object',
       entityId: object.id,
       action: 'created',
-      changes: createdFields({
-        ...auditSnapshot(object),
-        tariffId: object.tariffId,
-        tariffPinnedAt: object.tariffPinnedAt,
-      }),
+      changes: createdFields(createdSnapshot(object)),
       actor,
       requestId: options.requestId,
     });
@@ -142,14 +144,11 @@ export async function createObject(options: Call & { input: ObjectCreate }) {
  * a run is charging, rather than waiting for it), so no charge lands after the check.
  */
 async function keepChargedDays(trx: Db, objectId: number, taken: DaysTakenOut, next: ActiveDays) {
-  if (taken.reachesBilledDays && !(await tryHoldBillingRuns(trx))) throw conflict('billing_run_in_progress');
+  if (taken.reachesBilledDays && !(await tryHoldChargingRunsOff(trx)))
+    throw conflict('billing_run_in_progress');
   const errors = new FieldErrors();
   checkChargedDays(errors, next, await findChargedDays(trx, objectId, taken));
   errors.throwIfAny();
-}
-
-function definedEntries<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 export async function updateObject(options: Call & { id: number; input: ObjectUpdate }) {
@@ -161,7 +160,7 @@ export async function updateObject(options: Call & { id: number; input: ObjectUp
   const day = today();
   const wanted: ObjectDraft = { ...stored, ...definedEntries(fields) };
   const merged: ObjectDraft = { ...wanted, ...activeDaysAfterUpdate(stored, wanted, day) };
-  const [contract] = await findContractsForObjects(db, [current.contractId], { kind: 'platform' });
+  const [contract] = await findContractsForObjects(db, [current.contractId], PLATFORM_SCOPE);
   const { draft, errors } = normaliseObjectDraft(merged, phoneCountryOf(contract), {
     today: day,
     storedActiveFrom: current.activeFrom,
@@ -181,7 +180,7 @@ export async function updateObject(options: Call & { id: number; input: ObjectUp
     if (taken) await keepChargedDays(trx, id, taken, draft);
     // Billed from an earlier day now: the first tariff is in force from that day too.
     if (draft.activeFrom < current.activeFrom) await startFirstPinBy(trx, id, draft.activeFrom);
-    const after = presentObject((await findObject(trx, id, { kind: 'platform' }))!);
+    const after = presentObject((await findObject(trx, id, PLATFORM_SCOPE))!);
     await recordAuditEvent(trx, {
       entityType: 'object',
       entityId: id,
@@ -206,16 +205,14 @@ export async function archiveObject(options: Call & { id: number }) {
   const activeUntil = activeUntilOnArchive(current, today());
   await db.transaction().execute(async (trx) => {
     await setObjectArchived(trx, id, new Date(), activeUntil);
-    await recordAuditEvent(trx, {
+    await recordArchiveEvent(trx, {
       entityType: 'object',
       entityId: id,
-      action: 'archived',
-      changes: [
-        { field: 'archived', old: false, new: true },
-        ...(activeUntil === current.activeUntil
+      archived: true,
+      alsoChanged:
+        activeUntil === current.activeUntil
           ? []
-          : [{ field: 'activeUntil', old: current.activeUntil, new: activeUntil }]),
-      ],
+          : [{ field: 'activeUntil', old: current.activeUntil, new: activeUntil }],
       actor,
       requestId: options.requestId,
     });
@@ -232,16 +229,15 @@ export async function restoreObject(options: Call & { id: number }) {
   const { db, actor, id } = options;
   const current = await loadObject(db, actor, id);
   if (current.archivedAt === null) throw conflict('not_archived');
-  const [contract] = await findContractsForObjects(db, [current.contractId], { kind: 'platform' });
+  const [contract] = await findContractsForObjects(db, [current.contractId], PLATFORM_SCOPE);
   if (contract?.archived_at) throw conflict('contract_archived', 'contractId');
   await checkDeviceFree(db, actor, current.deviceId, id);
   await db.transaction().execute(async (trx) => {
     await setObjectArchived(trx, id, null);
-    await recordAuditEvent(trx, {
+    await recordArchiveEvent(trx, {
       entityType: 'object',
       entityId: id,
-      action: 'restored',
-      changes: [{ field: 'archived', old: true, new: false }],
+      archived: false,
       actor,
       requestId: options.requestId,
     });
@@ -251,5 +247,5 @@ export async function restoreObject(options: Call & { id: number }) {
 
 export async function objectHistory(options: { db: Db; actor: Actor; id: number }) {
   await loadObject(options.db, options.actor, options.id);
-  return presentHistory(await findEntityHistory(options.db, 'object', options.id), options.actor);
+  return entityHistory(options.db, 'object', options.id, options.actor);
 }

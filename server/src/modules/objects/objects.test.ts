@@ -18,7 +18,7 @@ import {
   vehiclesCount,
   type HistoryBody,
   type ObjectBody,
-} from './objects-test-helpers.js';
+} from '../../../test/object-helpers.js';
 
 const validIccid = (body = '897010100123456789') => `${body}${luhnCheckDigit(body)}`;
 

@@ -1,6 +1,4 @@
 import type { Db } from '../../db/connect.js';
-import type { Scope } from '../auth/actor.js';
-import { inScope } from '../partners/partners.repository.js';
 import type { StoredSettingValue } from './setting-catalogue.js';
 
 export interface SettingRow {
@@ -15,17 +13,6 @@ const asRow = (row: { key: string; value: unknown; version: number; updated_at: 
   ...row,
   value: row.value as StoredSettingValue,
 });
-
-/** True when the partner exists inside the scope: anything else is 404 for the caller. */
-/** The partner when it is in the scope (with whether it is archived), else undefined. */
-export async function findPartnerInScope(db: Db, partnerId: number, scope: Scope) {
-  return db
-    .selectFrom('partners as p')
-    .where('p.id', '=', partnerId)
-    .where(inScope(scope))
-    .select(['p.id', 'p.archived_at'])
-    .executeTakeFirst();
-}
 
 export async function listSettings(db: Db, partnerId: number): Promise<SettingRow[]> {
   const rows = await db

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
 import { IdParams, problemResponses } from '../../lib/schemas.js';
-import { requireActor } from '../auth/actor.js';
 import {
   deletePartnerSetting,
   exportPartnerSettings,
@@ -20,8 +19,11 @@ import {
   SettingsImport,
 } from './partner-settings.schemas.js';
 import { presentCatalogue } from './setting-catalogue.js';
+import { useFeatureMessages } from '../../plugins/messages.plugin.js';
+import { partnerSettingsMessages } from './partner-settings.messages.js';
 
 export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  useFeatureMessages(app, partnerSettingsMessages);
   const tags = ['partner settings'];
 
   app.get(
@@ -34,7 +36,6 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
       },
     },
     (request, reply) => {
-      requireActor(request);
       void reply.header('cache-control', 'private, max-age=3600');
       return presentCatalogue();
     },
@@ -50,7 +51,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         response: { 200: SettingList, ...problemResponses(401, 404) },
       },
     },
-    (request) => listPartnerSettings({ db, actor: requireActor(request), partnerId: request.params.id }),
+    (request) => listPartnerSettings({ db, actor: request.actor, partnerId: request.params.id }),
   );
 
   app.get(
@@ -66,7 +67,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
     async (request, reply) => {
       const file = await exportPartnerSettings({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         partnerId: request.params.id,
       });
       return reply
@@ -89,7 +90,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
     (request) =>
       importPartnerSettings({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         partnerId: request.params.id,
         input: request.body,
         requestId: request.id,
@@ -110,7 +111,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
     async (request, reply) => {
       const { created, item } = await putPartnerSetting({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         partnerId: request.params.id,
         key: request.params.key,
         input: request.body,
@@ -134,7 +135,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
     async (request, reply) => {
       await deletePartnerSetting({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         partnerId: request.params.id,
         key: request.params.key,
         version: request.query.version,

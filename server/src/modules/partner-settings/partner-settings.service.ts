@@ -1,14 +1,14 @@
 import type { Db } from '../../db/connect.js';
 import type { AuditChange } from '../../db/schema.js';
 import { conflict, FieldErrors, invalid, notFound, staleVersion } from '../../lib/errors.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
-import { recordAuditEvent } from '../audit/audit.repository.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
+import { findPartnerInScope } from '../scope/scope.public.js';
+import { recordAuditEvent } from '../audit/audit.public.js';
 import {
   deleteSetting,
   insertSetting,
   listSettings,
   lockSettings,
-  findPartnerInScope,
   updateSetting,
   type SettingRow,
 } from './partner-settings.repository.js';

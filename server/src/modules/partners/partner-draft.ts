@@ -3,10 +3,9 @@ import type { AccountType, PasswordPolicy } from '../../db/schema.js';
 import { FieldErrors } from '../../lib/errors.js';
 import { checkAmount, formatAmount } from '../../lib/money.js';
 import { emptyToNull } from '../../lib/text.js';
-import { countryOfRegion, findRegion, isCurrencyCode } from '../reference/reference-data.js';
-import { isTariffAvailable } from '../tariffs/tariff-availability.js';
+import { countryOfRegion, findRegion, isCurrencyCode } from '../reference/reference.public.js';
+import { findTariffForUse, isTariffAvailable } from '../tariffs/tariffs.public.js';
 import { normaliseRequisites } from './requisites-draft.js';
-import { findTariffForUse } from '../tariffs/tariffs.repository.js';
 
 /** A partner's editable fields as the API names them: the state a create or an update wants to reach. */
 export interface PartnerDraft {

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/connect.js';
 import type { Locale } from '../../lib/messages.js';
-import { pageOffset } from '../../lib/paging.js';
-import { writeSpreadsheet, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { pageOf } from '../../lib/paging.js';
+import { EXPORT_ROWS, exportColumn, writeExport, type ExportColumn } from '../../lib/export-columns.js';
+import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { emptyToNull } from '../../lib/text.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
 import { presentPartnerListItem } from './partners.presenter.js';
 import {
   countPartners,
@@ -12,9 +13,6 @@ import {
   type PartnerListRow,
 } from './partners.repository.js';
 import type { PartnerQuery } from './partners.schemas.js';
-
-/** An export holds at most this many rows; beyond it a person should narrow the filters. */
-export const EXPORT_ROW_LIMIT = 100_000;
 
 /** A partner administrator's own row: its parent lies outside its subtree and is not named. */
 function listItemFor(actor: Actor) {
@@ -51,50 +49,36 @@ function filtersOf(actor: Actor, query: PartnerQuery): PartnerListFilters {
 export async function findPartners(options: { db: Db; actor: Actor; query: PartnerQuery }) {
   const { db, actor, query } = options;
   const filters = filtersOf(actor, query);
-  const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
+  const page = pageOf(query);
   const [rows, total] = await Promise.all([
     listPartners(db, {
       filters,
       sort: query.sort ?? 'id',
       order: query.order ?? 'asc',
-      limit: page.pageSize,
-      offset: pageOffset(page),
+      ...page,
     }),
     countPartners(db, filters),
   ]);
   return { items: rows.map(listItemFor(actor)), total };
 }
 
-const exportHeaders: Record<Locale, string[]> = {
-  en: [
-    'ID',
-    'Name',
-    'Tariff',
-    'Balance',
-    'Currency',
-    'Email',
-    'Phone',
-    'Login',
-    'Number of accounts',
-    'Number of vehicles',
-    'Partner',
-    'Comment',
-  ],
-  ru: [
-    'ID',
-    'Наименование',
-    'Тариф',
-    'Баланс',
-    'Валюта',
-    'Email',
-    'Телефон',
-    'Логин',
-    'Количество аккаунтов',
-    'Количество объектов',
-    'Партнёр',
-    'Комментарий',
-  ],
-};
+type PartnerListItem = ReturnType<ReturnType<typeof listItemFor>>;
+
+/** The export's columns: the list's, in its order. */
+const exportColumns: readonly ExportColumn<PartnerListItem>[] = [
+  exportColumn('ID', 'ID', (item) => item.id),
+  exportColumn('Name', 'Наименование', (item) => item.name),
+  exportColumn('Tariff', 'Тариф', (item) => item.tariff?.name ?? null),
+  exportColumn('Balance', 'Баланс', (item) => item.balance),
+  exportColumn('Currency', 'Валюта', (item) => item.currency),
+  exportColumn('Email', 'Email', (item) => item.email),
+  exportColumn('Phone', 'Телефон', (item) => item.phone),
+  exportColumn('Login', 'Логин', (item) => item.login),
+  exportColumn('Number of accounts', 'Количество аккаунтов', (item) => item.accountsCount),
+  exportColumn('Number of vehicles', 'Количество объектов', (item) => item.vehiclesCount),
+  exportColumn('Partner', 'Партнёр', (item) => item.parent?.name ?? null),
+  exportColumn('Comment', 'Комментарий', (item) => item.comment),
+];
 
 /** The list as it is filtered and sorted, every page of it, as a csv or xlsx file. */
 export async function exportPartners(options: {
@@ -108,29 +92,13 @@ export async function exportPartners(options: {
     filters: filtersOf(options.actor, options.query),
     sort: options.query.sort ?? 'id',
     order: options.query.order ?? 'asc',
-    limit: EXPORT_ROW_LIMIT,
-    offset: 0,
+    ...EXPORT_ROWS,
   });
-  const items = rows.map(listItemFor(options.actor));
-  return writeSpreadsheet(
-    {
-      name: options.locale === 'ru' ? 'Партнёры' : 'Partners',
-      headers: exportHeaders[options.locale],
-      rows: items.map((item) => [
-        item.id,
-        item.name,
-        item.tariff?.name ?? null,
-        item.balance,
-        item.currency,
-        item.email,
-        item.phone,
-        item.login,
-        item.accountsCount,
-        item.vehiclesCount,
-        item.parent?.name ?? null,
-        item.comment,
-      ]),
-    },
-    options.format,
-  );
+  return writeExport({
+    sheetName: { en: 'Partners', ru: 'Партнёры' },
+    columns: exportColumns,
+    items: rows.map(listItemFor(options.actor)),
+    locale: options.locale,
+    format: options.format,
+  });
 }

@@ -1,45 +1,14 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import { sortDirection } from '../../lib/paging.js';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { sortDirection } from '../../db/sort-direction.js';
 import type { Db } from '../../db/connect.js';
 import type { Database, NewPartnerRow, PartnerRowUpdate } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
-import type { Scope } from '../auth/actor.js';
+import { isBalanceAccountOf, ownerBalance } from '../ledger/ledger.public.js';
+import { inSubtree, partnerPathInScope, type Scope } from '../scope/scope.public.js';
 import type { PartnerSortColumn } from './partners.schemas.js';
 
-type PartnerTables = Database & { p: Database['partners'] };
-
-/** Restricts a query on partners `p` to the scope's subtree. */
-export function inScope(scope: Scope) {
-  return (eb: ExpressionBuilder<PartnerTables, 'p'>) =>
-    scope.kind === 'platform'
-      ? eb.lit(true)
-      : sql<boolean>`p.path @> array[${scope.rootPartnerId}]::bigint[]`;
-}
-
-/** The partner's path, or undefined when it does not exist; callers check it against their scope. */
-export async function findPartnerPath(db: Db, id: number): Promise<number[] | undefined> {
-  const row = await db.selectFrom('partners').where('id', '=', id).select('path').executeTakeFirst();
-  return row?.path;
-}
-
-export async function findPartnerForParent(db: Db, id: number, scope: Scope) {
-  return db
-    .selectFrom('partners as p')
-    .where('p.id', '=', id)
-    .where(inScope(scope))
-    .select(['p.id', 'p.path', 'p.archived_at'])
-    .executeTakeFirst();
-}
-
-/**
- * The partner's Balance: its ledger account with its parent in its currency (the expression of the
- * accounts' unique index, so one index lookup per partner), 0 before any movement.
- */
-export function partnerBalance() {
-  return sql<string>`round(coalesce((select a.balance from ledger_accounts a
-    where a.owner_type = 'partner' and coalesce(a.owner_id, 0) = p.id and a.kind = 'balance'
-      and a.currency = p.currency), 0), 2)::text`;
-}
+/** The partner's Balance: its ledger account with its parent in its currency, 0 before any movement. */
+const partnerBalance = () => ownerBalance('partner', sql.ref('p.id'), sql.ref('p.currency'));
 
 function selectPartnerDetails(db: Db) {
   return db
@@ -80,7 +49,10 @@ function selectPartnerDetails(db: Db) {
 export type PartnerDetails = NonNullable<Awaited<ReturnType<typeof findPartner>>>;
 
 export async function findPartner(db: Db, id: number, scope: Scope) {
-  return selectPartnerDetails(db).where('p.id', '=', id).where(inScope(scope)).executeTakeFirst();
+  return selectPartnerDetails(db)
+    .where('p.id', '=', id)
+    .where((eb) => partnerPathInScope(eb, scope, 'p.path'))
+    .executeTakeFirst();
 }
 
 /** The next partner id, taken before the insert because the row's path ends with it. */
@@ -111,7 +83,7 @@ export async function movePartnerSubtree(db: Db, id: number, newParentPath: numb
   await sql`
     update partners
        set path = ${newParentPath}::bigint[] || path[array_position(path, ${id}::bigint):]
-     where path @> array[${id}]::bigint[]`.execute(db);
+     where ${inSubtree(id, sql.ref('path'))}`.execute(db);
 }
 
 /**
@@ -123,7 +95,7 @@ export async function subtreeHasUnusableTariffs(db: Db, id: number): Promise<boo
     select 1 as found
       from partners p
       join tariffs t on t.id = p.price_tariff_id or t.id = p.partner_price_tariff_id
-     where p.path @> array[${id}]::bigint[]
+     where ${inSubtree(id, sql.ref('p.path'))}
        and t.owner_partner_id is not null
        and (
          (t.id = p.price_tariff_id and not t.owner_partner_id = any(p.path))
@@ -137,6 +109,18 @@ export async function hasLiveSubpartners(db: Db, id: number): Promise<boolean> {
   const row = await db
     .selectFrom('partners')
     .where('parent_id', '=', id)
+    .where('archived_at', 'is', null)
+    .select('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether the partner has contracts that are not archived: they would bill under a partner that is gone. */
+export async function hasLiveContracts(db: Db, partnerId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('contracts')
+    .where('partner_id', '=', partnerId)
     .where('archived_at', 'is', null)
     .select('id')
     .limit(1)
@@ -221,9 +205,7 @@ function selectPartnerIds(db: Db, filters: PartnerListFilters, sort?: PartnerSor
   if (sort === 'balance') {
     // Its balance account in its currency (one at most: the accounts' unique index), in one hash join.
     q = q.leftJoin('ledger_accounts as la', (join) =>
-      join.on(
-        sql<boolean>`la.owner_type = 'partner' and coalesce(la.owner_id, 0) = p.id and la.kind = 'balance' and la.currency = p.currency`,
-      ),
+      join.on(isBalanceAccountOf('la', 'partner', sql.ref('p.id'), sql.ref('p.currency'))),
     );
   }
   return q;
@@ -240,7 +222,7 @@ function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
   filters: PartnerListFilters,
 ): Q {
   let q = query as unknown as PartnerListQuery;
-  q = q.where(inScope(filters.scope));
+  q = q.where((eb) => partnerPathInScope(eb, filters.scope, 'p.path'));
   if (!filters.showDeleted) q = q.where('p.archived_at', 'is', null);
   if (filters.search) {
     // One id list from the columns' trigram indexes (an OR over p's columns and a subquery on
@@ -272,7 +254,7 @@ function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
     q = q.where((eb) => eb.or([eb('p.email', 'ilike', pattern), eb('p.phone', 'ilike', pattern)]));
   }
   if (filters.excludeSubtreeOf !== undefined) {
-    q = q.where(sql<boolean>`not (p.path @> array[${filters.excludeSubtreeOf}]::bigint[])`);
+    q = q.where(sql<boolean>`not (${inSubtree(filters.excludeSubtreeOf, sql.ref('p.path'))})`);
   }
   if (filters.id !== undefined) q = q.where('p.id', '=', filters.id);
   if (filters.parentId !== undefined) q = q.where('p.parent_id', '=', filters.parentId);

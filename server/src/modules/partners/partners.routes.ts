@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
-import { localeFrom } from '../../lib/messages.js';
 import { IdParams, problemResponses } from '../../lib/schemas.js';
-import { spreadsheetContentTypes } from '../../lib/spreadsheet.js';
-import { HistoryResponse } from '../audit/audit.schemas.js';
-import { requireActor } from '../auth/actor.js';
-import { partnerBalance } from '../finance/balances.service.js';
-import { BalanceResponse } from '../finance/finance.schemas.js';
+import { sendSpreadsheet, spreadsheetContentTypes } from '../../lib/spreadsheet.js';
+import { HistoryResponse } from '../audit/audit.public.js';
 import { exportPartners, findPartners } from './partners-list.service.js';
 import {
   archivePartner,
@@ -24,8 +20,11 @@ import {
   PartnerResponse,
   PartnerUpdate,
 } from './partners.schemas.js';
+import { useFeatureMessages } from '../../plugins/messages.plugin.js';
+import { partnersMessages } from './partners.messages.js';
 
 export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  useFeatureMessages(app, partnersMessages);
   const tags = ['partners'];
 
   app.get(
@@ -38,7 +37,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         response: { 200: PartnerList, ...problemResponses(400, 401) },
       },
     },
-    (request) => findPartners({ db, actor: requireActor(request), query: request.query }),
+    (request) => findPartners({ db, actor: request.actor, query: request.query }),
   );
 
   app.get(
@@ -56,15 +55,12 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       const { format, ...query } = request.query;
       const file = await exportPartners({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         query,
         format,
-        locale: localeFrom(request.headers['accept-language']),
+        locale: request.locale,
       });
-      return reply
-        .type(spreadsheetContentTypes[format])
-        .header('content-disposition', `attachment; filename="partners.${format}"`)
-        .send(file);
+      return sendSpreadsheet(reply, file, format, 'partners');
     },
   );
 
@@ -81,7 +77,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
     async (request, reply) => {
       const partner = await createPartner({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         input: request.body,
         requestId: request.id,
       });
@@ -99,7 +95,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         response: { 200: PartnerResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) => getPartner({ db, actor: requireActor(request), id: request.params.id }),
+    (request) => getPartner({ db, actor: request.actor, id: request.params.id }),
   );
 
   app.patch(
@@ -116,7 +112,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
     (request) =>
       updatePartner({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         id: request.params.id,
         input: request.body,
         requestId: request.id,
@@ -133,8 +129,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         response: { 200: PartnerResponse, ...problemResponses(401, 403, 404, 409) },
       },
     },
-    (request) =>
-      archivePartner({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+    (request) => archivePartner({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
   );
 
   app.post(
@@ -147,22 +142,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         response: { 200: PartnerResponse, ...problemResponses(401, 403, 404, 409) },
       },
     },
-    (request) =>
-      restorePartner({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
-  );
-
-  app.get(
-    '/partners/:id/balance',
-    {
-      schema: {
-        tags,
-        summary:
-          "Its balance with its parent (in its currency), today's Partner price charge and the days it lasts",
-        params: IdParams,
-        response: { 200: BalanceResponse, ...problemResponses(401, 404) },
-      },
-    },
-    (request) => partnerBalance({ db, actor: requireActor(request), id: request.params.id }),
+    (request) => restorePartner({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
   );
 
   app.get(
@@ -175,6 +155,6 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         response: { 200: HistoryResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) => partnerHistory({ db, actor: requireActor(request), id: request.params.id }),
+    (request) => partnerHistory({ db, actor: request.actor, id: request.params.id }),
   );
 };

@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DecimalString, Id, Nullable, PageQuery, VersionNumber } from '../../lib/schemas.js';
-import { CurrencyCode } from '../tariffs/tariffs.schemas.js';
+import { CurrencyCode, DecimalString, Id, Nullable, PageQuery, VersionNumber } from '../../lib/schemas.js';
 
 const AccountType = Type.Enum(['prepayment', 'postpayment', 'postpayment_light']);
 const PasswordPolicy = Type.Enum(['simple', 'complex']);

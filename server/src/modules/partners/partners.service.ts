@@ -11,23 +11,31 @@ import {
 } from '../../lib/errors.js';
 import { hashPassword, verifyPassword } from '../../lib/password-hash.js';
 import { checkPassword } from '../../lib/password-policy.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
+import { definedEntries } from '../../lib/defined-entries.js';
 import {
+  actsForPlatform,
   deletePartnerAdminSessions,
   deleteSessionsOfSubtree,
   findAdminPasswordHash,
   insertAdminUser,
-} from '../auth/auth.repository.js';
-import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
-import { changedFields, createdFields } from '../audit/audit-changes.js';
-import { presentHistory } from '../audit/audit.schemas.js';
-import { partnerHasLiveContracts } from '../contracts/contracts.repository.js';
-import { prepareOwnerSave, recordDepositChange } from '../finance/deposits.js';
+  isOwnPartnerAdmin,
+  scopeOf,
+  type Actor,
+} from '../auth/auth.public.js';
+import { findPartnerInScope, PLATFORM_SCOPE } from '../scope/scope.public.js';
+import {
+  changedFields,
+  createdFields,
+  entityHistory,
+  recordArchiveEvent,
+  recordAuditEvent,
+} from '../audit/audit.public.js';
+import { prepareOwnerSave, recordDepositChange } from '../ledger/ledger.public.js';
 import { normalisePartnerDraft, type PartnerDraft } from './partner-draft.js';
 import { draftOf, presentPartner } from './partners.presenter.js';
 import {
   findPartner,
-  findPartnerForParent,
+  hasLiveContracts,
   hasLiveSubpartners,
   insertPartner,
   movePartnerSubtree,
@@ -76,10 +84,10 @@ export function getPartner(options: { db: Db; actor: Actor; id: number }) {
 /** The path of the parent a partner will have; [] for a top-level partner (super administrators only). */
 async function resolveParentPath(db: Db, actor: Actor, parentId: number | null): Promise<number[]> {
   if (parentId === null) {
-    if (actor.partnerId !== null) throw invalid([{ field: 'parentId', code: 'parent_not_found' }]);
+    if (!actsForPlatform(actor)) throw invalid([{ field: 'parentId', code: 'parent_not_found' }]);
     return [];
   }
-  const parent = await findPartnerForParent(db, parentId, scopeOf(actor));
+  const parent = await findPartnerInScope(db, parentId, scopeOf(actor));
   if (!parent) throw invalid([{ field: 'parentId', code: 'parent_not_found' }]);
   if (parent.archived_at !== null) throw conflict('parent_archived', 'parentId');
   return parent.path;
@@ -176,7 +184,7 @@ export async function createPartner(options: Call & { input: PartnerCreate }) {
       after: draft.deposit ?? '0',
       actor,
     });
-    const created = await findPartner(trx, partnerId, { kind: 'platform' });
+    const created = await findPartner(trx, partnerId, PLATFORM_SCOPE);
     await recordAuditEvent(trx, {
       entityType: 'partner',
       entityId: partnerId,
@@ -217,7 +225,7 @@ async function checkCurrentPassword(
   partnerId: number,
   currentPassword: string | undefined,
 ) {
-  if (actor.partnerId !== partnerId || actor.role !== 'partner_admin') return;
+  if (!isOwnPartnerAdmin(actor, partnerId)) return;
   const hash = await findAdminPasswordHash(db, actor.userId);
   const matches =
     currentPassword !== undefined && hash !== undefined && (await verifyPassword(hash, currentPassword));
@@ -228,10 +236,6 @@ async function checkCurrentPassword(
   }
 }
 
-function definedEntries<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
 export async function updatePartner(options: Call & { id: number; input: PartnerUpdate }) {
   const { db, actor, id, input } = options;
   const current = await loadPartner(db, actor, id);
@@ -239,7 +243,7 @@ export async function updatePartner(options: Call & { id: number; input: Partner
   const { version, password, currentPassword, ...fields } = withoutParentOnlyFields(actor, current, input);
   const merged: PartnerDraft = { ...draftOf(current), ...definedEntries(fields) };
   const parentChanged = merged.parentId !== current.parentId;
-  let parentPath = (await findPartner(db, id, { kind: 'platform' }))!.path.slice(0, -1);
+  let parentPath = (await findPartner(db, id, PLATFORM_SCOPE))!.path.slice(0, -1);
   if (parentChanged) {
     parentPath = await resolveParentPath(db, actor, merged.parentId);
     if (parentPath.includes(id)) throw invalid([{ field: 'parentId', code: 'parent_cycle' }]);
@@ -285,7 +289,7 @@ export async function updatePartner(options: Call & { id: number; input: Partner
     if (draft.blocked && !current.blocked) await deleteSessionsOfSubtree(trx, id);
     // A new password ends the administrator's other sessions; the one that changed it stays.
     if (passwordHash !== undefined) await deletePartnerAdminSessions(trx, id, actor.sessionId);
-    const after = presentPartner((await findPartner(trx, id, { kind: 'platform' }))!);
+    const after = presentPartner((await findPartner(trx, id, PLATFORM_SCOPE))!);
     const changes = changedFields(auditSnapshot(current), auditSnapshot(after));
     if (passwordHash !== undefined) changes.push({ field: 'password', old: null, new: null });
     await recordAuditEvent(trx, {
@@ -309,14 +313,13 @@ export async function archivePartner(options: Call & { id: number }) {
   await db.transaction().execute(async (trx) => {
     if (await hasLiveSubpartners(trx, id)) throw new AppError('has_live_subpartners', 409);
     // An archived partner's contracts would bill and log in under a partner that no longer exists.
-    if (await partnerHasLiveContracts(trx, id)) throw new AppError('has_live_contracts', 409);
+    if (await hasLiveContracts(trx, id)) throw new AppError('has_live_contracts', 409);
     await setPartnerArchived(trx, id, new Date());
     await deleteSessionsOfSubtree(trx, id);
-    await recordAuditEvent(trx, {
+    await recordArchiveEvent(trx, {
       entityType: 'partner',
       entityId: id,
-      action: 'archived',
-      changes: [{ field: 'archived', old: false, new: true }],
+      archived: true,
       actor,
       requestId: options.requestId,
     });
@@ -329,16 +332,15 @@ export async function restorePartner(options: Call & { id: number }) {
   const current = await loadPartner(db, actor, id);
   if (current.archivedAt === null) throw conflict('not_archived');
   if (current.parentId !== null) {
-    const parent = await findPartnerForParent(db, current.parentId, { kind: 'platform' });
+    const parent = await findPartnerInScope(db, current.parentId, PLATFORM_SCOPE);
     if (parent?.archived_at) throw conflict('parent_archived', 'parentId');
   }
   await db.transaction().execute(async (trx) => {
     await setPartnerArchived(trx, id, null);
-    await recordAuditEvent(trx, {
+    await recordArchiveEvent(trx, {
       entityType: 'partner',
       entityId: id,
-      action: 'restored',
-      changes: [{ field: 'archived', old: true, new: false }],
+      archived: false,
       actor,
       requestId: options.requestId,
     });
@@ -348,5 +350,5 @@ export async function restorePartner(options: Call & { id: number }) {
 
 export async function partnerHistory(options: { db: Db; actor: Actor; id: number }) {
   await loadPartner(options.db, options.actor, options.id);
-  return presentHistory(await findEntityHistory(options.db, 'partner', options.id), options.actor);
+  return entityHistory(options.db, 'partner', options.id, options.actor);
 }

@@ -3,7 +3,7 @@ import type { FieldErrors } from '../../lib/errors.js';
 import { checkAmount, formatAmount } from '../../lib/money.js';
 import { validateTaxIds } from '../../lib/tax-ids.js';
 import { emptyToNull } from '../../lib/text.js';
-import { findOrganizationType } from '../reference/reference-data.js';
+import { findOrganizationType } from '../reference/reference.public.js';
 
 /** The requisites a partner and a contract share: who the client is and how to reach it. */
 export interface Requisites {

@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../db/connect.js';
 import { Nullable, problemResponses } from '../../lib/schemas.js';
-import type { LoginLimits } from '../auth/auth.service.js';
+import type { LoginLimits } from '../auth/auth.public.js';
 import { checkPortalLogin } from './portal.service.js';
+import { useFeatureMessages } from '../../plugins/messages.plugin.js';
+import { usersMessages } from '../users/users.public.js';
 
 const Reference = Type.Object({ id: Type.Integer(), name: Type.String() });
 
@@ -28,9 +30,11 @@ export const portalRoutes: FastifyPluginAsyncTypebox<PortalRoutesOptions> = asyn
   app,
   { db, loginLimits },
 ) => {
+  useFeatureMessages(app, usersMessages);
   app.post(
     '/portal/login',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['portal'],
         summary: "Check a portal user's login and password for the monitoring portal",
@@ -41,7 +45,6 @@ export const portalRoutes: FastifyPluginAsyncTypebox<PortalRoutesOptions> = asyn
           'address has used up its attempts. Opens no session. The monitoring portal calls it for all its ' +
           "users from its own address, so it sends each user's address as clientIp: the per-address limit " +
           "and the login history use it (the caller's address when absent).",
-        security: [],
         body: Type.Object(
           {
             login: Type.String({ minLength: 1, maxLength: 200 }),

@@ -1,9 +1,7 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { AppError, forbidden, unauthorized } from '../../lib/errors.js';
 import { verifyAgainstDummy, verifyPassword } from '../../lib/password-hash.js';
-import type { LoginLimits } from '../auth/auth.service.js';
-import { retryAfterIfLimited, type AttemptSource } from '../auth/login-rate-limit.js';
+import { portalLoginAttempts, retryAfterIfLimited, type LoginLimits } from '../auth/auth.public.js';
 import {
   findPortalUserForLogin,
   recordPortalLoginAttempt,
@@ -11,13 +9,6 @@ import {
   type PortalLoginCandidate,
   type PortalLoginResult,
 } from './portal.repository.js';
-
-/** Portal attempts: wrong passwords and refused-for-rate attempts count against a login. */
-const portalAttempts: AttemptSource = {
-  table: 'portal_login_attempts',
-  login: sql<string>`lower(login)`,
-  failed: sql<boolean>`result in ('invalid_credentials', 'rate_limited')`,
-};
 
 /** Why a user who knows its password is refused, in the order they are checked; null lets it in. */
 function refusalOf(user: PortalLoginCandidate): Exclude<PortalLoginResult, 'success'> | null {
@@ -40,7 +31,7 @@ export async function checkPortalLogin(
 ) {
   const login = options.login.trim().toLowerCase();
   const attemptId = await recordPortalLoginAttempt(db, { login, ip: options.ip });
-  const retryAfter = await retryAfterIfLimited(db, portalAttempts, {
+  const retryAfter = await retryAfterIfLimited(db, portalLoginAttempts, {
     login,
     ip: options.ip,
     limits: options.limits,

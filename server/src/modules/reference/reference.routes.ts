@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
 import { DateString, Nullable, problemResponses } from '../../lib/schemas.js';
-import { requireActor } from '../auth/actor.js';
 import {
   accountTypeNames,
   accountTypes,
@@ -12,7 +11,9 @@ import {
   listOrganizationTypes,
   listRegions,
 } from './reference-data.js';
-import { findVatRateOn, listVatRates } from './reference.repository.js';
+import { vatRates } from './reference.service.js';
+import { useFeatureMessages } from '../../plugins/messages.plugin.js';
+import { referenceMessages } from './reference.messages.js';
 
 const CountryQuery = Type.Object(
   { country: Type.Optional(Type.String({ maxLength: 2, description: 'ISO 3166-1 alpha-2, e.g. RU' })) },
@@ -23,6 +24,7 @@ const Named = { nameEn: Type.String(), nameRu: Type.String() };
 const countryOf = (query: { country?: string }) => query.country?.trim().toUpperCase() || undefined;
 
 export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  useFeatureMessages(app, referenceMessages);
   const tags = ['reference'];
   // Reference lists are the same for everyone signed in; a day of browser caching is harmless.
   app.addHook('onSend', async (request, reply) => {
@@ -46,7 +48,6 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
       },
     },
     (request) => {
-      requireActor(request);
       const country = countryOf(request.query);
       return {
         items: [...listRegions(country)],
@@ -76,10 +77,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         },
       },
     },
-    (request) => {
-      requireActor(request);
-      return { items: [...listCurrencies()] };
-    },
+    () => ({ items: [...listCurrencies()] }),
   );
 
   app.get(
@@ -105,7 +103,6 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
       },
     },
     (request) => {
-      requireActor(request);
       return { items: [...listOrganizationTypes(countryOf(request.query))] };
     },
   );
@@ -122,8 +119,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         },
       },
     },
-    (request) => {
-      requireActor(request);
+    () => {
       return {
         items: accountTypes.map((code) => ({
           code,
@@ -161,19 +157,6 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         },
       },
     },
-    async (request) => {
-      requireActor(request);
-      const country = countryOf(request.query);
-      const rows = await listVatRates(db, country);
-      const date = request.query.date ?? today();
-      return {
-        items: rows.map((row) => ({
-          country: row.country,
-          ratePercent: row.rate_percent,
-          validFrom: row.valid_from,
-        })),
-        inForce: country ? { country, date, ratePercent: await findVatRateOn(db, country, date) } : null,
-      };
-    },
+    (request) => vatRates(db, { country: countryOf(request.query), date: request.query.date ?? today() }),
   );
 };

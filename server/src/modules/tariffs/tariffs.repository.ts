@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { Database, TariffPeriod } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
-import type { Scope } from '../auth/actor.js';
+import { partnerPathInScope, type Scope } from '../scope/scope.public.js';
 
 type TariffEb = ExpressionBuilder<Database & { t: Database['tariffs'] }, 't'>;
 
@@ -21,7 +21,7 @@ function visibleIn(scope: Scope, actorPath: readonly number[]) {
           .selectFrom('partners as o')
           .select('o.id')
           .whereRef('o.id', '=', 't.owner_partner_id')
-          .where(sql<boolean>`o.path @> array[${scope.rootPartnerId}]::bigint[]`),
+          .where((inner) => partnerPathInScope(inner, scope, 'o.path')),
       ),
     ]);
   };

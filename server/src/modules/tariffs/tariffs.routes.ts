@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
 import { IdParams, problemResponses } from '../../lib/schemas.js';
-import { requireActor } from '../auth/actor.js';
 import { createTariff, findTariffChoices, findTariffs, getTariff, updateTariff } from './tariffs.service.js';
 import {
   TariffChoicesQuery,
@@ -11,8 +10,11 @@ import {
   TariffResponse,
   TariffUpdate,
 } from './tariffs.schemas.js';
+import { useFeatureMessages } from '../../plugins/messages.plugin.js';
+import { tariffsMessages } from './tariffs.messages.js';
 
 export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  useFeatureMessages(app, tariffsMessages);
   const tags = ['tariffs'];
 
   app.get(
@@ -25,7 +27,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         response: { 200: TariffList, ...problemResponses(400, 401) },
       },
     },
-    (request) => findTariffs({ db, actor: requireActor(request), query: request.query }),
+    (request) => findTariffs({ db, actor: request.actor, query: request.query }),
   );
 
   app.get(
@@ -38,7 +40,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         response: { 200: TariffList, ...problemResponses(400, 401, 404) },
       },
     },
-    (request) => findTariffChoices({ db, actor: requireActor(request), query: request.query }),
+    (request) => findTariffChoices({ db, actor: request.actor, query: request.query }),
   );
 
   app.post(
@@ -54,7 +56,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
     async (request, reply) => {
       const tariff = await createTariff({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         input: request.body,
         requestId: request.id,
       });
@@ -72,7 +74,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         response: { 200: TariffResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) => getTariff({ db, actor: requireActor(request), id: request.params.id }),
+    (request) => getTariff({ db, actor: request.actor, id: request.params.id }),
   );
 
   app.patch(
@@ -89,7 +91,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
     (request) =>
       updateTariff({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         id: request.params.id,
         input: request.body,
         requestId: request.id,

@@ -1,11 +1,13 @@
 import { Type, type Static } from 'typebox';
-import { DateString, DecimalString, Id, Nullable, PageQuery, VersionNumber } from '../../lib/schemas.js';
-
-// No minLength: an empty code is reported by the service as "required", together with the other fields.
-export const CurrencyCode = Type.String({
-  maxLength: 3,
-  description: 'ISO 4217 code, e.g. RUB',
-});
+import {
+  CurrencyCode,
+  DateString,
+  DecimalString,
+  Id,
+  Nullable,
+  PageQuery,
+  VersionNumber,
+} from '../../lib/schemas.js';
 const TariffPeriod = Type.Enum(['month', 'day'], {
   description: 'month: charged daily, prorated; day: as is',
 });

@@ -2,13 +2,12 @@ import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
 import { AppError, FieldErrors, forbidden, notFound, staleVersion } from '../../lib/errors.js';
 import { checkAmount, formatAmount } from '../../lib/money.js';
-import { pageOffset } from '../../lib/paging.js';
+import { pageOf } from '../../lib/paging.js';
 import { emptyToNull } from '../../lib/text.js';
-import { pathInScope, scopeOf, type Actor } from '../auth/actor.js';
-import { recordAuditEvent } from '../audit/audit.repository.js';
-import { changedFields, createdFields } from '../audit/audit-changes.js';
-import { findPartnerPath } from '../partners/partners.repository.js';
-import { isCurrencyCode } from '../reference/reference-data.js';
+import { actsForPlatform, scopeOf, type Actor } from '../auth/auth.public.js';
+import { findPartnerInScope, pathInScope, PLATFORM_SCOPE } from '../scope/scope.public.js';
+import { changedFields, createdFields, recordAuditEvent } from '../audit/audit.public.js';
+import { isCurrencyCode } from '../reference/reference.public.js';
 import { presentTariff, presentTariffFor } from './tariffs.presenter.js';
 import {
   findTariff,
@@ -38,15 +37,14 @@ export async function getTariff(options: { db: Db; actor: Actor; id: number }) {
 
 export async function findTariffs(options: { db: Db; actor: Actor; query: TariffQuery }) {
   const { db, actor, query } = options;
-  const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
+  const page = pageOf(query);
   const result = await listTariffs(db, {
     scope: scopeOf(actor),
     actorPath: actor.partnerPath,
     search: emptyToNull(query.search) ?? undefined,
     currency: query.currency,
     ownerPartnerId: query.ownerPartnerId,
-    limit: page.pageSize,
-    offset: pageOffset(page),
+    ...page,
   });
   return { items: result.items.map(presentTariffFor(actor)), total: result.total };
 }
@@ -54,9 +52,9 @@ export async function findTariffs(options: { db: Db; actor: Actor; query: Tariff
 /** The partner-or-parent path that a tariff choice is made for, checked against the actor's scope. */
 async function pathForChoice(db: Db, actor: Actor, partnerId: number | undefined): Promise<number[]> {
   if (partnerId === undefined) return [];
-  const path = await findPartnerPath(db, partnerId);
-  if (!path || !pathInScope(scopeOf(actor), path)) throw notFound();
-  return path;
+  const partner = await findPartnerInScope(db, partnerId, scopeOf(actor));
+  if (!partner) throw notFound();
+  return partner.path;
 }
 
 /**
@@ -85,12 +83,11 @@ export async function findTariffChoices(options: { db: Db; actor: Actor; query: 
 async function resolveOwner(db: Db, actor: Actor, ownerPartnerId: number | null | undefined) {
   if (ownerPartnerId === undefined) return actor.partnerId;
   if (ownerPartnerId === null) {
-    if (actor.partnerId !== null)
+    if (!actsForPlatform(actor))
       throw forbidden('forbidden', [{ field: 'ownerPartnerId', code: 'platform_owner_forbidden' }]);
     return null;
   }
-  const path = await findPartnerPath(db, ownerPartnerId);
-  if (!path || !pathInScope(scopeOf(actor), path)) {
+  if (!(await findPartnerInScope(db, ownerPartnerId, scopeOf(actor)))) {
     throw new AppError('validation_failed', 400, [{ field: 'ownerPartnerId', code: 'parent_not_found' }]);
   }
   return ownerPartnerId;
@@ -120,7 +117,7 @@ export async function createTariff(options: {
       price: formatAmount(input.price),
       effectiveFrom: input.effectiveFrom ?? today(),
     });
-    const created = await findTariff(trx, tariffId, { kind: 'platform' }, []);
+    const created = await findTariff(trx, tariffId, PLATFORM_SCOPE, []);
     await recordAuditEvent(trx, {
       entityType: 'tariff',
       entityId: tariffId,
@@ -178,7 +175,7 @@ export async function updateTariff(options: {
         effectiveFrom: input.effectiveFrom ?? today(),
       });
     }
-    const after = await findTariff(trx, id, { kind: 'platform' }, []);
+    const after = await findTariff(trx, id, PLATFORM_SCOPE, []);
     await recordAuditEvent(trx, {
       entityType: 'tariff',
       entityId: id,

@@ -3,7 +3,7 @@ import { isValidEmail, normalizePhone } from '../../lib/contact.js';
 import type { FieldErrors } from '../../lib/errors.js';
 import { checkPassword, type PasswordPolicy } from '../../lib/password-policy.js';
 import { emptyToNull } from '../../lib/text.js';
-import { loginPattern } from '../partners/partner-draft.js';
+import { loginPattern } from '../partners/partners.public.js';
 
 /** A portal user's editable fields as the API names them: the state a create or an update wants to reach. */
 export interface UserDraft {

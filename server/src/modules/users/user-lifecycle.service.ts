@@ -2,11 +2,11 @@ import type { AuditChange } from '../../db/schema.js';
 import { conflict, notFound, staleVersion } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/password-hash.js';
 import { generatePassword } from '../../lib/password-policy.js';
-import { scopeOf } from '../auth/actor.js';
-import { findEntityHistory, recordAuditEvent } from '../audit/audit.repository.js';
-import { presentHistory } from '../audit/audit.schemas.js';
+import { findContractInScope } from '../scope/scope.public.js';
+import { scopeOf } from '../auth/auth.public.js';
+import { archiveEventOf, entityHistory, recordAuditEvent } from '../audit/audit.public.js';
 import { loadUser, type Call } from './users.service.js';
-import { findContractForUsers, updatePortalUserRow } from './users.repository.js';
+import { updatePortalUserRow } from './users.repository.js';
 
 /** Writes one change of a user with its history line, at the version just read. */
 async function applyChange(
@@ -50,11 +50,7 @@ export async function archiveUser(options: Call & { id: number }) {
   if (current.archivedAt !== null) return current;
   await applyChange(
     { ...options, version: current.version },
-    {
-      action: 'archived',
-      changes: [{ field: 'archived', old: false, new: true }],
-      columns: { archived_at: new Date() },
-    },
+    { ...archiveEventOf(true), columns: { archived_at: new Date() } },
   );
   return loadUser(db, actor, id);
 }
@@ -65,11 +61,7 @@ export async function restoreUser(options: Call & { id: number }) {
   if (current.archivedAt === null) throw conflict('not_archived');
   await applyChange(
     { ...options, version: current.version },
-    {
-      action: 'restored',
-      changes: [{ field: 'archived', old: true, new: false }],
-      columns: { archived_at: null },
-    },
+    { ...archiveEventOf(false), columns: { archived_at: null } },
   );
   return loadUser(db, actor, id);
 }
@@ -82,7 +74,7 @@ export async function resetUserPassword(options: Call & { id: number }) {
   const { db, actor, id } = options;
   const current = await loadUser(db, actor, id);
   if (current.archivedAt !== null) throw conflict('archived');
-  const contract = await findContractForUsers(db, current.contractId, scopeOf(actor));
+  const contract = await findContractInScope(db, current.contractId, scopeOf(actor));
   if (!contract) throw notFound();
   const password = generatePassword(contract.password_policy, { login: current.login, name: current.name });
   await applyChange(
@@ -98,5 +90,5 @@ export async function resetUserPassword(options: Call & { id: number }) {
 
 export async function userHistory(options: Omit<Call, 'requestId'> & { id: number }) {
   await loadUser(options.db, options.actor, options.id);
-  return presentHistory(await findEntityHistory(options.db, 'portal_user', options.id), options.actor);
+  return entityHistory(options.db, 'portal_user', options.id, options.actor);
 }

@@ -1,24 +1,22 @@
 import type { Db } from '../../db/connect.js';
 import { notFound } from '../../lib/errors.js';
 import type { Locale } from '../../lib/messages.js';
-import { pageOffset } from '../../lib/paging.js';
+import { pageOf } from '../../lib/paging.js';
 import { generatePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../lib/password-policy.js';
-import { writeSpreadsheet, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { EXPORT_ROWS, exportColumn, writeExport, type ExportColumn } from '../../lib/export-columns.js';
+import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { emptyToNull } from '../../lib/text.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
+import { findContractInScope } from '../scope/scope.public.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
 import { presentUser } from './users.presenter.js';
 import {
   countLoginAttempts,
   countPortalUsers,
-  findContractForUsers,
   findLoginAttempts,
   listPortalUsers,
 } from './users.repository.js';
 import type { LoginHistoryQuery, UserQuery } from './users.schemas.js';
 import { loadUser } from './users.service.js';
-
-/** A login history export holds at most this many rows (the newest); older ones stay in the database. */
-const LOGIN_HISTORY_EXPORT_LIMIT = 100_000;
 
 export async function findUsers(options: { db: Db; actor: Actor; query: UserQuery }) {
   const { db, actor, query } = options;
@@ -31,14 +29,13 @@ export async function findUsers(options: { db: Db; actor: Actor; query: UserQuer
     blocked: query.blocked,
     showDeleted: query.showDeleted,
   };
-  const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
+  const page = pageOf(query);
   const [rows, total] = await Promise.all([
     listPortalUsers(db, {
       filters,
       sort: query.sort ?? 'id',
       order: query.order ?? 'asc',
-      limit: page.pageSize,
-      offset: pageOffset(page),
+      ...page,
     }),
     countPortalUsers(db, filters),
   ]);
@@ -54,21 +51,21 @@ export async function userLoginHistory(options: {
 }) {
   const { db, actor, id, query } = options;
   await loadUser(db, actor, id);
-  const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
-  const [rows, total] = await Promise.all([
-    findLoginAttempts(db, id, { limit: page.pageSize, offset: pageOffset(page) }),
-    countLoginAttempts(db, id),
-  ]);
+  const page = pageOf(query);
+  const [rows, total] = await Promise.all([findLoginAttempts(db, id, page), countLoginAttempts(db, id)]);
   return {
     items: rows.map((row) => ({ at: row.attempted_at.toISOString(), ip: row.ip, result: row.result })),
     total,
   };
 }
 
-const historyHeaders: Record<Locale, string[]> = {
-  en: ['Time', 'IP address', 'Result'],
-  ru: ['Время', 'IP-адрес', 'Результат'],
-};
+type LoginAttempt = Awaited<ReturnType<typeof findLoginAttempts>>[number];
+
+const historyColumns: readonly ExportColumn<LoginAttempt>[] = [
+  exportColumn('Time', 'Время', (row) => row.attempted_at.toISOString()),
+  exportColumn('IP address', 'IP-адрес', (row) => row.ip),
+  exportColumn('Result', 'Результат', (row) => row.result),
+];
 
 /** The whole login history of a user as a csv or xlsx file; results stay codes, as the API gives them. */
 export async function exportUserLoginHistory(options: {
@@ -80,20 +77,18 @@ export async function exportUserLoginHistory(options: {
 }) {
   const { db, actor, id } = options;
   await loadUser(db, actor, id);
-  const rows = await findLoginAttempts(db, id, { limit: LOGIN_HISTORY_EXPORT_LIMIT, offset: 0 });
-  return writeSpreadsheet(
-    {
-      name: options.locale === 'ru' ? 'История входов' : 'Login history',
-      headers: historyHeaders[options.locale],
-      rows: rows.map((row) => [row.attempted_at.toISOString(), row.ip, row.result]),
-    },
-    options.format,
-  );
+  return writeExport({
+    sheetName: { en: 'Login history', ru: 'История входов' },
+    columns: historyColumns,
+    items: await findLoginAttempts(db, id, EXPORT_ROWS),
+    locale: options.locale,
+    format: options.format,
+  });
 }
 
 /** The policy in force for a contract's users, so the form can show it before anything is sent. */
 export async function passwordPolicyFor(options: { db: Db; actor: Actor; contractId: number }) {
-  const contract = await findContractForUsers(options.db, options.contractId, scopeOf(options.actor));
+  const contract = await findContractInScope(options.db, options.contractId, scopeOf(options.actor));
   if (!contract) throw notFound();
   return {
     policy: contract.password_policy,
@@ -110,7 +105,7 @@ export async function suggestPassword(options: {
   input: { contractId: number; login?: string; name?: string | null };
 }) {
   const { contractId, login, name } = options.input;
-  const contract = await findContractForUsers(options.db, contractId, scopeOf(options.actor));
+  const contract = await findContractInScope(options.db, contractId, scopeOf(options.actor));
   if (!contract) throw notFound();
   return { password: generatePassword(contract.password_policy, { login, name }) };
 }

@@ -1,44 +1,14 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { sortDirection } from '../../lib/paging.js';
+import { sortDirection } from '../../db/sort-direction.js';
 import type { Db } from '../../db/connect.js';
 import type { Database, PortalUserType } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
-import type { Scope } from '../auth/actor.js';
-
-/** Restricts a query to partners `p` of the scope's subtree (users and contracts are scoped by their partner). */
-export function partnerInScope(scope: Scope) {
-  return scope.kind === 'platform'
-    ? sql<boolean>`true`
-    : sql<boolean>`p.path @> array[${scope.rootPartnerId}]::bigint[]`;
-}
-
-/* The policy in force for a contract's users: its own, unless it inherits the partner's. */
-const policyInForce = sql<'simple' | 'complex'>`case when c.user_password_policy = 'inherit'
-  then p.user_password_policy else c.user_password_policy end`;
-
-/**
- * A contract as the users module needs it (read here rather than through the contracts module, which
- * owns the contract's own rules): its partner, the password policy in force and Show user password.
- */
-export async function findContractForUsers(db: Db, contractId: number, scope: Scope) {
-  return db
-    .selectFrom('contracts as c')
-    .innerJoin('partners as p', 'p.id', 'c.partner_id')
-    .where('c.id', '=', contractId)
-    .where(partnerInScope(scope))
-    .select([
-      'c.id',
-      'c.name',
-      'c.partner_id',
-      'c.archived_at',
-      'p.region as partner_region',
-      'p.show_user_password',
-      policyInForce.as('password_policy'),
-    ])
-    .executeTakeFirst();
-}
-
-export type ContractForUsers = NonNullable<Awaited<ReturnType<typeof findContractForUsers>>>;
+import {
+  partnerIdInScope,
+  partnerPathInScope,
+  passwordPolicyInForce,
+  type Scope,
+} from '../scope/scope.public.js';
 
 /** Whether a portal user (archived ones included: a login is never reused) has this login. */
 export async function isLoginTaken(db: Db, login: string, exceptUserId?: number): Promise<boolean> {
@@ -48,12 +18,6 @@ export async function isLoginTaken(db: Db, login: string, exceptUserId?: number)
     .select('id');
   if (exceptUserId !== undefined) query = query.where('id', '<>', exceptUserId);
   return (await query.limit(1).executeTakeFirst()) !== undefined;
-}
-
-/** A unique violation of the login index: two creations with one login raced past isLoginTaken. */
-export function isLoginUniqueViolation(error: unknown): boolean {
-  const candidate = error as { code?: unknown; constraint?: unknown } | null;
-  return candidate?.code === '23505' && candidate.constraint === 'portal_users_login_key';
 }
 
 export interface PortalUserColumns {
@@ -96,14 +60,17 @@ function selectUserDetails(db: Db) {
       'u.created_at',
       'u.updated_at',
       'u.archived_at',
-      policyInForce.as('password_policy'),
+      passwordPolicyInForce.as('password_policy'),
     ]);
 }
 
 export type PortalUserDetails = NonNullable<Awaited<ReturnType<typeof findPortalUser>>>;
 
 export async function findPortalUser(db: Db, id: number, scope: Scope) {
-  return selectUserDetails(db).where('u.id', '=', id).where(partnerInScope(scope)).executeTakeFirst();
+  return selectUserDetails(db)
+    .where('u.id', '=', id)
+    .where((eb) => partnerPathInScope(eb, scope, 'p.path'))
+    .executeTakeFirst();
 }
 
 /** Updates when `version` is current and bumps it; false when someone else saved first. */
@@ -147,11 +114,7 @@ function filtered(db: Db, filters: UserListFilters, sort?: keyof typeof sortExpr
   let query = db.selectFrom('portal_users as u') as unknown as UserListQuery;
   if (sort === 'contract') query = query.innerJoin('contracts as c', 'c.id', 'u.contract_id');
   if (sort === 'partner') query = query.innerJoin('partners as p', 'p.id', 'u.partner_id');
-  if (filters.scope.kind === 'subtree') {
-    query = query.where(
-      sql<boolean>`u.partner_id in (select id from partners where path @> array[${filters.scope.rootPartnerId}]::bigint[])`,
-    );
-  }
+  query = query.where((eb) => partnerIdInScope(eb, filters.scope, 'u.partner_id'));
   if (!filters.showDeleted) query = query.where('u.archived_at', 'is', null);
   if (filters.search) {
     const pattern = likePattern(filters.search);

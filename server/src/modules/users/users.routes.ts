@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
-import { localeFrom } from '../../lib/messages.js';
 import { IdParams, problemResponses } from '../../lib/schemas.js';
-import { spreadsheetContentTypes } from '../../lib/spreadsheet.js';
-import { HistoryResponse } from '../audit/audit.schemas.js';
-import { requireActor } from '../auth/actor.js';
+import { sendSpreadsheet, spreadsheetContentTypes } from '../../lib/spreadsheet.js';
+import { HistoryResponse } from '../audit/audit.public.js';
 import {
   archiveUser,
   resetUserPassword,
@@ -34,9 +32,12 @@ import {
   UserResponse,
   UserUpdate,
 } from './users.schemas.js';
+import { useFeatureMessages } from '../../plugins/messages.plugin.js';
+import { usersMessages } from './users.messages.js';
 
 /** Portal users (the people of a contract who log in to the monitoring portal), for the admin panel. */
 export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  useFeatureMessages(app, usersMessages);
   const tags = ['users'];
 
   app.get(
@@ -49,7 +50,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
         response: { 200: UserList, ...problemResponses(400, 401) },
       },
     },
-    (request) => findUsers({ db, actor: requireActor(request), query: request.query }),
+    (request) => findUsers({ db, actor: request.actor, query: request.query }),
   );
 
   app.get(
@@ -62,8 +63,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
         response: { 200: PasswordPolicyResponse, ...problemResponses(400, 401, 404) },
       },
     },
-    (request) =>
-      passwordPolicyFor({ db, actor: requireActor(request), contractId: request.query.contractId }),
+    (request) => passwordPolicyFor({ db, actor: request.actor, contractId: request.query.contractId }),
   );
 
   app.post(
@@ -76,7 +76,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
         response: { 200: GeneratedPassword, ...problemResponses(400, 401, 404) },
       },
     },
-    (request) => suggestPassword({ db, actor: requireActor(request), input: request.body }),
+    (request) => suggestPassword({ db, actor: request.actor, input: request.body }),
   );
 
   app.post(
@@ -92,7 +92,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
     async (request, reply) => {
       const user = await createUser({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         input: request.body,
         requestId: request.id,
       });
@@ -110,7 +110,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
         response: { 200: UserResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) => getUser({ db, actor: requireActor(request), id: request.params.id }),
+    (request) => getUser({ db, actor: request.actor, id: request.params.id }),
   );
 
   app.patch(
@@ -127,7 +127,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
     (request) =>
       updateUser({
         db,
-        actor: requireActor(request),
+        actor: request.actor,
         id: request.params.id,
         input: request.body,
         requestId: request.id,
@@ -151,7 +151,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
       (request) =>
         setUserBlocked({
           db,
-          actor: requireActor(request),
+          actor: request.actor,
           id: request.params.id,
           blocked,
           requestId: request.id,
@@ -169,8 +169,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
         response: { 200: UserResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) =>
-      archiveUser({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+    (request) => archiveUser({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
   );
 
   app.post(
@@ -183,8 +182,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
         response: { 200: UserResponse, ...problemResponses(401, 404, 409) },
       },
     },
-    (request) =>
-      restoreUser({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+    (request) => restoreUser({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
   );
 
   app.post(
@@ -199,7 +197,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
       },
     },
     (request) =>
-      resetUserPassword({ db, actor: requireActor(request), id: request.params.id, requestId: request.id }),
+      resetUserPassword({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
   );
 
   app.get(
@@ -212,7 +210,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
         response: { 200: HistoryResponse, ...problemResponses(401, 404) },
       },
     },
-    (request) => userHistory({ db, actor: requireActor(request), id: request.params.id }),
+    (request) => userHistory({ db, actor: request.actor, id: request.params.id }),
   );
 
   app.get(
@@ -228,7 +226,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
+      const actor = request.actor;
       const { format, ...query } = request.query;
       if (format === undefined) return userLoginHistory({ db, actor, id: request.params.id, query });
       const file = await exportUserLoginHistory({
@@ -236,15 +234,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
         actor,
         id: request.params.id,
         format,
-        locale: localeFrom(request.headers['accept-language']),
+        locale: request.locale,
       });
-      return (
-        reply
-          .type(spreadsheetContentTypes[format])
-          .header('content-disposition', `attachment; filename="user-${request.params.id}-logins.${format}"`)
-          // A Buffer skips the JSON serializer; the 200 schema describes the JSON form only.
-          .send(file as never)
-      );
+      // A Buffer skips the JSON serializer; the 200 schema describes the JSON form only.
+      return sendSpreadsheet(reply, file, format, `user-${request.params.id}-logins`);
     },
   );
 };

@@ -1,20 +1,14 @@
 import type { Db } from '../../db/connect.js';
 import { conflict, FieldErrors, notFound, staleVersion } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/password-hash.js';
-import { countryOfRegion } from '../reference/reference-data.js';
-import { scopeOf, type Actor } from '../auth/actor.js';
-import { recordAuditEvent } from '../audit/audit.repository.js';
-import { changedFields, createdFields } from '../audit/audit-changes.js';
+import { definedEntries } from '../../lib/defined-entries.js';
+import { countryOfRegion } from '../reference/reference.public.js';
+import { findContractInScope, PLATFORM_SCOPE, type ContractInScope } from '../scope/scope.public.js';
+import { scopeOf, type Actor } from '../auth/auth.public.js';
+import { changedFields, createdFields, recordAuditEvent } from '../audit/audit.public.js';
 import { checkUserPassword, normaliseUserDraft, type UserDraft } from './user-draft.js';
 import { auditSnapshot, presentUser } from './users.presenter.js';
-import {
-  findContractForUsers,
-  findPortalUser,
-  insertPortalUser,
-  isLoginTaken,
-  updatePortalUserRow,
-  type ContractForUsers,
-} from './users.repository.js';
+import { findPortalUser, insertPortalUser, isLoginTaken, updatePortalUserRow } from './users.repository.js';
 import type { UserCreate, UserUpdate } from './users.schemas.js';
 
 export interface Call {
@@ -36,12 +30,12 @@ export function getUser(options: { db: Db; actor: Actor; id: number }) {
 
 /** The contract a user will belong to, in the actor's subtree; a foreign one is "not found" on the field. */
 async function resolveContract(db: Db, actor: Actor, contractId: number, errors: FieldErrors) {
-  const contract = await findContractForUsers(db, contractId, scopeOf(actor));
+  const contract = await findContractInScope(db, contractId, scopeOf(actor));
   if (!contract) errors.add('contractId', 'contract_not_found');
   return contract;
 }
 
-function countryOf(contract: ContractForUsers | undefined) {
+function countryOf(contract: ContractInScope | undefined) {
   return contract?.partner_region ? countryOfRegion(contract.partner_region) : null;
 }
 
@@ -52,7 +46,7 @@ function countryOf(contract: ContractForUsers | undefined) {
 async function checkConflicts(
   db: Db,
   draft: UserDraft,
-  contract: ContractForUsers,
+  contract: ContractInScope,
   current?: { id: number; contractId: number; login: string },
 ) {
   if (contract.archived_at !== null && draft.contractId !== current?.contractId) {
@@ -63,7 +57,7 @@ async function checkConflicts(
   }
 }
 
-const columnsOf = (draft: UserDraft, contract: ContractForUsers) => ({
+const columnsOf = (draft: UserDraft, contract: ContractInScope) => ({
   partner_id: contract.partner_id,
   contract_id: contract.id,
   login: draft.login,
@@ -101,7 +95,7 @@ export async function createUser(options: Call & { input: UserCreate }) {
       ...columnsOf(draft, contract!),
       password_hash: passwordHash,
     });
-    const created = presentUser((await findPortalUser(trx, userId, { kind: 'platform' }))!);
+    const created = presentUser((await findPortalUser(trx, userId, PLATFORM_SCOPE))!);
     await recordAuditEvent(trx, {
       entityType: 'portal_user',
       entityId: userId,
@@ -113,10 +107,6 @@ export async function createUser(options: Call & { input: UserCreate }) {
     return userId;
   });
   return loadUser(db, actor, id);
-}
-
-function definedEntries<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /**

@@ -1,8 +1,7 @@
-import type { SectionCatalogue } from './message-catalogue.js';
+import type { MessageCatalogue } from '../../lib/messages.js';
 
 /* The billing section's field labels and error messages (billing runs). */
-export const billingMessages: SectionCatalogue = {
-  sections: ['billing'],
+export const billingMessages: MessageCatalogue = {
   labels: {
     en: {
       day: 'Day',

@@ -1,8 +1,7 @@
-import type { SectionCatalogue } from './message-catalogue.js';
+import type { MessageCatalogue } from '../../lib/messages.js';
 
 /* The contracts section's field labels (its form's words) and error messages, in English and Russian. */
-export const contractsMessages: SectionCatalogue = {
-  sections: ['contracts'],
+export const contractsMessages: MessageCatalogue = {
   labels: {
     en: {
       name: 'Name',

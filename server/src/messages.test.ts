@@ -2,11 +2,29 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fieldLabel, knownMessageCodes, localeFrom, translate, type Locale } from './messages.js';
-import { PASSWORD_ERROR_CODES } from './password-policy.js';
-import { TAX_ID_ERROR_CODES } from './tax-ids.js';
+import {
+  localeFrom,
+  sharedCatalogue,
+  type Locale,
+  type MessageCatalogue,
+  type MessageParams,
+} from './lib/messages.js';
+import { PASSWORD_ERROR_CODES } from './lib/password-policy.js';
+import { TAX_ID_ERROR_CODES } from './lib/tax-ids.js';
+import { appMessages, featureCatalogues } from './messages.js';
 
-const sourceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sourceRoot = path.dirname(fileURLToPath(import.meta.url));
+
+const knownMessageCodes = (locale: Locale) => appMessages.knownCodes(locale);
+const translate = (code: string, locale: Locale, params?: MessageParams) =>
+  appMessages.translator(locale).message(code, params);
+/** The label of a field on the form of a module (its catalogue), else the shared one. */
+const fieldLabel = (field: string, locale: Locale, module?: string) =>
+  appMessages.translator(locale, catalogueOf(module)).label(field);
+const catalogueOf = (module: string | undefined): MessageCatalogue | undefined =>
+  module !== undefined && Object.hasOwn(featureCatalogues, module)
+    ? featureCatalogues[module as keyof typeof featureCatalogues]
+    : undefined;
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -93,6 +111,20 @@ describe('message catalogue', () => {
     expect(missing).toEqual([]);
   });
 
+  it('defines each code in one catalogue only, so no text of it is dead', () => {
+    const owners = new Map<string, string[]>();
+    const catalogues = { shared: sharedCatalogue, ...featureCatalogues };
+    for (const [name, catalogue] of Object.entries(catalogues)) {
+      for (const locale of ['en', 'ru'] as const) {
+        for (const code of Object.keys(catalogue.messages[locale])) {
+          owners.set(`${locale}:${code}`, [...(owners.get(`${locale}:${code}`) ?? []), name]);
+        }
+      }
+    }
+    const twice = [...owners.entries()].filter(([, names]) => names.length > 1).map(([code]) => code);
+    expect(twice).toEqual([]);
+  });
+
   it('has the same codes in English and Russian', () => {
     expect([...knownMessageCodes('ru')].sort()).toEqual([...knownMessageCodes('en')].sort());
   });
@@ -109,7 +141,7 @@ describe('message catalogue', () => {
   });
 
   it('has a label in both languages for every field the server names in an error', () => {
-    // A module's errors are answered to requests of its own API section (modules/contracts → /contracts).
+    // A module's errors are answered to requests of its own routes, which use its catalogue's labels.
     const fields = new Map<string, string | undefined>();
     for (const { file, text } of sources) {
       const section = /^modules\/([a-z-]+)\//.exec(file.split(path.sep).join('/'))?.[1];
@@ -143,10 +175,10 @@ describe('translate', () => {
     expect(translate('rate_limited', 'ru', { retryAfter: 30 })).toBe(
       'Слишком много попыток; повторите через 30 с',
     );
-    expect(translate('amount_scale', 'en', { field: fieldLabel('price', 'en') })).toBe(
+    expect(translate('amount_scale', 'en', { field: fieldLabel('price', 'en', 'tariffs') })).toBe(
       'Price may have at most 2 decimal places',
     );
-    expect(translate('tariff_currency', 'ru', { field: fieldLabel('priceTariffId', 'ru') })).toBe(
+    expect(translate('tariff_currency', 'ru', { field: fieldLabel('priceTariffId', 'ru', 'partners') })).toBe(
       'Поле «Тариф»: валюта тарифа не входит в валюты партнёра',
     );
   });
@@ -167,10 +199,12 @@ describe('translate', () => {
 
 describe('fieldLabel', () => {
   it('names a field by its label on the form, indexed and nested fields by their root', () => {
-    expect(fieldLabel('priceTariffId', 'en')).toBe('Price');
-    expect(fieldLabel('partnerPriceTariffId', 'ru')).toBe('Партнёрский тариф');
-    expect(fieldLabel('additionalCurrencies[2]', 'en')).toBe('Additional currencies');
-    expect(fieldLabel('additionalCurrencies[0]', 'ru')).toBe('Дополнительные валюты');
+    expect(fieldLabel('priceTariffId', 'en', 'partners')).toBe('Price');
+    expect(fieldLabel('partnerPriceTariffId', 'ru', 'partners')).toBe('Партнёрский тариф');
+    expect(fieldLabel('additionalCurrencies[2]', 'en', 'partners')).toBe('Additional currencies');
+    expect(fieldLabel('additionalCurrencies[0]', 'ru', 'partners')).toBe('Дополнительные валюты');
+    expect(fieldLabel('blocked', 'en', 'partners')).toBe('Block Partner');
+    expect(fieldLabel('blocked', 'en', 'users')).toBe('Blocked');
     expect(fieldLabel('parentId.x', 'en')).toBe('Partner');
     expect(fieldLabel('somethingElse', 'en')).toBe('somethingElse');
   });

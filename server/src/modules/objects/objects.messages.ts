@@ -1,8 +1,7 @@
-import type { SectionCatalogue } from './message-catalogue.js';
+import type { MessageCatalogue } from '../../lib/messages.js';
 
 /* The objects section's field labels (its form's words) and error messages, in English and Russian. */
-export const objectsMessages: SectionCatalogue = {
-  sections: ['objects'],
+export const objectsMessages: MessageCatalogue = {
   labels: {
     en: {
       name: 'Name',
@@ -51,8 +50,6 @@ export const objectsMessages: SectionCatalogue = {
       device_id_taken: 'This device ID or IMEI is already connected to another object',
       device_id_taken_by:
         'This device ID or IMEI is already connected to object "{objectName}" (ID {objectId})',
-      contract_not_found: '{field}: choose a contract from the list',
-      contract_archived: 'The contract is archived; restore it or choose another one',
       no_tariff:
         "{field}: neither the contract nor its partner or any parent partner has a tariff in the contract's currency; set the contract's Tariff or the partner's Price first",
       warehouse_move_forbidden: 'Only an administrator may move objects into or out of a warehouse account',
@@ -91,8 +88,6 @@ export const objectsMessages: SectionCatalogue = {
       device_id_taken: 'Этот ID устройства или IMEI уже подключён к другому объекту',
       device_id_taken_by:
         'Этот ID устройства или IMEI уже подключён к объекту «{objectName}» (ID {objectId})',
-      contract_not_found: 'Поле «{field}»: выберите договор из списка',
-      contract_archived: 'Договор в архиве; восстановите его или выберите другой',
       no_tariff:
         'Поле «{field}»: ни у договора, ни у его партнёра, ни у вышестоящих партнёров нет тарифа в валюте договора; сначала укажите тариф договора или партнёра',
       warehouse_move_forbidden:

@@ -1,8 +1,7 @@
-import type { SectionCatalogue } from './message-catalogue.js';
+import type { MessageCatalogue } from '../../lib/messages.js';
 
 /* The finance section's field labels and error messages (payments, write-offs, corrections, exchange rates, statements). */
-export const financeMessages: SectionCatalogue = {
-  sections: ['finance'],
+export const financeMessages: MessageCatalogue = {
   labels: {
     en: {
       contractId: 'Contract',

@@ -1,22 +1,14 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
 import { conflict } from '../../lib/errors.js';
 import { decimal, formatAmount } from '../../lib/money.js';
-import type { Actor } from '../auth/actor.js';
-import { accountId, lockAccounts, PLATFORM, type AccountOwner } from '../ledger/ledger-accounts.js';
-import { postTransfersOrRefuse } from './post-or-refuse.js';
+import { balanceAccountsOf, lockAccounts, openAccount, type AccountOwner } from './ledger.repository.js';
+import { counterpartOf, postTransfers, type BalanceOwner } from './ledger.service.js';
 
-/** Whose Deposit changed: a contract (its partner receives the money) or a partner (its parent, or the platform). */
-export type DepositOwner =
-  | { type: 'contract'; id: number; partnerId: number; currency: string }
-  | { type: 'partner'; id: number; parentId: number | null; currency: string };
-
-/** Whom the owner's balance is held with: a contract's partner; a partner's parent, or the platform. */
-function counterpartOf(owner: DepositOwner): AccountOwner {
-  if (owner.type === 'contract') return { type: 'partner', id: owner.partnerId };
-  return owner.parentId === null ? PLATFORM : { type: 'partner', id: owner.parentId };
-}
+/*
+ * What a partner's or contract's form save does to the ledger: its Deposit is money, and its currency
+ * and counterpart decide which accounts its balance lives in.
+ */
 
 /**
  * The start of a partner's or contract's form save, before its row is updated (in the save's
@@ -35,7 +27,7 @@ function counterpartOf(owner: DepositOwner): AccountOwner {
  */
 export async function prepareOwnerSave(
   trx: Db,
-  options: { before: DepositOwner; after: DepositOwner; depositBefore: string; depositAfter: string },
+  options: { before: BalanceOwner; after: BalanceOwner; depositBefore: string; depositAfter: string },
 ): Promise<void> {
   const { before, after } = options;
   const self: AccountOwner = { type: before.type, id: before.id };
@@ -49,36 +41,27 @@ export async function prepareOwnerSave(
   if (moved && depositHeld) throw conflict('move_has_balance', moveField);
 
   const ids = [
-    await accountId(trx, self, 'balance', before.currency),
-    await accountId(trx, counterpart, 'funds', before.currency),
+    await openAccount(trx, self, 'balance', before.currency),
+    await openAccount(trx, counterpart, 'funds', before.currency),
   ];
   const depositMoves = !decimal(options.depositAfter).minus(decimal(options.depositBefore)).isZero();
   if (depositMoves && (currencyChanged || moved)) {
     ids.push(
-      await accountId(trx, self, 'balance', after.currency),
-      await accountId(trx, nextCounterpart, 'funds', after.currency),
+      await openAccount(trx, self, 'balance', after.currency),
+      await openAccount(trx, nextCounterpart, 'funds', after.currency),
     );
   }
-  if (moved) ids.push(...(await balanceAccounts(trx, self)).map((account) => account.id));
+  if (moved) ids.push(...(await balanceAccountsOf(trx, self)).map((account) => account.id));
   await lockAccounts(trx, [...new Set(ids)]);
   if (!currencyChanged && !moved) return;
 
   // Read after the lock: no payment or charge can move these balances before the save commits.
-  const balances = await balanceAccounts(trx, self);
+  const balances = await balanceAccountsOf(trx, self);
   const unsettled = balances.filter((account) => !decimal(account.balance).isZero());
   if (currencyChanged && unsettled.some((account) => account.currency === before.currency)) {
     throw conflict('currency_has_balance', 'currency');
   }
   if (moved && unsettled.length > 0) throw conflict('move_has_balance', moveField);
-}
-
-/** An owner's balance accounts, one per currency it ever used. */
-async function balanceAccounts(trx: Db, owner: AccountOwner) {
-  const rows = await sql<{ id: number; currency: string; balance: string }>`
-    select id, currency, balance::text as balance from ledger_accounts
-     where owner_type = ${owner.type} and coalesce(owner_id, 0) = ${owner.id ?? 0}::bigint and kind = 'balance'
-     order by id`.execute(trx);
-  return rows.rows;
 }
 
 /**
@@ -90,15 +73,15 @@ async function balanceAccounts(trx: Db, owner: AccountOwner) {
  */
 export async function recordDepositChange(
   trx: Db,
-  options: { owner: DepositOwner; before: string; after: string; actor: Actor },
+  options: { owner: BalanceOwner; before: string; after: string; actor: { userId: number } },
 ): Promise<number | null> {
   const { owner } = options;
   const difference = decimal(options.after).minus(decimal(options.before));
   if (difference.isZero()) return null;
-  const ownAccount = await accountId(trx, { type: owner.type, id: owner.id }, 'balance', owner.currency);
-  const funds = await accountId(trx, counterpartOf(owner), 'funds', owner.currency);
+  const ownAccount = await openAccount(trx, { type: owner.type, id: owner.id }, 'balance', owner.currency);
+  const funds = await openAccount(trx, counterpartOf(owner), 'funds', owner.currency);
   const increase = difference.greaterThan(0);
-  const [row] = await postTransfersOrRefuse(
+  const [row] = await postTransfers(
     trx,
     [
       {

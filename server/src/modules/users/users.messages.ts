@@ -1,8 +1,7 @@
-import type { SectionCatalogue } from './message-catalogue.js';
+import type { MessageCatalogue } from '../../lib/messages.js';
 
-/* The users section's field labels (its form's words) and error messages, in English and Russian. */
-export const usersMessages: SectionCatalogue = {
-  sections: ['users', 'portal'],
+/* The portal users' field labels (the users form's words) and error messages, in English and Russian; the portal's login check shares them. */
+export const usersMessages: MessageCatalogue = {
   labels: {
     en: {
       contractId: 'Contract',

@@ -2,12 +2,12 @@
  * Test support for the objects tests: contracts are inserted straight into the table, so these tests
  * depend on the contracts table only, not on the rules of the contracts API.
  */
-import type { Db } from '../../db/connect.js';
-import { hashPassword } from '../../lib/password-hash.js';
-import { insertAdminUser } from '../auth/auth.repository.js';
-import type { App } from '../../app.js';
-import { expectStatus, signIn, type TestClient } from '../../../test/client.js';
-import { PARTNER_PASSWORD, unique } from '../../../test/builders.js';
+import type { Db } from '../src/db/connect.js';
+import { hashPassword } from '../src/lib/password-hash.js';
+import { insertAdminUser } from '../src/modules/auth/auth.public.js';
+import type { App } from '../src/app.js';
+import { expectStatus, signIn, type TestClient } from './client.js';
+import { PARTNER_PASSWORD, unique } from './builders.js';
 
 export interface ObjectBody {
   id: number;
@@ -102,4 +102,4 @@ export async function pinsOf(db: Db, objectId: number) {
     .execute();
 }
 
-export { addDays } from '../../lib/clock.js';
+export { addDays } from '../src/lib/clock.js';

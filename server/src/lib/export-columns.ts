@@ -1,0 +1,54 @@
+import type { Locale } from './messages.js';
+import { writeSpreadsheet, type Cell, type SpreadsheetFormat } from './spreadsheet.js';
+
+/** An export holds at most this many rows; beyond it a person should narrow the filters. */
+export const EXPORT_ROW_LIMIT = 100_000;
+
+/** The rows an export reads: the first EXPORT_ROW_LIMIT of the list, filtered and sorted as shown. */
+export const EXPORT_ROWS = { limit: EXPORT_ROW_LIMIT, offset: 0 } as const;
+
+/** One column of a list's export: its header in each language and its cell, declared together. */
+export interface ExportColumn<T> {
+  header: Record<Locale, string>;
+  cell: (item: T, locale: Locale) => Cell;
+}
+
+/** A column headed `en` / `ru` whose cell `cell` reads from a row. */
+export function exportColumn<T>(
+  en: string,
+  ru: string,
+  cell: (item: T, locale: Locale) => Cell,
+): ExportColumn<T> {
+  return { header: { en, ru }, cell };
+}
+
+const yesNoWords: Record<Locale, [string, string]> = { en: ['Yes', 'No'], ru: ['Да', 'Нет'] };
+
+/** A flag as the lists' exports write it: Yes / No, Да / Нет. */
+export function yesNo(value: boolean, locale: Locale): string {
+  return yesNoWords[locale][value ? 0 : 1];
+}
+
+/** Writes rows as a csv or xlsx sheet with the columns' headers in the caller's language. */
+export function writeExport<T>(options: {
+  sheetName: Record<Locale, string>;
+  columns: readonly ExportColumn<T>[];
+  items: readonly T[];
+  /** Rows after the items, such as totals. */
+  footer?: Cell[][];
+  locale: Locale;
+  format: SpreadsheetFormat;
+}): Promise<Buffer> {
+  const { columns, locale } = options;
+  return writeSpreadsheet(
+    {
+      name: options.sheetName[locale],
+      headers: columns.map((column) => column.header[locale]),
+      rows: [
+        ...options.items.map((item) => columns.map((column) => column.cell(item, locale))),
+        ...(options.footer ?? []),
+      ],
+    },
+    options.format,
+  );
+}

@@ -1,0 +1,21 @@
+/*
+ * The auth module's public face: who the actor is and what its role allows (policies), the partner
+ * administrators' accounts and sessions that the partners module manages, and the login rate limit
+ * the portal's login shares.
+ */
+export { scopeOf, type Actor } from './actor.js';
+export {
+  actsForPlatform,
+  isAdministrator,
+  isOwnPartnerAdmin,
+  isSuperAdmin,
+  type RouteAccess,
+} from './policies.js';
+export {
+  deletePartnerAdminSessions,
+  deleteSessionsOfSubtree,
+  findAdminPasswordHash,
+  insertAdminUser,
+} from './auth.repository.js';
+export { portalLoginAttempts } from './login-attempts.sql.js';
+export { defaultLoginLimits, retryAfterIfLimited, type LoginLimits } from './login-rate-limit.js';

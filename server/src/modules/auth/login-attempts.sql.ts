@@ -1,0 +1,62 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/connect.js';
+
+/**
+ * Where the attempts of one login form are kept: the table, its indexed login expression (the value
+ * compared is already lower-case), and how it says "this attempt failed".
+ */
+export interface AttemptSource {
+  table: 'login_attempts' | 'portal_login_attempts';
+  login: RawBuilder<string>;
+  failed: RawBuilder<boolean>;
+}
+
+/** Admin-panel attempts: a failure is any attempt not marked succeeded. */
+export const adminLoginAttempts: AttemptSource = {
+  table: 'login_attempts',
+  login: sql<string>`login`,
+  failed: sql<boolean>`not succeeded`,
+};
+
+/** Portal attempts: wrong passwords and refused-for-rate attempts count against a login. */
+export const portalLoginAttempts: AttemptSource = {
+  table: 'portal_login_attempts',
+  login: sql<string>`lower(login)`,
+  failed: sql<boolean>`result in ('invalid_credentials', 'rate_limited')`,
+};
+
+/** What a login rate limit counts in the window: a login's failures and an address's attempts. */
+export interface AttemptCounts {
+  loginFailures: number;
+  oldestLoginFailure: Date | null;
+  ipAttempts: number;
+  oldestIpAttempt: Date | null;
+}
+
+/** One pass over the window's attempts of the login or the address (both columns are indexed). */
+export async function countRecentAttempts(
+  db: Db,
+  source: AttemptSource,
+  options: { login: string; ip: string; since: Date },
+): Promise<AttemptCounts> {
+  const ofLogin = sql<boolean>`${source.login} = ${options.login}`;
+  const { rows } = await sql<{
+    login_failures: number | string;
+    oldest_login_failure: Date | null;
+    ip_attempts: number | string;
+    oldest_ip_attempt: Date | null;
+  }>`
+    select count(*) filter (where ${ofLogin} and ${source.failed}) as login_failures,
+           min(attempted_at) filter (where ${ofLogin} and ${source.failed}) as oldest_login_failure,
+           count(*) filter (where ip = ${options.ip}) as ip_attempts,
+           min(attempted_at) filter (where ip = ${options.ip}) as oldest_ip_attempt
+      from ${sql.table(source.table)}
+     where attempted_at > ${options.since} and (${ofLogin} or ip = ${options.ip})`.execute(db);
+  const row = rows[0]!;
+  return {
+    loginFailures: Number(row.login_failures),
+    oldestLoginFailure: row.oldest_login_failure ? new Date(row.oldest_login_failure) : null,
+    ipAttempts: Number(row.ip_attempts),
+    oldestIpAttempt: row.oldest_ip_attempt ? new Date(row.oldest_ip_attempt) : null,
+  };
+}

@@ -1,0 +1,198 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { LedgerAccountKind, LedgerOwnerType, TransferKind } from '../../db/schema.js';
+import { partnerPathInScope, type Scope } from '../scope/scope.public.js';
+import {
+  applyAccountDeltas,
+  holdChargingLock,
+  isAccountOf,
+  isOwnedBy,
+  tryHoldChargingLockShared,
+} from './ledger.sql.js';
+
+/** Whose account: the platform (id null), a partner or a contract. */
+export interface AccountOwner {
+  type: LedgerOwnerType;
+  id: number | null;
+}
+
+export const PLATFORM: AccountOwner = { type: 'platform', id: null };
+
+const ownerMatch = (owner: AccountOwner) => ({ type: owner.type, id: sql`${owner.id ?? 0}::bigint` });
+
+/**
+ * The id of an owner's account of a kind in a currency, opened on first use. Insert-then-select, so
+ * two requests opening the same account at once both get the one row the unique index lets in.
+ */
+export async function openAccount(
+  db: Db,
+  owner: AccountOwner,
+  kind: LedgerAccountKind,
+  currency: string,
+): Promise<number> {
+  await sql`
+    insert into ledger_accounts (owner_type, owner_id, kind, currency)
+    values (${owner.type}, ${owner.id}::bigint, ${kind}, ${currency})
+    on conflict (owner_type, (coalesce(owner_id, 0)), kind, currency) do nothing`.execute(db);
+  const row = await sql<{ id: number }>`
+    select id from ledger_accounts a where ${isAccountOf('a', ownerMatch(owner), kind, sql`${currency}`)}`.execute(
+    db,
+  );
+  return row.rows[0]!.id;
+}
+
+/**
+ * Locks accounts in id order before their balances move. Every writer of balances (payments, saves,
+ * the billing run) takes its locks in this one order, so two of them never wait on each other in a cycle.
+ */
+export async function lockAccounts(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`select id from ledger_accounts where id = any(${[...ids]}::bigint[]) order by id for update`.execute(
+    db,
+  );
+}
+
+/** The cached balance of an owner's account, '0.00' when it has never moved. */
+export async function accountBalance(
+  db: Db,
+  owner: AccountOwner,
+  kind: LedgerAccountKind,
+  currency: string,
+): Promise<string> {
+  const row = await sql<{ balance: string }>`
+    select round(balance, 2)::text as balance from ledger_accounts a
+     where ${isAccountOf('a', ownerMatch(owner), kind, sql`${currency}`)}`.execute(db);
+  return row.rows[0]?.balance ?? '0.00';
+}
+
+/** An owner's balance accounts, one per currency it ever used, in id order. */
+export async function balanceAccountsOf(db: Db, owner: AccountOwner) {
+  const rows = await sql<{ id: number; currency: string; balance: string }>`
+    select id, currency, balance::text as balance from ledger_accounts a
+     where ${isOwnedBy('a', ownerMatch(owner))} and kind = 'balance'
+     order by id`.execute(db);
+  return rows.rows;
+}
+
+/** A transfer as ledger_transfers stores it. */
+export interface TransferRow {
+  id: number;
+  kind: TransferKind;
+  currency: string;
+  debit_account_id: number;
+  credit_account_id: number;
+  amount: string;
+  partner_id: number;
+  contract_id: number | null;
+  object_id: number | null;
+  level: number | null;
+  charge_day: string | null;
+  tariff_id: number | null;
+  value_date: string;
+  reverses_id: number | null;
+  billing_run_id: number | null;
+  comment: string | null;
+  actor_user_id: number | null;
+  created_at: Date;
+}
+
+export interface NewTransferRow {
+  kind: Exclude<TransferKind, 'charge'>;
+  currency: string;
+  debit_account_id: number;
+  credit_account_id: number;
+  amount: string;
+  partner_id: number;
+  contract_id: number | null;
+  value_date: string;
+  reverses_id: number | null;
+  comment: string | null;
+  actor_user_id: number | null;
+}
+
+/** Inserts transfers and moves the cached balances over exactly those rows (the caller locked the accounts). */
+export async function insertTransfers(db: Db, rows: readonly NewTransferRow[]): Promise<TransferRow[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto('ledger_transfers')
+    .values([...rows])
+    .returningAll()
+    .execute();
+  const ids = inserted.map((row) => row.id);
+  await sql`
+    with moved as (select debit_account_id, credit_account_id, amount from ledger_transfers where id = any(${ids}::bigint[]))
+    ${applyAccountDeltas('moved')}`.execute(db);
+  return inserted;
+}
+
+/** A transfer of the scope's subtree (its partner_id in it), with the owners of its two accounts. */
+export async function findTransferForCorrection(db: Db, id: number, scope: Scope) {
+  return db
+    .selectFrom('ledger_transfers as t')
+    .innerJoin('partners as p', 'p.id', 't.partner_id')
+    .innerJoin('ledger_accounts as da', 'da.id', 't.debit_account_id')
+    .innerJoin('ledger_accounts as ca', 'ca.id', 't.credit_account_id')
+    .where('t.id', '=', id)
+    .where((eb) => partnerPathInScope(eb, scope, 'p.path'))
+    .select((eb) => [
+      't.id',
+      't.kind',
+      't.currency',
+      't.debit_account_id',
+      't.credit_account_id',
+      't.amount',
+      't.partner_id',
+      't.contract_id',
+      'da.owner_type as debit_owner_type',
+      'da.owner_id as debit_owner_id',
+      'da.kind as debit_kind',
+      'ca.owner_type as credit_owner_type',
+      'ca.owner_id as credit_owner_id',
+      'ca.kind as credit_kind',
+      eb
+        .exists(eb.selectFrom('ledger_transfers as r').select('r.id').whereRef('r.reverses_id', '=', 't.id'))
+        .as('reversed'),
+    ])
+    .executeTakeFirst();
+}
+
+/**
+ * The first and the last day from `from` to `until` (null: no end) on which the object's contract was
+ * charged for it (level 0) by a charge no correction has reversed; null when none. Two short walks of
+ * ledger_charge_once_key (object_id, level, charge_day), one from each end, each stopping at the
+ * first charge not reversed (ledger_reverses_key answers that).
+ */
+export async function findChargedDays(
+  db: Db,
+  objectId: number,
+  range: { from: string; until: string | null },
+): Promise<{ first: string; last: string } | null> {
+  const edge = (order: 'asc' | 'desc') => sql<string | null>`(
+    select t.charge_day from ledger_transfers t
+     where t.kind = 'charge' and t.object_id = ${objectId} and t.level = 0
+       and t.charge_day >= ${range.from}::date
+       ${range.until === null ? sql`` : sql`and t.charge_day <= ${range.until}::date`}
+       and not exists (select 1 from ledger_transfers r where r.reverses_id = t.id)
+     order by t.charge_day ${sql.raw(order)} limit 1)`;
+  const { rows } = await sql<{
+    first: string | null;
+    last: string | null;
+  }>`select ${edge('asc')} as first, ${edge('desc')} as last`.execute(db);
+  const row = rows[0];
+  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+}
+
+/** Holds the charging lock for the caller's transaction, waiting for a run that holds it (billing runs). */
+export async function holdChargingRuns(db: Db): Promise<void> {
+  await holdChargingLock.execute(db);
+}
+
+/**
+ * Takes the charging lock shared for the caller's transaction, without waiting: false while a run is
+ * charging. Held, no run starts charging until the transaction ends, and the runs after it read what
+ * it wrote.
+ */
+export async function tryHoldChargingRunsOff(db: Db): Promise<boolean> {
+  const { rows } = await tryHoldChargingLockShared.execute(db);
+  return rows[0]?.held === true;
+}
