@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import type { Contract } from '../../app/api-types';
+import { useAccountTypes, useOrganizationTypes } from '../../app/reference-queries';
 import { codeName, referenceLabel } from '../../ui/history-labels';
 import { HistoryTable } from '../../ui/history-table';
-import { useAccountTypes, useOrganizationTypes } from '../partners/reference-api';
-import type { Contract } from './contract-types';
 import { useContractHistory } from './contracts-api';
 
 /** The contract's change history, newest first, with field names and values in the person's language. */

@@ -1,13 +1,14 @@
 import { App } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAccountTypes } from '../../app/reference-queries';
 import { ColumnChooser } from '../../ui/column-chooser';
 import { ExportMenu } from '../../ui/export-menu';
 import { ListToolbar } from '../../ui/list-toolbar';
+import { localizedName } from '../../ui/localized-name';
 import { PagedTable } from '../../ui/paged-table';
 import { useHiddenColumns } from '../../ui/use-hidden-columns';
 import { usePagedList } from '../../ui/use-paged-list';
-import { useAccountTypes } from '../partners/reference-api';
 import { contractColumnKeys, contractColumns, filterParamOf } from './contract-columns';
 import { ContractWindow } from './contract-window';
 import { useContractList, type ContractListQuery } from './contracts-api';
@@ -42,7 +43,7 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
   const list = useContractList(paged.query);
   const accountTypes = (useAccountTypes().data?.items ?? []).map((type) => ({
     value: type.code,
-    label: i18n.language === 'ru' ? type.nameRu : type.nameEn,
+    label: localizedName(i18n.language, type),
   }));
   const scope = compact ? 'partner-contracts' : 'contracts';
   const columns = contractColumns(t, paged.query, { scope, accountTypes });

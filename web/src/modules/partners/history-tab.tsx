@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { settingFieldLabel, useSettingCatalogue } from '../partner-settings/settings-api';
-import { usePartner, usePartnerHistory } from './partners-api';
+import { usePartner } from '../../app/partner-lookups';
+import { useAccountTypes, useOrganizationTypes, useRegions } from '../../app/reference-queries';
 import { codeName, referenceLabel } from '../../ui/history-labels';
 import { HistoryTable } from '../../ui/history-table';
-import { useAccountTypes, useOrganizationTypes, useRegions } from './reference-api';
+import { settingFieldLabel, useSettingCatalogue } from '../partner-settings/public';
+import { usePartnerHistory } from './partners-api';
 
 /** The partner's change history, newest first, with field names and values in the person's language. */
 export function HistoryTab({ partnerId }: { partnerId: number }) {

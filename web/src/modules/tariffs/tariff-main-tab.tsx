@@ -1,6 +1,7 @@
 import { Col, Form, Input, Row, Select, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCurrencies } from '../partners/reference-api';
+import { useCurrencies } from '../../app/reference-queries';
+import { localizedName } from '../../ui/localized-name';
 import { tariffOwnerName } from './tariff-columns';
 import { tariffRules } from './tariff-rules';
 import type { Tariff, TariffFormValues } from './tariff-types';
@@ -25,7 +26,7 @@ export function TariffMainTab({ form, tariff, readOnly, onSubmit }: TariffMainTa
   const isNew = tariff === null;
   const currencyOptions = (currencies.data?.items ?? []).map((entry) => ({
     value: entry.code,
-    label: `${entry.code} — ${i18n.language === 'ru' ? entry.nameRu : entry.nameEn}`,
+    label: `${entry.code} — ${localizedName(i18n.language, entry)}`,
   }));
   const periodOptions = (['month', 'day'] as const).map((period) => ({
     value: period,

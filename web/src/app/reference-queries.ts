@@ -1,51 +1,47 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiGet, queryString } from '../../app/api-client';
+import { apiGet, queryString } from './api-client';
+import { referenceKeys } from './query-keys';
 
-export interface Region {
-  code: string;
-  country: string;
-  nameEn: string;
-  nameRu: string;
-}
+/* The reference books' answers (GET /reference/…); their schemas are written inline in the server's routes. */
+
+/** A reference-book entry named in both languages (a currency, an account or organisation type). */
 export interface Named {
   code: string;
   nameEn: string;
   nameRu: string;
 }
-export interface TariffChoice {
-  id: number;
-  name: string;
-  currency: string;
-  period: 'month' | 'day';
-  price: string | null;
+
+export interface Region extends Named {
+  country: string;
 }
 
+/** Reference books change with a release, not while the page is open: read once. */
 const forever = { staleTime: Infinity, gcTime: Infinity };
 
 export const useRegions = () =>
   useQuery({
-    queryKey: ['reference', 'regions'],
+    queryKey: referenceKeys.regions(),
     queryFn: () => apiGet<{ items: Region[] }>('/reference/regions'),
     ...forever,
   });
 
 export const useCurrencies = () =>
   useQuery({
-    queryKey: ['reference', 'currencies'],
+    queryKey: referenceKeys.currencies(),
     queryFn: () => apiGet<{ items: Named[] }>('/reference/currencies'),
     ...forever,
   });
 
 export const useOrganizationTypes = (country: string | null) =>
   useQuery({
-    queryKey: ['reference', 'organization-types', country],
+    queryKey: referenceKeys.organizationTypes(country),
     queryFn: () => apiGet<{ items: Named[] }>(`/reference/organization-types${queryString({ country })}`),
     ...forever,
   });
 
 export const useAccountTypes = () =>
   useQuery({
-    queryKey: ['reference', 'account-types'],
+    queryKey: referenceKeys.accountTypes(),
     queryFn: () => apiGet<{ items: Named[] }>('/reference/account-types'),
     ...forever,
   });
@@ -53,29 +49,10 @@ export const useAccountTypes = () =>
 /** The VAT rate in force today in a country, to propose on the form. */
 export const useVatRateInForce = (country: string | null) =>
   useQuery({
-    queryKey: ['reference', 'vat', country],
+    queryKey: referenceKeys.vatRate(country),
     queryFn: () =>
       apiGet<{ inForce: { ratePercent: string | null } | null }>(
         `/reference/vat-rates${queryString({ country })}`,
       ),
     enabled: country !== null,
-  });
-
-export const useTariffChoices = (options: {
-  purpose: 'price' | 'partnerPrice';
-  partnerId: number | null;
-  parentId: number | null;
-  currencies: string[];
-}) =>
-  useQuery({
-    queryKey: ['tariffs', 'choices', options],
-    queryFn: () =>
-      apiGet<{ items: TariffChoice[] }>(
-        `/tariffs/choices${queryString({
-          purpose: options.purpose,
-          partnerId: options.partnerId,
-          parentId: options.partnerId === null ? options.parentId : undefined,
-          currencies: options.currencies.join(','),
-        })}`,
-      ),
   });
