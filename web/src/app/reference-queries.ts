@@ -18,33 +18,23 @@ export interface Region extends Named {
 /** Reference books change with a release, not while the page is open: read once. */
 const forever = { staleTime: Infinity, gcTime: Infinity };
 
-export const useRegions = () =>
-  useQuery({
-    queryKey: referenceKeys.regions(),
-    queryFn: () => apiGet<{ items: Region[] }>('/reference/regions'),
-    ...forever,
-  });
+/** A reference book's entries; read once per page load. */
+const useReferenceBook = <Entry>(queryKey: readonly unknown[], path: string) =>
+  useQuery({ queryKey, queryFn: () => apiGet<{ items: Entry[] }>(path), ...forever });
+
+export const useRegions = () => useReferenceBook<Region>(referenceKeys.regions(), '/reference/regions');
 
 export const useCurrencies = () =>
-  useQuery({
-    queryKey: referenceKeys.currencies(),
-    queryFn: () => apiGet<{ items: Named[] }>('/reference/currencies'),
-    ...forever,
-  });
+  useReferenceBook<Named>(referenceKeys.currencies(), '/reference/currencies');
 
 export const useOrganizationTypes = (country: string | null) =>
-  useQuery({
-    queryKey: referenceKeys.organizationTypes(country),
-    queryFn: () => apiGet<{ items: Named[] }>(`/reference/organization-types${queryString({ country })}`),
-    ...forever,
-  });
+  useReferenceBook<Named>(
+    referenceKeys.organizationTypes(country),
+    `/reference/organization-types${queryString({ country })}`,
+  );
 
 export const useAccountTypes = () =>
-  useQuery({
-    queryKey: referenceKeys.accountTypes(),
-    queryFn: () => apiGet<{ items: Named[] }>('/reference/account-types'),
-    ...forever,
-  });
+  useReferenceBook<Named>(referenceKeys.accountTypes(), '/reference/account-types');
 
 /** The VAT rate in force today in a country, to propose on the form. */
 export const useVatRateInForce = (country: string | null) =>

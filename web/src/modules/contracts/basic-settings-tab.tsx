@@ -5,7 +5,9 @@ import type { Contract, Reference } from '../../app/api-types';
 import { usePartner } from '../../app/partner-lookups';
 import { useRegions } from '../../app/reference-queries';
 import { AccountTypeSelect } from '../../ui/account-type-select';
+import { CodeSelect } from '../../ui/code-select';
 import { amountInput, emailInput, phoneInput } from '../../ui/contact-inputs';
+import { fieldItem } from '../../ui/field-item';
 import { FormField } from '../../ui/form-field';
 import { OrganizationTypeSelect } from '../../ui/organization-type-select';
 import { PartnerSelect } from '../../ui/partner-select';
@@ -15,7 +17,6 @@ import { ContractCurrencySelect } from './contract-currency-select';
 import { contractRules } from './contract-rules';
 import { ContractTariffSelect } from './contract-tariff-select';
 import type { ContractFormValues } from './contract-types';
-import { UserPasswordPolicySelect } from './user-password-policy-select';
 
 interface BasicSettingsTabProps {
   form: FormInstance<ContractFormValues>;
@@ -37,6 +38,7 @@ export function BasicSettingsTab({ form, contract, presetPartner, onSubmit }: Ba
   const country = regions.data?.items.find((region) => region.code === partner?.region)?.country ?? null;
   const rules = contractRules(t, form, country);
   const field = (name: string) => t(`contract.fields.${name}`);
+  const item = fieldItem(field, rules);
   const partnerCurrencies = partner ? [partner.currency, ...partner.additionalCurrencies] : [];
 
   // A contract bills in one of its partner's currencies: an empty Currency takes the partner's main one.
@@ -76,9 +78,9 @@ export function BasicSettingsTab({ form, contract, presetPartner, onSubmit }: Ba
       scrollToFirstError
     >
       <Row gutter={16}>
-        <TextField span={12} label={field('name')} name="name" rules={rules.name} required maxLength={200} />
-        <TextField span={12} label={field('email')} name="email" rules={rules.email} {...emailInput} />
-        <TextField span={8} label={field('phone')} name="phone" rules={rules.phone} {...phoneInput} />
+        <TextField span={12} {...item('name')} required maxLength={200} />
+        <TextField span={12} {...item('email')} {...emailInput} />
+        <TextField span={8} {...item('phone')} {...phoneInput} />
         <FormField span={8} label={field('balance')} htmlFor="contract_balance">
           <Input
             id="contract_balance"
@@ -87,17 +89,15 @@ export function BasicSettingsTab({ form, contract, presetPartner, onSubmit }: Ba
             style={{ textAlign: 'right' }}
           />
         </FormField>
-        <TextField span={8} label={field('deposit')} name="deposit" rules={rules.deposit} {...amountInput} />
-        <TextField span={12} label={field('iin')} name="iin" rules={rules.iin} maxLength={32} />
-        <TextField span={12} label={field('kpp')} name="kpp" rules={rules.kpp} maxLength={32} />
-        <FormField span={12} label={field('partnerId')} name="partnerId" rules={rules.partnerId} required>
+        <TextField span={8} {...item('deposit')} {...amountInput} />
+        <TextField span={12} {...item('iin')} maxLength={32} />
+        <TextField span={12} {...item('kpp')} maxLength={32} />
+        <FormField span={12} {...item('partnerId')} required>
           <PartnerSelect partnerId={null} current={currentPartner} />
         </FormField>
         <FormField
           span={12}
-          label={field('currency')}
-          name="currency"
-          rules={rules.currency}
+          {...item('currency')}
           required
           extra={partnerId === null ? t('contract.choosePartnerFirst') : undefined}
         >
@@ -107,7 +107,7 @@ export function BasicSettingsTab({ form, contract, presetPartner, onSubmit }: Ba
             disabled={partnerId === null}
           />
         </FormField>
-        <FormField span={12} label={field('tariffId')} name="tariffId">
+        <FormField span={12} {...item('tariffId')}>
           <ContractTariffSelect
             partnerId={partnerId}
             currency={currency}
@@ -115,45 +115,32 @@ export function BasicSettingsTab({ form, contract, presetPartner, onSubmit }: Ba
             disabled={partnerId === null || currency === null}
           />
         </FormField>
-        <FormField span={12} label={field('organizationType')} name="organizationType">
+        <FormField span={12} {...item('organizationType')}>
           <OrganizationTypeSelect country={country} />
         </FormField>
-        <FormField
-          span={12}
-          label={field('accountType')}
-          name="accountType"
-          rules={rules.accountType}
-          required
-        >
+        <FormField span={12} {...item('accountType')} required>
           <AccountTypeSelect />
         </FormField>
         {accountType === 'postpayment_light' && (
           <TextField
             span={12}
-            label={field('blockingLimit')}
-            name="blockingLimit"
-            rules={rules.blockingLimit}
+            {...item('blockingLimit')}
             required
             extra={t('contract.blockingLimitHelp')}
             {...amountInput}
             suffix={currency ?? undefined}
           />
         )}
-        <TextField span={12} label={field('code1c')} name="code1c" maxLength={64} />
+        <TextField span={12} {...item('code1c')} maxLength={64} />
       </Row>
       <Row gutter={16}>
-        <SwitchField span={8} label={field('active')} name="active" />
-        <SwitchField
-          span={8}
-          label={field('isWarehouse')}
-          name="isWarehouse"
-          extra={t('contract.warehouseHelp')}
-        />
-        <SwitchField span={8} label={field('blocked')} name="blocked" />
-        <FormField span={12} label={field('userPasswordPolicy')} name="userPasswordPolicy">
-          <UserPasswordPolicySelect />
+        <SwitchField span={8} {...item('active')} />
+        <SwitchField span={8} {...item('isWarehouse')} extra={t('contract.warehouseHelp')} />
+        <SwitchField span={8} {...item('blocked')} />
+        <FormField span={12} {...item('userPasswordPolicy')}>
+          <CodeSelect codes={['inherit', 'simple', 'complex']} textsKey="contract.passwordPolicy" />
         </FormField>
-        <FormField span={12} label={field('comment')} name="comment">
+        <FormField span={12} {...item('comment')}>
           <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
         </FormField>
       </Row>

@@ -4,6 +4,7 @@ import { DatePicker, Form, Input, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { phoneInput } from '../../ui/contact-inputs';
 import { ContractSelect } from '../../ui/contract-select';
+import { fieldItem } from '../../ui/field-item';
 import { FormField } from '../../ui/form-field';
 import { SwitchField } from '../../ui/switch-field';
 import { TextField } from '../../ui/text-field';
@@ -33,6 +34,7 @@ export function ObjectMainTab({ form, object, fixedContractId, partnerId, onSubm
   // The platform's day (UTC), which the server judges Active from by.
   const platformToday = today();
   const field = (name: string) => t(`object.fields.${name}`);
+  const item = fieldItem(field, rules);
   const isNew = object === null;
   const pinnedOn = object?.tariffPinnedAt
     ? dayjs(object.tariffPinnedAt).toDate().toLocaleDateString(i18n.language)
@@ -50,52 +52,22 @@ export function ObjectMainTab({ form, object, fixedContractId, partnerId, onSubm
         {fixedContractId === undefined && (
           <FormField
             span={12}
-            label={field('contractId')}
-            name="contractId"
-            rules={rules.contractId}
+            {...item('contractId')}
             required
             extra={isNew ? undefined : t('object.contractMoveHint')}
           >
             <ContractSelect partnerId={partnerId} current={object?.contract} disabled={!isNew} />
           </FormField>
         )}
-        <TextField span={12} label={field('name')} name="name" rules={rules.name} required maxLength={200} />
-        <TextField
-          span={12}
-          label={field('deviceId')}
-          name="deviceId"
-          rules={rules.deviceId}
-          required
-          maxLength={64}
-          autoComplete="off"
-        />
-        <TextField span={12} label={field('deviceType')} name="deviceType" maxLength={100} />
-        <TextField
-          span={12}
-          label={field('simPhone')}
-          name="simPhone"
-          rules={rules.simPhone}
-          {...phoneInput}
-        />
-        <TextField
-          span={12}
-          label={field('sim2Phone')}
-          name="sim2Phone"
-          rules={rules.sim2Phone}
-          type="tel"
-          maxLength={40}
-        />
-        <TextField
-          span={12}
-          label={field('iccid')}
-          name="iccid"
-          rules={rules.iccid}
-          inputMode="numeric"
-          maxLength={24}
-        />
-        <TextField span={12} label={field('simProvider')} name="simProvider" maxLength={100} />
-        <TextField span={12} label={field('plateNumber')} name="plateNumber" maxLength={32} />
-        <SwitchField span={6} label={field('active')} name="active" />
+        <TextField span={12} {...item('name')} required maxLength={200} />
+        <TextField span={12} {...item('deviceId')} required maxLength={64} autoComplete="off" />
+        <TextField span={12} {...item('deviceType')} maxLength={100} />
+        <TextField span={12} {...item('simPhone')} {...phoneInput} />
+        <TextField span={12} {...item('sim2Phone')} type="tel" maxLength={40} />
+        <TextField span={12} {...item('iccid')} inputMode="numeric" maxLength={24} />
+        <TextField span={12} {...item('simProvider')} maxLength={100} />
+        <TextField span={12} {...item('plateNumber')} maxLength={32} />
+        <SwitchField span={6} {...item('active')} />
         <FormField
           span={12}
           label={field('activeFrom')}

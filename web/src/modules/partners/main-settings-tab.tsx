@@ -1,11 +1,13 @@
-import { Form, Input, Row, Select, type FormInstance } from 'antd';
+import { Form, Input, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../app/api-types';
 import { useRegions } from '../../app/reference-queries';
 import { AccountTypeSelect } from '../../ui/account-type-select';
 import { BlockHeading } from '../../ui/block-heading';
+import { CodeSelect } from '../../ui/code-select';
 import { amountInput, emailInput, phoneInput } from '../../ui/contact-inputs';
 import { CurrencySelect } from '../../ui/currency-select';
+import { fieldItem } from '../../ui/field-item';
 import { FormField } from '../../ui/form-field';
 import { OrganizationTypeSelect } from '../../ui/organization-type-select';
 import { PartnerSelect } from '../../ui/partner-select';
@@ -40,6 +42,7 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
   const country = countryOf(region);
   const currencies = [currency, ...additionalCurrencies].filter((code): code is string => Boolean(code));
   const field = (name: string) => t(`partner.fields.${name}`);
+  const item = fieldItem(field, rules);
   const isNew = partner === null;
   const newPassword = Form.useWatch<string | undefined>('password', form);
   useProposedVatRate(form, isNew, country);
@@ -60,49 +63,28 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
       <section>
         <BlockHeading>{t('partner.blocks.general')}</BlockHeading>
         <Row gutter={16}>
-          <TextField
-            span={12}
-            label={field('name')}
-            name="name"
-            rules={rules.name}
-            required
-            maxLength={200}
-          />
-          <TextField span={12} label={field('email')} name="email" rules={rules.email} {...emailInput} />
-          <TextField span={8} label={field('phone')} name="phone" rules={rules.phone} {...phoneInput} />
+          <TextField span={12} {...item('name')} required maxLength={200} />
+          <TextField span={12} {...item('email')} {...emailInput} />
+          <TextField span={8} {...item('phone')} {...phoneInput} />
           {/* An advance payment to the parent: the parent records it, not the partner itself. */}
-          <TextField
-            span={8}
-            label={field('deposit')}
-            name="deposit"
-            rules={rules.deposit}
-            {...amountInput}
-            disabled={isOwnPartner}
-          />
-          <TextField span={8} label={field('iin')} name="iin" rules={rules.iin} maxLength={32} />
-          <TextField span={8} label={field('kpp')} name="kpp" rules={rules.kpp} maxLength={32} />
-          <TextField
-            span={8}
-            label={field('vatPercent')}
-            name="vatPercent"
-            rules={rules.vatPercent}
-            inputMode="decimal"
-            suffix="%"
-          />
-          <TextField span={8} label={field('code1c')} name="code1c" maxLength={64} />
-          <FormField span={12} label={field('region')} name="region">
+          <TextField span={8} {...item('deposit')} {...amountInput} disabled={isOwnPartner} />
+          <TextField span={8} {...item('iin')} maxLength={32} />
+          <TextField span={8} {...item('kpp')} maxLength={32} />
+          <TextField span={8} {...item('vatPercent')} inputMode="decimal" suffix="%" />
+          <TextField span={8} {...item('code1c')} maxLength={64} />
+          <FormField span={12} {...item('region')}>
             <RegionSelect />
           </FormField>
-          <TextField span={12} label={field('comment')} name="comment" maxLength={2000} />
+          <TextField span={12} {...item('comment')} maxLength={2000} />
         </Row>
       </section>
 
       <section>
         <BlockHeading>{t('partner.blocks.access')}</BlockHeading>
         <Row gutter={16}>
-          <SwitchField span={6} label={field('blocked')} name="blocked" disabled={isOwnPartner} />
-          <SwitchField span={6} label={field('usersBlocked')} name="usersBlocked" disabled={isOwnPartner} />
-          <FormField span={12} label={field('parentId')} name="parentId">
+          <SwitchField span={6} {...item('blocked')} disabled={isOwnPartner} />
+          <SwitchField span={6} {...item('usersBlocked')} disabled={isOwnPartner} />
+          <FormField span={12} {...item('parentId')}>
             <PartnerSelect
               disabled={isOwnPartner}
               partnerId={partner?.id ?? null}
@@ -115,28 +97,22 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
       <section>
         <BlockHeading>{t('partner.blocks.financial')}</BlockHeading>
         <Row gutter={16}>
-          <FormField span={8} label={field('currency')} name="currency" rules={rules.currency} required>
+          <FormField span={8} {...item('currency')} required>
             <CurrencySelect />
           </FormField>
-          <FormField span={16} label={field('additionalCurrencies')} name="additionalCurrencies">
+          <FormField span={16} {...item('additionalCurrencies')}>
             <CurrencySelect mode="multiple" />
           </FormField>
-          <FormField span={12} label={field('priceTariffId')} name="priceTariffId">
+          <FormField span={12} {...item('priceTariffId')}>
             <PartnerTariffSelect purpose="price" {...tariffChoices} />
           </FormField>
-          <FormField span={12} label={field('partnerPriceTariffId')} name="partnerPriceTariffId">
+          <FormField span={12} {...item('partnerPriceTariffId')}>
             <PartnerTariffSelect purpose="partnerPrice" {...tariffChoices} disabled={isOwnPartner} />
           </FormField>
-          <FormField span={12} label={field('organizationType')} name="organizationType">
+          <FormField span={12} {...item('organizationType')}>
             <OrganizationTypeSelect country={country} />
           </FormField>
-          <FormField
-            span={12}
-            label={field('accountType')}
-            name="accountType"
-            rules={rules.accountType}
-            required
-          >
+          <FormField span={12} {...item('accountType')} required>
             <AccountTypeSelect />
           </FormField>
         </Row>
@@ -145,24 +121,11 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
       <section>
         <BlockHeading>{t('partner.blocks.credentials')}</BlockHeading>
         <Row gutter={16}>
-          <FormField span={12} label={field('userPasswordPolicy')} name="userPasswordPolicy">
-            <Select
-              options={[
-                { value: 'simple', label: t('partner.passwordPolicy.simple') },
-                { value: 'complex', label: t('partner.passwordPolicy.complex') },
-              ]}
-            />
+          <FormField span={12} {...item('userPasswordPolicy')}>
+            <CodeSelect codes={['simple', 'complex']} textsKey="partner.passwordPolicy" />
           </FormField>
-          <SwitchField span={12} label={field('showUserPassword')} name="showUserPassword" />
-          <TextField
-            span={12}
-            label={field('login')}
-            name="login"
-            rules={rules.login}
-            required
-            maxLength={64}
-            autoComplete="off"
-          />
+          <SwitchField span={12} {...item('showUserPassword')} />
+          <TextField span={12} {...item('login')} required maxLength={64} autoComplete="off" />
           <FormField
             span={12}
             label={field('password')}

@@ -1,6 +1,7 @@
 import { Col, Form, Input, Row, Select, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCurrencies } from '../../app/reference-queries';
+import { CodeSelect } from '../../ui/code-select';
 import { localizedName } from '../../ui/localized-name';
 import { tariffOwnerName } from './tariff-columns';
 import { tariffRules } from './tariff-rules';
@@ -27,10 +28,6 @@ export function TariffMainTab({ form, tariff, readOnly, onSubmit }: TariffMainTa
   const currencyOptions = (currencies.data?.items ?? []).map((entry) => ({
     value: entry.code,
     label: `${entry.code} — ${localizedName(i18n.language, entry)}`,
-  }));
-  const periodOptions = (['month', 'day'] as const).map((period) => ({
-    value: period,
-    label: t(`tariff.periods.${period}`),
   }));
 
   return (
@@ -72,7 +69,7 @@ export function TariffMainTab({ form, tariff, readOnly, onSubmit }: TariffMainTa
             required={isNew}
             tooltip={t('tariff.periodHelp')}
           >
-            <Select disabled={!isNew} options={periodOptions} />
+            <CodeSelect disabled={!isNew} codes={['month', 'day']} textsKey="tariff.periods" />
           </Form.Item>
         </Col>
         <Col span={8}>

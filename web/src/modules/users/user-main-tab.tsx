@@ -1,8 +1,10 @@
 import type { TFunction } from 'i18next';
-import { Form, Row, Select, type FormInstance } from 'antd';
+import { Form, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CodeSelect } from '../../ui/code-select';
 import { emailInput, phoneInput } from '../../ui/contact-inputs';
 import { ContractSelect } from '../../ui/contract-select';
+import { fieldItem } from '../../ui/field-item';
 import { FormField } from '../../ui/form-field';
 import { SwitchField } from '../../ui/switch-field';
 import { TextField } from '../../ui/text-field';
@@ -35,6 +37,7 @@ export function UserMainTab({ form, user, fixedContractId, partnerId, onSubmit }
   const contractId = fixedContractId ?? user?.contractId ?? chosenContract;
   const policy = usePasswordPolicy(contractId);
   const rules = userRules(t, policy.data);
+  const item = fieldItem(field, rules);
   const policyText = policy.data
     ? policyInWords(t, policy.data)
     : contractId
@@ -45,28 +48,14 @@ export function UserMainTab({ form, user, fixedContractId, partnerId, onSubmit }
     <Form<UserFormValues> form={form} name="user" layout="vertical" onFinish={onSubmit} scrollToFirstError>
       <Row gutter={16}>
         {fixedContractId === undefined && (
-          <FormField
-            span={12}
-            label={field('contractId')}
-            name="contractId"
-            rules={rules.contractId}
-            required
-          >
+          <FormField span={12} {...item('contractId')} required>
             <ContractSelect partnerId={partnerId} current={user?.contract} />
           </FormField>
         )}
-        <TextField
-          span={12}
-          label={field('login')}
-          name="login"
-          rules={rules.login}
-          required
-          maxLength={64}
-          autoComplete="off"
-        />
-        <TextField span={12} label={field('name')} name="name" maxLength={200} />
-        <TextField span={12} label={field('phone')} name="phone" rules={rules.phone} {...phoneInput} />
-        <TextField span={12} label={field('email')} name="email" rules={rules.email} {...emailInput} />
+        <TextField span={12} {...item('login')} required maxLength={64} autoComplete="off" />
+        <TextField span={12} {...item('name')} maxLength={200} />
+        <TextField span={12} {...item('phone')} {...phoneInput} />
+        <TextField span={12} {...item('email')} {...emailInput} />
         <FormField
           span={12}
           label={field('password')}
@@ -85,15 +74,10 @@ export function UserMainTab({ form, user, fixedContractId, partnerId, onSubmit }
             minLength={policy.data?.minLength ?? 12}
           />
         </FormField>
-        <FormField span={6} label={field('type')} name="type">
-          <Select
-            options={[
-              { value: 'administrator', label: t('user.types.administrator') },
-              { value: 'user', label: t('user.types.user') },
-            ]}
-          />
+        <FormField span={6} {...item('type')}>
+          <CodeSelect codes={['administrator', 'user']} textsKey="user.types" />
         </FormField>
-        <SwitchField span={6} label={field('blocked')} name="blocked" />
+        <SwitchField span={6} {...item('blocked')} />
       </Row>
       <button type="submit" hidden aria-hidden tabIndex={-1} />
     </Form>
