@@ -3,7 +3,7 @@ import { apiGet, apiRequest, queryString } from '../../app/api-client';
 import type { Page } from '../../app/api-types';
 import { billingKeys, contractKeys, financeKeys, partnerKeys } from '../../app/query-keys';
 import { useInvalidatingMutation } from '../../app/use-invalidating-mutation';
-import type { BillingRun, RunIssue } from './billing-types';
+import type { BillingRun, RunIssue, StartedRuns } from './billing-types';
 
 interface PageQuery {
   page: number;
@@ -36,6 +36,6 @@ export function useRunIssues(id: number, query: PageQuery) {
 /** Charges one day; the run is recorded, and the balances it moved show everywhere. */
 export const useStartBillingRun = () =>
   useInvalidatingMutation(
-    (day: string) => apiRequest<{ runs: BillingRun[] }>('POST', '/billing/runs', { day }),
+    (day: string) => apiRequest<StartedRuns>('POST', '/billing/runs', { day }),
     [billingKeys.all, financeKeys.all, contractKeys.all, partnerKeys.lists()],
   );

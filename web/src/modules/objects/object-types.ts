@@ -1,4 +1,9 @@
-import type { ImportResponse, ObjectResponse } from '@server-schemas/objects/objects.schemas';
+import type {
+  ImportResponse,
+  ObjectResponse,
+  RepriceBody,
+  RepriceResponse,
+} from '@server-schemas/objects/objects.schemas';
 import type { Static } from 'typebox';
 
 /** A tracked object (vehicle with its tracker) as the API returns it. Days are 'YYYY-MM-DD'. */
@@ -6,6 +11,10 @@ export type TrackedObject = Static<typeof ObjectResponse>;
 
 /** What POST /objects/import answers: the rows created and, for each refused row, why. */
 export type ImportReport = Static<typeof ImportResponse>;
+
+/** POST /objects/reprice: which objects (a contract's, or a partner's), the tariff and the day it applies from. */
+export type RepriceRequest = Static<typeof RepriceBody>;
+export type RepriceAnswer = Static<typeof RepriceResponse>;
 
 /** The values of the object form, named as the API's fields. */
 export interface ObjectFormValues {

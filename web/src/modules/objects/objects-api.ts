@@ -4,7 +4,13 @@ import { recordApi, type SaveRequest } from '../../app/record-api';
 import { useRecord, useRecordHistory, useRecordList } from '../../app/record-queries';
 import { useInvalidatingMutation } from '../../app/use-invalidating-mutation';
 import type { PagedQuery } from '../../ui/use-paged-list';
-import type { ImportReport, ObjectFormValues, TrackedObject } from './object-types';
+import type {
+  ImportReport,
+  ObjectFormValues,
+  RepriceAnswer,
+  RepriceRequest,
+  TrackedObject,
+} from './object-types';
 
 export interface ObjectListQuery extends PagedQuery {
   partnerId?: number;
@@ -36,16 +42,9 @@ export const useMoveObject = () =>
     changedByObjects,
   );
 
-export interface RepriceRequest {
-  contractId?: number;
-  partnerId?: number;
-  tariffId: number;
-  effectiveFrom: string;
-}
-
 export const useRepriceObjects = () =>
   useInvalidatingMutation(
-    (body: RepriceRequest) => apiRequest<{ repriced: number }>('POST', '/objects/reprice', body),
+    (body: RepriceRequest) => apiRequest<RepriceAnswer>('POST', '/objects/reprice', body),
     changedByObjects,
   );
 

@@ -1,6 +1,7 @@
 import type {
   LoginHistoryResponse,
   PasswordPolicyResponse,
+  ResetPasswordResponse,
   UserResponse,
 } from '@server-schemas/users/users.schemas';
 import type { Static } from 'typebox';
@@ -11,6 +12,9 @@ export type UserType = PortalUser['type'];
 
 /** The policy that applies to a contract's users, and whether passwords may be shown in clear. */
 export type PasswordPolicyInForce = Static<typeof PasswordPolicyResponse>;
+
+/** After Reset password: the new password, shown once where the partner allows it; else null. */
+export type ResetPasswordAnswer = Static<typeof ResetPasswordResponse>;
 
 /** One portal login attempt: when, from where and how it ended. */
 export type LoginAttempt = Static<typeof LoginHistoryResponse>['items'][number];

@@ -6,7 +6,13 @@ import { recordApi, type SaveRequest } from '../../app/record-api';
 import { useRecord, useRecordHistory, useRecordList } from '../../app/record-queries';
 import { useInvalidatingMutation } from '../../app/use-invalidating-mutation';
 import type { PagedQuery } from '../../ui/use-paged-list';
-import type { LoginAttempt, PasswordPolicyInForce, PortalUser, UserFormValues } from './user-types';
+import type {
+  LoginAttempt,
+  PasswordPolicyInForce,
+  PortalUser,
+  ResetPasswordAnswer,
+  UserFormValues,
+} from './user-types';
 
 export interface UserListQuery extends PagedQuery {
   partnerId?: number;
@@ -56,6 +62,6 @@ export const useUserAction = () =>
 
 export const useResetPassword = () =>
   useInvalidatingMutation(
-    (id: number) => usersApi.act<{ password: string | null }>(id, 'reset-password'),
+    (id: number) => usersApi.act<ResetPasswordAnswer>(id, 'reset-password'),
     changedByUsers,
   );
