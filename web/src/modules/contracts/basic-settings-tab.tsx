@@ -6,7 +6,7 @@ import { usePartner } from '../../app/partner-lookups';
 import { useRegions } from '../../app/reference-queries';
 import { AccountTypeSelect } from '../../ui/account-type-select';
 import { CodeSelect } from '../../ui/code-select';
-import { amountInput, emailInput, phoneInput } from '../../ui/contact-inputs';
+import { amountInput, emailInput, phoneInput } from '../../ui/input-presets';
 import { fieldItem } from '../../ui/field-item';
 import { FormField } from '../../ui/form-field';
 import { OrganizationTypeSelect } from '../../ui/organization-type-select';

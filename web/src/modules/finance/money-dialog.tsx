@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { decimalText } from '../../ui/decimal-text';
 import { FormDialog } from '../../ui/form-dialog';
+import { amountInput } from '../../ui/input-presets';
 import { fieldsNamed } from '../../ui/server-errors';
 import { useServerErrors } from '../../ui/use-server-errors';
 import { usePostMoney } from './finance-api';
@@ -66,7 +67,7 @@ export function MoneyDialog({ action, owner, currency, onClose, onDone }: MoneyD
         initialValues={{ amount: '', valueDate: dayjs() }}
       >
         <Form.Item label={label('amount')} name="amount" rules={amountRules(t)} required>
-          <Input inputMode="decimal" placeholder="0.00" autoFocus suffix={currency} />
+          <Input {...amountInput} autoFocus suffix={currency} />
         </Form.Item>
         <Form.Item
           label={label('valueDate')}

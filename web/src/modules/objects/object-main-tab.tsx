@@ -2,7 +2,7 @@ import { today } from '@server-lib/clock';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DatePicker, Form, Input, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { phoneInput } from '../../ui/contact-inputs';
+import { phoneInput } from '../../ui/input-presets';
 import { ContractSelect } from '../../ui/contract-select';
 import { fieldItem } from '../../ui/field-item';
 import { FormField } from '../../ui/form-field';

@@ -5,7 +5,7 @@ import { useRegions } from '../../app/reference-queries';
 import { AccountTypeSelect } from '../../ui/account-type-select';
 import { BlockHeading } from '../../ui/block-heading';
 import { CodeSelect } from '../../ui/code-select';
-import { amountInput, emailInput, phoneInput } from '../../ui/contact-inputs';
+import { amountInput, emailInput, phoneInput } from '../../ui/input-presets';
 import { CurrencySelect } from '../../ui/currency-select';
 import { fieldItem } from '../../ui/field-item';
 import { FormField } from '../../ui/form-field';

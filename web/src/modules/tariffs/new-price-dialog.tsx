@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { decimalText } from '../../ui/decimal-text';
 import { FormDialog } from '../../ui/form-dialog';
+import { amountInput } from '../../ui/input-presets';
 import { fieldsNamed } from '../../ui/server-errors';
 import { useServerErrors } from '../../ui/use-server-errors';
 import { useAddTariffPrice } from './tariffs-api';
@@ -71,7 +72,7 @@ export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDi
         initialValues={{ price: '', effectiveFrom: dayjs().add(1, 'day') }}
       >
         <Form.Item label={field('price')} name="price" rules={rules.price} required>
-          <Input inputMode="decimal" placeholder="0.00" autoFocus suffix={tariff.currency} />
+          <Input {...amountInput} autoFocus suffix={tariff.currency} />
         </Form.Item>
         <Form.Item
           label={field('effectiveFrom')}

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { Form, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CodeSelect } from '../../ui/code-select';
-import { emailInput, phoneInput } from '../../ui/contact-inputs';
+import { emailInput, phoneInput } from '../../ui/input-presets';
 import { ContractSelect } from '../../ui/contract-select';
 import { fieldItem } from '../../ui/field-item';
 import { FormField } from '../../ui/form-field';

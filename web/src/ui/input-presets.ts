@@ -1,4 +1,4 @@
-/* The inputs of contact details, alike on every form that asks for them (lengths as the API takes). */
+/* The inputs every form asks alike: an email, a phone, an amount (lengths as the API takes them). */
 
 export const emailInput = { type: 'email', maxLength: 254 } as const;
 
