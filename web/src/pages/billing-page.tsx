@@ -1,4 +1,4 @@
-import { BillingSection } from '../modules/billing/billing-section';
+import { BillingSection } from '../modules/billing/public';
 
 export function BillingPage() {
   return <BillingSection />;

@@ -1,4 +1,4 @@
-import { ContractsSection } from '../modules/contracts/contracts-section';
+import { ContractsSection } from '../modules/contracts/public';
 
 export function ContractsPage() {
   return <ContractsSection />;

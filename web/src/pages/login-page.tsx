@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api-client';
 import { useSession } from '../app/session';
 import { LanguageSwitch } from '../ui/language-switch';
+import { showServerErrors } from '../ui/server-errors';
 
 interface Credentials {
   login: string;
@@ -22,10 +23,10 @@ export function LoginPage() {
     try {
       await logIn(values.login, values.password);
     } catch (caught) {
+      // The two answers a person meets most get words of their own; any other is told as it came.
       if (caught instanceof ApiError && caught.code === 'blocked') setError(t('login.blocked'));
       else if (caught instanceof ApiError && caught.status === 401) setError(t('login.wrongCredentials'));
-      else if (caught instanceof ApiError) setError(caught.title);
-      else setError(t('common.networkError'));
+      else setError(showServerErrors(t, caught).problem);
     } finally {
       setSubmitting(false);
     }

@@ -1,4 +1,4 @@
-import { ObjectsSection } from '../modules/objects/objects-section';
+import { ObjectsSection } from '../modules/objects/public';
 
 export function ObjectsPage() {
   return <ObjectsSection />;

@@ -1,4 +1,4 @@
-import { PartnersSection } from '../modules/partners/partners-section';
+import { PartnersSection } from '../modules/partners/public';
 
 export function PartnersPage() {
   return <PartnersSection />;

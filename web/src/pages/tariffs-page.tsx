@@ -1,4 +1,4 @@
-import { TariffsSection } from '../modules/tariffs/tariffs-section';
+import { TariffsSection } from '../modules/tariffs/public';
 
 export function TariffsPage() {
   return <TariffsSection />;

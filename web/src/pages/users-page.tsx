@@ -1,4 +1,4 @@
-import { UsersSection } from '../modules/users/users-section';
+import { UsersSection } from '../modules/users/public';
 
 export function UsersPage() {
   return <UsersSection />;

@@ -2,6 +2,7 @@
  * Values in a record's history made readable. The history keeps ids and codes; it is read in the
  * person's language, with the names the record holds now.
  */
+import { localizedName } from './localized-name';
 
 /** A reference (partner, contract, tariff) named when it is the record's current one; else its number. */
 export function referenceLabel(current: { id: number; name: string } | null | undefined, id: number) {
@@ -15,5 +16,5 @@ export function codeName(
   language: string,
 ) {
   const entry = entries?.find((candidate) => candidate.code === code);
-  return entry ? (language === 'ru' ? entry.nameRu : entry.nameEn) : code;
+  return entry ? localizedName(language, entry) : code;
 }

@@ -1,8 +1,7 @@
-import { EyeInvisibleOutlined, EyeOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Button, Input, Space, Tooltip } from 'antd';
+import { Input, Space } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { generatePassword } from './generate-password';
+import { GeneratePasswordButton } from './generate-password-button';
+import { ShowPasswordButton } from './show-password-button';
 
 interface PasswordFieldProps {
   id?: string;
@@ -19,7 +18,6 @@ interface PasswordFieldProps {
  * is shown in clear once, so the person can copy it.
  */
 export function PasswordField({ id, value, onChange, placeholder, ...aria }: PasswordFieldProps) {
-  const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   return (
     <Space.Compact style={{ width: '100%' }}>
@@ -32,23 +30,13 @@ export function PasswordField({ id, value, onChange, placeholder, ...aria }: Pas
         autoComplete="new-password"
         {...aria}
       />
-      <Tooltip title={visible ? t('password.hide') : t('password.show')}>
-        <Button
-          aria-label={visible ? t('password.hide') : t('password.show')}
-          aria-pressed={visible}
-          icon={visible ? <EyeInvisibleOutlined /> : <EyeOutlined />}
-          onClick={() => setVisible(!visible)}
-        />
-      </Tooltip>
-      <Button
-        icon={<ThunderboltOutlined />}
-        onClick={() => {
-          onChange?.(generatePassword());
+      <ShowPasswordButton shown={visible} onToggle={() => setVisible(!visible)} />
+      <GeneratePasswordButton
+        onGenerate={(password) => {
+          onChange?.(password);
           setVisible(true);
         }}
-      >
-        {t('password.generate')}
-      </Button>
+      />
     </Space.Compact>
   );
 }

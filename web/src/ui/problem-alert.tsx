@@ -3,14 +3,14 @@ import { Alert, Button } from 'antd';
 interface ProblemAlertProps {
   problem: string | null;
   /** The record changed on the server meanwhile: the alert says so and offers Reload. */
-  stale: boolean;
-  staleText: string;
-  reloadText: string;
-  onReload: () => void;
+  stale?: boolean;
+  staleText?: string;
+  reloadText?: string;
+  onReload?: () => void;
 }
 
 /** What stopped the last save or action, announced to screen readers as it appears. */
-export function ProblemAlert({ problem, stale, staleText, reloadText, onReload }: ProblemAlertProps) {
+export function ProblemAlert({ problem, stale = false, staleText, reloadText, onReload }: ProblemAlertProps) {
   if (!problem) return null;
   return (
     <Alert

@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api-client';
+import { useServerErrors } from './use-server-errors';
 
 interface RecordFormOptions {
   /** The tab that holds the form: shown when the server finds fault with what was sent. */
@@ -19,55 +19,37 @@ interface RecordFormOptions {
 
 /**
  * A record window's state around its form: the active tab, the problem told above the tabs, whether
- * the record changed on the server meanwhile, and the server's field errors put on their fields (the
- * form marks them aria-invalid and points aria-describedby at the message).
+ * the record changed on the server meanwhile, and the server's field errors put on their fields.
  */
 export function useRecordForm<Values>(form: FormInstance<Values>, options: RecordFormOptions) {
   const { formTab, formFieldOf = (field: string) => field, formFields, reloadRecord } = options;
-  const { t } = useTranslation();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
   const [activeTab, setActiveTab] = useState(formTab);
-
-  const showServerErrors = (error: unknown) => {
-    if (!(error instanceof ApiError)) {
-      setProblem(t('common.networkError'));
-      return;
-    }
-    setStale(error.code === 'version_conflict');
-    const onFormFields = new Set(formFields?.() ?? Object.keys(form.getFieldsValue(true) as object));
-    const isOnForm = (field: string) => onFormFields.has(formFieldOf(field));
-    const onForm = error.errors.filter((entry) => isOnForm(entry.field));
-    const elsewhere = error.errors.filter((entry) => !isOnForm(entry.field));
-    form.setFields(
-      onForm.map((entry) => ({ name: formFieldOf(entry.field) as never, errors: [entry.message] })),
-    );
-    // Errors the fields show need no repeating; the rest (or a refusal without fields) is told above.
-    setProblem(
-      elsewhere.length || !onForm.length
-        ? [error.title, ...elsewhere.map((entry) => entry.message)].join(' ')
-        : null,
-    );
-    setActiveTab(formTab);
-  };
+  const serverErrors = useServerErrors({
+    form,
+    fieldOf: (apiField) => {
+      const shown = new Set(formFields?.() ?? Object.keys(form.getFieldsValue(true) as object));
+      const field = formFieldOf(apiField);
+      return shown.has(field) ? field : undefined;
+    },
+  });
 
   return {
-    problem,
-    stale,
+    problem: serverErrors.problem,
+    stale: serverErrors.stale,
     activeTab,
     setActiveTab,
-    showServerErrors,
-    /** Before an action: the last one's problem no longer stands. */
-    clearProblem: () => setProblem(null),
-    /** Before saving: neither the last problem nor the stale version stands. */
-    startSaving: () => {
-      setProblem(null);
-      setStale(false);
+    showServerErrors: (error: unknown) => {
+      serverErrors.show(error);
+      // The fields at fault are on the form's tab.
+      if (error instanceof ApiError) setActiveTab(formTab);
     },
+    /** Before an action: the last one's problem no longer stands. */
+    clearProblem: serverErrors.clearProblem,
+    /** Before saving: neither the last problem nor the stale version stands. */
+    startSaving: serverErrors.clear,
     reload: async () => {
       await reloadRecord();
-      setStale(false);
-      setProblem(null);
+      serverErrors.clear();
     },
   };
 }

@@ -1,12 +1,13 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Space, Typography } from 'antd';
+import { App, Button, DatePicker, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-client';
 import { PagedTable } from '../../ui/paged-table';
+import { ProblemAlert } from '../../ui/problem-alert';
 import { SectionPage } from '../../ui/section-page';
 import { usePagedList } from '../../ui/use-paged-list';
+import { useServerErrors } from '../../ui/use-server-errors';
 import { useBillingRuns, useStartBillingRun } from './billing-api';
 import { runColumnKeys, runColumns } from './run-columns';
 import { RunReportWindow } from './run-report-window';
@@ -22,12 +23,12 @@ export function BillingSection() {
   const runs = useBillingRuns({ page: paged.query.page, pageSize: paged.query.pageSize });
   const start = useStartBillingRun();
   const [day, setDay] = useState<Dayjs>(() => dayjs());
-  const [problem, setProblem] = useState<string | null>(null);
+  const serverErrors = useServerErrors();
   const [reportFor, setReportFor] = useState<number | null>(null);
   const columns = runColumns(t);
 
   const runBilling = () => {
-    setProblem(null);
+    serverErrors.clearProblem();
     start.mutate(day.format('YYYY-MM-DD'), {
       onSuccess: ({ runs: started }) => {
         const run = started[0];
@@ -41,19 +42,14 @@ export function BillingSection() {
           );
         }
       },
-      onError: (error) =>
-        setProblem(
-          error instanceof ApiError
-            ? [error.title, ...error.errors.map((entry) => entry.message)].join(' ')
-            : t('common.networkError'),
-        ),
+      onError: serverErrors.show,
     });
   };
 
   return (
     <SectionPage name="billing">
       <Typography.Paragraph type="secondary">{t('billing.hint')}</Typography.Paragraph>
-      {problem && <Alert role="alert" type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
+      <ProblemAlert problem={serverErrors.problem} />
       <Space wrap style={{ marginBottom: 16 }}>
         <label htmlFor="billing-day">{t('billing.day')}</label>
         <DatePicker

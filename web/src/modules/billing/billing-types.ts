@@ -1,40 +1,19 @@
-export type RunTrigger = 'schedule' | 'cli' | 'api';
-export type RunStatus = 'running' | 'completed' | 'failed';
-
-/** What a run charged at one level in one currency (level 0: contracts pay their partners). */
-export interface RunTotal {
-  currency: string;
-  level: number;
-  transfers: number;
-  amount: string;
-}
+import type {
+  BillingRunIssueList,
+  BillingRunResponse,
+  BillingRunsCreated,
+} from '@server-schemas/billing/billing.schemas';
+import type { Static } from 'typebox';
 
 /** A billing run as GET /billing/runs returns it: one day's charges, with its counts and totals. */
-export interface BillingRun {
-  id: number;
-  day: string;
-  trigger: RunTrigger;
-  status: RunStatus;
-  actorLogin: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-  objectsCharged: number;
-  transfersCreated: number;
-  alreadyCharged: number;
-  issuesCount: number;
-  totals: RunTotal[];
-  error: string | null;
-}
+export type BillingRun = Static<typeof BillingRunResponse>;
+export type RunStatus = BillingRun['status'];
+
+/** What a run charged at one level in one currency (level 0: contracts pay their partners). */
+export type RunTotal = BillingRun['totals'][number];
+
+/** POST /billing/runs: the runs started (one per day asked). */
+export type StartedRuns = Static<typeof BillingRunsCreated>;
 
 /** A charge a run could not make, with its reason (never a silent zero). */
-export interface RunIssue {
-  objectId: number | null;
-  objectName: string | null;
-  partnerId: number | null;
-  partnerName: string | null;
-  level: number | null;
-  reason: string;
-  message: string;
-  detail: unknown;
-}
+export type RunIssue = Static<typeof BillingRunIssueList>['items'][number];

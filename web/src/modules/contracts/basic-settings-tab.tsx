@@ -1,17 +1,22 @@
-import { Col, Form, Input, Row, Switch, type FormInstance } from 'antd';
+import { Form, Input, Row, type FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OrganizationTypeSelect, ParentSelect } from '../partners/partner-selects';
-import { usePartner } from '../partners/partners-api';
-import { useRegions } from '../partners/reference-api';
+import type { Contract, Reference } from '../../app/api-types';
+import { usePartner } from '../../app/partner-lookups';
+import { useRegions } from '../../app/reference-queries';
+import { AccountTypeSelect } from '../../ui/account-type-select';
+import { CodeSelect } from '../../ui/code-select';
+import { amountInput, emailInput, phoneInput } from '../../ui/input-presets';
+import { fieldItem } from '../../ui/field-item';
+import { FormField } from '../../ui/form-field';
+import { OrganizationTypeSelect } from '../../ui/organization-type-select';
+import { PartnerSelect } from '../../ui/partner-select';
+import { SwitchField } from '../../ui/switch-field';
+import { TextField } from '../../ui/text-field';
+import { ContractCurrencySelect } from './contract-currency-select';
 import { contractRules } from './contract-rules';
-import {
-  AccountTypeSelect,
-  ContractCurrencySelect,
-  ContractTariffSelect,
-  UserPasswordPolicySelect,
-} from './contract-selects';
-import type { Contract, ContractFormValues, Reference } from './contract-types';
+import { ContractTariffSelect } from './contract-tariff-select';
+import type { ContractFormValues } from './contract-types';
 
 interface BasicSettingsTabProps {
   form: FormInstance<ContractFormValues>;
@@ -33,6 +38,7 @@ export function BasicSettingsTab({ form, contract, presetPartner, onSubmit }: Ba
   const country = regions.data?.items.find((region) => region.code === partner?.region)?.country ?? null;
   const rules = contractRules(t, form, country);
   const field = (name: string) => t(`contract.fields.${name}`);
+  const item = fieldItem(field, rules);
   const partnerCurrencies = partner ? [partner.currency, ...partner.additionalCurrencies] : [];
 
   // A contract bills in one of its partner's currencies: an empty Currency takes the partner's main one.
@@ -72,136 +78,71 @@ export function BasicSettingsTab({ form, contract, presetPartner, onSubmit }: Ba
       scrollToFirstError
     >
       <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item label={field('name')} name="name" rules={rules.name} required>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('email')} name="email" rules={rules.email}>
-            <Input type="email" maxLength={254} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item label={field('phone')} name="phone" rules={rules.phone}>
-            <Input type="tel" maxLength={40} placeholder="+7 701 123 45 67" />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item label={field('balance')} htmlFor="contract_balance">
-            <Input
-              id="contract_balance"
-              readOnly
-              value={`${contract?.balance ?? '0.00'}${currency ? ` ${currency}` : ''}`}
-              style={{ textAlign: 'right' }}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item label={field('deposit')} name="deposit" rules={rules.deposit}>
-            <Input inputMode="decimal" placeholder="0.00" />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('iin')} name="iin" rules={rules.iin}>
-            <Input maxLength={32} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('kpp')} name="kpp" rules={rules.kpp}>
-            <Input maxLength={32} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('partnerId')} name="partnerId" rules={rules.partnerId} required>
-            <ParentSelect partnerId={null} current={currentPartner} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            label={field('currency')}
-            name="currency"
-            rules={rules.currency}
-            required
-            extra={partnerId === null ? t('contract.choosePartnerFirst') : undefined}
-          >
-            <ContractCurrencySelect
-              currencies={partnerCurrencies}
-              loading={partnerId !== null && partnerQuery.isLoading}
-              disabled={partnerId === null}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('tariffId')} name="tariffId">
-            <ContractTariffSelect
-              partnerId={partnerId}
-              currency={currency}
-              current={contract?.tariff ?? null}
-              disabled={partnerId === null || currency === null}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('organizationType')} name="organizationType">
-            <OrganizationTypeSelect country={country} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('accountType')} name="accountType" rules={rules.accountType} required>
-            <AccountTypeSelect />
-          </Form.Item>
-        </Col>
+        <TextField span={12} {...item('name')} required maxLength={200} />
+        <TextField span={12} {...item('email')} {...emailInput} />
+        <TextField span={8} {...item('phone')} {...phoneInput} />
+        <FormField span={8} label={field('balance')} htmlFor="contract_balance">
+          <Input
+            id="contract_balance"
+            readOnly
+            value={`${contract?.balance ?? '0.00'}${currency ? ` ${currency}` : ''}`}
+            style={{ textAlign: 'right' }}
+          />
+        </FormField>
+        <TextField span={8} {...item('deposit')} {...amountInput} />
+        <TextField span={12} {...item('iin')} maxLength={32} />
+        <TextField span={12} {...item('kpp')} maxLength={32} />
+        <FormField span={12} {...item('partnerId')} required>
+          <PartnerSelect partnerId={null} current={currentPartner} />
+        </FormField>
+        <FormField
+          span={12}
+          {...item('currency')}
+          required
+          extra={partnerId === null ? t('contract.choosePartnerFirst') : undefined}
+        >
+          <ContractCurrencySelect
+            currencies={partnerCurrencies}
+            loading={partnerId !== null && partnerQuery.isLoading}
+            disabled={partnerId === null}
+          />
+        </FormField>
+        <FormField span={12} {...item('tariffId')}>
+          <ContractTariffSelect
+            partnerId={partnerId}
+            currency={currency}
+            current={contract?.tariff ?? null}
+            disabled={partnerId === null || currency === null}
+          />
+        </FormField>
+        <FormField span={12} {...item('organizationType')}>
+          <OrganizationTypeSelect country={country} />
+        </FormField>
+        <FormField span={12} {...item('accountType')} required>
+          <AccountTypeSelect />
+        </FormField>
         {accountType === 'postpayment_light' && (
-          <Col span={12}>
-            <Form.Item
-              label={field('blockingLimit')}
-              name="blockingLimit"
-              rules={rules.blockingLimit}
-              required
-              extra={t('contract.blockingLimitHelp')}
-            >
-              <Input inputMode="decimal" placeholder="0.00" suffix={currency ?? undefined} />
-            </Form.Item>
-          </Col>
+          <TextField
+            span={12}
+            {...item('blockingLimit')}
+            required
+            extra={t('contract.blockingLimitHelp')}
+            {...amountInput}
+            suffix={currency ?? undefined}
+          />
         )}
-        <Col span={12}>
-          <Form.Item label={field('code1c')} name="code1c">
-            <Input maxLength={64} />
-          </Form.Item>
-        </Col>
+        <TextField span={12} {...item('code1c')} maxLength={64} />
       </Row>
       <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item label={field('active')} name="active" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            label={field('isWarehouse')}
-            name="isWarehouse"
-            valuePropName="checked"
-            extra={t('contract.warehouseHelp')}
-          >
-            <Switch />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item label={field('blocked')} name="blocked" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('userPasswordPolicy')} name="userPasswordPolicy">
-            <UserPasswordPolicySelect />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('comment')} name="comment">
-            <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
-          </Form.Item>
-        </Col>
+        <SwitchField span={8} {...item('active')} />
+        <SwitchField span={8} {...item('isWarehouse')} extra={t('contract.warehouseHelp')} />
+        <SwitchField span={8} {...item('blocked')} />
+        <FormField span={12} {...item('userPasswordPolicy')}>
+          <CodeSelect codes={['inherit', 'simple', 'complex']} textsKey="contract.passwordPolicy" />
+        </FormField>
+        <FormField span={12} {...item('comment')}>
+          <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
+        </FormField>
       </Row>
       <button type="submit" hidden aria-hidden tabIndex={-1} />
     </Form>

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { columnFilter } from '../../ui/column-filter';
 import type { FilterKind } from '../../ui/filter-panel';
 import { sortableColumn, type SortState } from '../../ui/sortable-column';
-import type { ContractListItem } from './contract-types';
+import type { ContractListItem } from '../../app/api-types';
 
 /** The list's columns, in the order of issue 4. */
 export const contractColumnKeys = [

@@ -1,4 +1,6 @@
-import type { Contract, ContractFormValues } from './contract-types';
+import type { Contract } from '../../app/api-types';
+import { decimalText } from '../../ui/decimal-text';
+import type { ContractFormValues } from './contract-types';
 
 /** What an empty Add window starts with; the currency follows the partner once it is known. */
 export function emptyContractValues(partnerId: number | null): Partial<ContractFormValues> {
@@ -49,8 +51,6 @@ const optionalFields = [
   'comment',
 ] as const;
 
-const decimal = (text: string) => text.trim().replace(/\s/g, '').replace(',', '.');
-
 /**
  * The body to send: a cleared field is sent as null (an absent one would mean "unchanged" to PATCH),
  * a decimal comma becomes a point, and the Blocking limit goes only with Postpayment (light).
@@ -66,9 +66,9 @@ export function requestBodyOf(values: ContractFormValues): ContractFormValues {
     const value = body[field];
     if (typeof value === 'string') (body as unknown as Record<string, unknown>)[field] = value.trim();
   }
-  if (body.deposit) body.deposit = decimal(body.deposit);
+  if (body.deposit) body.deposit = decimalText(body.deposit);
   if (body.accountType !== 'postpayment_light') body.blockingLimit = null;
-  else if (body.blockingLimit) body.blockingLimit = decimal(body.blockingLimit);
+  else if (body.blockingLimit) body.blockingLimit = decimalText(body.blockingLimit);
   return body;
 }
 

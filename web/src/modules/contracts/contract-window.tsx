@@ -1,19 +1,20 @@
 import { App, Button, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useContract } from '../../app/contract-lookups';
+import { usePartner } from '../../app/partner-lookups';
 import { useSession } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
-import { FinanceTab } from '../finance/finance-tab';
-import { ObjectsTab } from '../objects/objects-tab';
-import { usePartner } from '../partners/partners-api';
-import { UsersTab } from '../users/users-tab';
+import { FinanceTab } from '../finance/public';
+import { ObjectsTab } from '../objects/public';
+import { UsersTab } from '../users/public';
 import { BasicSettingsTab } from './basic-settings-tab';
 import { ContractHistoryTab } from './contract-history-tab';
 import { emptyContractValues, formFieldOf, formValuesOf, requestBodyOf } from './contract-form-values';
 import type { ContractFormValues } from './contract-types';
-import { useArchiveContract, useCloneContract, useContract, useSaveContract } from './contracts-api';
+import { useArchiveContract, useCloneContract, useSaveContract } from './contracts-api';
 
 interface ContractWindowProps {
   /** null: the Add window. */

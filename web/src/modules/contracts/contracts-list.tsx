@@ -1,13 +1,13 @@
-import { App } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAccountTypes } from '../../app/reference-queries';
 import { ColumnChooser } from '../../ui/column-chooser';
 import { ExportMenu } from '../../ui/export-menu';
 import { ListToolbar } from '../../ui/list-toolbar';
+import { localizedName } from '../../ui/localized-name';
 import { PagedTable } from '../../ui/paged-table';
 import { useHiddenColumns } from '../../ui/use-hidden-columns';
 import { usePagedList } from '../../ui/use-paged-list';
-import { useAccountTypes } from '../partners/reference-api';
+import { useRecordWindow } from '../../ui/use-record-window';
 import { contractColumnKeys, contractColumns, filterParamOf } from './contract-columns';
 import { ContractWindow } from './contract-window';
 import { useContractList, type ContractListQuery } from './contracts-api';
@@ -22,7 +22,6 @@ interface ContractsListProps {
 /** The contracts list served page by page by the API, its toolbar and the contract window. */
 export function ContractsList({ partnerId, compact = false }: ContractsListProps) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const initialQuery: ContractListQuery = {
     page: 1,
     pageSize: compact ? 10 : 50,
@@ -38,11 +37,11 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
     contractColumnKeys,
     compact ? ['partner', 'code1c'] : [],
   );
-  const [windowFor, setWindowFor] = useState<number | 'new' | null>(null);
+  const recordWindow = useRecordWindow(t('contract.saved'));
   const list = useContractList(paged.query);
   const accountTypes = (useAccountTypes().data?.items ?? []).map((type) => ({
     value: type.code,
-    label: i18n.language === 'ru' ? type.nameRu : type.nameEn,
+    label: localizedName(i18n.language, type),
   }));
   const scope = compact ? 'partner-contracts' : 'contracts';
   const columns = contractColumns(t, paged.query, { scope, accountTypes });
@@ -51,7 +50,7 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
     <>
       <ListToolbar
         list={paged}
-        onAdd={() => setWindowFor('new')}
+        onAdd={recordWindow.openNew}
         exportMenu={
           <ExportMenu
             resource="contracts"
@@ -75,24 +74,21 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
         loading={list.isFetching}
         columns={contractColumnKeys.filter((key) => !hidden.includes(key)).map((key) => columns[key])}
         rowName={(row) => row.name}
-        onOpen={setWindowFor}
+        onOpen={recordWindow.open}
         enterOnRowOnly
         totalText={(total) => t('contracts.total', { total })}
         pageSizeOptions={compact ? [10, 20, 50] : [20, 50, 100, 200]}
         size={compact ? 'small' : 'middle'}
         scrollX={compact ? 900 : 1300}
       />
-      {windowFor !== null && (
+      {recordWindow.isOpen && (
         <ContractWindow
-          key={windowFor}
-          contractId={windowFor === 'new' ? null : windowFor}
+          key={recordWindow.key}
+          contractId={recordWindow.recordId}
           presetPartnerId={partnerId ?? null}
-          onOpen={setWindowFor}
-          onClose={() => setWindowFor(null)}
-          onSaved={() => {
-            setWindowFor(null);
-            void message.success(t('contract.saved'));
-          }}
+          onOpen={recordWindow.open}
+          onClose={recordWindow.close}
+          onSaved={recordWindow.saved}
         />
       )}
     </>

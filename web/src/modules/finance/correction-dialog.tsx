@@ -1,7 +1,8 @@
-import { Alert, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { dialogProblem } from './dialog-errors';
+import { FormDialog } from '../../ui/form-dialog';
+import { fieldsNamed } from '../../ui/server-errors';
+import { useServerErrors } from '../../ui/use-server-errors';
 import { useCorrectTransfer } from './finance-api';
 import type { Transfer } from './finance-types';
 import { useIdempotencyKey } from './idempotency-key';
@@ -18,31 +19,27 @@ export function CorrectionDialog({ transfer, onClose, onDone }: CorrectionDialog
   const [form] = Form.useForm<{ comment: string }>();
   const correct = useCorrectTransfer();
   const keyFor = useIdempotencyKey();
-  const [problem, setProblem] = useState<string | null>(null);
+  const serverErrors = useServerErrors({ form, fieldOf: fieldsNamed(['comment']) });
   const field = t('finance.fields.correctionComment');
 
   const submit = ({ comment }: { comment: string }) => {
-    setProblem(null);
+    serverErrors.clearProblem();
     const body = { transferId: transfer.id, comment: comment.trim() };
     correct.mutate(
       { ...body, idempotencyKey: keyFor(body) },
-      { onSuccess: onDone, onError: (error) => setProblem(dialogProblem(t, form, error, ['comment'])) },
+      { onSuccess: onDone, onError: serverErrors.show },
     );
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('finance.correction.title')}
       okText={t('finance.correction.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={correct.isPending}
+      sending={correct.isPending}
+      problem={serverErrors.problem}
       onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
     >
-      {problem && <Alert role="alert" type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph>
         {t('finance.correction.hint', {
           kind: t(`finance.kinds.${transfer.kind}`),
@@ -60,6 +57,6 @@ export function CorrectionDialog({ transfer, onClose, onDone }: CorrectionDialog
           <Input.TextArea rows={3} maxLength={500} autoFocus />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

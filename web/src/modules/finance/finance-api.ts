@@ -1,6 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet, apiRequest } from '../../app/api-client';
 import { listQueryString } from '../../app/list-query';
+import { contractKeys, financeKeys, partnerKeys } from '../../app/query-keys';
+import { useInvalidatingMutation } from '../../app/use-invalidating-mutation';
 import type { PagedQuery } from '../../ui/use-paged-list';
 import type {
   AccountBalance,
@@ -27,14 +29,14 @@ const balancePathOf = (owner: AccountOwner) =>
 
 export function useBalance(owner: AccountOwner) {
   return useQuery({
-    queryKey: ['finance', 'balance', owner],
+    queryKey: financeKeys.balance(owner),
     queryFn: () => apiGet<AccountBalance>(balancePathOf(owner)),
   });
 }
 
 export function useTransactions(query: TransactionsQuery) {
   return useQuery({
-    queryKey: ['finance', 'transactions', query],
+    queryKey: financeKeys.transactions(query),
     queryFn: () => apiGet<TransferPage>(`/finance/transactions${listQueryString(query)}`),
     placeholderData: keepPreviousData,
   });
@@ -44,15 +46,7 @@ export function useTransactions(query: TransactionsQuery) {
  * Money moved: the account's balance and transfers, and the lists that show balances (contracts,
  * partners). The partner's own record is left alone: its window fills its form from it.
  */
-function useInvalidateMoney() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['finance'] }),
-      queryClient.invalidateQueries({ queryKey: ['contracts'] }),
-      queryClient.invalidateQueries({ queryKey: ['partners', 'list'] }),
-    ]);
-}
+const changedByMoney = [financeKeys.all, contractKeys.all, partnerKeys.lists()];
 
 const moneyPaths: Record<MoneyAction, string> = {
   payment: '/finance/payments',
@@ -60,36 +54,27 @@ const moneyPaths: Record<MoneyAction, string> = {
 };
 
 /** A payment or write-off; the key makes a retry of the same submission count once. */
-export function usePostMoney() {
-  const invalidate = useInvalidateMoney();
-  return useMutation({
-    mutationFn: (request: {
-      action: MoneyAction;
-      owner: AccountOwner;
-      values: MoneyValues;
-      idempotencyKey: string;
-    }) =>
+export const usePostMoney = () =>
+  useInvalidatingMutation(
+    (request: { action: MoneyAction; owner: AccountOwner; values: MoneyValues; idempotencyKey: string }) =>
       apiRequest<Transfer>(
         'POST',
         moneyPaths[request.action],
         { ...request.owner, ...request.values },
         { 'idempotency-key': request.idempotencyKey },
       ),
-    onSuccess: invalidate,
-  });
-}
+    changedByMoney,
+  );
 
 /** The reversal of one transfer, with the reason why. */
-export function useCorrectTransfer() {
-  const invalidate = useInvalidateMoney();
-  return useMutation({
-    mutationFn: (request: { transferId: number; comment: string; idempotencyKey: string }) =>
+export const useCorrectTransfer = () =>
+  useInvalidatingMutation(
+    (request: { transferId: number; comment: string; idempotencyKey: string }) =>
       apiRequest<Transfer>(
         'POST',
         '/finance/corrections',
         { transferId: request.transferId, comment: request.comment },
         { 'idempotency-key': request.idempotencyKey },
       ),
-    onSuccess: invalidate,
-  });
-}
+    changedByMoney,
+  );

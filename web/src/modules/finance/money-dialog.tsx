@@ -1,8 +1,11 @@
-import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dialogProblem } from './dialog-errors';
+import { decimalText } from '../../ui/decimal-text';
+import { FormDialog } from '../../ui/form-dialog';
+import { amountInput } from '../../ui/input-presets';
+import { fieldsNamed } from '../../ui/server-errors';
+import { useServerErrors } from '../../ui/use-server-errors';
 import { usePostMoney } from './finance-api';
 import type { AccountOwner, MoneyAction, Transfer } from './finance-types';
 import { useIdempotencyKey } from './idempotency-key';
@@ -23,7 +26,6 @@ interface MoneyFormValues {
 }
 
 const fields = ['amount', 'valueDate', 'comment'] as const;
-const decimal = (text: string) => text.trim().replace(/\s/g, '').replace(',', '.');
 
 /** Add payment or Write off: an amount in the account's currency, its date (today or before), a comment. */
 export function MoneyDialog({ action, owner, currency, onClose, onDone }: MoneyDialogProps) {
@@ -31,36 +33,32 @@ export function MoneyDialog({ action, owner, currency, onClose, onDone }: MoneyD
   const [form] = Form.useForm<MoneyFormValues>();
   const post = usePostMoney();
   const keyFor = useIdempotencyKey();
-  const [problem, setProblem] = useState<string | null>(null);
+  const serverErrors = useServerErrors({ form, fieldOf: fieldsNamed(fields) });
   const label = (name: string) => t(`finance.fields.${name}`);
 
   const submit = (values: MoneyFormValues) => {
-    setProblem(null);
+    serverErrors.clearProblem();
     const comment = values.comment?.trim();
     const body = {
-      amount: decimal(values.amount),
+      amount: decimalText(values.amount),
       valueDate: (values.valueDate ?? dayjs()).format('YYYY-MM-DD'),
       ...(comment ? { comment } : {}),
     };
     post.mutate(
       { action, owner, values: body, idempotencyKey: keyFor({ action, owner, body }) },
-      { onSuccess: onDone, onError: (error) => setProblem(dialogProblem(t, form, error, fields)) },
+      { onSuccess: onDone, onError: serverErrors.show },
     );
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t(`finance.${action}.title`)}
       okText={t(`finance.${action}.submit`)}
-      cancelText={t('common.cancel')}
-      confirmLoading={post.isPending}
+      sending={post.isPending}
+      problem={serverErrors.problem}
       onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
     >
-      {problem && <Alert role="alert" type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
       <Form<MoneyFormValues>
         form={form}
         name={`finance-${action}`}
@@ -69,7 +67,7 @@ export function MoneyDialog({ action, owner, currency, onClose, onDone }: MoneyD
         initialValues={{ amount: '', valueDate: dayjs() }}
       >
         <Form.Item label={label('amount')} name="amount" rules={amountRules(t)} required>
-          <Input inputMode="decimal" placeholder="0.00" autoFocus suffix={currency} />
+          <Input {...amountInput} autoFocus suffix={currency} />
         </Form.Item>
         <Form.Item
           label={label('valueDate')}
@@ -89,6 +87,6 @@ export function MoneyDialog({ action, owner, currency, onClose, onDone }: MoneyD
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,7 +1,6 @@
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
-
-const amountPattern = /^\s*\d{1,16}([.,]\d{1,2})?\s*$/;
+import { amountPattern } from '../../ui/decimal-text';
 
 /** An amount as the server takes it: above zero, at most 2 decimals (a decimal comma is read as a point). */
 export function amountRules(t: TFunction): FormRule[] {

@@ -2,8 +2,9 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Modal, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-client';
-import { ContractSelect } from './contract-select';
+import { ContractSelect } from '../../ui/contract-select';
+import { ProblemAlert } from '../../ui/problem-alert';
+import { useServerErrors } from '../../ui/use-server-errors';
 import type { ImportReport } from './object-types';
 import { useImportObjects } from './objects-api';
 
@@ -21,22 +22,15 @@ export function ImportObjectsDialog({ contractId, partnerId, onClose }: ImportOb
   const [file, setFile] = useState<File | null>(null);
   const [intoContract, setIntoContract] = useState<number | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // No form here: the server's every word on the file is told in the alert.
+  const serverErrors = useServerErrors();
 
   const send = () => {
     if (!file) return;
-    setProblem(null);
+    serverErrors.clearProblem();
     importObjects.mutate(
       { file, contractId: contractId ?? intoContract ?? undefined },
-      {
-        onSuccess: setReport,
-        onError: (error) =>
-          setProblem(
-            error instanceof ApiError
-              ? [error.title, ...error.errors.map((entry) => entry.message)].join(' ')
-              : t('common.networkError'),
-          ),
-      },
+      { onSuccess: setReport, onError: serverErrors.show },
     );
   };
 
@@ -74,7 +68,7 @@ export function ImportObjectsDialog({ contractId, partnerId, onClose }: ImportOb
         )
       }
     >
-      {problem && <Alert role="alert" type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
+      <ProblemAlert problem={serverErrors.problem} />
       {report ? (
         <section aria-label={t('objects.import.report')}>
           <Alert

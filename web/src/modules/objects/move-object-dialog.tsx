@@ -1,10 +1,11 @@
-import { Alert, Form, Modal } from 'antd';
-import { useState } from 'react';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-client';
-import { ContractSelect } from './contract-select';
-import { useMoveObject } from './objects-api';
+import { ContractSelect } from '../../ui/contract-select';
+import { FormDialog } from '../../ui/form-dialog';
+import { fieldsNamed } from '../../ui/server-errors';
+import { useServerErrors } from '../../ui/use-server-errors';
 import type { TrackedObject } from './object-types';
+import { useMoveObject } from './objects-api';
 
 interface MoveObjectDialogProps {
   object: TrackedObject;
@@ -17,40 +18,25 @@ export function MoveObjectDialog({ object, onClose, onMoved }: MoveObjectDialogP
   const { t } = useTranslation();
   const [form] = Form.useForm<{ contractId: number | null }>();
   const move = useMoveObject();
-  const [problem, setProblem] = useState<string | null>(null);
+  const serverErrors = useServerErrors({ form, fieldOf: fieldsNamed(['contractId']) });
 
   const submit = ({ contractId }: { contractId: number | null }) => {
     if (contractId === null) return;
-    setProblem(null);
-    move.mutate(
-      { id: object.id, contractId },
-      {
-        onSuccess: onMoved,
-        onError: (error) => {
-          if (!(error instanceof ApiError)) return setProblem(t('common.networkError'));
-          const onField = error.errors.filter((entry) => entry.field === 'contractId');
-          form.setFields([{ name: 'contractId', errors: onField.map((entry) => entry.message) }]);
-          const rest = error.errors.filter((entry) => entry.field !== 'contractId');
-          if (rest.length || !onField.length) {
-            setProblem([error.title, ...rest.map((entry) => entry.message)].join(' '));
-          }
-        },
-      },
-    );
+    serverErrors.clearProblem();
+    move.mutate({ id: object.id, contractId }, { onSuccess: onMoved, onError: serverErrors.show });
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('object.moveTitle', { name: object.name })}
       okText={t('object.move')}
-      cancelText={t('common.cancel')}
-      confirmLoading={move.isPending}
+      sending={move.isPending}
+      problem={serverErrors.problem}
+      // Only a contract is chosen here: nothing typed is lost by a click beside the dialog.
+      maskClosable
       onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
     >
-      {problem && <Alert role="alert" type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
       <p>{t('object.moveHint')}</p>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ contractId: null }}>
         <Form.Item
@@ -62,6 +48,6 @@ export function MoveObjectDialog({ object, onClose, onMoved }: MoveObjectDialogP
           <ContractSelect excludeId={object.contractId} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

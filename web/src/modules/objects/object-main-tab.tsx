@@ -1,8 +1,13 @@
 import { today } from '@server-lib/clock';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Col, DatePicker, Form, Input, Row, Switch, type FormInstance } from 'antd';
+import { DatePicker, Form, Input, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ContractSelect } from './contract-select';
+import { phoneInput } from '../../ui/input-presets';
+import { ContractSelect } from '../../ui/contract-select';
+import { fieldItem } from '../../ui/field-item';
+import { FormField } from '../../ui/form-field';
+import { SwitchField } from '../../ui/switch-field';
+import { TextField } from '../../ui/text-field';
 import { activeDayRules, earliestActiveFrom, objectRules } from './object-rules';
 import type { ObjectFormValues, TrackedObject } from './object-types';
 
@@ -29,6 +34,7 @@ export function ObjectMainTab({ form, object, fixedContractId, partnerId, onSubm
   // The platform's day (UTC), which the server judges Active from by.
   const platformToday = today();
   const field = (name: string) => t(`object.fields.${name}`);
+  const item = fieldItem(field, rules);
   const isNew = object === null;
   const pinnedOn = object?.tariffPinnedAt
     ? dayjs(object.tariffPinnedAt).toDate().toLocaleDateString(i18n.language)
@@ -44,111 +50,66 @@ export function ObjectMainTab({ form, object, fixedContractId, partnerId, onSubm
     >
       <Row gutter={16}>
         {fixedContractId === undefined && (
-          <Col span={12}>
-            <Form.Item
-              label={field('contractId')}
-              name="contractId"
-              rules={rules.contractId}
-              required
-              extra={isNew ? undefined : t('object.contractMoveHint')}
-            >
-              <ContractSelect partnerId={partnerId} current={object?.contract} disabled={!isNew} />
-            </Form.Item>
-          </Col>
+          <FormField
+            span={12}
+            {...item('contractId')}
+            required
+            extra={isNew ? undefined : t('object.contractMoveHint')}
+          >
+            <ContractSelect partnerId={partnerId} current={object?.contract} disabled={!isNew} />
+          </FormField>
         )}
-        <Col span={12}>
-          <Form.Item label={field('name')} name="name" rules={rules.name} required>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('deviceId')} name="deviceId" rules={rules.deviceId} required>
-            <Input maxLength={64} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('deviceType')} name="deviceType">
-            <Input maxLength={100} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('simPhone')} name="simPhone" rules={rules.simPhone}>
-            <Input type="tel" maxLength={40} placeholder="+7 701 123 45 67" />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('sim2Phone')} name="sim2Phone" rules={rules.sim2Phone}>
-            <Input type="tel" maxLength={40} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('iccid')} name="iccid" rules={rules.iccid}>
-            <Input inputMode="numeric" maxLength={24} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('simProvider')} name="simProvider">
-            <Input maxLength={100} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('plateNumber')} name="plateNumber">
-            <Input maxLength={32} />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item label={field('active')} name="active" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            label={field('activeFrom')}
-            name="activeFrom"
-            rules={dayRules.activeFrom}
-            getValueProps={dayValueProps}
-            normalize={dayOf}
-            extra={t('object.activeFromHint')}
-          >
-            <DatePicker
-              format={DAY_FORMAT}
-              style={{ width: '100%' }}
-              placeholder={isNew ? t('object.activeFromToday') : undefined}
-              disabledDate={(day) => {
-                const text = day.format(DAY_FORMAT);
-                return (
-                  text !== object?.activeFrom &&
-                  (text > platformToday || text < earliestActiveFrom(platformToday))
-                );
-              }}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            label={field('activeUntil')}
-            name="activeUntil"
-            rules={dayRules.activeUntil}
-            dependencies={['activeFrom']}
-            getValueProps={dayValueProps}
-            normalize={dayOf}
-            extra={t('object.activeUntilHint')}
-          >
-            <DatePicker format={DAY_FORMAT} style={{ width: '100%' }} allowClear />
-          </Form.Item>
-        </Col>
+        <TextField span={12} {...item('name')} required maxLength={200} />
+        <TextField span={12} {...item('deviceId')} required maxLength={64} autoComplete="off" />
+        <TextField span={12} {...item('deviceType')} maxLength={100} />
+        <TextField span={12} {...item('simPhone')} {...phoneInput} />
+        <TextField span={12} {...item('sim2Phone')} type="tel" maxLength={40} />
+        <TextField span={12} {...item('iccid')} inputMode="numeric" maxLength={24} />
+        <TextField span={12} {...item('simProvider')} maxLength={100} />
+        <TextField span={12} {...item('plateNumber')} maxLength={32} />
+        <SwitchField span={6} {...item('active')} />
+        <FormField
+          span={12}
+          label={field('activeFrom')}
+          name="activeFrom"
+          rules={dayRules.activeFrom}
+          getValueProps={dayValueProps}
+          normalize={dayOf}
+          extra={t('object.activeFromHint')}
+        >
+          <DatePicker
+            format={DAY_FORMAT}
+            style={{ width: '100%' }}
+            placeholder={isNew ? t('object.activeFromToday') : undefined}
+            disabledDate={(day) => {
+              const text = day.format(DAY_FORMAT);
+              return (
+                text !== object?.activeFrom &&
+                (text > platformToday || text < earliestActiveFrom(platformToday))
+              );
+            }}
+          />
+        </FormField>
+        <FormField
+          span={12}
+          label={field('activeUntil')}
+          name="activeUntil"
+          rules={dayRules.activeUntil}
+          dependencies={['activeFrom']}
+          getValueProps={dayValueProps}
+          normalize={dayOf}
+          extra={t('object.activeUntilHint')}
+        >
+          <DatePicker format={DAY_FORMAT} style={{ width: '100%' }} allowClear />
+        </FormField>
         {!isNew && (
           <>
-            <Col span={12}>
-              <Form.Item label={field('tariff')} htmlFor="object-tariff">
-                <Input id="object-tariff" readOnly value={object.tariff?.name ?? '—'} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label={field('tariffPinnedAt')} htmlFor="object-tariff-pinned-at">
-                <Input id="object-tariff-pinned-at" readOnly value={pinnedOn} />
-              </Form.Item>
-            </Col>
+            <FormField span={12} label={field('tariff')} htmlFor="object-tariff">
+              <Input id="object-tariff" readOnly value={object.tariff?.name ?? '—'} />
+            </FormField>
+            <FormField span={12} label={field('tariffPinnedAt')} htmlFor="object-tariff-pinned-at">
+              <Input id="object-tariff-pinned-at" readOnly value={pinnedOn} />
+            </FormField>
           </>
         )}
       </Row>

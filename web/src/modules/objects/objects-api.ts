@@ -1,116 +1,52 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiRequest, apiUpload, queryString } from '../../app/api-client';
+import { apiRequest, apiUpload, queryString } from '../../app/api-client';
+import { contractKeys, objectKeys, partnerKeys } from '../../app/query-keys';
+import { recordApi, type SaveRequest } from '../../app/record-api';
+import { useRecord, useRecordHistory, useRecordList } from '../../app/record-queries';
+import { useInvalidatingMutation } from '../../app/use-invalidating-mutation';
+import type { PagedQuery } from '../../ui/use-paged-list';
 import type {
-  ContractChoice,
-  HistoryEntry,
   ImportReport,
   ObjectFormValues,
-  Page,
+  RepriceAnswer,
+  RepriceRequest,
   TrackedObject,
 } from './object-types';
 
-export interface ObjectListQuery {
-  page: number;
-  pageSize: number;
-  sort?: string;
-  order?: 'asc' | 'desc';
-  search?: string;
-  showDeleted?: boolean;
+export interface ObjectListQuery extends PagedQuery {
   partnerId?: number;
   contractId?: number;
 }
 
-export function objectListPath(query: Partial<ObjectListQuery> & { format?: 'csv' | 'xlsx' }) {
-  return queryString({ ...query, showDeleted: query.showDeleted || undefined });
-}
-
-export function useObjectList(query: ObjectListQuery) {
-  return useQuery({
-    queryKey: ['objects', 'list', query],
-    queryFn: () => apiGet<Page<TrackedObject>>(`/objects${objectListPath(query)}`),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useObject(id: number | null) {
-  return useQuery({
-    queryKey: ['objects', 'one', id],
-    queryFn: () => apiGet<TrackedObject>(`/objects/${id}`),
-    enabled: id !== null,
-  });
-}
-
-export function useObjectHistory(id: number) {
-  return useQuery({
-    queryKey: ['objects', 'history', id],
-    queryFn: () => apiGet<{ items: HistoryEntry[] }>(`/objects/${id}/history`),
-  });
-}
+const objectsApi = recordApi<TrackedObject>('/objects', objectKeys);
 
 /** Everything that shows objects or counts them is refetched after a change. */
-function useInvalidateObjects() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['objects'] }),
-      queryClient.invalidateQueries({ queryKey: ['contracts'] }),
-      queryClient.invalidateQueries({ queryKey: ['partners', 'list'] }),
-    ]);
-}
+const changedByObjects = [objectKeys.all, contractKeys.all, partnerKeys.lists()];
 
-export function useSaveObject() {
-  const invalidate = useInvalidateObjects();
-  return useMutation({
-    mutationFn: ({
-      id,
-      values,
-      version,
-    }: {
-      id: number | null;
-      values: ObjectFormValues;
-      version?: number;
-    }) =>
-      id === null
-        ? apiRequest<TrackedObject>('POST', '/objects', values)
-        : apiRequest<TrackedObject>('PATCH', `/objects/${id}`, { ...values, version }),
-    onSuccess: invalidate,
-  });
-}
+export const useObjectList = (query: ObjectListQuery) => useRecordList(objectsApi, query);
 
-export function useArchiveObject() {
-  const invalidate = useInvalidateObjects();
-  return useMutation({
-    mutationFn: ({ id, restore }: { id: number; restore: boolean }) =>
-      restore
-        ? apiRequest<TrackedObject>('POST', `/objects/${id}/restore`)
-        : apiRequest<TrackedObject>('DELETE', `/objects/${id}`),
-    onSuccess: invalidate,
-  });
-}
+export const useObject = (id: number | null) => useRecord(objectsApi, id);
 
-export function useMoveObject() {
-  const invalidate = useInvalidateObjects();
-  return useMutation({
-    mutationFn: ({ id, contractId }: { id: number; contractId: number }) =>
-      apiRequest<TrackedObject>('POST', `/objects/${id}/move`, { contractId }),
-    onSuccess: invalidate,
-  });
-}
+export const useObjectHistory = (id: number) => useRecordHistory(objectsApi, id);
 
-export interface RepriceRequest {
-  contractId?: number;
-  partnerId?: number;
-  tariffId: number;
-  effectiveFrom: string;
-}
+export const useSaveObject = () =>
+  useInvalidatingMutation(
+    (request: SaveRequest<ObjectFormValues>) => objectsApi.save(request),
+    changedByObjects,
+  );
 
-export function useRepriceObjects() {
-  const invalidate = useInvalidateObjects();
-  return useMutation({
-    mutationFn: (body: RepriceRequest) => apiRequest<{ repriced: number }>('POST', '/objects/reprice', body),
-    onSuccess: invalidate,
-  });
-}
+export const useArchiveObject = () => useInvalidatingMutation(objectsApi.archiveOrRestore, changedByObjects);
+
+export const useMoveObject = () =>
+  useInvalidatingMutation(
+    ({ id, contractId }: { id: number; contractId: number }) => objectsApi.act(id, 'move', { contractId }),
+    changedByObjects,
+  );
+
+export const useRepriceObjects = () =>
+  useInvalidatingMutation(
+    (body: RepriceRequest) => apiRequest<RepriceAnswer>('POST', '/objects/reprice', body),
+    changedByObjects,
+  );
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -119,31 +55,9 @@ export function importContentType(file: File) {
   return file.name.toLowerCase().endsWith('.xlsx') || file.type === xlsxType ? xlsxType : 'text/csv';
 }
 
-export function useImportObjects() {
-  const invalidate = useInvalidateObjects();
-  return useMutation({
-    mutationFn: ({ file, contractId }: { file: File; contractId?: number }) =>
+export const useImportObjects = () =>
+  useInvalidatingMutation(
+    ({ file, contractId }: { file: File; contractId?: number }) =>
       apiUpload<ImportReport>(`/objects/import${queryString({ contractId })}`, file, importContentType(file)),
-    onSuccess: invalidate,
-  });
-}
-
-/** Contracts the caller may pick, searched on the server, optionally those of one partner. */
-export function useContractChoices(search: string, partnerId: number | undefined) {
-  return useQuery({
-    queryKey: ['contracts', 'choices', search, partnerId],
-    queryFn: () =>
-      apiGet<Page<ContractChoice>>(
-        `/contracts${queryString({ search, partnerId, pageSize: 20, sort: 'name' })}`,
-      ),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useContract(id: number | undefined) {
-  return useQuery({
-    queryKey: ['contracts', 'one', id],
-    queryFn: () => apiGet<ContractChoice & { partnerId: number }>(`/contracts/${id}`),
-    enabled: id !== undefined,
-  });
-}
+    changedByObjects,
+  );

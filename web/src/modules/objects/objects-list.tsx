@@ -8,6 +8,7 @@ import { ListToolbar } from '../../ui/list-toolbar';
 import { PagedTable } from '../../ui/paged-table';
 import { useHiddenColumns } from '../../ui/use-hidden-columns';
 import { usePagedList } from '../../ui/use-paged-list';
+import { useRecordWindow } from '../../ui/use-record-window';
 import { ImportObjectsDialog } from './import-objects-dialog';
 import { objectColumnKeys, objectColumns } from './object-columns';
 import { ObjectWindow } from './object-window';
@@ -37,7 +38,7 @@ export function ObjectsList({ partnerId, contractId, compact = false }: ObjectsL
     contractId,
   };
   const paged = usePagedList(initialQuery, { defaultSort: 'id' });
-  const [windowFor, setWindowFor] = useState<number | 'new' | null>(null);
+  const recordWindow = useRecordWindow(t('object.saved'));
   const [importing, setImporting] = useState(false);
   const [repricing, setRepricing] = useState(false);
   const list = useObjectList(paged.query);
@@ -58,7 +59,7 @@ export function ObjectsList({ partnerId, contractId, compact = false }: ObjectsL
     <>
       <ListToolbar
         list={paged}
-        onAdd={() => setWindowFor('new')}
+        onAdd={recordWindow.openNew}
         afterAdd={
           <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
             {t('objects.importButton')}
@@ -99,21 +100,18 @@ export function ObjectsList({ partnerId, contractId, compact = false }: ObjectsL
         aria-label={t('objects.listLabel')}
         columns={shownColumns.map((key) => columns[key])}
         rowName={(row) => row.name}
-        onOpen={setWindowFor}
+        onOpen={recordWindow.open}
         totalText={(total) => t('objects.total', { count: total })}
         size={compact ? 'small' : 'middle'}
         scrollX={compact ? 900 : 1200}
       />
-      {windowFor !== null && (
+      {recordWindow.isOpen && (
         <ObjectWindow
-          objectId={windowFor === 'new' ? null : windowFor}
+          objectId={recordWindow.recordId}
           contractId={contractId}
           partnerId={partnerId}
-          onClose={() => setWindowFor(null)}
-          onSaved={() => {
-            setWindowFor(null);
-            void message.success(t('object.saved'));
-          }}
+          onClose={recordWindow.close}
+          onSaved={recordWindow.saved}
         />
       )}
       {importing && (

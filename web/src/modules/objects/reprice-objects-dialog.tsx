@@ -1,11 +1,13 @@
-import { Alert, DatePicker, Form, Modal, Select } from 'antd';
+import { DatePicker, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-client';
-import { usePartner } from '../partners/partners-api';
-import { useTariffChoices } from '../partners/reference-api';
-import { useContract, useRepriceObjects } from './objects-api';
+import { useContract } from '../../app/contract-lookups';
+import { usePartner } from '../../app/partner-lookups';
+import { tariffChoiceLabel, useTariffChoices } from '../../app/tariff-choices';
+import { FormDialog } from '../../ui/form-dialog';
+import { fieldsNamed } from '../../ui/server-errors';
+import { useServerErrors } from '../../ui/use-server-errors';
+import { useRepriceObjects } from './objects-api';
 
 interface RepriceObjectsDialogProps {
   partnerId?: number;
@@ -27,7 +29,7 @@ interface RepriceValues {
 export function RepriceObjectsDialog({ partnerId, contractId, onClose, onDone }: RepriceObjectsDialogProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<RepriceValues>();
-  const contract = useContract(contractId);
+  const contract = useContract(contractId ?? null);
   const partner = usePartner(contractId === undefined ? (partnerId ?? null) : null);
   // A contract bills in its one currency, a partner's contracts in any of the partner's currencies.
   const currencies = contract.data
@@ -42,50 +44,31 @@ export function RepriceObjectsDialog({ partnerId, contractId, onClose, onDone }:
     currencies,
   });
   const reprice = useRepriceObjects();
-  const [problem, setProblem] = useState<string | null>(null);
+  const serverErrors = useServerErrors({ form, fieldOf: fieldsNamed(['tariffId', 'effectiveFrom']) });
   const label = (name: string) => t(`objects.reprice.${name}`);
 
   const submit = (values: RepriceValues) => {
     if (values.tariffId === null || values.effectiveFrom === null) return;
-    setProblem(null);
+    serverErrors.clearProblem();
     reprice.mutate(
       {
         ...(contractId === undefined ? { partnerId } : { contractId }),
         tariffId: values.tariffId,
         effectiveFrom: values.effectiveFrom.format('YYYY-MM-DD'),
       },
-      {
-        onSuccess: (answer) => onDone(answer.repriced),
-        onError: (error) => {
-          if (!(error instanceof ApiError)) return setProblem(t('common.networkError'));
-          const known = new Set(['tariffId', 'effectiveFrom']);
-          form.setFields(
-            error.errors
-              .filter((entry) => known.has(entry.field))
-              .map((entry) => ({ name: entry.field as keyof RepriceValues, errors: [entry.message] })),
-          );
-          const rest = error.errors.filter((entry) => !known.has(entry.field));
-          if (rest.length || rest.length === error.errors.length) {
-            setProblem([error.title, ...rest.map((entry) => entry.message)].join(' '));
-          }
-        },
-      },
+      { onSuccess: (answer) => onDone(answer.repriced), onError: serverErrors.show },
     );
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={label('title')}
       okText={label('submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={reprice.isPending}
+      sending={reprice.isPending}
+      problem={serverErrors.problem}
       onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
     >
-      {problem && <Alert role="alert" type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
       <p>{contractId === undefined ? label('hintPartner') : label('hintContract')}</p>
       <Form<RepriceValues>
         form={form}
@@ -105,7 +88,7 @@ export function RepriceObjectsDialog({ partnerId, contractId, onClose, onDone }:
             loading={choices.isLoading}
             options={(choices.data?.items ?? []).map((tariff) => ({
               value: tariff.id,
-              label: `${tariff.name} — ${tariff.price ?? '—'} ${tariff.currency}`,
+              label: tariffChoiceLabel(tariff),
             }))}
           />
         </Form.Item>
@@ -118,6 +101,6 @@ export function RepriceObjectsDialog({ partnerId, contractId, onClose, onDone }:
           <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,45 +1,29 @@
 import { useTranslation } from 'react-i18next';
-import { settingFieldLabel, useSettingCatalogue } from '../partner-settings/settings-api';
-import { usePartner, usePartnerHistory } from './partners-api';
-import { codeName, referenceLabel } from '../../ui/history-labels';
+import { usePartner } from '../../app/partner-lookups';
+import { useRegions } from '../../app/reference-queries';
 import { HistoryTable } from '../../ui/history-table';
-import { useAccountTypes, useOrganizationTypes, useRegions } from './reference-api';
+import { localizedName } from '../../ui/localized-name';
+import { useRequisiteHistoryValues } from '../../ui/use-requisite-history-values';
+import { settingFieldLabel, useSettingCatalogue } from '../partner-settings/public';
+import { usePartnerHistory } from './partners-api';
 
 /** The partner's change history, newest first, with field names and values in the person's language. */
 export function HistoryTab({ partnerId }: { partnerId: number }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const history = usePartnerHistory(partnerId);
   const catalogue = useSettingCatalogue();
   // Already loaded by the window and the form: no request per row.
   const partner = usePartner(partnerId).data;
-  const accountTypes = useAccountTypes().data?.items;
   const regions = useRegions().data?.items;
-  const organizationTypes = useOrganizationTypes(null).data?.items;
+  const requisiteValue = useRequisiteHistoryValues('partner', {
+    parentId: partner?.parent,
+    priceTariffId: partner?.priceTariff,
+    partnerPriceTariffId: partner?.partnerPriceTariff,
+  });
   const readable = (field: string, value: unknown): unknown => {
-    if (typeof value !== 'string' && typeof value !== 'number') return value;
-    switch (field) {
-      case 'accountType':
-        return codeName(accountTypes, String(value), i18n.language);
-      case 'userPasswordPolicy':
-        return i18n.exists(`partner.passwordPolicy.${String(value)}`)
-          ? t(`partner.passwordPolicy.${String(value)}`)
-          : value;
-      case 'region': {
-        const region = regions?.find((candidate) => candidate.code === value);
-        if (!region) return value;
-        return `${i18n.language === 'ru' ? region.nameRu : region.nameEn} (${region.code})`;
-      }
-      case 'organizationType':
-        return codeName(organizationTypes, String(value), i18n.language);
-      case 'parentId':
-        return referenceLabel(partner?.parent, Number(value));
-      case 'priceTariffId':
-        return referenceLabel(partner?.priceTariff, Number(value));
-      case 'partnerPriceTariffId':
-        return referenceLabel(partner?.partnerPriceTariff, Number(value));
-      default:
-        return value;
-    }
+    if (field !== 'region' || typeof value !== 'string') return requisiteValue(field, value);
+    const region = regions?.find((candidate) => candidate.code === value);
+    return region ? `${localizedName(i18n.language, region)} (${region.code})` : value;
   };
   return (
     <HistoryTable

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { columnFilter } from '../../ui/column-filter';
 import type { FilterKind } from '../../ui/filter-panel';
 import { sortableColumn, type SortState } from '../../ui/sortable-column';
-import type { PartnerListItem } from './partner-types';
+import type { PartnerListItem } from '../../app/api-types';
 
 /** The list's columns, in PRODUCT.md's order. */
 export const partnerColumnKeys = [

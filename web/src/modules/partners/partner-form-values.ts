@@ -1,4 +1,6 @@
-import type { Partner, PartnerFormValues } from './partner-types';
+import type { Partner } from '../../app/api-types';
+import { decimalText } from '../../ui/decimal-text';
+import type { PartnerFormValues } from './partner-types';
 
 /** What an empty Add window starts with. */
 export function emptyPartnerValues(parentId: number | null): Partial<PartnerFormValues> {
@@ -67,8 +69,8 @@ export function requestBodyOf(values: PartnerFormValues): PartnerFormValues {
     const value = body[field];
     (body as unknown as Record<string, unknown>)[field] = value === undefined || value === '' ? null : value;
   }
-  if (body.deposit) body.deposit = body.deposit.trim().replace(',', '.');
-  if (body.vatPercent) body.vatPercent = body.vatPercent.trim().replace(',', '.');
+  if (body.deposit) body.deposit = decimalText(body.deposit);
+  if (body.vatPercent) body.vatPercent = decimalText(body.vatPercent);
   if (!body.password) {
     delete body.password;
     delete body.currentPassword;

@@ -1,7 +1,6 @@
-import { isValidEmail, normalizePhone } from '@server-lib/contact';
-import { validateTaxIds } from '@server-lib/tax-ids';
 import type { FormInstance, FormRule } from 'antd';
 import type { TFunction } from 'i18next';
+import { requiredRule, requisiteRules } from '../../ui/requisite-rules';
 
 /*
  * The form checks what the server checks, with the server's own rule code, so most mistakes show
@@ -14,51 +13,13 @@ export function partnerRules(
 ) {
   const message = (code: string, field: string, values: Record<string, number> = {}) =>
     t(`errors.${code}`, { field: t(`partner.fields.${field}`), ...values });
-  const required = (field: string): FormRule => ({
-    required: true,
-    whitespace: true,
-    message: message('required', field),
-  });
-  const taxIdRule =
-    (field: 'iin' | 'kpp'): FormRule =>
-    () => ({
-      validator: async () => {
-        const region = form.getFieldValue('region') as string | null | undefined;
-        const problems = validateTaxIds({
-          country: countryOf(region ?? null),
-          iin: (form.getFieldValue('iin') as string | undefined)?.trim().toUpperCase() || null,
-          kpp: (form.getFieldValue('kpp') as string | undefined)?.trim().toUpperCase() || null,
-        });
-        const problem = problems.find((entry) => entry.field === field);
-        if (problem) throw new Error(message(problem.code, field));
-      },
-    });
+  const required = (field: string) => requiredRule(message, field);
+  // The region is read when a rule runs: changing it checks the tax ids and the phone again.
+  const country = () => countryOf((form.getFieldValue('region') as string | null | undefined) ?? null);
 
   return {
+    ...requisiteRules(message, form, country),
     name: [required('name')],
-    email: [
-      {
-        validator: async (_rule, value: string | undefined) => {
-          if (value?.trim() && !isValidEmail(value.trim()))
-            throw new Error(message('email_invalid', 'email'));
-        },
-      },
-    ] as FormRule[],
-    phone: [
-      {
-        validator: async (_rule, value: string | undefined) => {
-          const region = form.getFieldValue('region') as string | null | undefined;
-          if (value?.trim() && !normalizePhone(value.trim(), countryOf(region ?? null))) {
-            throw new Error(message('phone_invalid', 'phone'));
-          }
-        },
-      },
-    ] as FormRule[],
-    deposit: [
-      { pattern: /^\s*\d{1,16}([.,]\d{1,2})?\s*$/, message: message('amount_invalid', 'deposit') },
-    ] as FormRule[],
-    iin: [taxIdRule('iin')],
-    kpp: [taxIdRule('kpp')],
     vatPercent: [
       {
         validator: async (_rule, value: string | undefined) => {

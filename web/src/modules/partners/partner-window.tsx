@@ -5,16 +5,17 @@ import { useSession } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
-import { ContractsTab } from '../contracts/contracts-tab';
-import { FinanceTab } from '../finance/finance-tab';
-import { ObjectsTab } from '../objects/objects-tab';
-import { ConfigurationTab } from '../partner-settings/configuration-tab';
-import { UsersTab } from '../users/users-tab';
+import { usePartner } from '../../app/partner-lookups';
+import { ContractsTab } from '../contracts/public';
+import { FinanceTab } from '../finance/public';
+import { ObjectsTab } from '../objects/public';
+import { ConfigurationTab } from '../partner-settings/public';
+import { UsersTab } from '../users/public';
 import { HistoryTab } from './history-tab';
 import { MainSettingsTab } from './main-settings-tab';
 import { emptyPartnerValues, formFieldOf, formValuesOf, requestBodyOf } from './partner-form-values';
 import type { PartnerFormValues } from './partner-types';
-import { useArchivePartner, usePartner, useSavePartner } from './partners-api';
+import { useArchivePartner, useSavePartner } from './partners-api';
 
 interface PartnerWindowProps {
   /** null: the Add window. */

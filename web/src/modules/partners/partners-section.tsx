@@ -1,5 +1,3 @@
-import { App } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColumnChooser } from '../../ui/column-chooser';
 import { ExportMenu } from '../../ui/export-menu';
@@ -8,6 +6,7 @@ import { PagedTable } from '../../ui/paged-table';
 import { SectionPage } from '../../ui/section-page';
 import { useHiddenColumns } from '../../ui/use-hidden-columns';
 import { usePagedList } from '../../ui/use-paged-list';
+import { useRecordWindow } from '../../ui/use-record-window';
 import { filterParamOf, partnerColumnKeys, partnerColumns } from './partner-columns';
 import { PartnerWindow } from './partner-window';
 import { usePartnerList, type PartnerListQuery } from './partners-api';
@@ -17,10 +16,9 @@ const initialQuery: PartnerListQuery = { page: 1, pageSize: 50, sort: 'id', orde
 /** The Partners section: the list served page by page by the API, its toolbar and the partner window. */
 export function PartnersSection() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const paged = usePagedList(initialQuery, { defaultSort: 'id', filterParamOf });
   const [hidden, setHidden] = useHiddenColumns('fleetdesk.partners.hiddenColumns', partnerColumnKeys);
-  const [windowFor, setWindowFor] = useState<number | 'new' | null>(null);
+  const recordWindow = useRecordWindow(t('partner.saved'));
   const list = usePartnerList(paged.query);
   const columns = partnerColumns(t, paged.query);
 
@@ -28,7 +26,7 @@ export function PartnersSection() {
     <SectionPage name="partners">
       <ListToolbar
         list={paged}
-        onAdd={() => setWindowFor('new')}
+        onAdd={recordWindow.openNew}
         exportMenu={<ExportMenu resource="partners" query={paged.query} />}
         searchWidth={280}
         columnChooser={
@@ -46,18 +44,15 @@ export function PartnersSection() {
         loading={list.isFetching}
         columns={partnerColumnKeys.filter((key) => !hidden.includes(key)).map((key) => columns[key])}
         rowName={(row) => row.name}
-        onOpen={setWindowFor}
+        onOpen={recordWindow.open}
         totalText={(total) => t('list.total', { total })}
         scrollX={1100}
       />
-      {windowFor !== null && (
+      {recordWindow.isOpen && (
         <PartnerWindow
-          partnerId={windowFor === 'new' ? null : windowFor}
-          onClose={() => setWindowFor(null)}
-          onSaved={() => {
-            setWindowFor(null);
-            void message.success(t('partner.saved'));
-          }}
+          partnerId={recordWindow.recordId}
+          onClose={recordWindow.close}
+          onSaved={recordWindow.saved}
         />
       )}
     </SectionPage>

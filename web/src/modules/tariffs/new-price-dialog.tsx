@@ -1,11 +1,13 @@
-import { DatePicker, Form, Input, Modal } from 'antd';
+import { DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-client';
-import { ProblemAlert } from '../../ui/problem-alert';
+import { decimalText } from '../../ui/decimal-text';
+import { FormDialog } from '../../ui/form-dialog';
+import { amountInput } from '../../ui/input-presets';
+import { fieldsNamed } from '../../ui/server-errors';
+import { useServerErrors } from '../../ui/use-server-errors';
 import { useAddTariffPrice } from './tariffs-api';
-import { decimalText, tariffRules } from './tariff-rules';
+import { tariffRules } from './tariff-rules';
 import type { Tariff } from './tariff-types';
 
 interface NewPriceDialogProps {
@@ -21,22 +23,18 @@ interface NewPriceForm {
   effectiveFrom: Dayjs | null;
 }
 
-const fields = new Set(['price', 'effectiveFrom']);
-
 /** New price: a version from a day on (today or later); the days before keep their price. */
 export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDialogProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewPriceForm>();
   const addPrice = useAddTariffPrice();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
+  const serverErrors = useServerErrors({ form, fieldOf: fieldsNamed(['price', 'effectiveFrom']) });
   const rules = tariffRules(t);
   const field = (name: string) => t(`tariff.fields.${name}`);
 
   const submit = (values: NewPriceForm) => {
     if (!values.effectiveFrom) return;
-    setProblem(null);
-    setStale(false);
+    serverErrors.clear();
     addPrice.mutate(
       {
         id: tariff.id,
@@ -46,48 +44,26 @@ export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDi
           effectiveFrom: values.effectiveFrom.format('YYYY-MM-DD'),
         },
       },
-      {
-        onSuccess: onDone,
-        onError: (error) => {
-          if (!(error instanceof ApiError)) return setProblem(t('common.networkError'));
-          setStale(error.code === 'version_conflict');
-          const onForm = error.errors.filter((entry) => fields.has(entry.field));
-          form.setFields(onForm.map((entry) => ({ name: entry.field as never, errors: [entry.message] })));
-          const rest = error.errors.filter((entry) => !fields.has(entry.field));
-          setProblem(
-            rest.length || !onForm.length
-              ? [error.title, ...rest.map((entry) => entry.message)].join(' ')
-              : null,
-          );
-        },
-      },
+      { onSuccess: onDone, onError: serverErrors.show },
     );
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('tariff.newPrice.title', { name: tariff.name })}
       okText={t('tariff.newPrice.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={addPrice.isPending}
+      sending={addPrice.isPending}
+      problem={serverErrors.problem}
+      stale={
+        serverErrors.stale && {
+          staleText: t('tariff.staleVersion'),
+          reloadText: t('tariff.reload'),
+          onReload: () => void onReload().then(serverErrors.clear),
+        }
+      }
       onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
     >
-      <ProblemAlert
-        problem={problem}
-        stale={stale}
-        staleText={t('tariff.staleVersion')}
-        reloadText={t('tariff.reload')}
-        onReload={() =>
-          void onReload().then(() => {
-            setStale(false);
-            setProblem(null);
-          })
-        }
-      />
       <Form<NewPriceForm>
         form={form}
         name="tariff-new-price"
@@ -96,7 +72,7 @@ export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDi
         initialValues={{ price: '', effectiveFrom: dayjs().add(1, 'day') }}
       >
         <Form.Item label={field('price')} name="price" rules={rules.price} required>
-          <Input inputMode="decimal" placeholder="0.00" autoFocus suffix={tariff.currency} />
+          <Input {...amountInput} autoFocus suffix={tariff.currency} />
         </Form.Item>
         <Form.Item
           label={field('effectiveFrom')}
@@ -114,6 +90,6 @@ export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDi
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,6 +1,12 @@
-import { Col, Form, Input, Row, Select, type FormInstance } from 'antd';
+import { Form, Input, Row, Select, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCurrencies } from '../partners/reference-api';
+import { useCurrencies } from '../../app/reference-queries';
+import { CodeSelect } from '../../ui/code-select';
+import { amountInput } from '../../ui/input-presets';
+import { fieldItem } from '../../ui/field-item';
+import { FormField } from '../../ui/form-field';
+import { localizedName } from '../../ui/localized-name';
+import { TextField } from '../../ui/text-field';
 import { tariffOwnerName } from './tariff-columns';
 import { tariffRules } from './tariff-rules';
 import type { Tariff, TariffFormValues } from './tariff-types';
@@ -23,13 +29,10 @@ export function TariffMainTab({ form, tariff, readOnly, onSubmit }: TariffMainTa
   const rules = tariffRules(t);
   const field = (name: string) => t(`tariff.fields.${name}`);
   const isNew = tariff === null;
+  const item = fieldItem(field, rules);
   const currencyOptions = (currencies.data?.items ?? []).map((entry) => ({
     value: entry.code,
-    label: `${entry.code} — ${i18n.language === 'ru' ? entry.nameRu : entry.nameEn}`,
-  }));
-  const periodOptions = (['month', 'day'] as const).map((period) => ({
-    value: period,
-    label: t(`tariff.periods.${period}`),
+    label: `${entry.code} — ${localizedName(i18n.language, entry)}`,
   }));
 
   return (
@@ -42,68 +45,50 @@ export function TariffMainTab({ form, tariff, readOnly, onSubmit }: TariffMainTa
       scrollToFirstError
     >
       <Row gutter={16}>
-        <Col span={24}>
-          <Form.Item label={field('name')} name="name" rules={rules.name} required>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            label={field('currency')}
-            name="currency"
-            rules={isNew ? rules.currency : undefined}
-            required={isNew}
-          >
-            <Select
-              showSearch
-              optionFilterProp="label"
-              disabled={!isNew}
-              loading={currencies.isLoading}
-              options={currencyOptions}
+        <TextField span={24} {...item('name')} required maxLength={200} />
+        {/* The currency and period are chosen once, with the first price. */}
+        <FormField span={8} {...item('currency')} rules={isNew ? rules.currency : undefined} required={isNew}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            disabled={!isNew}
+            loading={currencies.isLoading}
+            options={currencyOptions}
+          />
+        </FormField>
+        <FormField
+          span={8}
+          {...item('period')}
+          rules={isNew ? rules.period : undefined}
+          required={isNew}
+          tooltip={t('tariff.periodHelp')}
+        >
+          <CodeSelect disabled={!isNew} codes={['month', 'day']} textsKey="tariff.periods" />
+        </FormField>
+        {isNew ? (
+          <TextField span={8} {...item('price')} required {...amountInput} />
+        ) : (
+          <FormField span={8} label={t('tariff.priceInForce')} htmlFor="tariff_price_in_force">
+            <Input
+              id="tariff_price_in_force"
+              readOnly
+              disabled={false}
+              value={
+                tariff.price === null
+                  ? '—'
+                  : `${tariff.price} ${tariff.currency}${
+                      tariff.priceEffectiveFrom
+                        ? ` (${t('tariff.since', { day: tariff.priceEffectiveFrom })})`
+                        : ''
+                    }`
+              }
             />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            label={field('period')}
-            name="period"
-            rules={isNew ? rules.period : undefined}
-            required={isNew}
-            tooltip={t('tariff.periodHelp')}
-          >
-            <Select disabled={!isNew} options={periodOptions} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          {isNew ? (
-            <Form.Item label={field('price')} name="price" rules={rules.price} required>
-              <Input inputMode="decimal" placeholder="0.00" />
-            </Form.Item>
-          ) : (
-            <Form.Item label={t('tariff.priceInForce')} htmlFor="tariff_price_in_force">
-              <Input
-                id="tariff_price_in_force"
-                readOnly
-                disabled={false}
-                value={
-                  tariff.price === null
-                    ? '—'
-                    : `${tariff.price} ${tariff.currency}${
-                        tariff.priceEffectiveFrom
-                          ? ` (${t('tariff.since', { day: tariff.priceEffectiveFrom })})`
-                          : ''
-                      }`
-                }
-              />
-            </Form.Item>
-          )}
-        </Col>
+          </FormField>
+        )}
         {tariff && (
-          <Col span={12}>
-            <Form.Item label={field('owner')} htmlFor="tariff_owner">
-              <Input id="tariff_owner" readOnly disabled={false} value={tariffOwnerName(t, tariff)} />
-            </Form.Item>
-          </Col>
+          <FormField span={12} label={field('owner')} htmlFor="tariff_owner">
+            <Input id="tariff_owner" readOnly disabled={false} value={tariffOwnerName(t, tariff)} />
+          </FormField>
         )}
       </Row>
     </Form>

@@ -1,7 +1,6 @@
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
-
-const pricePattern = /^\s*\d{1,16}([.,]\d{1,2})?\s*$/;
+import { amountPattern } from '../../ui/decimal-text';
 
 /** What the server checks of a tariff, with its own rule codes, so most mistakes show before Save. */
 export function tariffRules(t: TFunction) {
@@ -17,13 +16,10 @@ export function tariffRules(t: TFunction) {
     period: [required('period')],
     price: [
       required('price'),
-      { pattern: pricePattern, message: t('errors.amount_invalid', { field: field('price') }) },
+      { pattern: amountPattern, message: t('errors.amount_invalid', { field: field('price') }) },
     ] as FormRule[],
     effectiveFrom: [
       { required: true, message: t('errors.required', { field: field('effectiveFrom') }) },
     ] as FormRule[],
   };
 }
-
-/** A decimal comma read as a point, spaces dropped. */
-export const decimalText = (text: string) => text.trim().replace(/\s/g, '').replace(',', '.');

@@ -5,7 +5,7 @@ import { useSession } from '../../app/session';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
 import { NewPriceDialog } from './new-price-dialog';
-import { decimalText } from './tariff-rules';
+import { decimalText } from '../../ui/decimal-text';
 import type { Tariff, TariffFormValues } from './tariff-types';
 import { TariffVersionsTab } from './tariff-versions-tab';
 import { TariffMainTab } from './tariff-main-tab';

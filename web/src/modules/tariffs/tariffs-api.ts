@@ -1,7 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiRequest, queryString } from '../../app/api-client';
-import type { Page } from '../partners/partner-types';
-import type { NewPriceValues, Tariff, TariffFormValues } from './tariff-types';
+import type { Tariff } from '../../app/api-types';
+import { tariffKeys } from '../../app/query-keys';
+import { recordApi, type SaveRequest } from '../../app/record-api';
+import { useRecord, useRecordList } from '../../app/record-queries';
+import { useInvalidatingMutation } from '../../app/use-invalidating-mutation';
+import type { NewPriceValues, TariffFormValues } from './tariff-types';
 
 export interface TariffListQuery {
   page: number;
@@ -10,53 +12,26 @@ export interface TariffListQuery {
   currency?: string;
 }
 
-export function useTariffList(query: TariffListQuery) {
-  return useQuery({
-    queryKey: ['tariffs', 'list', query],
-    queryFn: () => apiGet<Page<Tariff>>(`/tariffs${queryString({ ...query })}`),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useTariff(id: number | null) {
-  return useQuery({
-    queryKey: ['tariffs', 'one', id],
-    queryFn: () => apiGet<Tariff>(`/tariffs/${id}`),
-    enabled: id !== null,
-  });
-}
+const tariffsApi = recordApi<Tariff>('/tariffs', tariffKeys);
 
 /* A tariff's name and price show in the tariff choices of the partner and contract forms too. */
-function useInvalidateTariffs() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['tariffs'] });
-}
+const changedByTariffs = [tariffKeys.all];
 
-export function useSaveTariff() {
-  const invalidate = useInvalidateTariffs();
-  return useMutation({
-    mutationFn: ({
-      id,
-      values,
-      version,
-    }: {
-      id: number | null;
-      values: TariffFormValues;
-      version?: number;
-    }) =>
-      id === null
-        ? apiRequest<Tariff>('POST', '/tariffs', values)
-        : apiRequest<Tariff>('PATCH', `/tariffs/${id}`, { name: values.name, version }),
-    onSuccess: invalidate,
-  });
-}
+export const useTariffList = (query: TariffListQuery) => useRecordList(tariffsApi, query);
+
+export const useTariff = (id: number | null) => useRecord(tariffsApi, id);
+
+/** Adds a tariff, or renames one (its currency and period never change, its price by a new version). */
+export const useSaveTariff = () =>
+  useInvalidatingMutation(
+    (request: SaveRequest<TariffFormValues>) => tariffsApi.save(request),
+    changedByTariffs,
+  );
 
 /** A new dated price version; the versions before it never change. */
-export function useAddTariffPrice() {
-  const invalidate = useInvalidateTariffs();
-  return useMutation({
-    mutationFn: ({ id, values, version }: { id: number; values: NewPriceValues; version: number }) =>
-      apiRequest<Tariff>('PATCH', `/tariffs/${id}`, { ...values, version }),
-    onSuccess: invalidate,
-  });
-}
+export const useAddTariffPrice = () =>
+  useInvalidatingMutation(
+    ({ id, values, version }: { id: number; values: NewPriceValues; version: number }) =>
+      tariffsApi.save({ id, values, version }),
+    changedByTariffs,
+  );

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Select, Space } from 'antd';
+import { Button, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCurrencies } from '../../app/reference-queries';
 import { PagedTable } from '../../ui/paged-table';
 import { usePagedList, type PagedQuery } from '../../ui/use-paged-list';
-import { useCurrencies } from '../partners/reference-api';
+import { useRecordWindow } from '../../ui/use-record-window';
 import { tariffColumnKeys, tariffColumns } from './tariff-columns';
 import { TariffWindow } from './tariff-window';
 import { useTariffList } from './tariffs-api';
@@ -12,7 +13,6 @@ import { useTariffList } from './tariffs-api';
 /** The tariffs the caller may see (its own, its sub-partners' and those it may sell), page by page. */
 export function TariffsList() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const initialQuery: PagedQuery = { page: 1, pageSize: 50, sort: 'name', order: 'asc' };
   const paged = usePagedList(initialQuery, { defaultSort: 'name' });
   const [currency, setCurrency] = useState<string | undefined>(undefined);
@@ -23,14 +23,14 @@ export function TariffsList() {
     currency,
   });
   const currencies = useCurrencies();
-  const [windowFor, setWindowFor] = useState<number | 'new' | null>(null);
+  const recordWindow = useRecordWindow(t('tariff.saved'));
   const columns = tariffColumns(t);
 
   return (
     <>
       {/* The API neither sorts tariffs otherwise nor keeps deleted ones apart: Add, Search, Currency. */}
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setWindowFor('new')}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={recordWindow.openNew}>
           {t('list.add')}
         </Button>
         <Input.Search
@@ -64,19 +64,16 @@ export function TariffsList() {
         aria-label={t('nav.tariffs')}
         columns={tariffColumnKeys.map((key) => columns[key])}
         rowName={(row) => row.name}
-        onOpen={setWindowFor}
+        onOpen={recordWindow.open}
         totalText={(total) => t('tariffs.total', { count: total })}
         scrollX={900}
       />
-      {windowFor !== null && (
+      {recordWindow.isOpen && (
         <TariffWindow
-          key={windowFor}
-          tariffId={windowFor === 'new' ? null : windowFor}
-          onClose={() => setWindowFor(null)}
-          onSaved={() => {
-            setWindowFor(null);
-            void message.success(t('tariff.saved'));
-          }}
+          key={recordWindow.key}
+          tariffId={recordWindow.recordId}
+          onClose={recordWindow.close}
+          onSaved={recordWindow.saved}
         />
       )}
     </>

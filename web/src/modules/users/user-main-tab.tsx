@@ -1,7 +1,13 @@
 import type { TFunction } from 'i18next';
-import { Col, Form, Input, Row, Select, Switch, type FormInstance } from 'antd';
+import { Form, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ContractSelect } from '../objects/contract-select';
+import { CodeSelect } from '../../ui/code-select';
+import { emailInput, phoneInput } from '../../ui/input-presets';
+import { ContractSelect } from '../../ui/contract-select';
+import { fieldItem } from '../../ui/field-item';
+import { FormField } from '../../ui/form-field';
+import { SwitchField } from '../../ui/switch-field';
+import { TextField } from '../../ui/text-field';
 import { UserPasswordField } from './user-password-field';
 import { userRules } from './user-rules';
 import type { PasswordPolicyInForce, PortalUser, UserFormValues } from './user-types';
@@ -31,6 +37,7 @@ export function UserMainTab({ form, user, fixedContractId, partnerId, onSubmit }
   const contractId = fixedContractId ?? user?.contractId ?? chosenContract;
   const policy = usePasswordPolicy(contractId);
   const rules = userRules(t, policy.data);
+  const item = fieldItem(field, rules);
   const policyText = policy.data
     ? policyInWords(t, policy.data)
     : contractId
@@ -41,66 +48,36 @@ export function UserMainTab({ form, user, fixedContractId, partnerId, onSubmit }
     <Form<UserFormValues> form={form} name="user" layout="vertical" onFinish={onSubmit} scrollToFirstError>
       <Row gutter={16}>
         {fixedContractId === undefined && (
-          <Col span={12}>
-            <Form.Item label={field('contractId')} name="contractId" rules={rules.contractId} required>
-              <ContractSelect partnerId={partnerId} current={user?.contract} />
-            </Form.Item>
-          </Col>
+          <FormField span={12} {...item('contractId')} required>
+            <ContractSelect partnerId={partnerId} current={user?.contract} />
+          </FormField>
         )}
-        <Col span={12}>
-          <Form.Item label={field('login')} name="login" rules={rules.login} required>
-            <Input maxLength={64} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('name')} name="name">
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('phone')} name="phone" rules={rules.phone}>
-            <Input type="tel" maxLength={40} placeholder="+7 701 123 45 67" />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={field('email')} name="email" rules={rules.email}>
-            <Input type="email" maxLength={254} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            label={field('password')}
-            name="password"
-            rules={rules.password(isNew)}
-            required={isNew}
-            extra={
-              <>
-                <div>{policyText}</div>
-                {!isNew && <div>{t('user.passwordKeep')}</div>}
-              </>
-            }
-          >
-            <UserPasswordField
-              showInClear={policy.data?.showUserPassword ?? false}
-              minLength={policy.data?.minLength ?? 12}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item label={field('type')} name="type">
-            <Select
-              options={[
-                { value: 'administrator', label: t('user.types.administrator') },
-                { value: 'user', label: t('user.types.user') },
-              ]}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item label={field('blocked')} name="blocked" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Col>
+        <TextField span={12} {...item('login')} required maxLength={64} autoComplete="off" />
+        <TextField span={12} {...item('name')} maxLength={200} />
+        <TextField span={12} {...item('phone')} {...phoneInput} />
+        <TextField span={12} {...item('email')} {...emailInput} />
+        <FormField
+          span={12}
+          label={field('password')}
+          name="password"
+          rules={rules.password(isNew)}
+          required={isNew}
+          extra={
+            <>
+              <div>{policyText}</div>
+              {!isNew && <div>{t('user.passwordKeep')}</div>}
+            </>
+          }
+        >
+          <UserPasswordField
+            showInClear={policy.data?.showUserPassword ?? false}
+            minLength={policy.data?.minLength ?? 12}
+          />
+        </FormField>
+        <FormField span={6} {...item('type')}>
+          <CodeSelect codes={['administrator', 'user']} textsKey="user.types" />
+        </FormField>
+        <SwitchField span={6} {...item('blocked')} />
       </Row>
       <button type="submit" hidden aria-hidden tabIndex={-1} />
     </Form>

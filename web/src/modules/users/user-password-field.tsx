@@ -1,8 +1,8 @@
-import { EyeInvisibleOutlined, EyeOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Button, Input, Space, Tooltip } from 'antd';
+import { Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { generatePassword } from '../../ui/generate-password';
+import { GeneratePasswordButton } from '../../ui/generate-password-button';
+import { ShowPasswordButton } from '../../ui/show-password-button';
 
 interface UserPasswordFieldProps {
   id?: string;
@@ -51,26 +51,15 @@ export function UserPasswordField({
           maxLength={1024}
           {...aria}
         />
-        {showInClear && (
-          <Tooltip title={shown ? t('password.hide') : t('password.show')}>
-            <Button
-              aria-label={shown ? t('password.hide') : t('password.show')}
-              aria-pressed={shown}
-              icon={shown ? <EyeInvisibleOutlined /> : <EyeOutlined />}
-              onClick={() => setVisible(!shown)}
-            />
-          </Tooltip>
-        )}
-        <Button
-          icon={<ThunderboltOutlined />}
-          onClick={() => {
-            onChange?.(generatePassword(Math.max(16, minLength + 4)));
+        {showInClear && <ShowPasswordButton shown={shown} onToggle={() => setVisible(!shown)} />}
+        <GeneratePasswordButton
+          length={Math.max(16, minLength + 4)}
+          onGenerate={(password) => {
+            onChange?.(password);
             setGenerated(true);
             if (showInClear) setVisible(true);
           }}
-        >
-          {t('password.generate')}
-        </Button>
+        />
       </Space.Compact>
       {generated && !showInClear && (
         <div role="status" style={{ marginTop: 4, fontSize: 12 }}>

@@ -1,27 +1,23 @@
-import type { Reference } from '../objects/object-types';
-
-export type UserType = 'administrator' | 'user';
-export type PasswordPolicyName = 'simple' | 'complex';
+import type {
+  LoginHistoryResponse,
+  PasswordPolicyResponse,
+  ResetPasswordResponse,
+  UserResponse,
+} from '@server-schemas/users/users.schemas';
+import type { Static } from 'typebox';
 
 /** A portal user as the API returns it. */
-export interface PortalUser {
-  id: number;
-  contractId: number;
-  contract: Reference;
-  partnerId: number;
-  partner: Reference;
-  login: string;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  type: UserType;
-  blocked: boolean;
-  passwordPolicy: PasswordPolicyName;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-}
+export type PortalUser = Static<typeof UserResponse>;
+export type UserType = PortalUser['type'];
+
+/** The policy that applies to a contract's users, and whether passwords may be shown in clear. */
+export type PasswordPolicyInForce = Static<typeof PasswordPolicyResponse>;
+
+/** After Reset password: the new password, shown once where the partner allows it; else null. */
+export type ResetPasswordAnswer = Static<typeof ResetPasswordResponse>;
+
+/** One portal login attempt: when, from where and how it ended. */
+export type LoginAttempt = Static<typeof LoginHistoryResponse>['items'][number];
 
 /** The values of the user form, named as the API's fields. */
 export interface UserFormValues {
@@ -33,18 +29,4 @@ export interface UserFormValues {
   password?: string;
   type: UserType;
   blocked: boolean;
-}
-
-/** The policy that applies to a contract's users, and whether passwords may be shown in clear. */
-export interface PasswordPolicyInForce {
-  policy: PasswordPolicyName;
-  minLength: number;
-  maxLength: number;
-  showUserPassword: boolean;
-}
-
-export interface LoginAttempt {
-  at: string;
-  ip: string;
-  result: string;
 }

@@ -1,9 +1,8 @@
-import { App } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListToolbar } from '../../ui/list-toolbar';
 import { PagedTable } from '../../ui/paged-table';
 import { usePagedList } from '../../ui/use-paged-list';
+import { useRecordWindow } from '../../ui/use-record-window';
 import { userColumnKeys, userColumns } from './user-columns';
 import { UserWindow } from './user-window';
 import { useUserList, type UserListQuery } from './users-api';
@@ -20,7 +19,6 @@ interface UsersListProps {
 /** The portal users list served page by page by the API, its toolbar and the user window. */
 export function UsersList({ partnerId, contractId, compact = false }: UsersListProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const initialQuery: UserListQuery = {
     page: 1,
     pageSize: compact ? 20 : 50,
@@ -30,7 +28,7 @@ export function UsersList({ partnerId, contractId, compact = false }: UsersListP
     contractId,
   };
   const paged = usePagedList(initialQuery, { defaultSort: 'login' });
-  const [windowFor, setWindowFor] = useState<number | 'new' | null>(null);
+  const recordWindow = useRecordWindow(t('user.saved'));
   const list = useUserList(paged.query);
   const columns = userColumns(t, paged.query);
   const shownColumns = userColumnKeys.filter(
@@ -41,7 +39,7 @@ export function UsersList({ partnerId, contractId, compact = false }: UsersListP
     <>
       <ListToolbar
         list={paged}
-        onAdd={() => setWindowFor('new')}
+        onAdd={recordWindow.openNew}
         searchLabel={t('users.search')}
         searchWidth={320}
       />
@@ -52,21 +50,18 @@ export function UsersList({ partnerId, contractId, compact = false }: UsersListP
         aria-label={t('users.listLabel')}
         columns={shownColumns.map((key) => columns[key])}
         rowName={(row) => row.login}
-        onOpen={setWindowFor}
+        onOpen={recordWindow.open}
         totalText={(total) => t('users.total', { count: total })}
         size={compact ? 'small' : 'middle'}
         scrollX={compact ? 800 : 1100}
       />
-      {windowFor !== null && (
+      {recordWindow.isOpen && (
         <UserWindow
-          userId={windowFor === 'new' ? null : windowFor}
+          userId={recordWindow.recordId}
           contractId={contractId}
           partnerId={partnerId}
-          onClose={() => setWindowFor(null)}
-          onSaved={() => {
-            setWindowFor(null);
-            void message.success(t('user.saved'));
-          }}
+          onClose={recordWindow.close}
+          onSaved={recordWindow.saved}
         />
       )}
     </>

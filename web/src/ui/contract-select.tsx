@@ -1,11 +1,10 @@
-import { Select, type SelectProps } from 'antd';
+import { Select } from 'antd';
 import { useState } from 'react';
-import { useContractChoices } from './objects-api';
-import type { Reference } from './object-types';
+import type { Reference } from '../app/api-types';
+import { useContractSearch } from '../app/contract-lookups';
+import type { ControlledSelectProps } from './controlled-select';
 
-type ContractSelectProps = Pick<SelectProps<number | null>, 'id' | 'value' | 'onChange' | 'disabled'> & {
-  'aria-invalid'?: boolean | 'true' | 'false';
-  'aria-describedby'?: string;
+type ContractSelectProps = ControlledSelectProps<number | null> & {
   'aria-label'?: string;
   /** Only this partner's contracts. */
   partnerId?: number;
@@ -18,15 +17,12 @@ type ContractSelectProps = Pick<SelectProps<number | null>, 'id' | 'value' | 'on
 /** A contract searched on the server within the caller's subtree, named "Contract (Partner)". */
 export function ContractSelect({ partnerId, current, excludeId, ...selectProps }: ContractSelectProps) {
   const [search, setSearch] = useState('');
-  const choices = useContractChoices(search, partnerId);
+  const choices = useContractSearch(search, partnerId);
   const options = (choices.data?.items ?? [])
     .filter((contract) => contract.id !== excludeId)
     .map((contract) => ({
       value: contract.id,
-      label:
-        partnerId === undefined && contract.partner
-          ? `${contract.name} (${contract.partner.name})`
-          : contract.name,
+      label: partnerId === undefined ? `${contract.name} (${contract.partner.name})` : contract.name,
     }));
   if (current && current.id !== excludeId && !options.some((option) => option.value === current.id)) {
     options.unshift({ value: current.id, label: current.name });

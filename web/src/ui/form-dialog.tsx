@@ -1,0 +1,41 @@
+import { Modal } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from './problem-alert';
+
+interface FormDialogProps {
+  title: string;
+  okText: string;
+  /** The request is under way: OK shows it spinning. */
+  sending: boolean;
+  /** What stopped the last request, told above the form. */
+  problem: string | null;
+  /** The record changed meanwhile: the alert says so and offers Reload instead. */
+  stale?: { staleText: string; reloadText: string; onReload: () => void } | false;
+  /** Whether a click beside the dialog closes it; dialogs that hold typed input say no. */
+  maskClosable?: boolean;
+  onOk: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+/** A small dialog with a form: its problem alert on top, then the form, then Cancel and OK. */
+export function FormDialog({ stale, maskClosable = false, ...props }: FormDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open
+      title={props.title}
+      okText={props.okText}
+      cancelText={t('common.cancel')}
+      confirmLoading={props.sending}
+      onOk={props.onOk}
+      onCancel={props.onCancel}
+      destroyOnHidden
+      maskClosable={maskClosable}
+    >
+      <ProblemAlert problem={props.problem} stale={Boolean(stale)} {...(stale || {})} />
+      {props.children}
+    </Modal>
+  );
+}
