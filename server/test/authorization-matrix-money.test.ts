@@ -9,7 +9,7 @@ import {
   createTariff,
   signInAsPartner,
   unique,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from './builders.js';
 import { anonymous, expectStatus, TestClient } from './client.js';
 import {
@@ -109,7 +109,7 @@ let context: TestContext;
 let root: TestClient;
 let billingRunId: number;
 const sessions = {} as Record<Exclude<Role, 'noSession'>, TestClient>;
-const partners = {} as Record<PartnerKey, PartnerResponseBody>;
+const partners = {} as Record<PartnerKey, CreatedPartner>;
 const recordSets = {} as Record<RecordSet | OwnBalanceSet, Records>;
 /** Names of a tree's partners and contracts: what must never reach another tree. */
 const namesOf = {} as Record<PartnerKey, string[]>;

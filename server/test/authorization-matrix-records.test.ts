@@ -10,7 +10,7 @@ import {
   signInAsPartner,
   unique,
   uniqueImei,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from './builders.js';
 import { anonymous, expectStatus, type TestClient } from './client.js';
 import {
@@ -84,7 +84,7 @@ let context: TestContext;
 let root: TestClient;
 let platformTariff: { id: number; name: string };
 const sessions = {} as Record<Exclude<Role, 'noSession'>, TestClient>;
-const partners = {} as Record<'A' | 'A1' | 'A2' | 'B' | 'B2' | 'C', PartnerResponseBody>;
+const partners = {} as Record<'A' | 'A1' | 'A2' | 'B' | 'B2' | 'C', CreatedPartner>;
 const recordSets = {} as Record<RecordSet, Records>;
 type Kind = 'contracts' | 'objects' | 'users';
 /** Names of the contracts and objects and logins of the users built, by partner: what must never leak. */

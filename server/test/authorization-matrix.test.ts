@@ -8,6 +8,7 @@ import {
   PARTNER_PASSWORD,
   signInAsPartner,
   unique,
+  type CreatedPartner,
   type PartnerResponseBody,
 } from './builders.js';
 import { anonymous, expectStatus, type TestClient } from './client.js';
@@ -95,7 +96,7 @@ const partners = {} as Record<
   | 'Bm'
   | 'Bm1'
   | 'C',
-  PartnerResponseBody
+  CreatedPartner
 >;
 const tariffs = {} as Record<'platform' | 'A' | 'A1' | 'A2' | 'B' | 'Bx', Tariff>;
 const recordSets = {} as Record<RecordSet, Records>;

@@ -5,11 +5,10 @@
  * and objects active days in the past here.
  */
 import { sql } from 'kysely';
-import { expect } from 'vitest';
 import type { Db } from '../src/db/connect.js';
-import type { AccountType, LedgerAccountKind, TariffPeriod } from '../src/db/schema.js';
+import type { AccountType, TariffPeriod } from '../src/db/schema.js';
 import { unique, uniqueImei } from './builders.js';
-import { type AccountOwner, accountBalance } from '../src/modules/ledger/ledger.public.js';
+import type { AccountOwner } from '../src/modules/ledger/ledger.public.js';
 
 export interface PriceVersion {
   price: string;
@@ -181,11 +180,6 @@ export async function insertExchangeRate(
 export const contractOwner = (id: number): AccountOwner => ({ type: 'contract', id });
 export const partnerOwner = (id: number): AccountOwner => ({ type: 'partner', id });
 
-/** The cached balance of an account ('0.00' when never opened). */
-export function balanceOf(db: Db, owner: AccountOwner, kind: LedgerAccountKind, currency = 'RUB') {
-  return accountBalance(db, owner, kind, currency);
-}
-
 export interface ChargeRow {
   level: number;
   amount: string;
@@ -216,53 +210,4 @@ export async function chargedTotal(db: Db, objectId: number, level: number, from
      where kind = 'charge' and object_id = ${objectId} and level = ${level}
        and charge_day between ${from}::date and ${to}::date`.execute(db);
   return result.rows[0]!.total;
-}
-
-/**
- * The ledger's invariants, checked over the whole database: every transfer's two accounts are in its
- * currency; entries sum to zero per currency; every cached balance equals its credits minus debits;
- * at most one charge per object, level and day.
- */
-export async function expectLedgerConsistent(db: Db) {
-  const foreignCurrency = await sql<{ id: number }>`
-    select t.id from ledger_transfers t
-      join ledger_accounts d on d.id = t.debit_account_id
-      join ledger_accounts c on c.id = t.credit_account_id
-     where d.currency <> t.currency or c.currency <> t.currency`.execute(db);
-  expect(foreignCurrency.rows, 'transfers between accounts of another currency').toEqual([]);
-
-  const unbalanced = await sql<{ currency: string; total: string }>`
-    select currency::text as currency, sum(balance)::text as total from ledger_accounts
-     group by currency having sum(balance) <> 0`.execute(db);
-  expect(unbalanced.rows, 'cached balances summing to non-zero').toEqual([]);
-
-  const entryTotals = await sql<{ currency: string; total: string }>`
-    select currency::text as currency, sum(delta)::text as total
-      from (select currency, amount as delta from ledger_transfers
-            union all select currency, -amount from ledger_transfers) entries
-     group by currency having sum(delta) <> 0`.execute(db);
-  expect(entryTotals.rows, 'entries summing to non-zero').toEqual([]);
-
-  const drifted = await sql<{ id: number; balance: string; entries: string }>`
-    select a.id, a.balance::text as balance, coalesce(e.total, 0)::numeric(20, 2)::text as entries
-      from ledger_accounts a
-      left join (select account_id, sum(delta) as total
-                   from (select credit_account_id as account_id, amount as delta from ledger_transfers
-                         union all select debit_account_id, -amount from ledger_transfers) x
-                  group by account_id) e on e.account_id = a.id
-     where a.balance <> coalesce(e.total, 0)`.execute(db);
-  expect(drifted.rows, 'cached balances that differ from their entries').toEqual([]);
-
-  const twice = await sql<{ object_id: number }>`
-    select object_id from ledger_transfers where kind = 'charge'
-     group by object_id, level, charge_day having count(*) > 1`.execute(db);
-  expect(twice.rows, 'charges made twice').toEqual([]);
-}
-
-/** A snapshot of every account's balance and the number of transfers, to compare before and after a rerun. */
-export async function ledgerSnapshot(db: Db) {
-  const balances = await sql<{ id: number; balance: string }>`
-    select id, balance::text as balance from ledger_accounts order by id`.execute(db);
-  const transfers = await sql<{ count: number }>`select count(*) as count from ledger_transfers`.execute(db);
-  return { balances: balances.rows, transfers: Number(transfers.rows[0]!.count) };
 }

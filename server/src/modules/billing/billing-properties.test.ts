@@ -2,16 +2,15 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectLedgerConsistent,
   insertBillingContract,
   insertBillingObject,
   insertExchangeRate,
   insertPartner,
   insertTariff,
-  ledgerSnapshot,
   type InsertedPartner,
 } from '../../../test/billing-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent, ledgerSnapshot } from '../../../test/ledger-checks.js';
 import type { Db } from '../../db/connect.js';
 import type { TariffPeriod } from '../../db/schema.js';
 import { dailyCharge, daysInMonth } from '../../lib/daily-charge.js';

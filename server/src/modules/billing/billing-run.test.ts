@@ -1,21 +1,19 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  balanceOf,
   chargedTotal,
   chargesOf,
   contractOwner,
-  expectLedgerConsistent,
   insertBillingContract,
   insertBillingObject,
   insertExchangeRate,
   insertPartner,
   insertTariff,
-  ledgerSnapshot,
   partnerOwner,
   repinObject,
 } from '../../../test/billing-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent, ledgerBalanceOf, ledgerSnapshot } from '../../../test/ledger-checks.js';
 import type { Db } from '../../db/connect.js';
 import { dailyCharge } from '../../lib/daily-charge.js';
 import { daysFromTo } from '../../lib/clock.js';
@@ -72,8 +70,8 @@ describe('billing run: level 0', () => {
         credit: `partner:${partner.id}.revenue`,
       },
     ]);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-9.68');
-    expect(await balanceOf(db, partnerOwner(partner.id), 'revenue')).toBe('9.68');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-9.68');
+    expect(await ledgerBalanceOf(db, partnerOwner(partner.id), 'revenue')).toBe('9.68');
     await expectLedgerConsistent(db);
   });
 
@@ -93,7 +91,7 @@ describe('billing run: level 0', () => {
     for (const day of ['2025-02-01', '2025-02-02', '2025-02-03']) {
       expect((await chargesOf(db, objectId, day)).map((charge) => charge.amount)).toEqual(['2.57']);
     }
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-7.71');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-7.71');
   });
 
   it('prorates 100.00 over a 30-day month as 3.33, 3.34, 3.33… and a whole month sums to exactly the price', async () => {
@@ -116,7 +114,7 @@ describe('billing run: level 0', () => {
     }
     expect(amounts.slice(0, 6)).toEqual(['3.33', '3.34', '3.33', '3.33', '3.34', '3.33']);
     expect(await chargedTotal(db, objectId, 0, '2025-06-01', '2025-06-30')).toBe('100.00');
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-100.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-100.00');
   });
 
   it('charges the old tariff before a reprice dated later, the new one from its day', async () => {
@@ -223,7 +221,7 @@ describe('billing run: which objects', () => {
     }
     for (const objectId of notCharged)
       expect(await chargesOf(db, objectId, day), `object ${objectId}`).toEqual([]);
-    expect(await balanceOf(db, contractOwner(warehouse), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, contractOwner(warehouse), 'balance')).toBe('0.00');
   });
 });
 
@@ -307,13 +305,13 @@ describe('billing run: the partner tree', () => {
       { currency: 'RUB', level: 2, transfers: 2, amount: '3.88' },
       { currency: 'RUB', level: 3, transfers: 1, amount: '1.50' },
     ]);
-    expect(await balanceOf(db, partnerOwner(bottom.id), 'revenue')).toBe('10.00');
-    expect(await balanceOf(db, partnerOwner(bottom.id), 'balance')).toBe('-1.50');
-    expect(await balanceOf(db, partnerOwner(middle.id), 'revenue')).toBe('1.50');
-    expect(await balanceOf(db, partnerOwner(middle.id), 'balance')).toBe('-3.88');
-    expect(await balanceOf(db, partnerOwner(top.id), 'revenue')).toBe('13.88');
-    expect(await balanceOf(db, partnerOwner(top.id), 'balance')).toBe('-8.70');
-    expect(await balanceOf(db, PLATFORM, 'revenue')).not.toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(bottom.id), 'revenue')).toBe('10.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(bottom.id), 'balance')).toBe('-1.50');
+    expect(await ledgerBalanceOf(db, partnerOwner(middle.id), 'revenue')).toBe('1.50');
+    expect(await ledgerBalanceOf(db, partnerOwner(middle.id), 'balance')).toBe('-3.88');
+    expect(await ledgerBalanceOf(db, partnerOwner(top.id), 'revenue')).toBe('13.88');
+    expect(await ledgerBalanceOf(db, partnerOwner(top.id), 'balance')).toBe('-8.70');
+    expect(await ledgerBalanceOf(db, PLATFORM, 'revenue')).not.toBe('0.00');
     await expectLedgerConsistent(db);
   });
 });
@@ -367,7 +365,7 @@ describe('billing run: exactly once', () => {
     expect(runs.map((each) => each.transfersCreated).sort()).toEqual([0, 0, 4]);
     expect(runs.map((each) => each.alreadyCharged).sort()).toEqual([0, 4, 4]);
     for (const objectId of objectIds) expect(await chargesOf(db, objectId, day)).toHaveLength(1);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-40.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-40.00');
     await expectLedgerConsistent(db);
   });
 
@@ -404,7 +402,7 @@ describe('billing run: exactly once', () => {
     await sql`drop function refuse_charge()`.execute(db);
     const rerun = await run(day);
     expect(rerun).toMatchObject({ status: 'completed', transfersCreated: 2, alreadyCharged: 0 });
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-20.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-20.00');
   });
 });
 
@@ -541,8 +539,8 @@ describe('billing run: currencies', () => {
       { currency: 'KZT', level: 0, transfers: 1, amount: '100.00' },
       { currency: 'KZT', level: 1, transfers: 1, amount: '10.00' },
     ]);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance', 'KZT')).toBe('-100.00');
-    expect(await balanceOf(db, PLATFORM, 'revenue', 'KZT')).toBe('10.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance', 'KZT')).toBe('-100.00');
+    expect(await ledgerBalanceOf(db, PLATFORM, 'revenue', 'KZT')).toBe('10.00');
   });
 });
 
@@ -607,12 +605,12 @@ describe('billing run: a day run again after its objects moved', () => {
     expect(await ledgerSnapshot(db)).toEqual(before);
     expect(await chargesOf(db, objectId, day)).toEqual(billedUnderA);
     expect(await chargesOf(db, staying, day)).toHaveLength(2);
-    expect(await balanceOf(db, contractOwner(contractA), 'balance')).toBe('-20.00');
-    expect(await balanceOf(db, contractOwner(contractB), 'balance')).toBe('0.00');
-    expect(await balanceOf(db, partnerOwner(a.id), 'revenue')).toBe('20.00');
-    expect(await balanceOf(db, partnerOwner(a.id), 'balance')).toBe('-2.00');
-    expect(await balanceOf(db, partnerOwner(b.id), 'balance')).toBe('0.00');
-    expect(await balanceOf(db, partnerOwner(b.id), 'revenue')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractA), 'balance')).toBe('-20.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractB), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(a.id), 'revenue')).toBe('20.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(a.id), 'balance')).toBe('-2.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(b.id), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(b.id), 'revenue')).toBe('0.00');
 
     // The next day is billed under B's contract and chain.
     expect(await run('2024-04-11')).toMatchObject({ objectsCharged: 1, transfersCreated: 3 });
@@ -625,8 +623,8 @@ describe('billing run: a day run again after its objects moved', () => {
       `1:1.00:partner:${a.id}.balance>platform.revenue`,
       `2:2.00:partner:${b.id}.balance>partner:${a.id}.revenue`,
     ]);
-    expect(await balanceOf(db, partnerOwner(b.id), 'balance')).toBe('-2.00');
-    expect(await balanceOf(db, partnerOwner(a.id), 'revenue')).toBe('22.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(b.id), 'balance')).toBe('-2.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(a.id), 'revenue')).toBe('22.00');
     await expectLedgerConsistent(db);
   });
 
@@ -667,8 +665,8 @@ describe('billing run: a day run again after its objects moved', () => {
     await insertExchangeRate(db, 'CHF', 'RUB', '2024-01-01', '100.00000000');
     expect(await run(day)).toMatchObject({ transfersCreated: 0, issuesCount: 0 });
     expect(await ledgerSnapshot(db)).toEqual(before);
-    expect(await balanceOf(db, partnerOwner(c.id), 'balance')).toBe('0.00');
-    expect(await balanceOf(db, contractOwner(contractC), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(c.id), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractC), 'balance')).toBe('0.00');
     await expectLedgerConsistent(db);
   });
 
@@ -702,7 +700,7 @@ describe('billing run: a day run again after its objects moved', () => {
     expect((await chargesOf(db, objectId, day)).map((c) => `${c.level}:${c.partner_id}`)).toEqual([
       `0:${a.id}`,
     ]);
-    expect(await balanceOf(db, partnerOwner(d.id), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(d.id), 'balance')).toBe('0.00');
   });
 
   it('does not charge again a charge that was corrected', async () => {
@@ -739,15 +737,15 @@ describe('billing run: a day run again after its objects moved', () => {
         comment: 'Not in service that day',
       },
     ]);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('0.00');
     const before = await ledgerSnapshot(db);
 
     const again = await run(day);
     expect(again).toMatchObject({ objectsCharged: 0, transfersCreated: 0, alreadyCharged: 2, totals: [] });
     expect(await ledgerSnapshot(db)).toEqual(before);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('0.00');
-    expect(await balanceOf(db, partnerOwner(partner.id), 'revenue')).toBe('0.00');
-    expect(await balanceOf(db, partnerOwner(partner.id), 'balance')).toBe('-2.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(partner.id), 'revenue')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(partner.id), 'balance')).toBe('-2.00');
     await expectLedgerConsistent(db);
   });
 });
@@ -801,8 +799,8 @@ describe("billing run: the schedule's rerun, only objects not yet charged", () =
       `1:2.00:partner:${top.id}.balance>platform.revenue`,
       `2:1.00:partner:${partner.id}.balance>partner:${top.id}.revenue`,
     ]);
-    expect(await balanceOf(db, partnerOwner(partner.id), 'balance')).toBe('-2.00');
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-20.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(partner.id), 'balance')).toBe('-2.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-20.00');
     await expectLedgerConsistent(db);
   });
 });

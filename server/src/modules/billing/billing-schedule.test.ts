@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chargesOf,
   contractOwner,
-  balanceOf,
   insertBillingContract,
   insertBillingObject,
   insertPartner,
   insertTariff,
 } from '../../../test/billing-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { ledgerBalanceOf } from '../../../test/ledger-checks.js';
 import type { Db } from '../../db/connect.js';
 import { daysFromTo } from '../../lib/clock.js';
 import { runHistory, type RunHistory } from './billing-runs.repository.js';
@@ -448,7 +448,7 @@ describe('the schedule on the database', () => {
       }
     }
     expect(await chargesOf(db, stored, '2026-05-09')).toEqual([]);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-60.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-60.00');
     expect(log.lines.filter((line) => line.startsWith('error'))).toEqual([]);
   });
 });

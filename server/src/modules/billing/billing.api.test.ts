@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  balanceOf,
   contractOwner,
   insertBillingContract,
   insertBillingObject,
@@ -16,6 +15,7 @@ import {
 } from '../../../test/builders.js';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { ledgerBalanceOf } from '../../../test/ledger-checks.js';
 import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
 import { addDays } from '../../lib/clock.js';
@@ -126,7 +126,7 @@ describe('POST /billing/runs', () => {
     });
     expect(run.durationMs).toBeGreaterThanOrEqual(0);
     expect(Date.parse(run.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(run.startedAt));
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-10.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-10.00');
 
     const charges = await db
       .selectFrom('ledger_transfers')

@@ -5,22 +5,16 @@ import {
   createPortalUser,
   createSuperAdmin,
   PORTAL_PASSWORD,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
-import {
-  balanceOf,
-  checkLedger,
-  CLEAN_LEDGER,
-  correct,
-  pay,
-  writeOff,
-} from '../../../test/money-builders.js';
+import { apiBalanceOf, correct, pay, writeOff } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
+let dealer: CreatedPartner;
 
 beforeAll(async () => {
   context = await createTestApp();
@@ -67,7 +61,7 @@ describe('blocking for debt by account type', () => {
       blocked: false,
       balance: '-0.01',
     });
-    expect((await balanceOf(root, 'contracts', contract.id)).debtBlocked).toBe(true);
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).debtBlocked).toBe(true);
     await pay(root, { contractId: contract.id }, '0.01');
     expect(await contractOf(contract.id)).toMatchObject({ debtBlocked: false, balance: '0.00' });
 
@@ -177,6 +171,6 @@ describe('the portal login of a contract blocked for debt', () => {
 
 describe('the ledger after all of the above', () => {
   it('holds its invariants', async () => {
-    expect(await checkLedger(context.database.db)).toEqual(CLEAN_LEDGER);
+    await expectLedgerConsistent(context.database.db);
   });
 });

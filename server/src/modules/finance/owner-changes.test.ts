@@ -5,18 +5,12 @@ import {
   createPartner,
   createSuperAdmin,
   signInAsPartner,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
-import {
-  balanceOf,
-  checkLedger,
-  CLEAN_LEDGER,
-  moneyRequest,
-  pay,
-  writeOff,
-} from '../../../test/money-builders.js';
+import { apiBalanceOf, moneyRequest, pay, writeOff } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 import { openAccount, postTransfers } from '../ledger/ledger.public.js';
 
 /*
@@ -29,8 +23,8 @@ import { openAccount, postTransfers } from '../ledger/ledger.public.js';
 
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
-let otherDealer: PartnerResponseBody;
+let dealer: CreatedPartner;
+let otherDealer: CreatedPartner;
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -139,7 +133,7 @@ describe("a contract's currency", () => {
     expect(after).toEqual(before);
     expect(await contractBalances(contract.id)).toEqual({ RUB: '-100.00' });
     expect(await transferCount()).toBe(transfers);
-    expect(await balanceOf(root, 'contracts', contract.id)).toMatchObject({
+    expect(await apiBalanceOf(root, 'contracts', contract.id)).toMatchObject({
       balance: '-100.00',
       currency: 'RUB',
       debtBlocked: true,
@@ -326,7 +320,7 @@ describe("a partner's currency", () => {
       { en: 'Currency', ru: 'Валюта' },
     );
     expect(await getPartner(partner.id)).toEqual(before);
-    expect(await balanceOf(root, 'partners', partner.id)).toMatchObject({
+    expect(await apiBalanceOf(root, 'partners', partner.id)).toMatchObject({
       balance: '-300.00',
       currency: 'RUB',
     });
@@ -464,6 +458,6 @@ describe('a form save at the same time as a payment', () => {
 
 describe('the ledger after all of the above', () => {
   it('holds its invariants', async () => {
-    expect(await checkLedger(context.database.db)).toEqual(CLEAN_LEDGER);
+    await expectLedgerConsistent(context.database.db);
   });
 });

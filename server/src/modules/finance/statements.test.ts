@@ -8,31 +8,26 @@ import {
   createSuperAdmin,
   createTariff,
   signInAsPartner,
-  type PartnerResponseBody,
-  type RecordResponseBody,
+  type CreatedPartner,
+  type ContractResponseBody,
+  type ObjectResponseBody,
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
-import {
-  checkLedger,
-  CLEAN_LEDGER,
-  correct,
-  pay,
-  postCharge,
-  writeOff,
-} from '../../../test/money-builders.js';
+import { correct, pay, postCharge, writeOff } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 import { today } from '../../lib/clock.js';
 import { decimal, formatAmount, roundAmount } from '../../lib/money.js';
 
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
-let sub: PartnerResponseBody;
+let dealer: CreatedPartner;
+let sub: CreatedPartner;
 let tariff: { id: number; name: string };
-let contract: RecordResponseBody;
-let subContract: RecordResponseBody;
-let usdContract: RecordResponseBody;
-const object: Record<string, RecordResponseBody> = {};
+let contract: ContractResponseBody;
+let subContract: ContractResponseBody;
+let usdContract: ContractResponseBody;
+const object: Record<string, ObjectResponseBody> = {};
 
 interface StatementBody {
   month: string;
@@ -351,6 +346,6 @@ describe('revenue and margin', () => {
   });
 
   it('leaves the ledger consistent', async () => {
-    expect(await checkLedger(context.database.db)).toEqual(CLEAN_LEDGER);
+    await expectLedgerConsistent(context.database.db);
   });
 });

@@ -7,8 +7,8 @@ import {
   createPartner,
   createSuperAdmin,
   signInAsPartner,
-  type PartnerResponseBody,
-  type RecordResponseBody,
+  type CreatedPartner,
+  type ContractResponseBody,
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { pay, writeOff, type TransferBody } from '../../../test/money-builders.js';
@@ -17,13 +17,13 @@ import { PLATFORM, applyAccountDeltas, openAccount } from '../ledger/ledger.publ
 
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
-let sub: PartnerResponseBody;
-let foreign: PartnerResponseBody;
+let dealer: CreatedPartner;
+let sub: CreatedPartner;
+let foreign: CreatedPartner;
 let dealerAdmin: TestClient;
-let dealerContract: RecordResponseBody;
-let subContract: RecordResponseBody;
-let foreignContract: RecordResponseBody;
+let dealerContract: ContractResponseBody;
+let subContract: ContractResponseBody;
+let foreignContract: ContractResponseBody;
 /** The transfers made in beforeAll, by a short name. */
 const made: Record<string, TransferBody> = {};
 

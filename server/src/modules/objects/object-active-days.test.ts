@@ -8,7 +8,7 @@ import {
   createTariff,
   signInAsPartner,
   uniqueImei,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
@@ -43,7 +43,7 @@ describe('objects: Active from and Active until', () => {
   let context: TestContext;
   let root: TestClient;
   let tariffId: number;
-  let dealer: PartnerResponseBody;
+  let dealer: CreatedPartner;
   let dealerSession: TestClient;
   let contractId: number;
   const day = today();

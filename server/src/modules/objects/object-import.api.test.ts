@@ -8,7 +8,7 @@ import {
   createTariff,
   signInAsPartner,
   uniqueImei,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { luhnCheckDigit } from '../../lib/luhn.js';
@@ -42,7 +42,7 @@ const imeiWithWrongDigit = () => {
 describe('POST /objects/import', () => {
   let context: TestContext;
   let root: TestClient;
-  let dealer: PartnerResponseBody;
+  let dealer: CreatedPartner;
   let dealerSession: TestClient;
   let contractId: number;
 

@@ -6,7 +6,7 @@ import {
   createSuperAdmin,
   createTariff,
   signInAsPartner,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import {
@@ -22,9 +22,9 @@ describe('POST /objects/{id}/move', () => {
   let context: TestContext;
   let root: TestClient;
   let tariffId: number;
-  let dealer: PartnerResponseBody;
+  let dealer: CreatedPartner;
   let dealerSession: TestClient;
-  let sub: PartnerResponseBody;
+  let sub: CreatedPartner;
 
   beforeAll(async () => {
     context = await createTestApp();

@@ -6,7 +6,7 @@ import {
   createSuperAdmin,
   createTariff,
   signInAsPartner,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
@@ -21,9 +21,9 @@ import {
 describe('the tariff rule across three levels of partners', () => {
   let context: TestContext;
   let root: TestClient;
-  let grandparent: PartnerResponseBody;
-  let parent: PartnerResponseBody;
-  let child: PartnerResponseBody;
+  let grandparent: CreatedPartner;
+  let parent: CreatedPartner;
+  let child: CreatedPartner;
   let grandparentPrice: number;
 
   beforeAll(async () => {
@@ -116,7 +116,7 @@ describe('the tariff rule across three levels of partners', () => {
 describe('POST /objects/reprice', () => {
   let context: TestContext;
   let root: TestClient;
-  let dealer: PartnerResponseBody;
+  let dealer: CreatedPartner;
   let dealerSession: TestClient;
   let oldTariff: number;
 

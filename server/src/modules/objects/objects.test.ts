@@ -7,7 +7,7 @@ import {
   createTariff,
   signInAsPartner,
   uniqueImei,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
@@ -26,10 +26,10 @@ describe('objects API', () => {
   let context: TestContext;
   let root: TestClient;
   let tariffId: number;
-  let dealer: PartnerResponseBody;
+  let dealer: CreatedPartner;
   let dealerSession: TestClient;
   let contractId: number;
-  let foreign: PartnerResponseBody;
+  let foreign: CreatedPartner;
   let foreignSession: TestClient;
   let foreignContractId: number;
 

@@ -8,6 +8,7 @@ import {
   signInAsPartner,
   unique,
   type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
@@ -52,7 +53,7 @@ async function listNames(client: TestClient, query: string) {
 
 /** A partner with its administrator's session. */
 interface Dealer {
-  partner: PartnerResponseBody;
+  partner: CreatedPartner;
   session: TestClient;
 }
 
