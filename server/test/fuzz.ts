@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { App } from '../src/app.js';
 import type { TestClient } from './client.js';
+import { clientOf, type World } from './test-world.js';
 
 /*
  * The pieces of the garbage-input tests: the contract of an answer to garbage, and arbitraries of
@@ -49,6 +50,31 @@ export function expectWellFormed(response: LightMyRequestResponse, request: stri
     const ownText = String(error.message).split(String(error.field)).join('');
     expect(ownText, where).not.toMatch(/\[native code\]|\[object \w+\]|undefined|\{\w+\}/);
   }
+}
+
+/** A JSON body as a client sends it, with its content type; without a body, neither. */
+export function jsonRequest(
+  method: Method,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): RawRequest {
+  return body === undefined
+    ? { method, url, headers }
+    : {
+        method,
+        url,
+        payload: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...headers },
+      };
+}
+
+/** Who sends a random request: the super administrator, A's partner administrator, or nobody. */
+export type CallerName = 'root' | 'partnerAdmin' | 'anonymous';
+
+export function callerOf(world: World, name: CallerName): TestClient {
+  if (name === 'root') return world.root;
+  return clientOf(world, name === 'partnerAdmin' ? 'partnerAdmin' : 'noSession');
 }
 
 /** Sends a request as the client and checks the answer is well-formed. */
