@@ -348,6 +348,26 @@ describe('foreign records never leak through lists, totals, searches and exports
 /* ------------------------------------------------------------------------------------------------ */
 
 describe('a foreign id in a request body is answered like a missing one', () => {
+  const partnerUnder = (id: number): MatrixRequest => ({
+    method: 'POST',
+    url: api('/partners'),
+    body: partnerInput({ parentId: id }),
+  });
+  const changeOfA1 = async (
+    change: { parentId: number } | { priceTariffId: number },
+  ): Promise<MatrixRequest> => ({
+    method: 'PATCH',
+    url: api(`/partners/${partners.A1.id}`),
+    body: { version: await currentVersion(world, 'partners', partners.A1.id), ...change },
+  });
+  const tariffOwnedBy = (id: number): MatrixRequest => ({
+    method: 'POST',
+    url: api('/tariffs'),
+    body: { name: 'Planted', currency: 'RUB', period: 'month', price: '1.00', ownerPartnerId: id },
+  });
+  /** The one refusal each case expects: 400 naming the field that holds the foreign id. */
+  const refused = (field: string, code: string) => ({ status: 400, errors: [{ field, code }] });
+
   const referenceCases: {
     title: string;
     role: 'partnerAdmin' | 'subPartnerAdmin';
@@ -360,57 +380,43 @@ describe('a foreign id in a request body is answered like a missing one', () => 
       title: 'A creates a partner under B → 400 parentId parent_not_found',
       role: 'partnerAdmin',
       foreign: () => partners.B.id,
-      request: (id) => ({ method: 'POST', url: api('/partners'), body: partnerInput({ parentId: id }) }),
-      status: 400,
-      errors: [{ field: 'parentId', code: 'parent_not_found' }],
+      request: partnerUnder,
+      ...refused('parentId', 'parent_not_found'),
     },
     {
       title: "A creates a partner under B's sub-partner B1 → 400 parentId parent_not_found",
       role: 'partnerAdmin',
       foreign: () => partners.B1.id,
-      request: (id) => ({ method: 'POST', url: api('/partners'), body: partnerInput({ parentId: id }) }),
-      status: 400,
-      errors: [{ field: 'parentId', code: 'parent_not_found' }],
+      request: partnerUnder,
+      ...refused('parentId', 'parent_not_found'),
     },
     {
       title: "A creates a partner under B's archived Bz → 400 parentId parent_not_found (not 409)",
       role: 'partnerAdmin',
       foreign: () => partners.Bz.id,
-      request: (id) => ({ method: 'POST', url: api('/partners'), body: partnerInput({ parentId: id }) }),
-      status: 400,
-      errors: [{ field: 'parentId', code: 'parent_not_found' }],
+      request: partnerUnder,
+      ...refused('parentId', 'parent_not_found'),
     },
     {
       title: 'A1 creates a partner under its parent A → 400 parentId parent_not_found',
       role: 'subPartnerAdmin',
       foreign: () => partners.A.id,
-      request: (id) => ({ method: 'POST', url: api('/partners'), body: partnerInput({ parentId: id }) }),
-      status: 400,
-      errors: [{ field: 'parentId', code: 'parent_not_found' }],
+      request: partnerUnder,
+      ...refused('parentId', 'parent_not_found'),
     },
     {
       title: 'A moves its sub-partner A1 under B → 400 parentId parent_not_found',
       role: 'partnerAdmin',
       foreign: () => partners.B.id,
-      request: async (id) => ({
-        method: 'PATCH',
-        url: api(`/partners/${partners.A1.id}`),
-        body: { version: await currentVersion(world, 'partners', partners.A1.id), parentId: id },
-      }),
-      status: 400,
-      errors: [{ field: 'parentId', code: 'parent_not_found' }],
+      request: (id) => changeOfA1({ parentId: id }),
+      ...refused('parentId', 'parent_not_found'),
     },
     {
       title: "A prices its sub-partner A1 with B's tariff → 400 priceTariffId tariff_not_available",
       role: 'partnerAdmin',
       foreign: () => tariffs.B.id,
-      request: async (id) => ({
-        method: 'PATCH',
-        url: api(`/partners/${partners.A1.id}`),
-        body: { version: await currentVersion(world, 'partners', partners.A1.id), priceTariffId: id },
-      }),
-      status: 400,
-      errors: [{ field: 'priceTariffId', code: 'tariff_not_available' }],
+      request: (id) => changeOfA1({ priceTariffId: id }),
+      ...refused('priceTariffId', 'tariff_not_available'),
     },
     {
       title: "A creates a partner with B's tariff as its Partner price → 400 tariff_not_available",
@@ -421,32 +427,21 @@ describe('a foreign id in a request body is answered like a missing one', () => 
         url: api('/partners'),
         body: partnerInput({ partnerPriceTariffId: id }),
       }),
-      status: 400,
-      errors: [{ field: 'partnerPriceTariffId', code: 'tariff_not_available' }],
+      ...refused('partnerPriceTariffId', 'tariff_not_available'),
     },
     {
       title: 'A creates a tariff owned by B → 400 ownerPartnerId parent_not_found',
       role: 'partnerAdmin',
       foreign: () => partners.B.id,
-      request: (id) => ({
-        method: 'POST',
-        url: api('/tariffs'),
-        body: { name: 'Planted', currency: 'RUB', period: 'month', price: '1.00', ownerPartnerId: id },
-      }),
-      status: 400,
-      errors: [{ field: 'ownerPartnerId', code: 'parent_not_found' }],
+      request: tariffOwnedBy,
+      ...refused('ownerPartnerId', 'parent_not_found'),
     },
     {
       title: 'A1 creates a tariff owned by its parent A → 400 ownerPartnerId parent_not_found',
       role: 'subPartnerAdmin',
       foreign: () => partners.A.id,
-      request: (id) => ({
-        method: 'POST',
-        url: api('/tariffs'),
-        body: { name: 'Planted', currency: 'RUB', period: 'month', price: '1.00', ownerPartnerId: id },
-      }),
-      status: 400,
-      errors: [{ field: 'ownerPartnerId', code: 'parent_not_found' }],
+      request: tariffOwnedBy,
+      ...refused('ownerPartnerId', 'parent_not_found'),
     },
   ];
 

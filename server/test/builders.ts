@@ -3,6 +3,7 @@ import type { App } from '../src/app.js';
 import type { Db } from '../src/db/connect.js';
 import { hashPassword } from '../src/lib/password-hash.js';
 import { insertAdminUser } from '../src/modules/auth/auth.repository.js';
+import type { HistoryResponse } from '../src/modules/audit/audit.schemas.js';
 import type { ContractCreate, ContractResponse } from '../src/modules/contracts/contracts.schemas.js';
 import type { ObjectCreate, ObjectResponse } from '../src/modules/objects/objects.schemas.js';
 import type { PartnerCreate, PartnerResponse } from '../src/modules/partners/partners.schemas.js';
@@ -22,6 +23,7 @@ export type TariffResponseBody = Static<typeof TariffResponse>;
 export type ContractResponseBody = Static<typeof ContractResponse>;
 export type ObjectResponseBody = Static<typeof ObjectResponse>;
 export type UserResponseBody = Static<typeof UserResponse>;
+export type HistoryResponseBody = Static<typeof HistoryResponse>;
 /** A partner created here: it always has an administrator, whose login tests sign in with. */
 export type CreatedPartner = PartnerResponseBody & { login: string };
 

@@ -77,6 +77,16 @@ export function callerOf(world: World, name: CallerName): TestClient {
   return clientOf(world, name === 'partnerAdmin' ? 'partnerAdmin' : 'noSession');
 }
 
+export const signedIn = fc.constantFrom<CallerName>('root', 'partnerAdmin');
+export const anyCaller = fc.constantFrom<CallerName>('root', 'partnerAdmin', 'anonymous');
+
+/** Mostly one of the given ids of real records (own, foreign, missing), else any id the schema accepts. */
+export const idAmong = (ids: readonly number[], weight = 4) =>
+  fc.oneof(
+    { weight, arbitrary: fc.constantFrom(...ids) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }) },
+  );
+
 /** Sends a request as the client and checks the answer is well-formed. */
 export async function sendAs(app: App, client: TestClient, options: RawRequest) {
   const response = await app.inject({

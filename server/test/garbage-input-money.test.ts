@@ -9,12 +9,15 @@ import {
   currencyText,
   dateText,
   decimalText,
+  anyCaller,
   callerOf,
   encode,
+  idAmong,
   jsonRequest,
   jsonValue,
   nullable,
   sendAs,
+  signedIn,
   text,
   textUpTo,
   type CallerName,
@@ -140,11 +143,7 @@ function sendJson(
 /* Arbitraries                                                                                       */
 /* ------------------------------------------------------------------------------------------------ */
 
-const idOf = (kind: keyof typeof ids) =>
-  fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...ids[kind]) },
-    { weight: 1, arbitrary: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }) },
-  );
+const idOf = (kind: keyof typeof ids) => idAmong(ids[kind]);
 
 /** Amounts as a person types them, near every limit: scale, 16 integer digits, zero, negative. */
 const amountText = fc.oneof(
@@ -232,9 +231,6 @@ function exchangeRateShape(): Shape {
 function billingRunShape(): Shape {
   return { day: dayText, from: dayText, to: dayText };
 }
-
-const signedIn = fc.constantFrom<CallerName>('root', 'partnerAdmin');
-const anyCaller = fc.constantFrom<CallerName>('root', 'partnerAdmin', 'anonymous');
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Properties                                                                                        */

@@ -42,29 +42,18 @@ export function moneyRequest(
   );
 }
 
-export async function pay(
-  client: TestClient,
-  target: MoneyTarget,
-  amount: string,
-  extra: { valueDate?: string; comment?: string } = {},
-) {
-  return expectStatus<TransferBody>(
-    await moneyRequest(client, 'payments', { ...target, amount, ...extra }),
-    201,
-  );
+/** A payment or write-off that must succeed (201): money into or out of a contract's or partner's balance. */
+function moneyMove(endpoint: 'payments' | 'write-offs') {
+  return async (
+    client: TestClient,
+    target: MoneyTarget,
+    amount: string,
+    extra: { valueDate?: string; comment?: string } = {},
+  ) => expectStatus<TransferBody>(await moneyRequest(client, endpoint, { ...target, amount, ...extra }), 201);
 }
 
-export async function writeOff(
-  client: TestClient,
-  target: MoneyTarget,
-  amount: string,
-  extra: { valueDate?: string; comment?: string } = {},
-) {
-  return expectStatus<TransferBody>(
-    await moneyRequest(client, 'write-offs', { ...target, amount, ...extra }),
-    201,
-  );
-}
+export const pay = moneyMove('payments');
+export const writeOff = moneyMove('write-offs');
 
 export async function correct(client: TestClient, transferId: number, comment = 'Entered by mistake') {
   return expectStatus<TransferBody>(await moneyRequest(client, 'corrections', { transferId, comment }), 201);

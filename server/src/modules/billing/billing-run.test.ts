@@ -4,16 +4,14 @@ import {
   chargedTotal,
   chargesOf,
   contractOwner,
-  insertBillingContract,
   insertBillingObject,
   insertExchangeRate,
-  insertPartner,
-  insertTariff,
   partnerOwner,
   repinObject,
 } from '../../../test/billing-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { expectLedgerConsistent, ledgerBalanceOf, ledgerSnapshot } from '../../../test/ledger-checks.js';
+import { insertContract, insertPartner, insertTariff } from '../../../test/table-rows.js';
 import type { Db } from '../../db/connect.js';
 import { dailyCharge } from '../../lib/daily-charge.js';
 import { daysFromTo } from '../../lib/clock.js';
@@ -41,7 +39,7 @@ describe('billing run: level 0', () => {
   it("charges a contract its object's tariff, prorated over the month", async () => {
     const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId,
       activeFrom: '2025-03-01',
@@ -81,7 +79,7 @@ describe('billing run: level 0', () => {
       versions: [{ price: '2.57', from: '2024-01-01' }],
     });
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId,
       activeFrom: '2025-02-01',
@@ -97,7 +95,7 @@ describe('billing run: level 0', () => {
   it('prorates 100.00 over a 30-day month as 3.33, 3.34, 3.33… and a whole month sums to exactly the price', async () => {
     const tariffId = await insertTariff(db, { versions: [{ price: '100.00', from: '2024-01-01' }] });
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId,
       activeFrom: '2025-06-01',
@@ -121,7 +119,7 @@ describe('billing run: level 0', () => {
     const oldTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
     const newTariff = await insertTariff(db, { versions: [{ price: '620.00', from: '2024-01-01' }] });
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId: oldTariff,
       activeFrom: '2025-07-01',
@@ -162,7 +160,7 @@ describe('billing run: level 0', () => {
       ],
     });
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId,
       activeFrom: '2025-10-01',
@@ -180,10 +178,10 @@ describe('billing run: which objects', () => {
     const window = { activeFrom: '2025-04-01', activeUntil: '2025-04-30' };
     const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
     const partner = await insertPartner(db);
-    const live = await insertBillingContract(db, partner.id);
-    const warehouse = await insertBillingContract(db, partner.id, { isWarehouse: true });
-    const inactive = await insertBillingContract(db, partner.id, { active: false });
-    const archived = await insertBillingContract(db, partner.id, { archived: true });
+    const live = await insertContract(db, partner.id);
+    const warehouse = await insertContract(db, partner.id, { isWarehouse: true });
+    const inactive = await insertContract(db, partner.id, { active: false });
+    const archived = await insertContract(db, partner.id, { archived: true });
 
     const charged = await insertBillingObject(db, live, { tariffId, ...window });
     const lastDay = await insertBillingObject(db, live, {
@@ -246,11 +244,11 @@ describe('billing run: the partner tree', () => {
     const free = await insertPartner(db, { parent: middle });
 
     const window = { activeFrom: '2025-05-01', activeUntil: '2025-05-31' };
-    const bottomContract = await insertBillingContract(db, bottom.id);
+    const bottomContract = await insertContract(db, bottom.id);
     const bottomObject = await insertBillingObject(db, bottomContract, { tariffId: objectTariff, ...window });
-    const topContract = await insertBillingContract(db, top.id);
+    const topContract = await insertContract(db, top.id);
     const topObject = await insertBillingObject(db, topContract, { tariffId: objectTariff, ...window });
-    const freeContract = await insertBillingContract(db, free.id);
+    const freeContract = await insertContract(db, free.id);
     const freeObject = await insertBillingObject(db, freeContract, { tariffId: objectTariff, ...window });
 
     const result = await run(day);
@@ -322,7 +320,7 @@ describe('billing run: exactly once', () => {
     const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
     const parentPrice = await insertTariff(db, { versions: [{ price: '30.00', from: '2024-01-01' }] });
     const partner = await insertPartner(db, { partnerPriceTariffId: parentPrice });
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     for (let index = 0; index < 3; index += 1) {
       await insertBillingObject(db, contractId, {
         tariffId,
@@ -349,7 +347,7 @@ describe('billing run: exactly once', () => {
     const day = '2025-09-20';
     const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectIds = [];
     for (let index = 0; index < 4; index += 1) {
       objectIds.push(
@@ -373,7 +371,7 @@ describe('billing run: exactly once', () => {
     const day = '2025-01-15';
     const tariffId = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const healthy = await insertBillingObject(db, contractId, {
       tariffId,
       activeFrom: day,
@@ -432,7 +430,7 @@ describe('billing run: currencies', () => {
       versions: [{ price: '3100.00', from: '2024-01-01' }],
     });
     const bottom = await insertPartner(db, { parent: middle, partnerPriceTariffId: kztPrice });
-    const contractId = await insertBillingContract(db, bottom.id);
+    const contractId = await insertContract(db, bottom.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId: objectTariff,
       activeFrom: day,
@@ -487,7 +485,7 @@ describe('billing run: currencies', () => {
     const futureTariff = await insertTariff(db, { versions: [{ price: '300.00', from: '2025-11-10' }] });
     const parentPrice = await insertTariff(db, { versions: [{ price: '30.00', from: '2024-01-01' }] });
     const partner = await insertPartner(db, { partnerPriceTariffId: parentPrice });
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId: futureTariff,
       activeFrom: day,
@@ -524,7 +522,7 @@ describe('billing run: currencies', () => {
       versions: [{ price: '310.00', from: '2024-01-01' }],
     });
     const partner = await insertPartner(db, { currency: 'KZT', partnerPriceTariffId: partnerPrice });
-    const contractId = await insertBillingContract(db, partner.id, { currency: 'KZT' });
+    const contractId = await insertContract(db, partner.id, { currency: 'KZT' });
     const objectId = await insertBillingObject(db, contractId, {
       tariffId: objectTariff,
       activeFrom: day,
@@ -569,8 +567,8 @@ describe('billing run: a day run again after its objects moved', () => {
       versions: [{ price: '60.00', from: '2024-01-01' }],
     });
     const b = await insertPartner(db, { parent: a, partnerPriceTariffId: subPrice });
-    const contractA = await insertBillingContract(db, a.id);
-    const contractB = await insertBillingContract(db, b.id);
+    const contractA = await insertContract(db, a.id);
+    const contractB = await insertContract(db, b.id);
     const objectId = await insertBillingObject(db, contractA, {
       tariffId: objectTariff,
       activeFrom: '2024-04-10',
@@ -639,8 +637,8 @@ describe('billing run: a day run again after its objects moved', () => {
     const a = await insertPartner(db, { partnerPriceTariffId: chfPrice });
     const rubPrice = await insertTariff(db, { versions: [{ price: '62.00', from: '2024-01-01' }] });
     const c = await insertPartner(db, { partnerPriceTariffId: rubPrice });
-    const contractA = await insertBillingContract(db, a.id);
-    const contractC = await insertBillingContract(db, c.id);
+    const contractA = await insertContract(db, a.id);
+    const contractC = await insertContract(db, c.id);
     const objectId = await insertBillingObject(db, contractA, {
       tariffId: objectTariff,
       activeFrom: day,
@@ -676,7 +674,7 @@ describe('billing run: a day run again after its objects moved', () => {
     const a = await insertPartner(db);
     const price = await insertTariff(db, { versions: [{ price: '90.00', from: '2024-01-01' }] });
     const d = await insertPartner(db, { partnerPriceTariffId: price });
-    const contractId = await insertBillingContract(db, a.id);
+    const contractId = await insertContract(db, a.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId: objectTariff,
       activeFrom: day,
@@ -708,7 +706,7 @@ describe('billing run: a day run again after its objects moved', () => {
     const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
     const price = await insertTariff(db, { versions: [{ price: '62.00', from: '2024-01-01' }] });
     const partner = await insertPartner(db, { partnerPriceTariffId: price });
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId: objectTariff,
       activeFrom: day,
@@ -756,7 +754,7 @@ describe("billing run: the schedule's rerun, only objects not yet charged", () =
     const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
     const price = await insertTariff(db, { versions: [{ price: '31.00', from: '2024-01-01' }] });
     const partner = await insertPartner(db, { partnerPriceTariffId: price });
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const charged = await insertBillingObject(db, contractId, {
       tariffId: objectTariff,
       activeFrom: day,

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chargesOf,
-  contractOwner,
-  insertBillingContract,
-  insertBillingObject,
-  insertPartner,
-  insertTariff,
-} from '../../../test/billing-builders.js';
+import { chargesOf, contractOwner, insertBillingObject } from '../../../test/billing-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { ledgerBalanceOf } from '../../../test/ledger-checks.js';
+import { insertContract, insertPartner, insertTariff } from '../../../test/table-rows.js';
 import type { Db } from '../../db/connect.js';
 import { daysFromTo } from '../../lib/clock.js';
 import { runHistory, type RunHistory } from './billing-runs.repository.js';
@@ -390,8 +384,8 @@ describe('the schedule on the database', () => {
   it('charges what was added during a day after its run, at the next tick, and no day before the first', async () => {
     const tariffId = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
-    const warehouse = await insertBillingContract(db, partner.id, { isWarehouse: true });
+    const contractId = await insertContract(db, partner.id);
+    const warehouse = await insertContract(db, partner.id, { isWarehouse: true });
     const early = await insertBillingObject(db, contractId, { tariffId, activeFrom: '2026-05-01' });
     const stored = await insertBillingObject(db, warehouse, { tariffId, activeFrom: '2026-05-01' });
 

@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  contractOwner,
-  insertBillingContract,
-  insertBillingObject,
-  insertPartner,
-  insertTariff,
-} from '../../../test/billing-builders.js';
+import { contractOwner, insertBillingObject } from '../../../test/billing-builders.js';
 import {
   createPartner,
   createPortalUser,
@@ -16,6 +10,7 @@ import {
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { ledgerBalanceOf } from '../../../test/ledger-checks.js';
+import { insertContract, insertPartner, insertTariff } from '../../../test/table-rows.js';
 import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
 import { addDays } from '../../lib/clock.js';
@@ -42,7 +37,7 @@ afterAll(() => context.close());
 async function oneObjectBilledOn(day: string, options: { partnerPriceTariffId?: number } = {}) {
   const tariffId = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
   const partner = await insertPartner(db, { partnerPriceTariffId: options.partnerPriceTariffId });
-  const contractId = await insertBillingContract(db, partner.id);
+  const contractId = await insertContract(db, partner.id);
   const objectId = await insertBillingObject(db, contractId, { tariffId, activeFrom: day, activeUntil: day });
   return { partner, contractId, objectId };
 }
@@ -233,7 +228,7 @@ describe('blocking for debt by the run', () => {
   it('blocks a prepayment contract whose balance goes below zero; its portal users are refused', async () => {
     const day = '2026-01-28';
     const { contractId } = await oneObjectBilledOn(day);
-    const postpayment = await insertBillingContract(db, (await insertPartner(db)).id, {
+    const postpayment = await insertContract(db, (await insertPartner(db)).id, {
       accountType: 'postpayment',
     });
     const tariffId = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });

@@ -6,6 +6,7 @@ import {
   createSuperAdmin,
   PORTAL_PASSWORD,
   type CreatedPartner,
+  type ContractResponseBody,
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
 import { apiBalanceOf, correct, pay, writeOff } from '../../../test/money-builders.js';
@@ -23,16 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => context.close());
 
-interface ContractBody {
-  id: number;
-  version: number;
-  debtBlocked: boolean;
-  blocked: boolean;
-  balance: string;
-}
-
 const contractOf = async (id: number) =>
-  expectStatus<ContractBody>(await root.get(`/api/v1/contracts/${id}`), 200);
+  expectStatus<ContractResponseBody>(await root.get(`/api/v1/contracts/${id}`), 200);
 const isDebtBlocked = async (id: number) => (await contractOf(id)).debtBlocked;
 
 async function historyOf(id: number) {
@@ -107,7 +100,7 @@ describe('blocking for debt by account type', () => {
     await writeOff(root, { contractId: contract.id }, '200');
     let current = await contractOf(contract.id);
     expect(current.debtBlocked).toBe(false);
-    current = expectStatus<ContractBody>(
+    current = expectStatus<ContractResponseBody>(
       await root.patch(`/api/v1/contracts/${contract.id}`, {
         version: current.version,
         accountType: 'postpayment_light',
@@ -116,7 +109,7 @@ describe('blocking for debt by account type', () => {
       200,
     );
     expect(current.debtBlocked).toBe(false);
-    current = expectStatus<ContractBody>(
+    current = expectStatus<ContractResponseBody>(
       await root.patch(`/api/v1/contracts/${contract.id}`, {
         version: current.version,
         blockingLimit: '200',
@@ -124,7 +117,7 @@ describe('blocking for debt by account type', () => {
       200,
     );
     expect(current.debtBlocked).toBe(true);
-    current = expectStatus<ContractBody>(
+    current = expectStatus<ContractResponseBody>(
       await root.patch(`/api/v1/contracts/${contract.id}`, {
         version: current.version,
         accountType: 'postpayment',

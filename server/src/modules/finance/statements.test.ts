@@ -18,6 +18,11 @@ import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 import { today } from '../../lib/clock.js';
 import { decimal, formatAmount, roundAmount } from '../../lib/money.js';
+import type { RevenueResponse, StatementResponse } from './finance.schemas.js';
+import type { Static } from 'typebox';
+
+type StatementBody = Static<typeof StatementResponse>;
+type RevenueBody = Static<typeof RevenueResponse>;
 
 let context: TestContext;
 let root: TestClient;
@@ -28,26 +33,6 @@ let contract: ContractResponseBody;
 let subContract: ContractResponseBody;
 let usdContract: ContractResponseBody;
 const object: Record<string, ObjectResponseBody> = {};
-
-interface StatementBody {
-  month: string;
-  currency: string;
-  vatPercent: string | null;
-  seller: { type: string; id: number | null; name: string | null };
-  buyer: { type: string; id: number | null; name: string | null };
-  lines: {
-    objectId: number;
-    objectName: string;
-    deviceId: string;
-    tariffId: number | null;
-    tariffName: string | null;
-    days: number;
-    net: string;
-    vat: string;
-    gross: string;
-  }[];
-  totals: { net: string; vat: string; gross: string };
-}
 
 beforeAll(async () => {
   context = await createTestApp();
@@ -298,12 +283,6 @@ describe('statements', () => {
     expect(sheet.getRow(3).getCell(7).value).toBe('0.60');
   });
 });
-
-interface RevenueBody {
-  from: string;
-  to: string;
-  items: { currency: string; revenue: string; cost: string; margin: string }[];
-}
 
 const revenue = async (client: TestClient, query: string) =>
   expectStatus<RevenueBody>(await client.get(`/api/v1/finance/revenue?${query}`), 200);

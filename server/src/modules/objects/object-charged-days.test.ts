@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTariffVersion } from '../../../test/billing-builders.js';
 import {
   createObject,
   createPartner,
   createSuperAdmin,
   createTariff,
   signInAsPartner,
+  type HistoryResponseBody,
+  type ObjectResponseBody,
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { moneyRequest } from '../../../test/money-builders.js';
@@ -16,13 +17,8 @@ import { FieldErrors } from '../../lib/errors.js';
 import { today } from '../../lib/clock.js';
 import { runBillingDay, runBillingRange } from '../billing/billing-run.js';
 import { checkChargedDays, daysTakenOut, type ActiveDays } from './object-active-days.js';
-import {
-  addDays,
-  getObjectBody,
-  insertContract,
-  type HistoryBody,
-  type ObjectBody,
-} from '../../../test/object-helpers.js';
+import { addDays, getObjectBody } from '../../../test/object-helpers.js';
+import { addTariffVersion, insertContract } from '../../../test/table-rows.js';
 
 interface ProblemBody {
   code: string;
@@ -67,9 +63,10 @@ describe('objects: active days over charged days', () => {
     return client.patch(`/api/v1/objects/${id}`, { version, ...body });
   };
   const patched = async (id: number, body: Record<string, unknown>) =>
-    expectStatus<ObjectBody>(await patch(id, body), 200);
+    expectStatus<ObjectResponseBody>(await patch(id, body), 200);
   const historyLength = async (id: number) =>
-    expectStatus<HistoryBody>(await dealerSession.get(`/api/v1/objects/${id}/history`), 200).items.length;
+    expectStatus<HistoryResponseBody>(await dealerSession.get(`/api/v1/objects/${id}/history`), 200).items
+      .length;
   /** The object's level-0 charges not reversed, by day. */
   const chargedDays = async (id: number) =>
     (
@@ -201,7 +198,10 @@ describe('objects: active days over charged days', () => {
     expect(await patched(id, { active: false })).toMatchObject({ active: false, activeUntil: day });
     // Activated again the same day: the range goes on (nothing taken out).
     expect(await patched(id, { active: true })).toMatchObject({ active: true, activeUntil: null });
-    const archived = expectStatus<ObjectBody>(await dealerSession.delete(`/api/v1/objects/${id}`), 200);
+    const archived = expectStatus<ObjectResponseBody>(
+      await dealerSession.delete(`/api/v1/objects/${id}`),
+      200,
+    );
     expect(archived).toMatchObject({ activeFrom: addDays(day, -2), activeUntil: day });
   });
 

@@ -9,23 +9,16 @@ import {
   signInAsPartner,
   uniqueImei,
   type CreatedPartner,
+  type HistoryResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { luhnCheckDigit } from '../../lib/luhn.js';
-import {
-  getObjectBody,
-  insertContract,
-  pinsOf,
-  vehiclesCount,
-  type HistoryBody,
-} from '../../../test/object-helpers.js';
+import { getObjectBody, pinsOf, vehiclesCount } from '../../../test/object-helpers.js';
+import { insertContract } from '../../../test/table-rows.js';
+import type { ImportResponse } from './objects.schemas.js';
+import type { Static } from 'typebox';
 
-interface ImportBody {
-  total: number;
-  created: number;
-  createdIds: number[];
-  refused: { row: number; errors: { field: string; code: string; message: string }[] }[];
-}
+type ImportBody = Static<typeof ImportResponse>;
 
 const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -117,7 +110,7 @@ describe('POST /objects/import', () => {
     expect(await pinsOf(db, first.id)).toEqual([
       { tariff_id: first.tariffId, effective_from: first.tariffPinnedAt },
     ]);
-    const history = expectStatus<HistoryBody>(
+    const history = expectStatus<HistoryResponseBody>(
       await dealerSession.get(`/api/v1/objects/${first.id}/history`),
       200,
     );

@@ -7,16 +7,12 @@ import {
   createTariff,
   signInAsPartner,
   type CreatedPartner,
+  type HistoryResponseBody,
+  type ObjectResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
-import {
-  getObjectBody,
-  insertContract,
-  signInAsStaff,
-  vehiclesCount,
-  type HistoryBody,
-  type ObjectBody,
-} from '../../../test/object-helpers.js';
+import { getObjectBody, signInAsStaff, vehiclesCount } from '../../../test/object-helpers.js';
+import { insertContract } from '../../../test/table-rows.js';
 
 describe('POST /objects/{id}/move', () => {
   let context: TestContext;
@@ -42,14 +38,14 @@ describe('POST /objects/{id}/move', () => {
     const to = await insertContract(db, sub.id);
     const object = await createObject(dealerSession, from);
     const before = { dealer: await vehiclesCount(root, dealer.id), sub: await vehiclesCount(root, sub.id) };
-    const moved = expectStatus<ObjectBody>(
+    const moved = expectStatus<ObjectResponseBody>(
       await dealerSession.post(`/api/v1/objects/${object.id}/move`, { contractId: to }),
       200,
     );
     expect(moved).toMatchObject({ contractId: to, partnerId: sub.id, tariffId, version: 2 });
     expect(await vehiclesCount(root, dealer.id)).toBe(before.dealer - 1);
     expect(await vehiclesCount(root, sub.id)).toBe(before.sub + 1);
-    const history = expectStatus<HistoryBody>(
+    const history = expectStatus<HistoryResponseBody>(
       await dealerSession.get(`/api/v1/objects/${object.id}/history`),
       200,
     );

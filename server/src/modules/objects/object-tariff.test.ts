@@ -7,16 +7,12 @@ import {
   createTariff,
   signInAsPartner,
   type CreatedPartner,
+  type HistoryResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
-import {
-  addDays,
-  getObjectBody,
-  insertContract,
-  pinsOf,
-  type HistoryBody,
-} from '../../../test/object-helpers.js';
+import { addDays, getObjectBody, pinsOf } from '../../../test/object-helpers.js';
+import { insertContract } from '../../../test/table-rows.js';
 
 describe('the tariff rule across three levels of partners', () => {
   let context: TestContext;
@@ -160,7 +156,7 @@ describe('POST /objects/reprice', () => {
         { tariff_id: oldTariff, effective_from: today() },
         { tariff_id: newTariff, effective_from: from },
       ]);
-      const history = expectStatus<HistoryBody>(
+      const history = expectStatus<HistoryResponseBody>(
         await dealerSession.get(`/api/v1/objects/${id}/history`),
         200,
       );
