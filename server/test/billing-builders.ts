@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../src/db/connect.js';
 import { unique, uniqueImei } from './builders.js';
+import { insertTariff } from './table-rows.js';
 import type { AccountOwner } from '../src/modules/ledger/ledger.public.js';
 
 /** An object of a contract pinned to a tariff from `pinnedAt` (default: its first active day). */
@@ -48,6 +49,23 @@ export async function insertBillingObject(
     .values({ object_id: row.id, tariff_id: options.tariffId, effective_from: pinnedAt })
     .execute();
   return row.id;
+}
+
+/** The day the billing tests' prices hold from: before every day they bill. */
+export const PRICED_FROM = '2024-01-01';
+
+/** A tariff of one price, in force from PRICED_FROM (monthly, in RUB, the platform's unless told). */
+export function insertPricedTariff(
+  db: Db,
+  price: string,
+  options: Omit<Parameters<typeof insertTariff>[1], 'versions'> = {},
+): Promise<number> {
+  return insertTariff(db, { ...options, versions: [{ price, from: PRICED_FROM }] });
+}
+
+/** An object active on one day only, pinned to a tariff from that day. */
+export function insertObjectActiveOn(db: Db, contractId: number, tariffId: number, day: string) {
+  return insertBillingObject(db, contractId, { tariffId, activeFrom: day, activeUntil: day });
 }
 
 /** Pins an object to a tariff from a day, as the objects' reprice does (the current pin is the latest). */

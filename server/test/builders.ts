@@ -142,3 +142,13 @@ export async function createPortalUser(
   };
   return expectStatus<UserResponseBody>(await client.post('/api/v1/users', input), 201);
 }
+
+/**
+ * A partner that sells a platform tariff (its Price), so objects can be added to its contracts, and its
+ * administrator signed in. A fresh tariff unless the overrides name one.
+ */
+export async function createDealer(root: TestClient, overrides: Partial<PartnerCreate> = {}) {
+  const tariffId = overrides.priceTariffId ?? (await createTariff(root)).id;
+  const dealer = await createPartner(root, { ...overrides, priceTariffId: tariffId });
+  return { tariffId, dealer, dealerSession: await signInAsPartner(root.app, dealer) };
+}

@@ -8,6 +8,8 @@ import {
   insertExchangeRate,
   partnerOwner,
   repinObject,
+  insertPricedTariff,
+  insertObjectActiveOn,
 } from '../../../test/billing-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { expectLedgerConsistent, ledgerBalanceOf, ledgerSnapshot } from '../../../test/ledger-checks.js';
@@ -37,7 +39,7 @@ const run = (day: string) => runBillingDay(db, { day, trigger: 'cli' });
 
 describe('billing run: level 0', () => {
   it("charges a contract its object's tariff, prorated over the month", async () => {
-    const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '300.00');
     const partner = await insertPartner(db);
     const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
@@ -74,10 +76,7 @@ describe('billing run: level 0', () => {
   });
 
   it('charges a daily price as is, every day', async () => {
-    const tariffId = await insertTariff(db, {
-      period: 'day',
-      versions: [{ price: '2.57', from: '2024-01-01' }],
-    });
+    const tariffId = await insertPricedTariff(db, '2.57', { period: 'day' });
     const partner = await insertPartner(db);
     const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
@@ -93,7 +92,7 @@ describe('billing run: level 0', () => {
   });
 
   it('prorates 100.00 over a 30-day month as 3.33, 3.34, 3.33… and a whole month sums to exactly the price', async () => {
-    const tariffId = await insertTariff(db, { versions: [{ price: '100.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '100.00');
     const partner = await insertPartner(db);
     const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
@@ -116,8 +115,8 @@ describe('billing run: level 0', () => {
   });
 
   it('charges the old tariff before a reprice dated later, the new one from its day', async () => {
-    const oldTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
-    const newTariff = await insertTariff(db, { versions: [{ price: '620.00', from: '2024-01-01' }] });
+    const oldTariff = await insertPricedTariff(db, '310.00');
+    const newTariff = await insertPricedTariff(db, '620.00');
     const partner = await insertPartner(db);
     const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
@@ -176,7 +175,7 @@ describe('billing run: which objects', () => {
   it('charges no warehouse, inactive or archived contract and no object outside its active days', async () => {
     const day = '2025-04-10';
     const window = { activeFrom: '2025-04-01', activeUntil: '2025-04-30' };
-    const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '300.00');
     const partner = await insertPartner(db);
     const live = await insertContract(db, partner.id);
     const warehouse = await insertContract(db, partner.id, { isWarehouse: true });
@@ -226,19 +225,12 @@ describe('billing run: which objects', () => {
 describe('billing run: the partner tree', () => {
   it('charges each partner its Partner price level by level up to the platform', async () => {
     const day = '2025-05-01'; // May: 31 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
-    const topPrice = await insertTariff(db, { versions: [{ price: '90.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '310.00');
+    const topPrice = await insertPricedTariff(db, '90.00');
     const top = await insertPartner(db, { partnerPriceTariffId: topPrice });
-    const middlePrice = await insertTariff(db, {
-      ownerPartnerId: top.id,
-      versions: [{ price: '60.00', from: '2024-01-01' }],
-    });
+    const middlePrice = await insertPricedTariff(db, '60.00', { ownerPartnerId: top.id });
     const middle = await insertPartner(db, { parent: top, partnerPriceTariffId: middlePrice });
-    const bottomPrice = await insertTariff(db, {
-      ownerPartnerId: middle.id,
-      period: 'day',
-      versions: [{ price: '1.50', from: '2024-01-01' }],
-    });
+    const bottomPrice = await insertPricedTariff(db, '1.50', { ownerPartnerId: middle.id, period: 'day' });
     const bottom = await insertPartner(db, { parent: middle, partnerPriceTariffId: bottomPrice });
     // A partner without a Partner price pays nothing at its level (and that is not an issue).
     const free = await insertPartner(db, { parent: middle });
@@ -317,8 +309,8 @@ describe('billing run: the partner tree', () => {
 describe('billing run: exactly once', () => {
   it('changes nothing when a day is run again', async () => {
     const day = '2025-09-05';
-    const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
-    const parentPrice = await insertTariff(db, { versions: [{ price: '30.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '300.00');
+    const parentPrice = await insertPricedTariff(db, '30.00');
     const partner = await insertPartner(db, { partnerPriceTariffId: parentPrice });
     const contractId = await insertContract(db, partner.id);
     for (let index = 0; index < 3; index += 1) {
@@ -345,7 +337,7 @@ describe('billing run: exactly once', () => {
 
   it('charges once when two runs of a day start at once', async () => {
     const day = '2025-09-20';
-    const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '300.00');
     const partner = await insertPartner(db);
     const contractId = await insertContract(db, partner.id);
     const objectIds = [];
@@ -369,15 +361,11 @@ describe('billing run: exactly once', () => {
 
   it('records a failed run, charges nothing of its day, and a rerun completes the day', async () => {
     const day = '2025-01-15';
-    const tariffId = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '310.00');
     const partner = await insertPartner(db);
     const contractId = await insertContract(db, partner.id);
-    const healthy = await insertBillingObject(db, contractId, {
-      tariffId,
-      activeFrom: day,
-      activeUntil: day,
-    });
-    const broken = await insertBillingObject(db, contractId, { tariffId, activeFrom: day, activeUntil: day });
+    const healthy = await insertObjectActiveOn(db, contractId, tariffId, day);
+    const broken = await insertObjectActiveOn(db, contractId, tariffId, day);
     // A fault in the middle of the day's insert: the database refuses one object's charge.
     await sql`
       create function refuse_charge() returns trigger language plpgsql as $$
@@ -407,35 +395,22 @@ describe('billing run: exactly once', () => {
 describe('billing run: currencies', () => {
   it('converts a Partner price in another currency at the rate of the day, and reports a missing rate', async () => {
     const day = '2025-08-01'; // August: 31 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '3100.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '3100.00');
     // The top partner pays the platform in USD, converted by the direct pair USD→RUB.
-    const usdPrice = await insertTariff(db, {
-      currency: 'USD',
-      versions: [{ price: '31.00', from: '2024-01-01' }],
-    });
+    const usdPrice = await insertPricedTariff(db, '31.00', { currency: 'USD' });
     await insertExchangeRate(db, 'USD', 'RUB', '2025-07-01', '90.00000000');
     await insertExchangeRate(db, 'USD', 'RUB', '2025-08-01', '92.34560000');
     await insertExchangeRate(db, 'USD', 'RUB', '2025-08-02', '99.00000000');
     const top = await insertPartner(db, { partnerPriceTariffId: usdPrice });
     // The middle partner pays in EUR, converted by the reverse pair RUB→EUR (divided).
-    const eurPrice = await insertTariff(db, {
-      currency: 'EUR',
-      versions: [{ price: '6.20', from: '2024-01-01' }],
-    });
+    const eurPrice = await insertPricedTariff(db, '6.20', { currency: 'EUR' });
     await insertExchangeRate(db, 'RUB', 'EUR', '2025-01-01', '0.01050000');
     const middle = await insertPartner(db, { parent: top, partnerPriceTariffId: eurPrice });
     // The bottom partner pays in KZT, which has no rate to RUB.
-    const kztPrice = await insertTariff(db, {
-      currency: 'KZT',
-      versions: [{ price: '3100.00', from: '2024-01-01' }],
-    });
+    const kztPrice = await insertPricedTariff(db, '3100.00', { currency: 'KZT' });
     const bottom = await insertPartner(db, { parent: middle, partnerPriceTariffId: kztPrice });
     const contractId = await insertContract(db, bottom.id);
-    const objectId = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const objectId = await insertObjectActiveOn(db, contractId, objectTariff, day);
 
     const result = await run(day);
     // USD 1.00 a day × 92.3456 = 92.3456 → 92.35; EUR 0.20 a day ÷ 0.0105 = 19.0476… → 19.05.
@@ -483,14 +458,10 @@ describe('billing run: currencies', () => {
   it('reports a tariff without a price in force as price_missing', async () => {
     const day = '2025-11-03';
     const futureTariff = await insertTariff(db, { versions: [{ price: '300.00', from: '2025-11-10' }] });
-    const parentPrice = await insertTariff(db, { versions: [{ price: '30.00', from: '2024-01-01' }] });
+    const parentPrice = await insertPricedTariff(db, '30.00');
     const partner = await insertPartner(db, { partnerPriceTariffId: parentPrice });
     const contractId = await insertContract(db, partner.id);
-    const objectId = await insertBillingObject(db, contractId, {
-      tariffId: futureTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const objectId = await insertObjectActiveOn(db, contractId, futureTariff, day);
     const result = await run(day);
     expect(result).toMatchObject({ transfersCreated: 1, issuesCount: 1 });
     expect((await chargesOf(db, objectId, day)).map((c) => `${c.level}:${c.amount}`)).toEqual(['1:1.00']);
@@ -513,21 +484,11 @@ describe('billing run: currencies', () => {
 
   it("charges a contract in its own currency on its own currency's accounts", async () => {
     const day = '2025-12-01';
-    const objectTariff = await insertTariff(db, {
-      currency: 'KZT',
-      versions: [{ price: '3100.00', from: '2024-01-01' }],
-    });
-    const partnerPrice = await insertTariff(db, {
-      currency: 'KZT',
-      versions: [{ price: '310.00', from: '2024-01-01' }],
-    });
+    const objectTariff = await insertPricedTariff(db, '3100.00', { currency: 'KZT' });
+    const partnerPrice = await insertPricedTariff(db, '310.00', { currency: 'KZT' });
     const partner = await insertPartner(db, { currency: 'KZT', partnerPriceTariffId: partnerPrice });
     const contractId = await insertContract(db, partner.id, { currency: 'KZT' });
-    const objectId = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const objectId = await insertObjectActiveOn(db, contractId, objectTariff, day);
     const result = await run(day);
     expect((await chargesOf(db, objectId, day)).map((c) => `${c.level}:${c.amount}:${c.currency}`)).toEqual([
       '0:100.00:KZT',
@@ -559,13 +520,10 @@ async function moveObject(objectId: number, contractId: number) {
 describe('billing run: a day run again after its objects moved', () => {
   it("charges nothing for a day the object spent under another contract: not the new chain's levels", async () => {
     const day = '2024-04-10'; // April: 30 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
-    const topPrice = await insertTariff(db, { versions: [{ price: '30.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '300.00');
+    const topPrice = await insertPricedTariff(db, '30.00');
     const a = await insertPartner(db, { partnerPriceTariffId: topPrice });
-    const subPrice = await insertTariff(db, {
-      ownerPartnerId: a.id,
-      versions: [{ price: '60.00', from: '2024-01-01' }],
-    });
+    const subPrice = await insertPricedTariff(db, '60.00', { ownerPartnerId: a.id });
     const b = await insertPartner(db, { parent: a, partnerPriceTariffId: subPrice });
     const contractA = await insertContract(db, a.id);
     const contractB = await insertContract(db, b.id);
@@ -628,22 +586,15 @@ describe('billing run: a day run again after its objects moved', () => {
 
   it('does not charge a level missing that day (no rate then) under the chain the object moved to', async () => {
     const day = '2024-05-10'; // May: 31 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '310.00');
     // Partner A pays the platform in CHF, which has no rate to RUB on the day.
-    const chfPrice = await insertTariff(db, {
-      currency: 'CHF',
-      versions: [{ price: '31.00', from: '2024-01-01' }],
-    });
+    const chfPrice = await insertPricedTariff(db, '31.00', { currency: 'CHF' });
     const a = await insertPartner(db, { partnerPriceTariffId: chfPrice });
-    const rubPrice = await insertTariff(db, { versions: [{ price: '62.00', from: '2024-01-01' }] });
+    const rubPrice = await insertPricedTariff(db, '62.00');
     const c = await insertPartner(db, { partnerPriceTariffId: rubPrice });
     const contractA = await insertContract(db, a.id);
     const contractC = await insertContract(db, c.id);
-    const objectId = await insertBillingObject(db, contractA, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const objectId = await insertObjectActiveOn(db, contractA, objectTariff, day);
 
     const first = await run(day);
     expect(first).toMatchObject({ transfersCreated: 1, issuesCount: 1 });
@@ -670,16 +621,12 @@ describe('billing run: a day run again after its objects moved', () => {
 
   it('charges nothing new for a day rerun after the contract moved to another partner', async () => {
     const day = '2024-06-10'; // June: 30 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '300.00');
     const a = await insertPartner(db);
-    const price = await insertTariff(db, { versions: [{ price: '90.00', from: '2024-01-01' }] });
+    const price = await insertPricedTariff(db, '90.00');
     const d = await insertPartner(db, { partnerPriceTariffId: price });
     const contractId = await insertContract(db, a.id);
-    const objectId = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const objectId = await insertObjectActiveOn(db, contractId, objectTariff, day);
     expect(await run(day)).toMatchObject({ transfersCreated: 1 });
     const before = await ledgerSnapshot(db);
 
@@ -703,15 +650,11 @@ describe('billing run: a day run again after its objects moved', () => {
 
   it('does not charge again a charge that was corrected', async () => {
     const day = '2024-07-10'; // July: 31 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
-    const price = await insertTariff(db, { versions: [{ price: '62.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '310.00');
+    const price = await insertPricedTariff(db, '62.00');
     const partner = await insertPartner(db, { partnerPriceTariffId: price });
     const contractId = await insertContract(db, partner.id);
-    const objectId = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const objectId = await insertObjectActiveOn(db, contractId, objectTariff, day);
     expect(await run(day)).toMatchObject({ transfersCreated: 2 });
     const charge = await db
       .selectFrom('ledger_transfers')
@@ -751,31 +694,23 @@ describe('billing run: a day run again after its objects moved', () => {
 describe("billing run: the schedule's rerun, only objects not yet charged", () => {
   it('charges the objects added later that day, and no level to the objects charged before', async () => {
     const day = '2024-08-10'; // August: 31 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
-    const price = await insertTariff(db, { versions: [{ price: '31.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '310.00');
+    const price = await insertPricedTariff(db, '31.00');
     const partner = await insertPartner(db, { partnerPriceTariffId: price });
     const contractId = await insertContract(db, partner.id);
-    const charged = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const charged = await insertObjectActiveOn(db, contractId, objectTariff, day);
     expect(await run(day)).toMatchObject({ transfersCreated: 2 });
 
     // Later that day: the partner is moved under a new top partner (its chain gets a level), and an
     // object is added.
-    const topPrice = await insertTariff(db, { versions: [{ price: '62.00', from: '2024-01-01' }] });
+    const topPrice = await insertPricedTariff(db, '62.00');
     const top = await insertPartner(db, { partnerPriceTariffId: topPrice });
     await db
       .updateTable('partners')
       .set({ parent_id: top.id, path: [top.id, partner.id] })
       .where('id', '=', partner.id)
       .execute();
-    const added = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const added = await insertObjectActiveOn(db, contractId, objectTariff, day);
 
     const again = await runBillingDay(db, { day, trigger: 'schedule', onlyUncharged: true });
     expect(again).toMatchObject({

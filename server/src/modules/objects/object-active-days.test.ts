@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
+  createDealer,
   createObject,
   createPartner,
   createSuperAdmin,
   createTariff,
-  signInAsPartner,
   uniqueImei,
   type CreatedPartner,
   type HistoryResponseBody,
@@ -45,9 +45,7 @@ describe('objects: Active from and Active until', () => {
   beforeAll(async () => {
     context = await createTestApp();
     root = await createSuperAdmin(context.app, context.database.db);
-    tariffId = (await createTariff(root)).id;
-    dealer = await createPartner(root, { priceTariffId: tariffId });
-    dealerSession = await signInAsPartner(context.app, dealer);
+    ({ tariffId, dealer, dealerSession } = await createDealer(root));
     contractId = await insertContract(context.database.db, dealer.id);
   });
   afterAll(() => context.close());

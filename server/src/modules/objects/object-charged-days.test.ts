@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createDealer,
   createObject,
-  createPartner,
   createSuperAdmin,
   createTariff,
-  signInAsPartner,
   type HistoryResponseBody,
   type ObjectResponseBody,
 } from '../../../test/builders.js';
@@ -46,9 +45,9 @@ describe('objects: active days over charged days', () => {
     const tariff = await createTariff(root, { period: 'day', price: '10.00' });
     // The API prices a tariff from today on; the billed days here are in the past.
     await addTariffVersion(db, tariff.id, { price: '10.00', from: addDays(day, -400) });
-    const dealer = await createPartner(root, { priceTariffId: tariff.id });
-    dealerSession = await signInAsPartner(context.app, dealer);
-    contractId = await insertContract(db, dealer.id);
+    const dealer = await createDealer(root, { priceTariffId: tariff.id });
+    dealerSession = dealer.dealerSession;
+    contractId = await insertContract(db, dealer.dealer.id);
   });
   afterAll(() => context.close());
 

@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
+  createDealer,
   createObject,
   createPartner,
   createSuperAdmin,
   createTariff,
-  signInAsPartner,
   uniqueImei,
   type CreatedPartner,
   type HistoryResponseBody,
@@ -42,9 +42,7 @@ describe('POST /objects/import', () => {
   beforeAll(async () => {
     context = await createTestApp();
     root = await createSuperAdmin(context.app, context.database.db);
-    const tariffId = (await createTariff(root)).id;
-    dealer = await createPartner(root, { priceTariffId: tariffId });
-    dealerSession = await signInAsPartner(context.app, dealer);
+    ({ dealer, dealerSession } = await createDealer(root));
     contractId = await insertContract(context.database.db, dealer.id);
   });
   afterAll(() => context.close());

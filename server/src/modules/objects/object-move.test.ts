@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
+  createDealer,
   createObject,
   createPartner,
   createSuperAdmin,
@@ -25,9 +26,7 @@ describe('POST /objects/{id}/move', () => {
   beforeAll(async () => {
     context = await createTestApp();
     root = await createSuperAdmin(context.app, context.database.db);
-    tariffId = (await createTariff(root)).id;
-    dealer = await createPartner(root, { priceTariffId: tariffId });
-    dealerSession = await signInAsPartner(context.app, dealer);
+    ({ tariffId, dealer, dealerSession } = await createDealer(root));
     sub = await createPartner(dealerSession, {});
   });
   afterAll(() => context.close());

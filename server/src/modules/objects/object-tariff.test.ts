@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
+  createDealer,
   createObject,
   createPartner,
   createSuperAdmin,
   createTariff,
-  signInAsPartner,
   type CreatedPartner,
   type HistoryResponseBody,
 } from '../../../test/builders.js';
@@ -119,9 +119,11 @@ describe('POST /objects/reprice', () => {
   beforeAll(async () => {
     context = await createTestApp();
     root = await createSuperAdmin(context.app, context.database.db);
-    oldTariff = (await createTariff(root)).id;
-    dealer = await createPartner(root, { priceTariffId: oldTariff, additionalCurrencies: ['KZT'] });
-    dealerSession = await signInAsPartner(context.app, dealer);
+    ({
+      tariffId: oldTariff,
+      dealer,
+      dealerSession,
+    } = await createDealer(root, { additionalCurrencies: ['KZT'] }));
   });
   afterAll(() => context.close());
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
+  createDealer,
   createObject,
   createPartner,
   createSuperAdmin,
-  createTariff,
   signInAsPartner,
   uniqueImei,
   type CreatedPartner,
@@ -33,12 +33,11 @@ describe('objects API', () => {
   beforeAll(async () => {
     context = await createTestApp();
     root = await createSuperAdmin(context.app, context.database.db);
-    tariffId = (await createTariff(root)).id;
-    dealer = await createPartner(root, { priceTariffId: tariffId, region: 'RU-MOW' });
-    dealerSession = await signInAsPartner(context.app, dealer);
+    ({ tariffId, dealer, dealerSession } = await createDealer(root, { region: 'RU-MOW' }));
     contractId = await insertContract(context.database.db, dealer.id);
-    foreign = await createPartner(root, { priceTariffId: tariffId });
-    foreignSession = await signInAsPartner(context.app, foreign);
+    ({ dealer: foreign, dealerSession: foreignSession } = await createDealer(root, {
+      priceTariffId: tariffId,
+    }));
     foreignContractId = await insertContract(context.database.db, foreign.id);
   });
   afterAll(() => context.close());
