@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/lib/clock.js';
 import { createContract, createPartner, signInAsPartner, unique } from './builders.js';
 import { expectStatus, TestClient } from './client.js';
@@ -33,7 +33,7 @@ import {
   postCharge,
   type TransferBody,
 } from './money-builders.js';
-import { createTestApp, type TestContext } from './test-app.js';
+import { useTestApp } from './test-suite.js';
 import {
   buildWorld,
   clientOf,
@@ -73,7 +73,7 @@ type OwnBalanceSet = 'ownBalanceA' | 'ownBalanceA1' | 'parentBalanceA';
 /** A day long past, for the charges posted here: the billing runs of this file bill today only. */
 const CHARGE_DAY = '2025-03-14';
 
-let context: TestContext;
+const { context } = useTestApp();
 let world: World;
 let root: TestClient;
 let sessions: World['sessions'];
@@ -181,12 +181,9 @@ async function buildMoneyWorld(open: World) {
 }
 
 beforeAll(async () => {
-  context = await createTestApp();
   world = await buildWorld(context, { beforeBlockingC: buildMoneyWorld });
   ({ root, sessions, partners } = world);
 });
-
-afterAll(() => context.close());
 
 /* ------------------------------------------------------------------------------------------------ */
 /* The matrix                                                                                        */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createContract, createObject, createPortalUser, unique } from './builders.js';
 import { expectStatus, type TestClient } from './client.js';
 import {
@@ -15,7 +15,7 @@ import {
   missingContractRecords,
   type ContractRecords,
 } from './authorization-endpoints-records.js';
-import { createTestApp, type TestContext } from './test-app.js';
+import { useTestApp } from './test-suite.js';
 import {
   buildWorld,
   currentVersion,
@@ -42,7 +42,7 @@ import {
  * target to move objects to), objects and portal users of the same kinds.
  */
 
-let context: TestContext;
+const { context } = useTestApp();
 let world: World;
 let root: TestClient;
 let sessions: World['sessions'];
@@ -107,7 +107,6 @@ async function buildRecords(world: World, key: PartnerKey): Promise<ContractReco
 }
 
 beforeAll(async () => {
-  context = await createTestApp();
   const built = {} as Record<PartnerKey, ContractRecords>;
   world = await buildWorld(context, {
     // C's administrator builds C's records while C is still open.
@@ -126,8 +125,6 @@ beforeAll(async () => {
     blockedC: built.C,
   };
 });
-
-afterAll(() => context.close());
 
 /* ------------------------------------------------------------------------------------------------ */
 /* The matrix                                                                                        */

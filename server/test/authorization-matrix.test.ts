@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createPartner,
   createTariff,
@@ -29,7 +29,7 @@ import {
   SETTING_TO_DELETE,
   type PartnerRecords,
 } from './authorization-endpoints-partners.js';
-import { createTestApp, type TestContext } from './test-app.js';
+import { useTestApp } from './test-suite.js';
 import { buildWorld, currentVersion, MISSING_ID, type World } from './test-world.js';
 
 /*
@@ -54,7 +54,7 @@ import { buildWorld, currentVersion, MISSING_ID, type World } from './test-world
 
 type PartnerKey = 'A1x' | 'A1y' | 'A3' | 'Ax' | 'Ay' | 'Az' | 'B1' | 'Bz' | 'Bx' | 'By' | 'Bm' | 'Bm1';
 
-let context: TestContext;
+const { context } = useTestApp();
 let world: World;
 let root: TestClient;
 let sessions: World['sessions'];
@@ -67,7 +67,6 @@ async function archive(id: number) {
 }
 
 beforeAll(async () => {
-  context = await createTestApp();
   world = await buildWorld(context);
   ({ root, sessions } = world);
   const admin = sessions.partnerAdmin;
@@ -135,8 +134,6 @@ beforeAll(async () => {
     },
   };
 });
-
-afterAll(() => context.close());
 
 /* ------------------------------------------------------------------------------------------------ */
 /* The matrix                                                                                        */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/lib/clock.js';
 import { createContract, createObject, createPartner, createTariff, signInAsPartner } from './builders.js';
 import { expectStatus, type TestClient } from './client.js';
@@ -26,7 +26,7 @@ import {
   type Shape,
 } from './fuzz.js';
 import { newIdempotencyKey, pay, postCharge, type TransferBody } from './money-builders.js';
-import { createTestApp, type TestContext } from './test-app.js';
+import { useTestApp } from './test-suite.js';
 import { buildWorld, MISSING_ID, type World } from './test-world.js';
 
 /*
@@ -40,7 +40,7 @@ const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 /** What the server accepts as an Idempotency-Key: 1 to 200 visible ASCII characters. */
 const validKey = /^[\x21-\x7E]{1,200}$/;
 
-let context: TestContext;
+const { context } = useTestApp();
 let world: World;
 let root: TestClient;
 let partnerAdmin: TestClient;
@@ -59,7 +59,6 @@ let subPartner: number;
 const caller = (name: CallerName) => callerOf(world, name);
 
 beforeAll(async () => {
-  context = await createTestApp();
   world = await buildWorld(context);
   root = world.root;
   partnerAdmin = world.sessions.partnerAdmin;
@@ -99,8 +98,6 @@ beforeAll(async () => {
   ids.runs.push(run.runs[0]!.id);
   for (const list of Object.values(ids)) list.push(MISSING_ID);
 });
-
-afterAll(() => context.close());
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Sending, and the contract of an answer                                                            */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueImei } from './builders.js';
 import { type TestClient } from './client.js';
 import {
@@ -24,7 +24,7 @@ import {
   type RawRequest,
   type Shape,
 } from './fuzz.js';
-import { createTestApp, type TestContext } from './test-app.js';
+import { useTestApp } from './test-suite.js';
 import { buildWorld, MISSING_ID, type World } from './test-world.js';
 
 /*
@@ -34,7 +34,7 @@ import { buildWorld, MISSING_ID, type World } from './test-world.js';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 
-let context: TestContext;
+const { context } = useTestApp();
 let world: World;
 /** Own, foreign and missing ids per kind, which random requests pick from. */
 const ids = {
@@ -47,7 +47,6 @@ const ids = {
 const caller = (name: CallerName) => callerOf(world, name);
 
 beforeAll(async () => {
-  context = await createTestApp();
   world = await buildWorld(context);
   // A's records (the partner administrator's own, USD allowed) and B's (foreign), from the world.
   for (const key of ['A', 'B'] as const) {
@@ -58,8 +57,6 @@ beforeAll(async () => {
   }
   for (const list of Object.values(ids)) list.push(MISSING_ID);
 });
-
-afterAll(() => context.close());
 
 const send = (client: TestClient, request: RawRequest) => sendAs(context.app, client, request);
 const sendJson = (client: TestClient, method: Method, url: string, body?: unknown) =>

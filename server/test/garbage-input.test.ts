@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTariff, partnerInput } from './builders.js';
 import { anonymous, type TestClient } from './client.js';
 import {
@@ -26,7 +26,7 @@ import {
   type RawRequest,
   type Shape,
 } from './fuzz.js';
-import { createTestApp, type TestContext } from './test-app.js';
+import { useTestApp } from './test-suite.js';
 import { buildWorld, MISSING_ID, type World } from './test-world.js';
 
 /*
@@ -40,7 +40,7 @@ import { buildWorld, MISSING_ID, type World } from './test-world.js';
 /** Runs per property; FUZZ_RUNS=2000 for a longer hunt. */
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 
-let context: TestContext;
+const { context } = useTestApp();
 let world: World;
 let root: TestClient;
 let partnerAdmin: TestClient;
@@ -50,7 +50,6 @@ const idPools = { root: [] as number[], partnerAdmin: [] as number[], tariffs: [
 const caller = (name: CallerName) => callerOf(world, name);
 
 beforeAll(async () => {
-  context = await createTestApp();
   world = await buildWorld(context);
   root = world.root;
   partnerAdmin = world.sessions.partnerAdmin;
@@ -63,8 +62,6 @@ beforeAll(async () => {
   idPools.partnerAdmin = [A.id, A1.id, B.id, B2.id, MISSING_ID];
   idPools.tariffs = [world.tariffs.platform.id, ownTariff.id, foreignTariff.id, MISSING_ID];
 });
-
-afterAll(() => context.close());
 
 /* ------------------------------------------------------------------------------------------------ */
 /* The assertion                                                                                     */

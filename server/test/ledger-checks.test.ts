@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/connect.js';
-import { createContract, createPartner, createSuperAdmin } from './builders.js';
-import { type TestClient } from './client.js';
+import { createContract, createPartner } from './builders.js';
 import { ledgerBalanceOf, ledgerViolations, NO_LEDGER_VIOLATIONS } from './ledger-checks.js';
 import { pay } from './money-builders.js';
-import { createTestApp, type TestContext } from './test-app.js';
+import { useTestAppAsRoot } from './test-suite.js';
 
 /*
  * The ledger checks themselves: every money test trusts them to find a broken ledger, so they are
@@ -13,16 +12,12 @@ import { createTestApp, type TestContext } from './test-app.js';
  * foreign keys, a unique index), so those two checks are left to hold on their own here.
  */
 
-let context: TestContext;
+const { context, root } = useTestAppAsRoot();
 let db: Db;
-let root: TestClient;
 
 beforeAll(async () => {
-  context = await createTestApp();
   db = context.database.db;
-  root = await createSuperAdmin(context.app, db);
 });
-afterAll(() => context.close());
 
 async function contractAccountId(contractId: number) {
   const account = await db

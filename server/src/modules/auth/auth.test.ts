@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { anonymous, expectStatus, signIn, TestClient } from '../../../test/client.js';
 import {
   createPartner,
@@ -6,16 +6,9 @@ import {
   PARTNER_PASSWORD,
   signInAsPartner,
 } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
-let context: TestContext;
-let root: TestClient;
-
-beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db, 'operator');
-});
-afterAll(() => context.close());
+const { context, root } = useTestAppAsRoot({ rootLogin: 'operator' });
 
 describe('sign-in', () => {
   it('returns the user and a CSRF token and sets an HttpOnly SameSite cookie', async () => {

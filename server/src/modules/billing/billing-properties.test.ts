@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertBillingObject, insertExchangeRate } from '../../../test/billing-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestApp } from '../../../test/test-suite.js';
 import { expectLedgerConsistent, ledgerSnapshot } from '../../../test/ledger-checks.js';
 import {
   type InsertedPartner,
@@ -27,14 +27,12 @@ import { runBillingDay } from './billing-run.js';
  * rate is the only one of its pair. Prices are dated 1900 and inserted straight into the tables.
  */
 
-let context: TestContext;
+const { context } = useTestApp();
 let db: Db;
 
 beforeAll(async () => {
-  context = await createTestApp();
   db = context.database.db;
 });
-afterAll(() => context.close());
 
 let worldNumber = 0;
 /** A month and two currency codes no other world uses. */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   chargedTotal,
   chargesOf,
@@ -11,7 +11,7 @@ import {
   insertPricedTariff,
   insertObjectActiveOn,
 } from '../../../test/billing-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestApp } from '../../../test/test-suite.js';
 import { expectLedgerConsistent, ledgerBalanceOf, ledgerSnapshot } from '../../../test/ledger-checks.js';
 import { insertContract, insertPartner, insertTariff } from '../../../test/table-rows.js';
 import type { Db } from '../../db/connect.js';
@@ -26,14 +26,12 @@ import { PLATFORM, postTransfers } from '../ledger/ledger.public.js';
  * and active days in the past are inserted straight into the tables (the APIs refuse back-dating).
  */
 
-let context: TestContext;
+const { context } = useTestApp();
 let db: Db;
 
 beforeAll(async () => {
-  context = await createTestApp();
   db = context.database.db;
 });
-afterAll(() => context.close());
 
 const run = (day: string) => runBillingDay(db, { day, trigger: 'cli' });
 

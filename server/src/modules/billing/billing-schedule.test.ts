@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   chargesOf,
   contractOwner,
   insertBillingObject,
   insertPricedTariff,
 } from '../../../test/billing-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestApp } from '../../../test/test-suite.js';
 import { ledgerBalanceOf } from '../../../test/ledger-checks.js';
 import { insertContract, insertPartner } from '../../../test/table-rows.js';
 import type { Db } from '../../db/connect.js';
@@ -320,13 +320,11 @@ describe('startBillingSchedule', () => {
 });
 
 describe('runHistory', () => {
-  let context: TestContext;
+  const { context } = useTestApp();
   let db: Db;
   beforeAll(async () => {
-    context = await createTestApp();
     db = context.database.db;
   });
-  afterAll(() => context.close());
 
   it('reports the first day ever run, the last completed day and the completed days from a day on', async () => {
     expect(await runHistory(db, '2026-01-01')).toEqual({
@@ -368,13 +366,11 @@ describe('runHistory', () => {
 });
 
 describe('the schedule on the database', () => {
-  let context: TestContext;
+  const { context } = useTestApp();
   let db: Db;
   beforeAll(async () => {
-    context = await createTestApp();
     db = context.database.db;
   });
-  afterAll(() => context.close());
 
   it('charges what was added during a day after its run, at the next tick, and no day before the first', async () => {
     const tariffId = await insertPricedTariff(db, '310.00');

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contractOwner, insertPricedTariff, insertObjectActiveOn } from '../../../test/billing-builders.js';
-import {
-  createPartner,
-  createPortalUser,
-  createSuperAdmin,
-  PORTAL_PASSWORD,
-  signInAsPartner,
-} from '../../../test/builders.js';
+import { createPartner, createPortalUser, PORTAL_PASSWORD, signInAsPartner } from '../../../test/builders.js';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { ledgerBalanceOf } from '../../../test/ledger-checks.js';
 import { insertContract, insertPartner } from '../../../test/table-rows.js';
 import type { Db } from '../../db/connect.js';
@@ -17,21 +11,17 @@ import { addDays } from '../../lib/clock.js';
 import { parseBillingArgs, runBillingCommand } from './billing-cli.js';
 import type { BillingRun } from './billing.presenter.js';
 
-let context: TestContext;
+/** The super administrator's login, which the run's audit names. */
+const rootLogin = `root${Date.now()}`;
+const { context, root } = useTestAppAsRoot({ rootLogin });
 let db: Db;
-let root: TestClient;
-let rootLogin: string;
 let partnerAdmin: TestClient;
 
 beforeAll(async () => {
-  context = await createTestApp();
   db = context.database.db;
-  rootLogin = `root${Date.now()}`;
-  root = await createSuperAdmin(context.app, db, rootLogin);
   const partner = await createPartner(root);
   partnerAdmin = await signInAsPartner(context.app, partner);
 });
-afterAll(() => context.close());
 
 /** A contract with one object on a 310.00 monthly tariff, billed on `day` only (10.00 in a 31-day month). */
 async function oneObjectBilledOn(day: string, options: { partnerPriceTariffId?: number } = {}) {

@@ -1,19 +1,17 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createContract,
   createPartner,
-  createSuperAdmin,
   createTariff,
   signInAsPartner,
   unique,
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot();
 let ids: Record<string, number>;
 
 interface ListBody {
@@ -22,8 +20,6 @@ interface ListBody {
 }
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
   const tariff = await createTariff(root, { name: 'Standard' });
   const north = await createPartner(root, {
     name: 'North',
@@ -94,7 +90,6 @@ beforeAll(async () => {
     archived: archived.id,
   };
 });
-afterAll(() => context.close());
 
 const list = async (client: TestClient, query = '') =>
   expectStatus<ListBody>(await client.get(`/api/v1/contracts?${query}`), 200);

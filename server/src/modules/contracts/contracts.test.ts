@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createContract,
   createPartner,
-  createSuperAdmin,
   createObject,
   createTariff,
   signInAsPartner,
@@ -10,10 +9,9 @@ import {
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import type { ContractCreate } from './contracts.schemas.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot();
 let dealer: { id: number; login: string };
 let subDealer: { id: number; login: string };
 let foreign: { id: number; login: string };
@@ -29,15 +27,12 @@ interface Contract {
 }
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
   dealer = await createPartner(root, { region: 'RU-MOW', currency: 'RUB', additionalCurrencies: ['USD'] });
   subDealer = await createPartner(root, { parentId: dealer.id, currency: 'RUB' });
   foreign = await createPartner(root, { currency: 'RUB' });
   rubTariff = await createTariff(root, { name: 'Platform RUB' });
   usdTariff = await createTariff(root, { name: 'Platform USD', currency: 'USD' });
 });
-afterAll(() => context.close());
 
 const contractUrl = (id: number, action = '') => `/api/v1/contracts/${id}${action}`;
 

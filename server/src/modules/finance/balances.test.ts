@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createContract,
   createObject,
   createPartner,
-  createSuperAdmin,
   createTariff,
   signInAsPartner,
 } from '../../../test/builders.js';
-import { expectStatus, type TestClient } from '../../../test/client.js';
+import { expectStatus } from '../../../test/client.js';
 import { apiBalanceOf, pay, writeOff } from '../../../test/money-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { today } from '../../lib/clock.js';
 import { dailyCharge } from '../../lib/daily-charge.js';
 import { decimal, formatAmount } from '../../lib/money.js';
 import { daysLeft } from './balances.service.js';
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot();
 let daily10: { id: number };
 let monthly300: { id: number };
 
@@ -28,8 +26,6 @@ function dayFrom(offset: number) {
 }
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
   daily10 = await createTariff(root, {
     name: 'Daily 10',
     period: 'day',
@@ -43,7 +39,6 @@ beforeAll(async () => {
     effectiveFrom: '2026-01-01',
   });
 });
-afterAll(() => context.close());
 
 async function objects(contractId: number, count: number) {
   const made = [];

@@ -1,28 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createContract,
   createPartner,
   createPortalUser,
-  createSuperAdmin,
   PORTAL_PASSWORD,
   type CreatedPartner,
   type ContractResponseBody,
 } from '../../../test/builders.js';
-import { expectStatus, type TestClient } from '../../../test/client.js';
+import { expectStatus } from '../../../test/client.js';
 import { apiBalanceOf, correct, pay, writeOff } from '../../../test/money-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot();
 let dealer: CreatedPartner;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
   dealer = await createPartner(root);
 });
-afterAll(() => context.close());
 
 const contractOf = async (id: number) =>
   expectStatus<ContractResponseBody>(await root.get(`/api/v1/contracts/${id}`), 200);

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createContract,
   createPartner,
-  createSuperAdmin,
   partnerInput,
   signInAsPartner,
   unique,
@@ -12,19 +11,15 @@ import {
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
 import { apiBalanceOf, moneyRequest, writeOff, type TransferBody } from '../../../test/money-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot({ rootLogin: 'deposits.root' });
 let dealer: CreatedPartner;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db, 'deposits.root');
   dealer = await createPartner(root, { name: 'Dealer' });
 });
-afterAll(() => context.close());
 
 /** The deposit transfers of a contract or partner, oldest first, with the owners of their sides. */
 async function depositsOf(owner: { contractId: number } | { partnerId: number }) {

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPartner, createSuperAdmin, signInAsPartner } from '../../../test/builders.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPartner, signInAsPartner } from '../../../test/builders.js';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import type { ExchangeRate } from './finance.schemas.js';
 import type { Static } from 'typebox';
 
 type RateBody = Static<typeof ExchangeRate>;
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot({ rootLogin: 'rates.root' });
 let partnerAdmin: TestClient;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db, 'rates.root');
   partnerAdmin = await signInAsPartner(context.app, await createPartner(root));
 });
-afterAll(() => context.close());
 
 const create = (client: TestClient, body: Record<string, unknown>) =>
   client.post('/api/v1/finance/exchange-rates', body);

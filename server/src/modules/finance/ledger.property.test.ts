@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSuperAdmin, unique } from '../../../test/builders.js';
-import { expectStatus, type TestClient } from '../../../test/client.js';
+import { describe, expect, it } from 'vitest';
+import { unique } from '../../../test/builders.js';
+import { expectStatus } from '../../../test/client.js';
 import { moneyRequest, type TransferBody } from '../../../test/money-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 import type { AccountType } from '../../db/schema.js';
 import { decimal, formatAmount } from '../../lib/money.js';
@@ -17,14 +17,7 @@ import { nextPartnerId } from '../partners/partners.repository.js';
  * what a plain model of the operations expects.
  */
 
-let context: TestContext;
-let root: TestClient;
-
-beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
-});
-afterAll(() => context.close());
+const { context, root } = useTestAppAsRoot();
 
 const accountTypes: AccountType[] = ['prepayment', 'postpayment', 'postpayment_light'];
 

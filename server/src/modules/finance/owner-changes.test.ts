@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createContract,
   createPartner,
-  createSuperAdmin,
   signInAsPartner,
   type CreatedPartner,
   type ContractResponseBody,
@@ -11,7 +10,7 @@ import {
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
 import { apiBalanceOf, moneyRequest, pay, writeOff } from '../../../test/money-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 import { openAccount, postTransfers } from '../ledger/ledger.public.js';
 
@@ -23,20 +22,16 @@ import { openAccount, postTransfers } from '../ledger/ledger.public.js';
  * row, in the order payments and the billing run keep, so the two never deadlock.
  */
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot({ rootLogin: 'owner-changes.root' });
 let dealer: CreatedPartner;
 let otherDealer: CreatedPartner;
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db, 'owner-changes.root');
   dealer = await createPartner(root, { name: 'Dealer', additionalCurrencies: ['USD'] });
   otherDealer = await createPartner(root, { name: 'Other dealer', additionalCurrencies: ['USD'] });
 });
-afterAll(() => context.close());
 
 const getContract = async (id: number) =>
   expectStatus<ContractResponseBody>(await root.get(`/api/v1/contracts/${id}`), 200);

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createContract,
   createPartner,
-  createSuperAdmin,
   signInAsPartner,
   type CreatedPartner,
 } from '../../../test/builders.js';
@@ -17,26 +16,22 @@ import {
   writeOff,
   type TransferBody,
 } from '../../../test/money-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 import { today } from '../../lib/clock.js';
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot({ rootLogin: 'finance.root' });
 let dealer: CreatedPartner;
 let subDealer: CreatedPartner;
 let foreign: CreatedPartner;
 let dealerAdmin: TestClient;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db, 'finance.root');
   dealer = await createPartner(root, { name: 'Dealer' });
   subDealer = await createPartner(root, { name: 'Sub-dealer', parentId: dealer.id });
   foreign = await createPartner(root, { name: 'Foreign' });
   dealerAdmin = await signInAsPartner(context.app, dealer);
 });
-afterAll(() => context.close());
 
 /** The owners of a transfer's two accounts, as "type:id:kind" ("platform::funds" for the platform). */
 async function sidesOf(transferId: number) {

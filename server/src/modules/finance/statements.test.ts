@@ -1,11 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createContract,
   createObject,
   createPartner,
-  createSuperAdmin,
   createTariff,
   signInAsPartner,
   type CreatedPartner,
@@ -14,7 +13,7 @@ import {
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { correct, pay, postCharge, writeOff } from '../../../test/money-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 import { today } from '../../lib/clock.js';
 import { decimal, formatAmount, roundAmount } from '../../lib/money.js';
@@ -24,8 +23,7 @@ import type { Static } from 'typebox';
 type StatementBody = Static<typeof StatementResponse>;
 type RevenueBody = Static<typeof RevenueResponse>;
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot();
 let dealer: CreatedPartner;
 let sub: CreatedPartner;
 let tariff: { id: number; name: string };
@@ -35,9 +33,7 @@ let usdContract: ContractResponseBody;
 const object: Record<string, ObjectResponseBody> = {};
 
 beforeAll(async () => {
-  context = await createTestApp();
   const db = context.database.db;
-  root = await createSuperAdmin(context.app, db);
   tariff = await createTariff(root, {
     name: 'Daily',
     period: 'day',
@@ -124,7 +120,6 @@ beforeAll(async () => {
   await pay(root, { partnerId: dealer.id }, '100', { valueDate: '2026-03-18' });
   await pay(root, { contractId: contract.id }, '50', { valueDate: '2026-03-18' });
 });
-afterAll(() => context.close());
 
 const statement = async (client: TestClient, query: string) =>
   expectStatus<StatementBody>(await client.get(`/api/v1/finance/statements?${query}`), 200);

@@ -1,26 +1,24 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createContract,
   createPartner,
-  createSuperAdmin,
   signInAsPartner,
   type CreatedPartner,
   type ContractResponseBody,
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { pay, writeOff, type TransferBody } from '../../../test/money-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { PLATFORM, applyAccountDeltas, openAccount } from '../ledger/ledger.public.js';
 import type { TransferList } from './finance.schemas.js';
 import type { Static } from 'typebox';
 
 type TransferListBody = Static<typeof TransferList>;
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot({ rootLogin: 'tx.root' });
 let dealer: CreatedPartner;
 let sub: CreatedPartner;
 let foreign: CreatedPartner;
@@ -32,8 +30,6 @@ let foreignContract: ContractResponseBody;
 const made: Record<string, TransferBody> = {};
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db, 'tx.root');
   dealer = await createPartner(root, { name: 'Dealer' });
   sub = await createPartner(root, { name: 'Sub', parentId: dealer.id });
   foreign = await createPartner(root, { name: 'Foreign' });
@@ -55,7 +51,6 @@ beforeAll(async () => {
   made.foreignPaid = await pay(root, { contractId: foreignContract.id }, '999', { valueDate: '2026-01-31' });
   made.dealerFee = await writeOff(root, { partnerId: dealer.id }, '10', { valueDate: '2026-03-01' });
 });
-afterAll(() => context.close());
 
 const list = async (client: TestClient, query = '') =>
   expectStatus<TransferListBody>(await client.get(`/api/v1/finance/transactions?${query}`), 200);

@@ -1,18 +1,17 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
   createDealer,
   createObject,
   createPartner,
-  createSuperAdmin,
   createTariff,
   uniqueImei,
   type CreatedPartner,
   type HistoryResponseBody,
   type ObjectResponseBody,
 } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { today } from '../../lib/clock.js';
 import { createMessages, type Locale } from '../../lib/messages.js';
 import { objectsMessages } from './objects.messages.js';
@@ -33,8 +32,7 @@ interface ProblemBody {
 
 /* The days an object is billed: Active from and Active until, through every route that touches them. */
 describe('objects: Active from and Active until', () => {
-  let context: TestContext;
-  let root: TestClient;
+  const { context, root } = useTestAppAsRoot();
   let tariffId: number;
   let dealer: CreatedPartner;
   let dealerSession: TestClient;
@@ -43,12 +41,9 @@ describe('objects: Active from and Active until', () => {
   const monthAgo = addDays(day, -30);
 
   beforeAll(async () => {
-    context = await createTestApp();
-    root = await createSuperAdmin(context.app, context.database.db);
     ({ tariffId, dealer, dealerSession } = await createDealer(root));
     contractId = await insertContract(context.database.db, dealer.id);
   });
-  afterAll(() => context.close());
 
   const patch = async (id: number, body: Record<string, unknown>) => {
     const { version } = await getObjectBody(dealerSession, id);

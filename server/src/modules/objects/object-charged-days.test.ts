@@ -1,16 +1,15 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createDealer,
   createObject,
-  createSuperAdmin,
   createTariff,
   type HistoryResponseBody,
   type ObjectResponseBody,
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { moneyRequest } from '../../../test/money-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import type { Db } from '../../db/connect.js';
 import { FieldErrors } from '../../lib/errors.js';
 import { today } from '../../lib/clock.js';
@@ -31,17 +30,14 @@ interface ProblemBody {
  * charges every billable object of the day, but each test looks at its own object only).
  */
 describe('objects: active days over charged days', () => {
-  let context: TestContext;
+  const { context, root } = useTestAppAsRoot();
   let db: Db;
-  let root: TestClient;
   let dealerSession: TestClient;
   let contractId: number;
   const day = today();
 
   beforeAll(async () => {
-    context = await createTestApp();
     db = context.database.db;
-    root = await createSuperAdmin(context.app, db);
     const tariff = await createTariff(root, { period: 'day', price: '10.00' });
     // The API prices a tariff from today on; the billed days here are in the past.
     await addTariffVersion(db, tariff.id, { price: '10.00', from: addDays(day, -400) });
@@ -49,7 +45,6 @@ describe('objects: active days over charged days', () => {
     dealerSession = dealer.dealerSession;
     contractId = await insertContract(db, dealer.dealer.id);
   });
-  afterAll(() => context.close());
 
   const bill = async (from: string, to: string) => {
     const runs = await runBillingRange(db, { from, to, trigger: 'cli' });

@@ -1,17 +1,16 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
   createDealer,
   createObject,
   createPartner,
-  createSuperAdmin,
   createTariff,
   uniqueImei,
   type CreatedPartner,
   type HistoryResponseBody,
 } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { luhnCheckDigit } from '../../lib/luhn.js';
 import { getObjectBody, pinsOf, vehiclesCount } from '../../../test/object-helpers.js';
 import { insertContract } from '../../../test/table-rows.js';
@@ -33,19 +32,15 @@ const imeiWithWrongDigit = () => {
 };
 
 describe('POST /objects/import', () => {
-  let context: TestContext;
-  let root: TestClient;
+  const { context, root } = useTestAppAsRoot();
   let dealer: CreatedPartner;
   let dealerSession: TestClient;
   let contractId: number;
 
   beforeAll(async () => {
-    context = await createTestApp();
-    root = await createSuperAdmin(context.app, context.database.db);
     ({ dealer, dealerSession } = await createDealer(root));
     contractId = await insertContract(context.database.db, dealer.id);
   });
-  afterAll(() => context.close());
 
   it('creates the good rows of a csv and reports each refused row with translated reasons', async () => {
     const db = context.database.db;

@@ -1,35 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
   createDealer,
   createObject,
   createPartner,
-  createSuperAdmin,
   createTariff,
   signInAsPartner,
   type CreatedPartner,
   type HistoryResponseBody,
   type ObjectResponseBody,
 } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { getObjectBody, signInAsStaff, vehiclesCount } from '../../../test/object-helpers.js';
 import { insertContract } from '../../../test/table-rows.js';
 
 describe('POST /objects/{id}/move', () => {
-  let context: TestContext;
-  let root: TestClient;
+  const { context, root } = useTestAppAsRoot();
   let tariffId: number;
   let dealer: CreatedPartner;
   let dealerSession: TestClient;
   let sub: CreatedPartner;
 
   beforeAll(async () => {
-    context = await createTestApp();
-    root = await createSuperAdmin(context.app, context.database.db);
     ({ tariffId, dealer, dealerSession } = await createDealer(root));
     sub = await createPartner(dealerSession, {});
   });
-  afterAll(() => context.close());
 
   it("moves to a sub-partner's contract: keeps the tariff, the partner and both counters follow, audited", async () => {
     const db = context.database.db;

@@ -1,36 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
   createDealer,
   createObject,
   createPartner,
-  createSuperAdmin,
   createTariff,
   type CreatedPartner,
   type HistoryResponseBody,
 } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { today } from '../../lib/clock.js';
 import { addDays, getObjectBody, pinsOf } from '../../../test/object-helpers.js';
 import { insertContract } from '../../../test/table-rows.js';
 
 describe('the tariff rule across three levels of partners', () => {
-  let context: TestContext;
-  let root: TestClient;
+  const { context, root } = useTestAppAsRoot();
   let grandparent: CreatedPartner;
   let parent: CreatedPartner;
   let child: CreatedPartner;
   let grandparentPrice: number;
 
   beforeAll(async () => {
-    context = await createTestApp();
-    root = await createSuperAdmin(context.app, context.database.db);
     grandparentPrice = (await createTariff(root, { name: 'Grandparent price' })).id;
     grandparent = await createPartner(root, { priceTariffId: grandparentPrice });
     parent = await createPartner(root, { parentId: grandparent.id });
     child = await createPartner(root, { parentId: parent.id });
   });
-  afterAll(() => context.close());
 
   it('pins the nearest Price up the tree; a later Price or contract tariff never changes existing objects', async () => {
     const db = context.database.db;
@@ -110,22 +105,18 @@ describe('the tariff rule across three levels of partners', () => {
 });
 
 describe('POST /objects/reprice', () => {
-  let context: TestContext;
-  let root: TestClient;
+  const { context, root } = useTestAppAsRoot();
   let dealer: CreatedPartner;
   let dealerSession: TestClient;
   let oldTariff: number;
 
   beforeAll(async () => {
-    context = await createTestApp();
-    root = await createSuperAdmin(context.app, context.database.db);
     ({
       tariffId: oldTariff,
       dealer,
       dealerSession,
     } = await createDealer(root, { additionalCurrencies: ['KZT'] }));
   });
-  afterAll(() => context.close());
 
   it("moves one contract's live objects from a day, recorded in history and object_tariffs; a rerun changes nothing", async () => {
     const db = context.database.db;

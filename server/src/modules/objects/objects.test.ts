@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
   createDealer,
   createObject,
   createPartner,
-  createSuperAdmin,
   signInAsPartner,
   uniqueImei,
   type CreatedPartner,
   type HistoryResponseBody,
   type ObjectResponseBody,
 } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { today } from '../../lib/clock.js';
 import { luhnCheckDigit } from '../../lib/luhn.js';
 import { getObjectBody, vehiclesCount } from '../../../test/object-helpers.js';
@@ -20,8 +19,7 @@ import { insertContract } from '../../../test/table-rows.js';
 const validIccid = (body = '897010100123456789') => `${body}${luhnCheckDigit(body)}`;
 
 describe('objects API', () => {
-  let context: TestContext;
-  let root: TestClient;
+  const { context, root } = useTestAppAsRoot();
   let tariffId: number;
   let dealer: CreatedPartner;
   let dealerSession: TestClient;
@@ -31,8 +29,6 @@ describe('objects API', () => {
   let foreignContractId: number;
 
   beforeAll(async () => {
-    context = await createTestApp();
-    root = await createSuperAdmin(context.app, context.database.db);
     ({ tariffId, dealer, dealerSession } = await createDealer(root, { region: 'RU-MOW' }));
     contractId = await insertContract(context.database.db, dealer.id);
     ({ dealer: foreign, dealerSession: foreignSession } = await createDealer(root, {
@@ -40,7 +36,6 @@ describe('objects API', () => {
     }));
     foreignContractId = await insertContract(context.database.db, foreign.id);
   });
-  afterAll(() => context.close());
 
   describe('POST /objects', () => {
     it('creates an object with every field normalised, pinned to the tariff from today', async () => {

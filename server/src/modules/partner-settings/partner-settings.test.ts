@@ -1,22 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createPartner,
-  createSuperAdmin,
-  signInAsPartner,
-  type HistoryResponseBody,
-} from '../../../test/builders.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPartner, signInAsPartner, type HistoryResponseBody } from '../../../test/builders.js';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
-let context: TestContext;
-let root: TestClient;
-
-beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db, 'operator');
-});
-afterAll(() => context.close());
+const { context, root } = useTestAppAsRoot({ rootLogin: 'operator' });
 
 const SMTP_PASSWORD = 'Smtp-Secret-Pa55word';
 const SMS_KEY = 'sms-api-key-0123456789abcdef';

@@ -1,18 +1,16 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSuperAdmin, partnerInput } from '../../../test/builders.js';
 import type { TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestApp } from '../../../test/test-suite.js';
 
-let context: TestContext;
+const { context } = useTestApp();
 let root: TestClient;
 
 beforeAll(async () => {
-  context = await createTestApp();
   root = await createSuperAdmin(context.app, context.database.db);
 });
-afterAll(() => context.close());
 
 /** The ancestors of a partner by walking parent links: the model the stored paths must agree with. */
 function modelPath(parents: Map<number, number | null>, id: number): number[] {

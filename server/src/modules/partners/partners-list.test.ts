@@ -1,12 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPartner, createSuperAdmin, createTariff, signInAsPartner } from '../../../test/builders.js';
-import { expectStatus, type TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPartner, createTariff, signInAsPartner } from '../../../test/builders.js';
+import { expectStatus } from '../../../test/client.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot();
 let ids: Record<string, number>;
 
 interface ListBody {
@@ -15,8 +14,6 @@ interface ListBody {
 }
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
   const tariff = await createTariff(root, { name: 'Standard' });
   const alpha = await createPartner(root, {
     name: 'Alpha Trackers',
@@ -44,7 +41,6 @@ beforeAll(async () => {
   });
   ids = { alpha: alpha.id, bravo: bravo.id, charlie: charlie.id, tariff: tariff.id };
 });
-afterAll(() => context.close());
 
 const parseCsv = (payload: Buffer): string[][] => parse(payload, { bom: true });
 const names = (body: ListBody) => body.items.map((item) => item.name);

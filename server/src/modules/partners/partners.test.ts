@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createContract,
   createPartner,
-  createSuperAdmin,
   createTariff,
   partnerInput,
   signInAsPartner,
   unique,
 } from '../../../test/builders.js';
-import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { anonymous, expectStatus, fieldCodes } from '../../../test/client.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
-let context: TestContext;
-let root: TestClient;
-
-beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db, 'operator');
-});
-afterAll(() => context.close());
+const { context, root } = useTestAppAsRoot({ rootLogin: 'operator' });
 
 type Partner = Awaited<ReturnType<typeof createPartner>>;
 

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, expectStatus, type TestClient } from '../../../test/client.js';
+import { describe, expect, it } from 'vitest';
+import { anonymous, expectStatus } from '../../../test/client.js';
 import {
   createContract,
   createPartner,
   createPortalUser,
-  createSuperAdmin,
   PORTAL_PASSWORD,
   type PartnerResponseBody,
   type ContractResponseBody,
 } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
-let context: TestContext;
-let root: TestClient;
-
-beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
-});
-afterAll(() => context.close());
+const { context, root } = useTestAppAsRoot();
 
 const portalLogin = (login: string, password = PORTAL_PASSWORD, remoteAddress = '127.0.0.1') =>
   context.app.inject({

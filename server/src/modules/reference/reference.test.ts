@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
-import { createPartner, createSuperAdmin, signInAsPartner } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { createPartner, signInAsPartner } from '../../../test/builders.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { today } from '../../lib/clock.js';
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot();
 let partner: TestClient;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
   partner = await signInAsPartner(context.app, await createPartner(root));
 });
-afterAll(() => context.close());
 
 interface Region {
   code: string;

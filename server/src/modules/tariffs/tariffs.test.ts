@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
   createPartner,
-  createSuperAdmin,
   createTariff,
   partnerInput,
   signInAsPartner,
@@ -11,7 +10,8 @@ import {
   type CreatedPartner,
   type TariffResponseBody,
 } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { today } from '../../lib/clock.js';
 import type { TariffList } from './tariffs.schemas.js';
 import type { Static } from 'typebox';
@@ -48,14 +48,7 @@ async function createDealer(context: TestContext, root: TestClient, overrides: R
 }
 
 describe('tariffs API', () => {
-  let context: TestContext;
-  let root: TestClient;
-
-  beforeAll(async () => {
-    context = await createTestApp();
-    root = await createSuperAdmin(context.app, context.database.db);
-  });
-  afterAll(() => context.close());
+  const { context, root } = useTestAppAsRoot();
 
   describe('POST /tariffs', () => {
     it('creates a platform tariff: price normalised, one version from today', async () => {
@@ -520,8 +513,7 @@ describe('tariffs API', () => {
  * of the platform are offered to everyone, and the file's other tests create plenty of them.
  */
 describe('tariff choices and partners using tariffs', () => {
-  let context: TestContext;
-  let root: TestClient;
+  const { context, root } = useTestAppAsRoot();
   let a: Dealer;
   let a1: Dealer;
   let a2: Dealer;
@@ -529,8 +521,6 @@ describe('tariff choices and partners using tariffs', () => {
   const tariffs: Record<string, TariffResponseBody> = {};
 
   beforeAll(async () => {
-    context = await createTestApp();
-    root = await createSuperAdmin(context.app, context.database.db);
     a = await createDealer(context, root);
     a1 = await createDealer(context, root, { parentId: a.partner.id });
     a2 = await createDealer(context, root, { parentId: a.partner.id });
@@ -549,7 +539,6 @@ describe('tariff choices and partners using tariffs', () => {
     await create(a2.session, 'A2 RUB', 'RUB');
     await create(b.session, 'B RUB', 'RUB');
   });
-  afterAll(() => context.close());
 
   async function choices(client: TestClient, query: string) {
     const body = expectStatus<TariffListBody>(await client.get(`/api/v1/tariffs/choices?${query}`), 200);

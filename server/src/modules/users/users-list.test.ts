@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, type TestClient } from '../../../test/client.js';
 import {
   createContract,
   createPartner,
   createPortalUser,
-  createSuperAdmin,
   signInAsPartner,
   unique,
   type CreatedPartner,
   type ContractResponseBody,
 } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot();
 let dealer: CreatedPartner;
 let subDealer: CreatedPartner;
 let dealerSession: TestClient;
@@ -22,8 +20,6 @@ let contractB: ContractResponseBody;
 const logins = {} as Record<'anna' | 'boris' | 'vera' | 'sub' | 'foreign', string>;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
   dealer = await createPartner(root);
   subDealer = await createPartner(root, { parentId: dealer.id });
   const foreign = await createPartner(root);
@@ -47,7 +43,6 @@ beforeAll(async () => {
   await build('sub', subContract.id, { name: 'Sub User' });
   await build('foreign', foreignContract.id, { name: 'Anna Foreign' });
 });
-afterAll(() => context.close());
 
 type List = { items: { login: string }[]; total: number };
 const loginsOf = async (client: TestClient, query: string) => {

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
   createContract,
   createPartner,
   createPortalUser,
-  createSuperAdmin,
   PORTAL_PASSWORD,
   signInAsPartner,
   unique,
@@ -12,10 +11,9 @@ import {
   type CreatedPartner,
   type ContractResponseBody,
 } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot();
 let dealer: CreatedPartner;
 let dealerSession: TestClient;
 let foreign: CreatedPartner;
@@ -23,15 +21,12 @@ let dealerContract: ContractResponseBody;
 let foreignContract: ContractResponseBody;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
   dealer = await createPartner(root, { userPasswordPolicy: 'simple' });
   foreign = await createPartner(root);
   dealerSession = await signInAsPartner(context.app, dealer);
   dealerContract = await createContract(root, dealer.id);
   foreignContract = await createContract(root, foreign.id);
 });
-afterAll(() => context.close());
 
 const newUser = (contractId: number, overrides: Record<string, unknown> = {}) => ({
   contractId,

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { App } from '../src/app.js';
+import { createSuperAdmin } from './builders.js';
+import { TestClient } from './client.js';
+import { createTestApp, type TestContext } from './test-app.js';
+
+/*
+ * The opening every API test file (or describe block) shares: its app on a private database, built
+ * before its tests and closed after them. The handles are returned at once and filled in by the first
+ * hook, so a file names them at its top and uses them in its hooks and tests.
+ */
+
+/** Registers the hooks that build the app (before the block's other hooks) and close it. */
+export function useTestApp(): { context: TestContext } {
+  const context = {} as TestContext;
+  beforeAll(async () => {
+    Object.assign(context, await createTestApp());
+  });
+  afterAll(() => context.close());
+  return { context };
+}
+
+/** The same, with the platform's super administrator signed in as `root` (under `rootLogin` if given). */
+export function useTestAppAsRoot(options: { rootLogin?: string } = {}): {
+  context: TestContext;
+  root: TestClient;
+} {
+  const { context } = useTestApp();
+  // An empty client until the hook signs in: the client's fields are what a signed-in one carries.
+  const root = new TestClient(undefined as unknown as App);
+  beforeAll(async () => {
+    Object.assign(root, await createSuperAdmin(context.app, context.database.db, options.rootLogin));
+  });
+  return { context, root };
+}
