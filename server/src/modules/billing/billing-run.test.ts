@@ -34,6 +34,8 @@ beforeAll(async () => {
 });
 
 const run = (day: string) => runBillingDay(db, { day, trigger: 'cli' });
+const issuesOf = (runId: number) =>
+  db.selectFrom('billing_run_issues').selectAll().where('run_id', '=', runId).execute();
 
 describe('billing run: level 0', () => {
   it("charges a contract its object's tariff, prorated over the month", async () => {
@@ -418,12 +420,7 @@ describe('billing run: currencies', () => {
       '2:19.05:RUB',
     ]);
     expect(result).toMatchObject({ transfersCreated: 3, issuesCount: 1 });
-    const issues = await db
-      .selectFrom('billing_run_issues')
-      .selectAll()
-      .where('run_id', '=', result.id)
-      .execute();
-    expect(issues).toEqual([
+    expect(await issuesOf(result.id)).toEqual([
       {
         run_id: result.id,
         object_id: objectId,
@@ -463,12 +460,7 @@ describe('billing run: currencies', () => {
     const result = await run(day);
     expect(result).toMatchObject({ transfersCreated: 1, issuesCount: 1 });
     expect((await chargesOf(db, objectId, day)).map((c) => `${c.level}:${c.amount}`)).toEqual(['1:1.00']);
-    const issues = await db
-      .selectFrom('billing_run_issues')
-      .selectAll()
-      .where('run_id', '=', result.id)
-      .execute();
-    expect(issues).toEqual([
+    expect(await issuesOf(result.id)).toEqual([
       {
         run_id: result.id,
         object_id: objectId,

@@ -10,14 +10,13 @@ import {
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
 import { useTestAppAsRoot } from '../../../test/test-suite.js';
+import type { ContractList } from './contracts.schemas.js';
+import type { Static } from 'typebox';
+
+type ListBody = Static<typeof ContractList>;
 
 const { context, root } = useTestAppAsRoot();
 let ids: Record<string, number>;
-
-interface ListBody {
-  total: number;
-  items: { id: number; name: string; [key: string]: unknown }[];
-}
 
 beforeAll(async () => {
   const tariff = await createTariff(root, { name: 'Standard' });

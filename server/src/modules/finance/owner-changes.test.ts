@@ -201,6 +201,22 @@ describe("a contract's currency", () => {
   });
 });
 
+/**
+ * Moving a contract to the other dealer is refused with 409 move_has_balance and changes nothing;
+ * returns the contract as it was (and stays).
+ */
+async function expectMoveToOtherDealerRefused(contractId: number) {
+  const before = await getContract(contractId);
+  const response = await patchContract(contractId, { partnerId: otherDealer.id });
+  expect(response.statusCode, response.body).toBe(409);
+  expect(response.json()).toMatchObject({
+    code: 'move_has_balance',
+    errors: [{ field: 'partnerId', code: 'move_has_balance' }],
+  });
+  expect(await getContract(contractId)).toEqual(before);
+  return before;
+}
+
 describe("a contract's partner", () => {
   it('is not changed while its balance is owed to the current partner', async () => {
     const contract = await createContract(root, dealer.id);
@@ -235,30 +251,16 @@ describe("a contract's partner", () => {
         valueDate: '2026-01-01',
       },
     ]);
-    const before = await getContract(contract.id);
+    const before = await expectMoveToOtherDealerRefused(contract.id);
     expect(before).toMatchObject({ currency: 'RUB', balance: '0.00' });
-    const response = await patchContract(contract.id, { partnerId: otherDealer.id });
-    expect(response.statusCode, response.body).toBe(409);
-    expect(response.json()).toMatchObject({
-      code: 'move_has_balance',
-      errors: [{ field: 'partnerId', code: 'move_has_balance' }],
-    });
-    expect(await getContract(contract.id)).toEqual(before);
     expect(await contractBalances(contract.id)).toEqual({ USD: '3.00' });
   });
 
   it('is not changed while a Deposit is held, even at a 0.00 balance', async () => {
     const contract = await createContract(root, dealer.id, { deposit: '10' });
     await writeOff(root, { contractId: contract.id }, '10');
-    const before = await getContract(contract.id);
+    const before = await expectMoveToOtherDealerRefused(contract.id);
     expect(before).toMatchObject({ balance: '0.00', deposit: '10.00' });
-    const response = await patchContract(contract.id, { partnerId: otherDealer.id });
-    expect(response.statusCode, response.body).toBe(409);
-    expect(response.json()).toMatchObject({
-      code: 'move_has_balance',
-      errors: [{ field: 'partnerId', code: 'move_has_balance' }],
-    });
-    expect(await getContract(contract.id)).toEqual(before);
   });
 
   it('changes at a 0.00 balance; later payments come from the new partner', async () => {

@@ -124,6 +124,19 @@ beforeAll(async () => {
 const statement = async (client: TestClient, query: string) =>
   expectStatus<StatementBody>(await client.get(`/api/v1/finance/statements?${query}`), 200);
 
+/** A line of the contract's March statement: one of its objects on the Daily tariff, 0.03 net + 0.01 VAT. */
+const dailyLine = (name: string, days: number) => ({
+  objectId: object[name]!.id,
+  objectName: name,
+  deviceId: object[name]!.deviceId,
+  tariffId: tariff.id,
+  tariffName: 'Daily',
+  days,
+  net: '0.03',
+  vat: '0.01',
+  gross: '0.04',
+});
+
 describe('statements', () => {
   it("of a contract: its partner's VAT rounded half-up once per line, totals the sums of the lines", async () => {
     const body = await statement(root, `contractId=${contract.id}&month=2026-03`);
@@ -133,41 +146,7 @@ describe('statements', () => {
       vatPercent: '20.00',
       seller: { type: 'partner', id: dealer.id, name: 'Dealer' },
       buyer: { type: 'contract', id: contract.id, name: 'Client' },
-      lines: [
-        {
-          objectId: object['truck a']!.id,
-          objectName: 'truck a',
-          deviceId: object['truck a']!.deviceId,
-          tariffId: tariff.id,
-          tariffName: 'Daily',
-          days: 2,
-          net: '0.03',
-          vat: '0.01',
-          gross: '0.04',
-        },
-        {
-          objectId: object['Truck B']!.id,
-          objectName: 'Truck B',
-          deviceId: object['Truck B']!.deviceId,
-          tariffId: tariff.id,
-          tariffName: 'Daily',
-          days: 1,
-          net: '0.03',
-          vat: '0.01',
-          gross: '0.04',
-        },
-        {
-          objectId: object['Truck C']!.id,
-          objectName: 'Truck C',
-          deviceId: object['Truck C']!.deviceId,
-          tariffId: tariff.id,
-          tariffName: 'Daily',
-          days: 1,
-          net: '0.03',
-          vat: '0.01',
-          gross: '0.04',
-        },
-      ],
+      lines: [dailyLine('truck a', 2), dailyLine('Truck B', 1), dailyLine('Truck C', 1)],
       totals: { net: '0.09', vat: '0.03', gross: '0.12' },
     });
     // Rounding the total instead would have given another VAT: the rule is per line.

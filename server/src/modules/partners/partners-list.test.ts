@@ -4,14 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createPartner, createTariff, signInAsPartner } from '../../../test/builders.js';
 import { expectStatus } from '../../../test/client.js';
 import { useTestAppAsRoot } from '../../../test/test-suite.js';
+import type { PartnerList } from './partners.schemas.js';
+import type { Static } from 'typebox';
+
+type ListBody = Static<typeof PartnerList>;
 
 const { context, root } = useTestAppAsRoot();
 let ids: Record<string, number>;
-
-interface ListBody {
-  total: number;
-  items: { id: number; name: string; [key: string]: unknown }[];
-}
 
 beforeAll(async () => {
   const tariff = await createTariff(root, { name: 'Standard' });
