@@ -1,5 +1,5 @@
 import { today } from '../src/lib/clock.js';
-import { api, type MatrixEndpoint, type MatrixRequest } from './authorization-harness.js';
+import { api, endpoint, type MatrixEndpoint, type MatrixRequest } from './authorization-harness.js';
 import { newIdempotencyKey } from './money-builders.js';
 import { MISSING_ID } from './test-world.js';
 
@@ -48,36 +48,17 @@ export const withKey = () => ({ 'idempotency-key': newIdempotencyKey() });
 export const month = () => today().slice(0, 7);
 
 export const moneyEndpointsWithoutRecord: MoneyEndpoint[] = [
-  {
-    name: 'GET /finance/transactions',
-    route: 'GET /finance/transactions',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/finance/transactions') }),
-  },
-  {
+  endpoint('GET /finance/transactions', 200, () => '/finance/transactions'),
+  endpoint('GET /finance/transactions/export', 200, () => '/finance/transactions/export?format=csv', {
     name: 'GET /finance/transactions/export (csv)',
-    route: 'GET /finance/transactions/export',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/finance/transactions/export?format=csv') }),
-  },
-  {
+  }),
+  endpoint('GET /finance/transactions/export', 200, () => '/finance/transactions/export?format=xlsx', {
     name: 'GET /finance/transactions/export (xlsx)',
-    route: 'GET /finance/transactions/export',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/finance/transactions/export?format=xlsx') }),
-  },
-  {
+  }),
+  endpoint('GET /finance/revenue', 200, () => '/finance/revenue', {
     name: "GET /finance/revenue (the caller's own)",
-    route: 'GET /finance/revenue',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/finance/revenue') }),
-  },
-  {
-    name: 'GET /finance/exchange-rates',
-    route: 'GET /finance/exchange-rates',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/finance/exchange-rates?baseCurrency=USD') }),
-  },
+  }),
+  endpoint('GET /finance/exchange-rates', 200, () => '/finance/exchange-rates?baseCurrency=USD'),
 ];
 
 const moveEndpoint = (
@@ -151,18 +132,8 @@ export const moneyEndpointsWithRecord: MoneyEndpoint[] = [
       headers: withKey(),
     }),
   },
-  {
-    name: 'GET /contracts/:id/balance',
-    route: 'GET /contracts/:id/balance',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/contracts/${r.contract}/balance`) }),
-  },
-  {
-    name: 'GET /partners/:id/balance',
-    route: 'GET /partners/:id/balance',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/partners/${r.partner}/balance`) }),
-  },
+  endpoint('GET /contracts/:id/balance', 200, (r) => `/contracts/${r.contract}/balance`),
+  endpoint('GET /partners/:id/balance', 200, (r) => `/partners/${r.partner}/balance`),
   {
     name: 'GET /finance/statements (contractId)',
     route: 'GET /finance/statements',
@@ -199,12 +170,9 @@ export const moneyEndpointsWithRecord: MoneyEndpoint[] = [
       url: api(`/finance/statements/export?format=xlsx&partnerId=${r.partner}&month=${month()}`),
     }),
   },
-  {
+  endpoint('GET /finance/revenue', 200, (r) => `/finance/revenue?partnerId=${r.partner}`, {
     name: 'GET /finance/revenue (partnerId)',
-    route: 'GET /finance/revenue',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/finance/revenue?partnerId=${r.partner}`) }),
-  },
+  }),
 ];
 
 /* Billing runs and new exchange rates: the super administrator's. */

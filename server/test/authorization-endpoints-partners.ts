@@ -1,5 +1,5 @@
 import { partnerInput, unique } from './builders.js';
-import { api, type MatrixEndpoint } from './authorization-harness.js';
+import { api, endpoint, type MatrixEndpoint } from './authorization-harness.js';
 import { currentVersion, MISSING_ID } from './test-world.js';
 
 /*
@@ -36,66 +36,23 @@ type Endpoint = MatrixEndpoint<PartnerRecords>;
 
 /** Endpoints that take no record: every signed-in role may call them. */
 export const partnerEndpointsWithoutRecord: Endpoint[] = [
-  {
-    name: 'GET /auth/me',
-    route: 'GET /auth/me',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/auth/me') }),
-  },
+  endpoint('GET /auth/me', 200, () => '/auth/me'),
   {
     name: 'POST /auth/logout',
     route: 'POST /auth/logout',
     allowed: 204,
     build: () => ({ method: 'POST', url: api('/auth/logout'), body: {}, spareSession: true }),
   },
-  {
-    name: 'GET /reference/regions',
-    route: 'GET /reference/regions',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/reference/regions?country=RU') }),
-  },
-  {
-    name: 'GET /reference/currencies',
-    route: 'GET /reference/currencies',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/reference/currencies') }),
-  },
-  {
-    name: 'GET /reference/organization-types',
-    route: 'GET /reference/organization-types',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/reference/organization-types?country=KZ') }),
-  },
-  {
-    name: 'GET /reference/account-types',
-    route: 'GET /reference/account-types',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/reference/account-types') }),
-  },
-  {
-    name: 'GET /reference/vat-rates',
-    route: 'GET /reference/vat-rates',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/reference/vat-rates?country=RU&date=2026-02-01') }),
-  },
-  {
-    name: 'GET /reference/setting-keys',
-    route: 'GET /reference/setting-keys',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/reference/setting-keys') }),
-  },
-  {
-    name: 'GET /tariffs',
-    route: 'GET /tariffs',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/tariffs') }),
-  },
-  {
+  endpoint('GET /reference/regions', 200, () => '/reference/regions?country=RU'),
+  endpoint('GET /reference/currencies', 200, () => '/reference/currencies'),
+  endpoint('GET /reference/organization-types', 200, () => '/reference/organization-types?country=KZ'),
+  endpoint('GET /reference/account-types', 200, () => '/reference/account-types'),
+  endpoint('GET /reference/vat-rates', 200, () => '/reference/vat-rates?country=RU&date=2026-02-01'),
+  endpoint('GET /reference/setting-keys', 200, () => '/reference/setting-keys'),
+  endpoint('GET /tariffs', 200, () => '/tariffs'),
+  endpoint('GET /tariffs/choices', 200, () => '/tariffs/choices?purpose=price&currencies=RUB', {
     name: 'GET /tariffs/choices (no partner)',
-    route: 'GET /tariffs/choices',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/tariffs/choices?purpose=price&currencies=RUB') }),
-  },
+  }),
   {
     name: 'POST /tariffs',
     route: 'POST /tariffs',
@@ -106,24 +63,13 @@ export const partnerEndpointsWithoutRecord: Endpoint[] = [
       body: { name: unique('Matrix tariff '), currency: 'RUB', period: 'day', price: '10.00' },
     }),
   },
-  {
-    name: 'GET /partners',
-    route: 'GET /partners',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/partners') }),
-  },
-  {
+  endpoint('GET /partners', 200, () => '/partners'),
+  endpoint('GET /partners/export', 200, () => '/partners/export?format=csv', {
     name: 'GET /partners/export (csv)',
-    route: 'GET /partners/export',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/partners/export?format=csv') }),
-  },
-  {
+  }),
+  endpoint('GET /partners/export', 200, () => '/partners/export?format=xlsx', {
     name: 'GET /partners/export (xlsx)',
-    route: 'GET /partners/export',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/partners/export?format=xlsx') }),
-  },
+  }),
   {
     name: 'POST /partners',
     route: 'POST /partners',
@@ -134,12 +80,7 @@ export const partnerEndpointsWithoutRecord: Endpoint[] = [
 
 /** Endpoints that act on a record: in scope they answer `allowed`, outside it 404. */
 export const partnerEndpointsWithRecord: Endpoint[] = [
-  {
-    name: 'GET /partners/:id',
-    route: 'GET /partners/:id',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/partners/${r.partner}`) }),
-  },
+  endpoint('GET /partners/:id', 200, (r) => `/partners/${r.partner}`),
   {
     name: 'PATCH /partners/:id',
     route: 'PATCH /partners/:id',
@@ -150,36 +91,11 @@ export const partnerEndpointsWithRecord: Endpoint[] = [
       body: { version: await currentVersion(world, 'partners', r.partner), comment: unique('Checked ') },
     }),
   },
-  {
-    name: 'DELETE /partners/:id',
-    route: 'DELETE /partners/:id',
-    allowed: 200,
-    build: (r) => ({ method: 'DELETE', url: api(`/partners/${r.leaf}`) }),
-  },
-  {
-    name: 'POST /partners/:id/restore',
-    route: 'POST /partners/:id/restore',
-    allowed: 200,
-    build: (r) => ({ method: 'POST', url: api(`/partners/${r.archived}/restore`), body: {} }),
-  },
-  {
-    name: 'GET /partners/:id/history',
-    route: 'GET /partners/:id/history',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/partners/${r.partner}/history`) }),
-  },
-  {
-    name: 'GET /partners/:id/settings',
-    route: 'GET /partners/:id/settings',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/partners/${r.partner}/settings`) }),
-  },
-  {
-    name: 'GET /partners/:id/settings/export',
-    route: 'GET /partners/:id/settings/export',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/partners/${r.partner}/settings/export`) }),
-  },
+  endpoint('DELETE /partners/:id', 200, (r) => `/partners/${r.leaf}`),
+  endpoint('POST /partners/:id/restore', 200, (r) => `/partners/${r.archived}/restore`),
+  endpoint('GET /partners/:id/history', 200, (r) => `/partners/${r.partner}/history`),
+  endpoint('GET /partners/:id/settings', 200, (r) => `/partners/${r.partner}/settings`),
+  endpoint('GET /partners/:id/settings/export', 200, (r) => `/partners/${r.partner}/settings/export`),
   {
     name: 'PUT /partners/:id/settings/:key (a key not set yet)',
     route: 'PUT /partners/:id/settings/:key',
@@ -190,12 +106,11 @@ export const partnerEndpointsWithRecord: Endpoint[] = [
       body: { value: 'https://support.example.com/fleet' },
     }),
   },
-  {
-    name: 'DELETE /partners/:id/settings/:key',
-    route: 'DELETE /partners/:id/settings/:key',
-    allowed: 204,
-    build: (r) => ({ method: 'DELETE', url: api(`/partners/${r.partner}/settings/${SETTING_TO_DELETE}`) }),
-  },
+  endpoint(
+    'DELETE /partners/:id/settings/:key',
+    204,
+    (r) => `/partners/${r.partner}/settings/${SETTING_TO_DELETE}`,
+  ),
   {
     name: 'POST /partners/:id/settings/import',
     route: 'POST /partners/:id/settings/import',
@@ -206,12 +121,7 @@ export const partnerEndpointsWithRecord: Endpoint[] = [
       body: { settings: { [SETTING_TO_DELETE]: true } },
     }),
   },
-  {
-    name: 'GET /tariffs/:id',
-    route: 'GET /tariffs/:id',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/tariffs/${r.tariff}`) }),
-  },
+  endpoint('GET /tariffs/:id', 200, (r) => `/tariffs/${r.tariff}`),
   {
     name: 'PATCH /tariffs/:id',
     route: 'PATCH /tariffs/:id',

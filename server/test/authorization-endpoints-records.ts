@@ -1,6 +1,6 @@
 import { today } from '../src/lib/clock.js';
 import { PORTAL_PASSWORD, unique, uniqueImei } from './builders.js';
-import { api, type MatrixEndpoint } from './authorization-harness.js';
+import { api, endpoint, type MatrixEndpoint } from './authorization-harness.js';
 import { currentVersion, MISSING_ID } from './test-world.js';
 
 /*
@@ -40,42 +40,18 @@ export const missingContractRecords: ContractRecords = {
 type Endpoint = MatrixEndpoint<ContractRecords>;
 
 export const contractEndpointsWithoutRecord: Endpoint[] = [
-  {
-    name: 'GET /contracts',
-    route: 'GET /contracts',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/contracts') }),
-  },
-  {
+  endpoint('GET /contracts', 200, () => '/contracts'),
+  endpoint('GET /contracts/export', 200, () => '/contracts/export?format=csv', {
     name: 'GET /contracts/export (csv)',
-    route: 'GET /contracts/export',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/contracts/export?format=csv') }),
-  },
-  {
+  }),
+  endpoint('GET /contracts/export', 200, () => '/contracts/export?format=xlsx', {
     name: 'GET /contracts/export (xlsx)',
-    route: 'GET /contracts/export',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/contracts/export?format=xlsx') }),
-  },
-  {
-    name: 'GET /objects',
-    route: 'GET /objects',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/objects') }),
-  },
-  {
+  }),
+  endpoint('GET /objects', 200, () => '/objects'),
+  endpoint('GET /objects/export', 200, () => '/objects/export?format=csv', {
     name: 'GET /objects/export (csv)',
-    route: 'GET /objects/export',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/objects/export?format=csv') }),
-  },
-  {
-    name: 'GET /users',
-    route: 'GET /users',
-    allowed: 200,
-    build: () => ({ method: 'GET', url: api('/users') }),
-  },
+  }),
+  endpoint('GET /users', 200, () => '/users'),
 ];
 
 export const contractEndpointsWithRecord: Endpoint[] = [
@@ -91,12 +67,7 @@ export const contractEndpointsWithRecord: Endpoint[] = [
       body: { partnerId: r.partner, name: unique('Matrix '), currency: 'RUB', accountType: 'prepayment' },
     }),
   },
-  {
-    name: 'GET /contracts/:id',
-    route: 'GET /contracts/:id',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/contracts/${r.contract}`) }),
-  },
+  endpoint('GET /contracts/:id', 200, (r) => `/contracts/${r.contract}`),
   {
     name: 'PATCH /contracts/:id',
     route: 'PATCH /contracts/:id',
@@ -107,30 +78,10 @@ export const contractEndpointsWithRecord: Endpoint[] = [
       body: { version: await currentVersion(world, 'contracts', r.contract), comment: unique('Checked ') },
     }),
   },
-  {
-    name: 'DELETE /contracts/:id',
-    route: 'DELETE /contracts/:id',
-    allowed: 200,
-    build: (r) => ({ method: 'DELETE', url: api(`/contracts/${r.spareContract}`) }),
-  },
-  {
-    name: 'POST /contracts/:id/restore',
-    route: 'POST /contracts/:id/restore',
-    allowed: 200,
-    build: (r) => ({ method: 'POST', url: api(`/contracts/${r.archivedContract}/restore`), body: {} }),
-  },
-  {
-    name: 'POST /contracts/:id/clone',
-    route: 'POST /contracts/:id/clone',
-    allowed: 201,
-    build: (r) => ({ method: 'POST', url: api(`/contracts/${r.contract}/clone`), body: {} }),
-  },
-  {
-    name: 'GET /contracts/:id/history',
-    route: 'GET /contracts/:id/history',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/contracts/${r.contract}/history`) }),
-  },
+  endpoint('DELETE /contracts/:id', 200, (r) => `/contracts/${r.spareContract}`),
+  endpoint('POST /contracts/:id/restore', 200, (r) => `/contracts/${r.archivedContract}/restore`),
+  endpoint('POST /contracts/:id/clone', 201, (r) => `/contracts/${r.contract}/clone`),
+  endpoint('GET /contracts/:id/history', 200, (r) => `/contracts/${r.contract}/history`),
   // Objects
   {
     name: 'POST /objects (contractId)',
@@ -155,12 +106,7 @@ export const contractEndpointsWithRecord: Endpoint[] = [
       headers: { 'content-type': 'text/csv; charset=utf-8' },
     }),
   },
-  {
-    name: 'GET /objects/:id',
-    route: 'GET /objects/:id',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/objects/${r.object}`) }),
-  },
+  endpoint('GET /objects/:id', 200, (r) => `/objects/${r.object}`),
   {
     name: 'PATCH /objects/:id',
     route: 'PATCH /objects/:id',
@@ -171,24 +117,9 @@ export const contractEndpointsWithRecord: Endpoint[] = [
       body: { version: await currentVersion(world, 'objects', r.object), plateNumber: unique('A') },
     }),
   },
-  {
-    name: 'DELETE /objects/:id',
-    route: 'DELETE /objects/:id',
-    allowed: 200,
-    build: (r) => ({ method: 'DELETE', url: api(`/objects/${r.spareObject}`) }),
-  },
-  {
-    name: 'POST /objects/:id/restore',
-    route: 'POST /objects/:id/restore',
-    allowed: 200,
-    build: (r) => ({ method: 'POST', url: api(`/objects/${r.archivedObject}/restore`), body: {} }),
-  },
-  {
-    name: 'GET /objects/:id/history',
-    route: 'GET /objects/:id/history',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/objects/${r.object}/history`) }),
-  },
+  endpoint('DELETE /objects/:id', 200, (r) => `/objects/${r.spareObject}`),
+  endpoint('POST /objects/:id/restore', 200, (r) => `/objects/${r.archivedObject}/restore`),
+  endpoint('GET /objects/:id/history', 200, (r) => `/objects/${r.object}/history`),
   {
     name: 'POST /objects/:id/move',
     route: 'POST /objects/:id/move',
@@ -228,12 +159,9 @@ export const contractEndpointsWithRecord: Endpoint[] = [
       },
     }),
   },
-  {
+  endpoint('GET /users/password-policy', 200, (r) => `/users/password-policy?contractId=${r.contract}`, {
     name: 'GET /users/password-policy (contractId)',
-    route: 'GET /users/password-policy',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/users/password-policy?contractId=${r.contract}`) }),
-  },
+  }),
   {
     name: 'POST /users/generate-password (contractId)',
     route: 'POST /users/generate-password',
@@ -244,12 +172,7 @@ export const contractEndpointsWithRecord: Endpoint[] = [
       body: { contractId: r.contract },
     }),
   },
-  {
-    name: 'GET /users/:id',
-    route: 'GET /users/:id',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/users/${r.user}`) }),
-  },
+  endpoint('GET /users/:id', 200, (r) => `/users/${r.user}`),
   {
     name: 'PATCH /users/:id',
     route: 'PATCH /users/:id',
@@ -260,52 +183,14 @@ export const contractEndpointsWithRecord: Endpoint[] = [
       body: { version: await currentVersion(world, 'users', r.user), name: unique('Renamed ') },
     }),
   },
-  {
-    name: 'POST /users/:id/block',
-    route: 'POST /users/:id/block',
-    allowed: 200,
-    build: (r) => ({ method: 'POST', url: api(`/users/${r.spareUser}/block`), body: {} }),
-  },
-  {
-    name: 'POST /users/:id/unblock',
-    route: 'POST /users/:id/unblock',
-    allowed: 200,
-    build: (r) => ({ method: 'POST', url: api(`/users/${r.user}/unblock`), body: {} }),
-  },
-  {
-    name: 'POST /users/:id/reset-password',
-    route: 'POST /users/:id/reset-password',
-    allowed: 200,
-    build: (r) => ({ method: 'POST', url: api(`/users/${r.user}/reset-password`), body: {} }),
-  },
-  {
-    name: 'DELETE /users/:id',
-    route: 'DELETE /users/:id',
-    allowed: 200,
-    build: (r) => ({ method: 'DELETE', url: api(`/users/${r.spareUser}`) }),
-  },
-  {
-    name: 'POST /users/:id/restore',
-    route: 'POST /users/:id/restore',
-    allowed: 200,
-    build: (r) => ({ method: 'POST', url: api(`/users/${r.archivedUser}/restore`), body: {} }),
-  },
-  {
-    name: 'GET /users/:id/history',
-    route: 'GET /users/:id/history',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/users/${r.user}/history`) }),
-  },
-  {
-    name: 'GET /users/:id/login-history',
-    route: 'GET /users/:id/login-history',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/users/${r.user}/login-history`) }),
-  },
-  {
+  endpoint('POST /users/:id/block', 200, (r) => `/users/${r.spareUser}/block`),
+  endpoint('POST /users/:id/unblock', 200, (r) => `/users/${r.user}/unblock`),
+  endpoint('POST /users/:id/reset-password', 200, (r) => `/users/${r.user}/reset-password`),
+  endpoint('DELETE /users/:id', 200, (r) => `/users/${r.spareUser}`),
+  endpoint('POST /users/:id/restore', 200, (r) => `/users/${r.archivedUser}/restore`),
+  endpoint('GET /users/:id/history', 200, (r) => `/users/${r.user}/history`),
+  endpoint('GET /users/:id/login-history', 200, (r) => `/users/${r.user}/login-history`),
+  endpoint('GET /users/:id/login-history', 200, (r) => `/users/${r.user}/login-history?format=csv`, {
     name: 'GET /users/:id/login-history (csv)',
-    route: 'GET /users/:id/login-history',
-    allowed: 200,
-    build: (r) => ({ method: 'GET', url: api(`/users/${r.user}/login-history?format=csv`) }),
-  },
+  }),
 ];

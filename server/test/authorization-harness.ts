@@ -39,6 +39,30 @@ export interface MatrixEndpoint<Records = unknown> {
   build(records: Records, world: World): MatrixRequest | Promise<MatrixRequest>;
 }
 
+/**
+ * An endpoint that sends no body (an empty one for POST), named by its route unless told otherwise:
+ * `endpoint('GET /partners/:id', 200, (r) => `/partners/${r.partner}`)`.
+ */
+export function endpoint<Records>(
+  route: string,
+  allowed: number,
+  path: (records: Records) => string,
+  more: { name?: string; foreign?: number } = {},
+): MatrixEndpoint<Records> & { build(records: Records): MatrixRequest } {
+  const method = route.split(' ')[0] as MatrixRequest['method'];
+  return {
+    name: more.name ?? route,
+    route,
+    allowed,
+    ...(more.foreign === undefined ? {} : { foreign: more.foreign }),
+    build: (records) => ({
+      method,
+      url: api(path(records)),
+      ...(method === 'GET' || method === 'DELETE' ? {} : { body: {} }),
+    }),
+  };
+}
+
 /** Asserts a request goes to the route its endpoint declares, so the declared routes can be trusted. */
 export function expectSentToRoute(request: MatrixRequest, route: string) {
   const [method, path = ''] = route.split(' ');

@@ -33,16 +33,8 @@ import {
   postCharge,
   type TransferBody,
 } from './money-builders.js';
-import { useTestApp } from './test-suite.js';
-import {
-  buildWorld,
-  clientOf,
-  MISSING_ID,
-  partnerKeys,
-  type PartnerKey,
-  type Role,
-  type World,
-} from './test-world.js';
+import { useTestWorld } from './test-suite.js';
+import { clientOf, MISSING_ID, partnerKeys, type PartnerKey, type Role, type World } from './test-world.js';
 
 /*
  * The authorisation matrix of the money endpoints (issue 5): payments, write-offs, corrections,
@@ -73,8 +65,7 @@ type OwnBalanceSet = 'ownBalanceA' | 'ownBalanceA1' | 'parentBalanceA';
 /** A day long past, for the charges posted here: the billing runs of this file bill today only. */
 const CHARGE_DAY = '2025-03-14';
 
-const { context } = useTestApp();
-let world: World;
+const { context, world } = useTestWorld({ beforeBlockingC: buildMoneyWorld });
 let root: TestClient;
 let sessions: World['sessions'];
 let partners: World['partners'];
@@ -181,7 +172,6 @@ async function buildMoneyWorld(open: World) {
 }
 
 beforeAll(async () => {
-  world = await buildWorld(context, { beforeBlockingC: buildMoneyWorld });
   ({ root, sessions, partners } = world);
 });
 

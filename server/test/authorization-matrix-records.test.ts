@@ -15,15 +15,8 @@ import {
   missingContractRecords,
   type ContractRecords,
 } from './authorization-endpoints-records.js';
-import { useTestApp } from './test-suite.js';
-import {
-  buildWorld,
-  currentVersion,
-  MISSING_ID,
-  partnerKeys,
-  type PartnerKey,
-  type World,
-} from './test-world.js';
+import { useTestWorld } from './test-suite.js';
+import { currentVersion, MISSING_ID, partnerKeys, type PartnerKey, type World } from './test-world.js';
 
 /*
  * The authorisation matrix of the contracts, objects and portal-users endpoints: every endpoint ×
@@ -42,8 +35,13 @@ import {
  * target to move objects to), objects and portal users of the same kinds.
  */
 
-const { context } = useTestApp();
-let world: World;
+/** Each partner's records, built by its own people; C's administrator builds C's while C is open. */
+const built = {} as Record<PartnerKey, ContractRecords>;
+const { world } = useTestWorld({
+  beforeBlockingC: async (open) => {
+    for (const key of partnerKeys) built[key] = await buildRecords(open, key);
+  },
+});
 let root: TestClient;
 let sessions: World['sessions'];
 let partners: World['partners'];
@@ -106,14 +104,7 @@ async function buildRecords(world: World, key: PartnerKey): Promise<ContractReco
   };
 }
 
-beforeAll(async () => {
-  const built = {} as Record<PartnerKey, ContractRecords>;
-  world = await buildWorld(context, {
-    // C's administrator builds C's records while C is still open.
-    beforeBlockingC: async (open) => {
-      for (const key of partnerKeys) built[key] = await buildRecords(open, key);
-    },
-  });
+beforeAll(() => {
   ({ root, sessions, partners } = world);
   recordSets = {
     ownA: built.A,

@@ -29,8 +29,8 @@ import {
   SETTING_TO_DELETE,
   type PartnerRecords,
 } from './authorization-endpoints-partners.js';
-import { useTestApp } from './test-suite.js';
-import { buildWorld, currentVersion, MISSING_ID, type World } from './test-world.js';
+import { useTestWorld } from './test-suite.js';
+import { currentVersion, MISSING_ID, type World } from './test-world.js';
 
 /*
  * The authorisation matrix of the partners, tariffs, reference, partner settings and session endpoints:
@@ -54,8 +54,7 @@ import { buildWorld, currentVersion, MISSING_ID, type World } from './test-world
 
 type PartnerKey = 'A1x' | 'A1y' | 'A3' | 'Ax' | 'Ay' | 'Az' | 'B1' | 'Bz' | 'Bx' | 'By' | 'Bm' | 'Bm1';
 
-const { context } = useTestApp();
-let world: World;
+const { context, world } = useTestWorld();
 let root: TestClient;
 let sessions: World['sessions'];
 let partners: World['partners'] & Record<PartnerKey, CreatedPartner>;
@@ -67,7 +66,6 @@ async function archive(id: number) {
 }
 
 beforeAll(async () => {
-  world = await buildWorld(context);
   ({ root, sessions } = world);
   const admin = sessions.partnerAdmin;
   const subAdmin = sessions.subPartnerAdmin;

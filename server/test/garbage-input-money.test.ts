@@ -26,8 +26,8 @@ import {
   type Shape,
 } from './fuzz.js';
 import { newIdempotencyKey, pay, postCharge, type TransferBody } from './money-builders.js';
-import { useTestApp } from './test-suite.js';
-import { buildWorld, MISSING_ID, type World } from './test-world.js';
+import { useTestWorld } from './test-suite.js';
+import { MISSING_ID } from './test-world.js';
 
 /*
  * The money endpoints (payments, write-offs, corrections, transactions, balances, statements,
@@ -40,8 +40,7 @@ const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 /** What the server accepts as an Idempotency-Key: 1 to 200 visible ASCII characters. */
 const validKey = /^[\x21-\x7E]{1,200}$/;
 
-const { context } = useTestApp();
-let world: World;
+const { context, world } = useTestWorld();
 let root: TestClient;
 let partnerAdmin: TestClient;
 /** Own, foreign and missing ids per kind, which random requests pick from. */
@@ -59,7 +58,6 @@ let subPartner: number;
 const caller = (name: CallerName) => callerOf(world, name);
 
 beforeAll(async () => {
-  world = await buildWorld(context);
   root = world.root;
   partnerAdmin = world.sessions.partnerAdmin;
   const { A1, B } = world.partners;

@@ -24,8 +24,8 @@ import {
   type RawRequest,
   type Shape,
 } from './fuzz.js';
-import { useTestApp } from './test-suite.js';
-import { buildWorld, MISSING_ID, type World } from './test-world.js';
+import { useTestWorld } from './test-suite.js';
+import { MISSING_ID } from './test-world.js';
 
 /*
  * The contracts, objects, portal users and portal login endpoints under random input: never a 500,
@@ -34,8 +34,7 @@ import { buildWorld, MISSING_ID, type World } from './test-world.js';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 
-const { context } = useTestApp();
-let world: World;
+const { context, world } = useTestWorld();
 /** Own, foreign and missing ids per kind, which random requests pick from. */
 const ids = {
   partners: [] as number[],
@@ -47,7 +46,6 @@ const ids = {
 const caller = (name: CallerName) => callerOf(world, name);
 
 beforeAll(async () => {
-  world = await buildWorld(context);
   // A's records (the partner administrator's own, USD allowed) and B's (foreign), from the world.
   for (const key of ['A', 'B'] as const) {
     ids.partners.push(world.partners[key].id);

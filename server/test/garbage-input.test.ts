@@ -26,8 +26,8 @@ import {
   type RawRequest,
   type Shape,
 } from './fuzz.js';
-import { useTestApp } from './test-suite.js';
-import { buildWorld, MISSING_ID, type World } from './test-world.js';
+import { useTestWorld } from './test-suite.js';
+import { MISSING_ID } from './test-world.js';
 
 /*
  * No input a user can send produces a 500, and every refusal is a well-formed problem answer
@@ -40,8 +40,7 @@ import { buildWorld, MISSING_ID, type World } from './test-world.js';
 /** Runs per property; FUZZ_RUNS=2000 for a longer hunt. */
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 
-const { context } = useTestApp();
-let world: World;
+const { context, world } = useTestWorld();
 let root: TestClient;
 let partnerAdmin: TestClient;
 
@@ -50,7 +49,6 @@ const idPools = { root: [] as number[], partnerAdmin: [] as number[], tariffs: [
 const caller = (name: CallerName) => callerOf(world, name);
 
 beforeAll(async () => {
-  world = await buildWorld(context);
   root = world.root;
   partnerAdmin = world.sessions.partnerAdmin;
   // The partner administrator's tree A, and tree B that only the super administrator fuzzes, so

@@ -3,6 +3,7 @@ import type { App } from '../src/app.js';
 import { createSuperAdmin } from './builders.js';
 import { TestClient } from './client.js';
 import { createTestApp, type TestContext } from './test-app.js';
+import { buildWorld, type World } from './test-world.js';
 
 /*
  * The opening every API test file (or describe block) shares: its app on a private database, built
@@ -32,4 +33,17 @@ export function useTestAppAsRoot(options: { rootLogin?: string } = {}): {
     Object.assign(root, await createSuperAdmin(context.app, context.database.db, options.rootLogin));
   });
   return { context, root };
+}
+
+/** The app and the one test world (test-world.ts) built on it before the block's other hooks. */
+export function useTestWorld(options: Parameters<typeof buildWorld>[1] = {}): {
+  context: TestContext;
+  world: World;
+} {
+  const { context } = useTestApp();
+  const world = {} as World;
+  beforeAll(async () => {
+    Object.assign(world, await buildWorld(context, options));
+  });
+  return { context, world };
 }
