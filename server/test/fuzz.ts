@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { App } from '../src/app.js';
 import type { TestClient } from './client.js';
+import type { TestContext } from './test-app.js';
 import { clientOf, type World } from './test-world.js';
 
 /*
@@ -99,6 +100,33 @@ export async function sendAs(app: App, client: TestClient, options: RawRequest) 
   });
   expectWellFormed(response, describeRequest(options));
   return response;
+}
+
+/**
+ * How a fuzzing file sends: as one of the world's callers, a raw request or a JSON body, every answer
+ * checked well-formed (and by `alsoCheck`, a file's own further contract of an answer).
+ */
+export function fuzzSenders(
+  context: TestContext,
+  world: World,
+  alsoCheck: (response: LightMyRequestResponse, request: RawRequest) => void = () => undefined,
+) {
+  const send = async (client: TestClient, request: RawRequest) => {
+    const response = await sendAs(context.app, client, request);
+    alsoCheck(response, request);
+    return response;
+  };
+  return {
+    caller: (name: CallerName) => callerOf(world, name),
+    send,
+    sendJson: (
+      client: TestClient,
+      method: Method,
+      url: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) => send(client, jsonRequest(method, url, body, headers)),
+  };
 }
 
 /* ------------------------------------------------------------------------------------------------ */

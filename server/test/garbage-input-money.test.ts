@@ -10,19 +10,15 @@ import {
   dateText,
   decimalText,
   anyCaller,
-  callerOf,
   encode,
+  fuzzSenders,
   idAmong,
-  jsonRequest,
   jsonValue,
   nullable,
-  sendAs,
   signedIn,
   text,
   textUpTo,
-  type CallerName,
   type Method,
-  type RawRequest,
   type Shape,
 } from './fuzz.js';
 import { newIdempotencyKey, pay, postCharge, type TransferBody } from './money-builders.js';
@@ -54,8 +50,6 @@ const ids = {
 let ownContract: number;
 /** A's sub-partner, whose balance the partner administrator moves. */
 let subPartner: number;
-
-const caller = (name: CallerName) => callerOf(world, name);
 
 beforeAll(async () => {
   root = world.root;
@@ -115,24 +109,12 @@ function expectFieldsNamed(response: LightMyRequestResponse, request: string) {
   for (const error of problem.errors) expect(error.field.length, where).toBeGreaterThan(0);
 }
 
-async function send(client: TestClient, request: RawRequest) {
-  const response = await sendAs(context.app, client, request);
+const { caller, sendJson } = fuzzSenders(context, world, (response, request) =>
   expectFieldsNamed(
     response,
     `${request.method} ${request.url} ${String(request.payload ?? '').slice(0, 300)}`,
-  );
-  return response;
-}
-
-function sendJson(
-  client: TestClient,
-  method: Method,
-  url: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  return send(client, jsonRequest(method, url, body, headers));
-}
+  ),
+);
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Arbitraries                                                                                       */

@@ -1,27 +1,22 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueImei } from './builders.js';
-import { type TestClient } from './client.js';
 import {
   bodyOf,
   currencyText,
   dateText,
   decimalText,
   anyCaller,
-  callerOf,
   encode,
+  fuzzSenders,
   idAmong,
-  jsonRequest,
   jsonValue,
   nullable,
-  sendAs,
   signedIn,
   text,
   textUpTo,
   versionNumber,
-  type CallerName,
   type Method,
-  type RawRequest,
   type Shape,
 } from './fuzz.js';
 import { useTestWorld } from './test-suite.js';
@@ -43,7 +38,7 @@ const ids = {
   users: [] as number[],
 };
 
-const caller = (name: CallerName) => callerOf(world, name);
+const { caller, send, sendJson } = fuzzSenders(context, world);
 
 beforeAll(async () => {
   // A's records (the partner administrator's own, USD allowed) and B's (foreign), from the world.
@@ -55,10 +50,6 @@ beforeAll(async () => {
   }
   for (const list of Object.values(ids)) list.push(MISSING_ID);
 });
-
-const send = (client: TestClient, request: RawRequest) => sendAs(context.app, client, request);
-const sendJson = (client: TestClient, method: Method, url: string, body?: unknown) =>
-  send(client, jsonRequest(method, url, body));
 
 const idOf = (kind: keyof typeof ids) => idAmong(ids[kind]);
 const phoneText = nullable(fc.oneof(fc.constantFrom('+79161234567', '8 916 123 45 67', '+1'), textUpTo(40)));

@@ -9,21 +9,18 @@ import {
   dateText,
   decimalText,
   anyCaller,
-  callerOf,
   encode,
+  fuzzSenders,
   idAmong,
-  jsonRequest,
   jsonValue,
   notPrototypeName,
   nullable,
-  sendAs as sendRaw,
   signedIn,
   text,
   textUpTo,
   versionNumber,
   type CallerName,
   type Method,
-  type RawRequest,
   type Shape,
 } from './fuzz.js';
 import { useTestWorld } from './test-suite.js';
@@ -46,7 +43,7 @@ let partnerAdmin: TestClient;
 
 /** Record ids each caller fuzzes by-id endpoints with (the partner administrator's include foreign ones). */
 const idPools = { root: [] as number[], partnerAdmin: [] as number[], tariffs: [] as number[] };
-const caller = (name: CallerName) => callerOf(world, name);
+const { caller, send: sendAs, sendJson } = fuzzSenders(context, world);
 
 beforeAll(async () => {
   root = world.root;
@@ -64,14 +61,6 @@ beforeAll(async () => {
 /* ------------------------------------------------------------------------------------------------ */
 /* The assertion                                                                                     */
 /* ------------------------------------------------------------------------------------------------ */
-
-function sendAs(client: TestClient, options: RawRequest) {
-  return sendRaw(context.app, client, options);
-}
-
-function sendJson(client: TestClient, method: Method, url: string, body?: unknown) {
-  return sendAs(client, jsonRequest(method, url, body));
-}
 
 /** Ids of real records (own, foreign, missing) and any other id the schema accepts. */
 const anyId = () => idAmong([...idPools.partnerAdmin, ...idPools.tariffs], 3);
