@@ -33,7 +33,7 @@ import {
   postCharge,
   type TransferBody,
 } from './money-builders.js';
-import { useTestWorld } from './test-suite.js';
+import { itForEach, useTestWorld } from './test-suite.js';
 import { clientOf, MISSING_ID, partnerKeys, type PartnerKey, type Role, type World } from './test-world.js';
 
 /*
@@ -186,7 +186,7 @@ const matrix = matrixCases(
 );
 
 describe('authorisation matrix of payments, write-offs, corrections, balances, statements and revenue', () => {
-  it.each(matrix)('$title', async (matrixCase) => {
+  itForEach(matrix, async (matrixCase) => {
     const response = await checkMatrixCase(world, matrixCase, (set) => recordSets[set], missingMoneyRecords);
     const { endpoint } = matrixCase;
     if (matrixCase.expect === 'allowed' && endpoint.allowedCode !== undefined) {
@@ -231,7 +231,7 @@ const ownBalanceRows: RecordRow<OwnBalanceSet>[] = [
 ];
 
 describe("a partner's own balance is its parent's business", () => {
-  it.each(matrixCases([], ownBalanceEndpoints, ownBalanceRows))('$title', async (matrixCase) => {
+  itForEach(matrixCases([], ownBalanceEndpoints, ownBalanceRows), async (matrixCase) => {
     await checkMatrixCase(world, matrixCase, (set) => recordSets[set], missingMoneyRecords);
   });
 
@@ -308,7 +308,7 @@ const adminOnlyCases = adminOnlyEndpoints.flatMap((endpoint) =>
 );
 
 describe('billing runs and exchange-rate entry are for the super administrator only', () => {
-  it.each(adminOnlyCases)('$title', async ({ endpoint, role, missing, expect: expectation, status }) => {
+  itForEach(adminOnlyCases, async ({ endpoint, role, missing, expect: expectation, status }) => {
     const client = clientOf(world, role);
     const response = await send(client, endpoint.build(missing ? MISSING_ID : billingRunId));
     expect(response.statusCode, response.body).toBe(status);
@@ -413,7 +413,7 @@ describe('an unsafe money request needs the session’s CSRF token', () => {
     })),
   );
 
-  it.each(cases)('$title', async ({ token, request }) => {
+  itForEach(cases, async ({ token, request }) => {
     const session = sessions[request.role];
     const other = request.role === 'superAdmin' ? sessions.partnerAdmin : root;
     const client = new TestClient(context.app, session.cookie, token === 'missing' ? null : other.csrfToken);

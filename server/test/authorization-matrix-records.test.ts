@@ -15,7 +15,7 @@ import {
   missingContractRecords,
   type ContractRecords,
 } from './authorization-endpoints-records.js';
-import { useTestWorld } from './test-suite.js';
+import { itForEach, useTestWorld } from './test-suite.js';
 import { currentVersion, MISSING_ID, partnerKeys, type PartnerKey, type World } from './test-world.js';
 
 /*
@@ -128,7 +128,7 @@ const matrix = matrixCases(
 );
 
 describe('authorisation matrix of contracts, objects and portal users', () => {
-  it.each(matrix)('$title', async (matrixCase) => {
+  itForEach(matrix, async (matrixCase) => {
     await checkMatrixCase(world, matrixCase, (set) => recordSets[set], missingContractRecords);
   });
 });

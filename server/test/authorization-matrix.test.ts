@@ -29,7 +29,7 @@ import {
   SETTING_TO_DELETE,
   type PartnerRecords,
 } from './authorization-endpoints-partners.js';
-import { useTestWorld } from './test-suite.js';
+import { itForEach, useTestWorld } from './test-suite.js';
 import { currentVersion, MISSING_ID, type World } from './test-world.js';
 
 /*
@@ -144,7 +144,7 @@ const matrix = matrixCases(
 );
 
 describe('authorisation matrix', () => {
-  it.each(matrix)('$title', async (matrixCase) => {
+  itForEach(matrix, async (matrixCase) => {
     await checkMatrixCase(world, matrixCase, (set) => recordSets[set], missingPartnerRecords);
   });
 });
@@ -440,7 +440,7 @@ describe('a foreign id in a request body is answered like a missing one', () => 
     },
   ];
 
-  it.each(referenceCases)('$title', async ({ role, foreign, request, status, errors }) => {
+  itForEach(referenceCases, async ({ role, foreign, request, status, errors }) => {
     const client = sessions[role];
     const withForeign = await send(client, await request(foreign()));
     expect(withForeign.statusCode, withForeign.body).toBe(status);

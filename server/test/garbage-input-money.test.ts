@@ -22,7 +22,7 @@ import {
   type Shape,
 } from './fuzz.js';
 import { newIdempotencyKey, pay, postCharge, type TransferBody } from './money-builders.js';
-import { useTestWorld } from './test-suite.js';
+import { itForEach, useTestWorld } from './test-suite.js';
 import { MISSING_ID } from './test-world.js';
 
 /*
@@ -474,7 +474,7 @@ describe('the Idempotency-Key header', () => {
     })),
   );
 
-  it.each(cases)('$title', async ({ endpoint, key }) => {
+  itForEach(cases, async ({ endpoint, key }) => {
     const before = await transferCount();
     const response = await sendJson(
       partnerAdmin,
@@ -894,7 +894,7 @@ describe('specific inputs to the money endpoints', () => {
     },
   ];
 
-  it.each(cases)('$title', async ({ request, status, field }) => {
+  itForEach(cases, async ({ request, status, field }) => {
     const [client, method, url, body] = request();
     const headers =
       url.includes('/finance/payments') || url.includes('/finance/corrections')

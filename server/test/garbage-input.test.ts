@@ -23,7 +23,7 @@ import {
   type Method,
   type Shape,
 } from './fuzz.js';
-import { useTestWorld } from './test-suite.js';
+import { itForEach, useTestWorld } from './test-suite.js';
 import { MISSING_ID } from './test-world.js';
 
 /*
@@ -563,7 +563,7 @@ const rawBodies: { title: string; contentType: string | null; payload: string | 
   ];
 
 describe('raw malformed bodies get a problem answer, never a 500', () => {
-  it.each(rawBodies)('$title', async ({ contentType, payload, status }) => {
+  itForEach(rawBodies, async ({ contentType, payload, status }) => {
     for (const [method, url] of bodyEndpoints) {
       const nobody = anonymous(context.app);
       for (const client of [root, partnerAdmin, nobody]) {
@@ -669,7 +669,11 @@ describe('values the database refuses are reported against their field', () => {
     },
   ];
 
-  it.each(cases)('$title → 4xx naming $field', async (testCase) => {
+  const titled = cases.map((testCase) => ({
+    ...testCase,
+    title: `${testCase.title} → 4xx naming ${testCase.field}`,
+  }));
+  itForEach(titled, async (testCase) => {
     const response = await sendCase(testCase);
     expect(response.statusCode, response.body).toBeGreaterThanOrEqual(400);
     expect(fieldsOf(response), response.body).toContain(testCase.field);
@@ -770,7 +774,7 @@ describe('specific inputs', () => {
     },
   ];
 
-  it.each(cases)('$title', async (testCase) => {
+  itForEach(cases, async (testCase) => {
     const response = await sendCase(testCase);
     if (testCase.status !== undefined) expect(response.statusCode, response.body).toBe(testCase.status);
   });

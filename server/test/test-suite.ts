@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createSuperAdmin } from './builders.js';
 import { TestClient } from './client.js';
@@ -46,4 +46,15 @@ export function useTestWorld(options: Parameters<typeof buildWorld>[1] = {}): {
     Object.assign(world, await buildWorld(context, options));
   });
   return { context, world };
+}
+
+/**
+ * One test per case, titled by its full title: it.each's `$title` quotes a title and cuts it at 40
+ * characters, which leaves most cases of a matrix named alike.
+ */
+export function itForEach<Case extends { title: string }>(
+  cases: readonly Case[],
+  run: (testCase: Case) => Promise<void>,
+) {
+  for (const testCase of cases) it(testCase.title, () => run(testCase));
 }
