@@ -27,7 +27,7 @@ export function useTestAppAsRoot(options: { rootLogin?: string } = {}): {
   root: TestClient;
 } {
   const { context } = useTestApp();
-  // An empty client until the hook signs in: the client's fields are what a signed-in one carries.
+  // A client without a session until the hook signs in and copies the session (cookie, CSRF token) into it.
   const root = new TestClient(undefined as unknown as App);
   beforeAll(async () => {
     Object.assign(root, await createSuperAdmin(context.app, context.database.db, options.rootLogin));
