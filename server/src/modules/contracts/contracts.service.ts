@@ -8,7 +8,7 @@ import {
   changedFields,
   createdFields,
   entityHistory,
-  recordArchiveEvent,
+  changeArchived,
   recordAuditEvent,
 } from '../audit/audit.public.js';
 import { applyDebtBlocking, prepareOwnerSave, recordDepositChange } from '../ledger/ledger.public.js';
@@ -184,16 +184,14 @@ export async function archiveContract(options: Call & { id: number }) {
   const { db, actor, id } = options;
   const current = await loadContract(db, actor, id);
   if (current.archivedAt !== null) return current;
-  await db.transaction().execute(async (trx) => {
-    await setContractArchived(trx, id, new Date());
-    await recordArchiveEvent(trx, {
-      entityType: 'contract',
-      entityId: id,
-      archived: true,
-      actor,
-      requestId: options.requestId,
-    });
-  });
+  const event = {
+    entityType: 'contract',
+    entityId: id,
+    archived: true,
+    actor,
+    requestId: options.requestId,
+  } as const;
+  await changeArchived(db, event, (trx) => setContractArchived(trx, id, new Date()));
   return loadContract(db, actor, id);
 }
 
@@ -204,15 +202,15 @@ export async function restoreContract(options: Call & { id: number }) {
   const partner = await findPartnerInScope(db, current.partnerId, PLATFORM_SCOPE);
   if (partner?.archived_at) throw conflict('partner_archived', 'partnerId');
   // A second warehouse may have been made meanwhile: the unique index refuses the restore then.
-  await db.transaction().execute(async (trx) => {
+  const event = {
+    entityType: 'contract',
+    entityId: id,
+    archived: false,
+    actor,
+    requestId: options.requestId,
+  } as const;
+  await changeArchived(db, event, async (trx) => {
     await setContractArchived(trx, id, null);
-    await recordArchiveEvent(trx, {
-      entityType: 'contract',
-      entityId: id,
-      archived: false,
-      actor,
-      requestId: options.requestId,
-    });
     // Blocking for debt is kept for live contracts only: a restored one gets its state back.
     await applyDebtBlocking(trx, [id], debtActor(actor, options.requestId));
   });

@@ -27,7 +27,7 @@ import {
   changedFields,
   createdFields,
   entityHistory,
-  recordArchiveEvent,
+  changeArchived,
   recordAuditEvent,
 } from '../audit/audit.public.js';
 import { prepareOwnerSave, recordDepositChange } from '../ledger/ledger.public.js';
@@ -310,19 +310,19 @@ export async function archivePartner(options: Call & { id: number }) {
   const current = await loadPartner(db, actor, id);
   if (actor.partnerId === id) throw forbidden('self_archive');
   if (current.archivedAt !== null) return visibleTo(actor, current);
-  await db.transaction().execute(async (trx) => {
+  const event = {
+    entityType: 'partner',
+    entityId: id,
+    archived: true,
+    actor,
+    requestId: options.requestId,
+  } as const;
+  await changeArchived(db, event, async (trx) => {
     if (await hasLiveSubpartners(trx, id)) throw new AppError('has_live_subpartners', 409);
     // An archived partner's contracts would bill and log in under a partner that no longer exists.
     if (await hasLiveContracts(trx, id)) throw new AppError('has_live_contracts', 409);
     await setPartnerArchived(trx, id, new Date());
     await deleteSessionsOfSubtree(trx, id);
-    await recordArchiveEvent(trx, {
-      entityType: 'partner',
-      entityId: id,
-      archived: true,
-      actor,
-      requestId: options.requestId,
-    });
   });
   return showPartner(db, actor, id);
 }
@@ -335,16 +335,14 @@ export async function restorePartner(options: Call & { id: number }) {
     const parent = await findPartnerInScope(db, current.parentId, PLATFORM_SCOPE);
     if (parent?.archived_at) throw conflict('parent_archived', 'parentId');
   }
-  await db.transaction().execute(async (trx) => {
-    await setPartnerArchived(trx, id, null);
-    await recordArchiveEvent(trx, {
-      entityType: 'partner',
-      entityId: id,
-      archived: false,
-      actor,
-      requestId: options.requestId,
-    });
-  });
+  const event = {
+    entityType: 'partner',
+    entityId: id,
+    archived: false,
+    actor,
+    requestId: options.requestId,
+  } as const;
+  await changeArchived(db, event, (trx) => setPartnerArchived(trx, id, null));
   return showPartner(db, actor, id);
 }
 
