@@ -11,7 +11,12 @@ import {
   changeArchived,
   recordAuditEvent,
 } from '../audit/audit.public.js';
-import { applyDebtBlocking, prepareOwnerSave, recordDepositChange } from '../ledger/ledger.public.js';
+import {
+  applyDebtBlocking,
+  holdsMoney,
+  prepareOwnerSave,
+  recordDepositChange,
+} from '../ledger/ledger.public.js';
 import { normaliseContractDraft, type ContractDraft } from './contract-draft.js';
 import { columnsOf, draftOf, presentContract, type ContractResponse } from './contracts.presenter.js';
 import {
@@ -179,7 +184,11 @@ export async function updateContract(options: Call & { id: number; input: Contra
   return loadContract(db, actor, id);
 }
 
-/** Archives (soft-deletes) a contract; its objects and users stay, the partner's count drops. */
+/**
+ * Archives (soft-deletes) a contract; its objects and users stay, the partner's count drops. Refused
+ * while money is on its balance (owed or paid in advance): an archived contract is never billed or
+ * paid again, so the debt would be lost and an advance stranded.
+ */
 export async function archiveContract(options: Call & { id: number }) {
   const { db, actor, id } = options;
   const current = await loadContract(db, actor, id);
@@ -191,7 +200,10 @@ export async function archiveContract(options: Call & { id: number }) {
     actor,
     requestId: options.requestId,
   } as const;
-  await changeArchived(db, event, (trx) => setContractArchived(trx, id, new Date()));
+  await changeArchived(db, event, async (trx) => {
+    if (await holdsMoney(trx, { type: 'contract', id })) throw conflict('contract_has_balance');
+    await setContractArchived(trx, id, new Date());
+  });
   return loadContract(db, actor, id);
 }
 
