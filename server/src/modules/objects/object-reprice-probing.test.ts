@@ -39,7 +39,7 @@ const reprice = async (contractId: number, tariffId: number) => {
     tariffId,
     effectiveFrom: addDays(today(), 1),
   });
-  return { status: response.statusCode, errors: (response.json() as { errors: unknown[] }).errors };
+  return { status: response.statusCode, errors: response.json<{ errors: unknown[] }>().errors };
 };
 
 describe('reprice with a tariff the caller may not see', () => {
