@@ -347,6 +347,14 @@ export async function restorePartner(options: Call & { id: number }) {
 }
 
 export async function partnerHistory(options: { db: Db; actor: Actor; id: number }) {
-  await loadPartner(options.db, options.actor, options.id);
-  return entityHistory(options.db, 'partner', options.id, options.actor);
+  const { db, actor, id } = options;
+  await loadPartner(db, actor, id);
+  const history = await entityHistory(db, 'partner', id, actor);
+  if (actor.partnerId !== id) return history;
+  // Its own partner's parent lies outside the administrator's subtree: its id is not shown, not even
+  // as a change of the past (security review, finding 4).
+  const items = history.items
+    .map((item) => ({ ...item, changes: item.changes.filter((change) => change.field !== 'parentId') }))
+    .filter((item) => item.changes.length > 0 || item.action !== 'updated');
+  return { items };
 }
