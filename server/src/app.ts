@@ -33,6 +33,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   loginLimits?: LoginLimits;
   secureCookies?: boolean;
+  /** Whose X-Forwarded-For gives the client's address (config.trustProxy); none by default. */
+  trustProxy?: false | number | string[];
   /** The built admin panel to serve at /; absent in API tests. */
   webRoot?: string;
 }
@@ -40,9 +42,13 @@ export interface AppOptions {
 /** Builds the whole application; main.ts listens on it, tests call inject() on it. */
 export async function buildApp(options: AppOptions) {
   const { db, engine } = options.database;
+  const trustProxy = trustedProxies(options.trustProxy ?? false);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy every client would have the proxy's address: the per-address limits and
+    // the login histories need the forwarded one, believed from the configured proxies only.
+    trustProxy,
     // Passwords must never reach a log line: requests are logged without bodies, headers are redacted.
     genReqId: () => crypto.randomUUID(),
     // Malformed URLs are refused by the router itself; answer them in the same problem format.
@@ -112,3 +118,13 @@ export async function buildApp(options: AppOptions) {
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+/*
+ * Fastify takes the proxies' addresses as they are. A number of hops it refuses (it cannot tell the
+ * proxy from a client that connects directly), so a count trusts exactly that many hops from the
+ * connection: meant for a server only its proxies can reach; a list of the proxies' networks is safer.
+ */
+function trustedProxies(trust: false | number | string[]): FastifyServerOptions['trustProxy'] {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
+}

@@ -42,6 +42,7 @@ async function main() {
     database,
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
     webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
 

@@ -38,10 +38,13 @@ async function cloneTemplateDatabase(): Promise<{ database: DatabaseHandle; drop
 }
 
 /** Builds the application on a fresh database; tests call app.inject(), no network. */
-export async function createTestApp(options: { loginLimits?: LoginLimits } = {}): Promise<TestContext> {
+export async function createTestApp(
+  options: { loginLimits?: LoginLimits; trustProxy?: false | number | string[] } = {},
+): Promise<TestContext> {
   const { database, drop } = await cloneTemplateDatabase();
   const app = await buildApp({
     database,
+    trustProxy: options.trustProxy,
     loginLimits: options.loginLimits ?? {
       failuresPerLogin: 1000,
       attemptsPerAddress: 10000,
