@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig, type ConfigError } from './config.js';
 
 const problemsOf = (env: NodeJS.ProcessEnv) => {
   try {
