@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
-import { AppError, forbidden, unauthorized } from '../../lib/errors.js';
+import { isIP } from 'node:net';
+import { AppError, forbidden, invalid, unauthorized } from '../../lib/errors.js';
 import { verifyAgainstDummy, verifyPassword } from '../../lib/password-hash.js';
 import { portalLoginAttempts, retryAfterIfLimited, type LoginLimits } from '../auth/auth.public.js';
 import {
@@ -29,6 +30,8 @@ export async function checkPortalLogin(
   db: Db,
   options: { login: string; password: string; ip: string; limits: LoginLimits },
 ) {
+  // The address is stored in the login history and counted by the limit: a real one, or nothing.
+  if (!isIP(options.ip)) throw invalid([{ field: 'clientIp', code: 'ip_address' }]);
   const login = options.login.trim().toLowerCase();
   const attemptId = await recordPortalLoginAttempt(db, { login, ip: options.ip });
   const retryAfter = await retryAfterIfLimited(db, portalLoginAttempts, {

@@ -28,6 +28,7 @@ export const usersMessages: MessageCatalogue = {
   },
   messages: {
     en: {
+      ip_address: '{field} must be an IPv4 or IPv6 address, like 203.0.113.7',
       contract_not_found: '{field}: choose a contract from the list',
       contract_archived: 'The contract is archived; restore it or choose another one first',
       user_blocked: 'This user is blocked',
@@ -36,6 +37,7 @@ export const usersMessages: MessageCatalogue = {
       partner_users_blocked: "The users of this contract's partner are blocked",
     },
     ru: {
+      ip_address: 'Поле «{field}» должно содержать адрес IPv4 или IPv6, например 203.0.113.7',
       contract_not_found: 'Поле «{field}»: выберите договор из списка',
       contract_archived: 'Договор в архиве; сначала восстановите его или выберите другой',
       user_blocked: 'Пользователь заблокирован',
