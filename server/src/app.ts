@@ -8,7 +8,11 @@ import type { DatabaseHandle } from './db/connect.js';
 import { ProblemSchema } from './lib/schemas.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
-import { defaultLoginLimits, type LoginLimits } from './modules/auth/auth.public.js';
+import {
+  DEFAULT_SESSION_IDLE_MINUTES,
+  defaultLoginLimits,
+  type LoginLimits,
+} from './modules/auth/auth.public.js';
 import { registerSessions } from './modules/auth/session.plugin.js';
 import { contractRoutes } from './modules/contracts/contracts.routes.js';
 import { financeRoutes } from './modules/finance/finance.routes.js';
@@ -33,6 +37,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   loginLimits?: LoginLimits;
   secureCookies?: boolean;
+  /** Minutes without a request after which a session has ended (config.sessionIdleMinutes, 60). */
+  sessionIdleMinutes?: number;
   /** Whose X-Forwarded-For gives the client's address (config.trustProxy); none by default. */
   trustProxy?: false | number | string[];
   /** The built admin panel to serve at /; absent in API tests. */
@@ -91,15 +97,17 @@ export async function buildApp(options: AppOptions) {
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const secureCookies = options.secureCookies ?? false;
+  const sessionIdleMinutes = options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES;
   await app.register(
     async (api) => {
       // Every API route needs a signed-in user unless its config says access: 'public'.
-      registerSessions(api, db);
+      registerSessions(api, db, { idleMinutes: sessionIdleMinutes });
       await api.register(healthRoutes, { db, engine });
       await api.register(authRoutes, {
         db,
         loginLimits: options.loginLimits ?? defaultLoginLimits,
         secureCookies,
+        sessionIdleMinutes,
       });
       await api.register(referenceRoutes, { db });
       await api.register(tariffRoutes, { db });

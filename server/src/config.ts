@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { DEFAULT_SESSION_IDLE_MINUTES } from './modules/auth/auth.public.js';
 import path from 'node:path';
 
 /** Typed configuration of the process, read from the environment once at start. */
@@ -21,6 +22,8 @@ export interface Config {
    * taken from the header; otherwise it is the connection's.
    */
   trustProxy: false | number | string[];
+  /** Minutes without a request after which a session has ended (FLEETDESK_SESSION_IDLE_MINUTES, 60). */
+  sessionIdleMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +87,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const trustProxy = parseTrustProxy(env.FLEETDESK_TRUST_PROXY, problems);
 
+  const idleText = env.FLEETDESK_SESSION_IDLE_MINUTES?.trim() || String(DEFAULT_SESSION_IDLE_MINUTES);
+  const sessionIdleMinutes = Number(idleText);
+  if (!/^\d+$/.test(idleText) || sessionIdleMinutes < 5 || sessionIdleMinutes > 720) {
+    problems.push(
+      `FLEETDESK_SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 720, got "${idleText}"`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -97,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: secureText === 'true',
     billingSchedule: billingScheduleText === 'on',
     trustProxy,
+    sessionIdleMinutes,
   };
 }
 
