@@ -253,3 +253,19 @@ export async function deletePartnerAdminSessions(db: Db, partnerId: number, keep
     )
     .execute();
 }
+
+/**
+ * The allowed networks set on the user's partner and on each of its ancestors (the Configuration's
+ * allowed_networks): each restricts its whole subtree, so every list found must let the address in.
+ */
+export async function findNetworkRestrictions(db: Db, partnerId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('partner_settings as s')
+    .where('s.key', '=', 'allowed_networks')
+    .where(
+      sql<boolean>`s.partner_id = any((select path from partners where id = ${partnerId}::bigint)::bigint[])`,
+    )
+    .select('s.value')
+    .execute();
+  return rows.map((row) => row.value).filter((value): value is string => typeof value === 'string');
+}
