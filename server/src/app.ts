@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { DatabaseHandle } from './db/connect.js';
 import { ProblemSchema } from './lib/schemas.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -43,6 +43,8 @@ export interface AppOptions {
   trustProxy?: false | number | string[];
   /** The built admin panel to serve at /; absent in API tests. */
   webRoot?: string;
+  /** Told of every route as it is registered: the tests list them to check each one is authorised. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the whole application; main.ts listens on it, tests call inject() on it. */
@@ -64,6 +66,8 @@ export async function buildApp(options: AppOptions) {
       void sendProblem(request, reply, problem, appMessages.translator(locale));
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const { onRoute } = options;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
 
   registerValidation(app);
   registerMessages(app, appMessages);

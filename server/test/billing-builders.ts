@@ -1,115 +1,13 @@
 /*
- * Data for the billing tests, inserted straight into the tables: the billing run reads tables, so its
- * tests depend on the schema only, not on the rules of the partners, tariffs or objects APIs (which
- * refuse, for example, a price dated in the past). Past days are billed by giving tariffs versions
- * and objects active days in the past here.
+ * Data for the billing tests, inserted straight into the tables (with table-rows.ts): the billing run
+ * reads tables, so its tests depend on the schema only, not on the rules of the objects API. Past days
+ * are billed by giving tariffs versions and objects active days in the past.
  */
 import { sql } from 'kysely';
-import { expect } from 'vitest';
 import type { Db } from '../src/db/connect.js';
-import type { AccountType, LedgerAccountKind, TariffPeriod } from '../src/db/schema.js';
 import { unique, uniqueImei } from './builders.js';
-import { type AccountOwner, accountBalance } from '../src/modules/ledger/ledger.public.js';
-
-export interface PriceVersion {
-  price: string;
-  from: string;
-}
-
-/** A tariff with dated price versions, inserted directly (the API dates a new price today or later). */
-export async function insertTariff(
-  db: Db,
-  options: {
-    currency?: string;
-    period?: TariffPeriod;
-    versions: PriceVersion[];
-    ownerPartnerId?: number | null;
-  },
-): Promise<number> {
-  const tariff = await db
-    .insertInto('tariffs')
-    .values({
-      owner_partner_id: options.ownerPartnerId ?? null,
-      name: unique('Tariff '),
-      currency: options.currency ?? 'RUB',
-      period: options.period ?? 'month',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (const version of options.versions) await addTariffVersion(db, tariff.id, version);
-  return tariff.id;
-}
-
-/** A price version dated as given, past days included: what the tariffs API refuses to back-date. */
-export async function addTariffVersion(db: Db, tariffId: number, version: PriceVersion) {
-  await db
-    .insertInto('tariff_versions')
-    .values({ tariff_id: tariffId, price: version.price, effective_from: version.from })
-    .execute();
-}
-
-export interface InsertedPartner {
-  id: number;
-  path: number[];
-}
-
-/** A partner under `parent` (top level when none), with the Partner price it pays its parent. */
-export async function insertPartner(
-  db: Db,
-  options: {
-    parent?: InsertedPartner | null;
-    currency?: string;
-    partnerPriceTariffId?: number | null;
-    accountType?: AccountType;
-  } = {},
-): Promise<InsertedPartner> {
-  const row = await db
-    .insertInto('partners')
-    .values({
-      parent_id: options.parent?.id ?? null,
-      path: [],
-      name: unique('Partner '),
-      currency: options.currency ?? 'RUB',
-      account_type: options.accountType ?? 'prepayment',
-      partner_price_tariff_id: options.partnerPriceTariffId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const path = [...(options.parent?.path ?? []), row.id];
-  await db.updateTable('partners').set({ path }).where('id', '=', row.id).execute();
-  return { id: row.id, path };
-}
-
-/** A contract of a partner; a live, active, ordinary prepayment contract in RUB unless told otherwise. */
-export async function insertBillingContract(
-  db: Db,
-  partnerId: number,
-  options: {
-    currency?: string;
-    accountType?: AccountType;
-    blockingLimit?: string | null;
-    isWarehouse?: boolean;
-    active?: boolean;
-    archived?: boolean;
-  } = {},
-): Promise<number> {
-  const accountType = options.accountType ?? 'prepayment';
-  const row = await db
-    .insertInto('contracts')
-    .values({
-      partner_id: partnerId,
-      name: unique('Contract '),
-      currency: options.currency ?? 'RUB',
-      account_type: accountType,
-      blocking_limit: accountType === 'postpayment_light' ? (options.blockingLimit ?? '0.00') : null,
-      is_warehouse: options.isWarehouse ?? false,
-      active: options.active ?? true,
-      archived_at: options.archived ? new Date() : null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+import { insertTariff } from './table-rows.js';
+import type { AccountOwner } from '../src/modules/ledger/ledger.public.js';
 
 /** An object of a contract pinned to a tariff from `pinnedAt` (default: its first active day). */
 export async function insertBillingObject(
@@ -153,6 +51,23 @@ export async function insertBillingObject(
   return row.id;
 }
 
+/** The day the billing tests' prices hold from: before every day they bill. */
+export const PRICED_FROM = '2024-01-01';
+
+/** A tariff of one price, in force from PRICED_FROM (monthly, in RUB, the platform's unless told). */
+export function insertPricedTariff(
+  db: Db,
+  price: string,
+  options: Omit<Parameters<typeof insertTariff>[1], 'versions'> = {},
+): Promise<number> {
+  return insertTariff(db, { ...options, versions: [{ price, from: PRICED_FROM }] });
+}
+
+/** An object active on one day only, pinned to a tariff from that day. */
+export function insertObjectActiveOn(db: Db, contractId: number, tariffId: number, day: string) {
+  return insertBillingObject(db, contractId, { tariffId, activeFrom: day, activeUntil: day });
+}
+
 /** Pins an object to a tariff from a day, as the objects' reprice does (the current pin is the latest). */
 export async function repinObject(db: Db, objectId: number, tariffId: number, from: string) {
   await db
@@ -180,11 +95,6 @@ export async function insertExchangeRate(
 
 export const contractOwner = (id: number): AccountOwner => ({ type: 'contract', id });
 export const partnerOwner = (id: number): AccountOwner => ({ type: 'partner', id });
-
-/** The cached balance of an account ('0.00' when never opened). */
-export function balanceOf(db: Db, owner: AccountOwner, kind: LedgerAccountKind, currency = 'RUB') {
-  return accountBalance(db, owner, kind, currency);
-}
 
 export interface ChargeRow {
   level: number;
@@ -216,53 +126,4 @@ export async function chargedTotal(db: Db, objectId: number, level: number, from
      where kind = 'charge' and object_id = ${objectId} and level = ${level}
        and charge_day between ${from}::date and ${to}::date`.execute(db);
   return result.rows[0]!.total;
-}
-
-/**
- * The ledger's invariants, checked over the whole database: every transfer's two accounts are in its
- * currency; entries sum to zero per currency; every cached balance equals its credits minus debits;
- * at most one charge per object, level and day.
- */
-export async function expectLedgerConsistent(db: Db) {
-  const foreignCurrency = await sql<{ id: number }>`
-    select t.id from ledger_transfers t
-      join ledger_accounts d on d.id = t.debit_account_id
-      join ledger_accounts c on c.id = t.credit_account_id
-     where d.currency <> t.currency or c.currency <> t.currency`.execute(db);
-  expect(foreignCurrency.rows, 'transfers between accounts of another currency').toEqual([]);
-
-  const unbalanced = await sql<{ currency: string; total: string }>`
-    select currency::text as currency, sum(balance)::text as total from ledger_accounts
-     group by currency having sum(balance) <> 0`.execute(db);
-  expect(unbalanced.rows, 'cached balances summing to non-zero').toEqual([]);
-
-  const entryTotals = await sql<{ currency: string; total: string }>`
-    select currency::text as currency, sum(delta)::text as total
-      from (select currency, amount as delta from ledger_transfers
-            union all select currency, -amount from ledger_transfers) entries
-     group by currency having sum(delta) <> 0`.execute(db);
-  expect(entryTotals.rows, 'entries summing to non-zero').toEqual([]);
-
-  const drifted = await sql<{ id: number; balance: string; entries: string }>`
-    select a.id, a.balance::text as balance, coalesce(e.total, 0)::numeric(20, 2)::text as entries
-      from ledger_accounts a
-      left join (select account_id, sum(delta) as total
-                   from (select credit_account_id as account_id, amount as delta from ledger_transfers
-                         union all select debit_account_id, -amount from ledger_transfers) x
-                  group by account_id) e on e.account_id = a.id
-     where a.balance <> coalesce(e.total, 0)`.execute(db);
-  expect(drifted.rows, 'cached balances that differ from their entries').toEqual([]);
-
-  const twice = await sql<{ object_id: number }>`
-    select object_id from ledger_transfers where kind = 'charge'
-     group by object_id, level, charge_day having count(*) > 1`.execute(db);
-  expect(twice.rows, 'charges made twice').toEqual([]);
-}
-
-/** A snapshot of every account's balance and the number of transfers, to compare before and after a rerun. */
-export async function ledgerSnapshot(db: Db) {
-  const balances = await sql<{ id: number; balance: string }>`
-    select id, balance::text as balance from ledger_accounts order by id`.execute(db);
-  const transfers = await sql<{ count: number }>`select count(*) as count from ledger_transfers`.execute(db);
-  return { balances: balances.rows, transfers: Number(transfers.rows[0]!.count) };
 }

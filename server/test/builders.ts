@@ -1,8 +1,31 @@
+import type { Static } from 'typebox';
 import type { App } from '../src/app.js';
 import type { Db } from '../src/db/connect.js';
 import { hashPassword } from '../src/lib/password-hash.js';
 import { insertAdminUser } from '../src/modules/auth/auth.repository.js';
+import type { HistoryResponse } from '../src/modules/audit/audit.schemas.js';
+import type { ContractCreate, ContractResponse } from '../src/modules/contracts/contracts.schemas.js';
+import type { ObjectCreate, ObjectResponse } from '../src/modules/objects/objects.schemas.js';
+import type { PartnerCreate, PartnerResponse } from '../src/modules/partners/partners.schemas.js';
+import type { TariffCreate, TariffResponse } from '../src/modules/tariffs/tariffs.schemas.js';
+import type { UserCreate, UserResponse } from '../src/modules/users/users.schemas.js';
 import { expectStatus, signIn, type TestClient } from './client.js';
+
+/*
+ * Builders of valid records through the API. Their overrides are typed by the server's own create
+ * schemas, so a builder can only send what the API accepts; a test that means to send something the
+ * schema refuses sends it raw, where the call site can say so.
+ */
+
+/** The answers of the API, typed by the server's response schemas. */
+export type PartnerResponseBody = Static<typeof PartnerResponse>;
+export type TariffResponseBody = Static<typeof TariffResponse>;
+export type ContractResponseBody = Static<typeof ContractResponse>;
+export type ObjectResponseBody = Static<typeof ObjectResponse>;
+export type UserResponseBody = Static<typeof UserResponse>;
+export type HistoryResponseBody = Static<typeof HistoryResponse>;
+/** A partner created here: it always has an administrator, whose login tests sign in with. */
+export type CreatedPartner = PartnerResponseBody & { login: string };
 
 export const SUPER_ADMIN_PASSWORD = 'Operator-passphrase-2026';
 /** A password every partner built here gets, so tests can sign in as any of them. */
@@ -23,17 +46,8 @@ export async function createSuperAdmin(app: App, db: Db, login = unique('root'))
   return signIn(app, login, SUPER_ADMIN_PASSWORD);
 }
 
-export interface PartnerResponseBody {
-  id: number;
-  name: string;
-  login: string;
-  version: number;
-  parentId: number | null;
-  [field: string]: unknown;
-}
-
 /** The smallest valid partner: the required fields only. */
-export function partnerInput(overrides: Record<string, unknown> = {}) {
+export function partnerInput(overrides: Partial<PartnerCreate> = {}): PartnerCreate {
   return {
     name: unique('Partner '),
     currency: 'RUB',
@@ -44,46 +58,45 @@ export function partnerInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function createPartner(client: TestClient, overrides: Record<string, unknown> = {}) {
+export async function createPartner(
+  client: TestClient,
+  overrides: Partial<PartnerCreate> = {},
+): Promise<CreatedPartner> {
   const response = await client.post('/api/v1/partners', partnerInput(overrides));
-  return expectStatus<PartnerResponseBody>(response, 201);
+  const partner = expectStatus<PartnerResponseBody>(response, 201);
+  if (partner.login === null) throw new Error('a partner created with a login answers without it');
+  return { ...partner, login: partner.login };
 }
 
 export async function signInAsPartner(app: App, partner: { login: string }) {
   return signIn(app, partner.login, PARTNER_PASSWORD);
 }
 
-export async function createTariff(client: TestClient, overrides: Record<string, unknown> = {}) {
-  const response = await client.post('/api/v1/tariffs', {
+export async function createTariff(client: TestClient, overrides: Partial<TariffCreate> = {}) {
+  const input: TariffCreate = {
     name: unique('Tariff '),
     currency: 'RUB',
     period: 'month',
     price: '300.00',
     ...overrides,
-  });
-  return expectStatus<{ id: number; name: string; version: number; currency: string }>(response, 201);
-}
-
-export interface RecordResponseBody {
-  id: number;
-  version: number;
-  [field: string]: unknown;
+  };
+  return expectStatus<TariffResponseBody>(await client.post('/api/v1/tariffs', input), 201);
 }
 
 /** The smallest valid contract of a partner (a RUB partner unless the overrides say otherwise). */
 export async function createContract(
   client: TestClient,
   partnerId: number,
-  overrides: Record<string, unknown> = {},
+  overrides: Partial<ContractCreate> = {},
 ) {
-  const response = await client.post('/api/v1/contracts', {
+  const input: ContractCreate = {
     partnerId,
     name: unique('Contract '),
     currency: 'RUB',
     accountType: 'prepayment',
     ...overrides,
-  });
-  return expectStatus<RecordResponseBody>(response, 201);
+  };
+  return expectStatus<ContractResponseBody>(await client.post('/api/v1/contracts', input), 201);
 }
 
 /** A valid 15-digit IMEI (its last digit is the Luhn check digit), unique to this run. */
@@ -105,15 +118,10 @@ export function uniqueImei(): string {
 export async function createObject(
   client: TestClient,
   contractId: number,
-  overrides: Record<string, unknown> = {},
+  overrides: Partial<ObjectCreate> = {},
 ) {
-  const response = await client.post('/api/v1/objects', {
-    contractId,
-    name: unique('Truck '),
-    deviceId: uniqueImei(),
-    ...overrides,
-  });
-  return expectStatus<RecordResponseBody>(response, 201);
+  const input: ObjectCreate = { contractId, name: unique('Truck '), deviceId: uniqueImei(), ...overrides };
+  return expectStatus<ObjectResponseBody>(await client.post('/api/v1/objects', input), 201);
 }
 
 /** A password both user policies accept (12+ characters, strength 4, not common). */
@@ -122,15 +130,25 @@ export const PORTAL_PASSWORD = 'Quiet-harbour-lantern-73';
 export async function createPortalUser(
   client: TestClient,
   contractId: number,
-  overrides: Record<string, unknown> = {},
+  overrides: Partial<UserCreate> = {},
 ) {
-  const response = await client.post('/api/v1/users', {
+  const input: UserCreate = {
     contractId,
     login: unique('user'),
     name: 'Portal User',
     password: PORTAL_PASSWORD,
     type: 'user',
     ...overrides,
-  });
-  return expectStatus<RecordResponseBody>(response, 201);
+  };
+  return expectStatus<UserResponseBody>(await client.post('/api/v1/users', input), 201);
+}
+
+/**
+ * A partner that sells a platform tariff (its Price), so objects can be added to its contracts, and its
+ * administrator signed in. A fresh tariff unless the overrides name one.
+ */
+export async function createDealer(root: TestClient, overrides: Partial<PartnerCreate> = {}) {
+  const tariffId = overrides.priceTariffId ?? (await createTariff(root)).id;
+  const dealer = await createPartner(root, { ...overrides, priceTariffId: tariffId });
+  return { tariffId, dealer, dealerSession: await signInAsPartner(root.app, dealer) };
 }

@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { App } from '../src/app.js';
 import type { TestClient } from './client.js';
+import { clientOf, type World } from './test-world.js';
 
 /*
  * The pieces of the garbage-input tests: the contract of an answer to garbage, and arbitraries of
@@ -50,6 +51,41 @@ export function expectWellFormed(response: LightMyRequestResponse, request: stri
     expect(ownText, where).not.toMatch(/\[native code\]|\[object \w+\]|undefined|\{\w+\}/);
   }
 }
+
+/** A JSON body as a client sends it, with its content type; without a body, neither. */
+export function jsonRequest(
+  method: Method,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): RawRequest {
+  return body === undefined
+    ? { method, url, headers }
+    : {
+        method,
+        url,
+        payload: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...headers },
+      };
+}
+
+/** Who sends a random request: the super administrator, A's partner administrator, or nobody. */
+export type CallerName = 'root' | 'partnerAdmin' | 'anonymous';
+
+export function callerOf(world: World, name: CallerName): TestClient {
+  if (name === 'root') return world.root;
+  return clientOf(world, name === 'partnerAdmin' ? 'partnerAdmin' : 'noSession');
+}
+
+export const signedIn = fc.constantFrom<CallerName>('root', 'partnerAdmin');
+export const anyCaller = fc.constantFrom<CallerName>('root', 'partnerAdmin', 'anonymous');
+
+/** Mostly one of the given ids of real records (own, foreign, missing), else any id the schema accepts. */
+export const idAmong = (ids: readonly number[], weight = 4) =>
+  fc.oneof(
+    { weight, arbitrary: fc.constantFrom(...ids) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }) },
+  );
 
 /** Sends a request as the client and checks the answer is well-formed. */
 export async function sendAs(app: App, client: TestClient, options: RawRequest) {

@@ -2,32 +2,32 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/lib/clock.js';
-import {
-  createContract,
-  createObject,
-  createPartner,
-  createSuperAdmin,
-  createTariff,
-  signInAsPartner,
-} from './builders.js';
-import { anonymous, expectStatus, type TestClient } from './client.js';
+import { createContract, createObject, createPartner, createTariff, signInAsPartner } from './builders.js';
+import { expectStatus, type TestClient } from './client.js';
 import {
   bodyOf,
   currencyText,
   dateText,
   decimalText,
+  anyCaller,
+  callerOf,
   encode,
+  idAmong,
+  jsonRequest,
   jsonValue,
   nullable,
   sendAs,
+  signedIn,
   text,
   textUpTo,
+  type CallerName,
   type Method,
   type RawRequest,
   type Shape,
 } from './fuzz.js';
 import { newIdempotencyKey, pay, postCharge, type TransferBody } from './money-builders.js';
 import { createTestApp, type TestContext } from './test-app.js';
+import { buildWorld, MISSING_ID, type World } from './test-world.js';
 
 /*
  * The money endpoints (payments, write-offs, corrections, transactions, balances, statements,
@@ -37,11 +37,11 @@ import { createTestApp, type TestContext } from './test-app.js';
  */
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
-const MISSING_ID = 987_654_321;
 /** What the server accepts as an Idempotency-Key: 1 to 200 visible ASCII characters. */
 const validKey = /^[\x21-\x7E]{1,200}$/;
 
 let context: TestContext;
+let world: World;
 let root: TestClient;
 let partnerAdmin: TestClient;
 /** Own, foreign and missing ids per kind, which random requests pick from. */
@@ -53,32 +53,27 @@ const ids = {
 };
 /** A contract of the partner administrator's, for requests that must get past every rule. */
 let ownContract: number;
+/** A's sub-partner, whose balance the partner administrator moves. */
 let subPartner: number;
 
-type CallerName = 'root' | 'partnerAdmin' | 'anonymous';
-const caller = (name: CallerName) =>
-  name === 'root' ? root : name === 'partnerAdmin' ? partnerAdmin : anonymous(context.app);
+const caller = (name: CallerName) => callerOf(world, name);
 
 beforeAll(async () => {
   context = await createTestApp();
-  const { app, database } = context;
-  root = await createSuperAdmin(app, database.db);
-  const tariff = await createTariff(root);
-  const own = await createPartner(root, {
-    priceTariffId: tariff.id,
-    partnerPriceTariffId: tariff.id,
-    additionalCurrencies: ['USD'],
-  });
-  const foreign = await createPartner(root, { priceTariffId: tariff.id });
-  partnerAdmin = await signInAsPartner(app, own);
-  subPartner = (await createPartner(partnerAdmin, { parentId: own.id })).id;
-  for (const [client, partnerId, payee] of [
-    [partnerAdmin, own.id, subPartner],
-    [root, foreign.id, foreign.id],
+  world = await buildWorld(context);
+  root = world.root;
+  partnerAdmin = world.sessions.partnerAdmin;
+  const { A1, B } = world.partners;
+  subPartner = A1.id;
+  // A's records (the partner administrator's own, USD allowed) and B's (foreign): the world's contract
+  // and object, a second contract, payments into both balances and a charge.
+  for (const [client, key, payee, second] of [
+    [partnerAdmin, 'A', A1.id, 'USD'],
+    [root, 'B', B.id, 'RUB'],
   ] as const) {
-    const contract = await createContract(client, partnerId);
-    const usd = await createContract(client, partnerId, { currency: partnerId === own.id ? 'USD' : 'RUB' });
-    const object = await createObject(client, contract.id);
+    const partnerId = world.partners[key].id;
+    const contract = world.contracts[key];
+    const usd = await createContract(client, partnerId, { currency: second });
     ids.partners.push(partnerId, payee);
     ids.contracts.push(contract.id, usd.id);
     for (const amount of ['100.00', '0.01', '250.50']) {
@@ -86,8 +81,8 @@ beforeAll(async () => {
     }
     ids.transfers.push((await pay(root, { partnerId: payee }, '40.00')).id);
     ids.transfers.push(
-      await postCharge(database.db, {
-        objectId: object.id,
+      await postCharge(context.database.db, {
+        objectId: world.objects[key].id,
         contractId: contract.id,
         partnerId,
         level: 0,
@@ -141,24 +136,14 @@ function sendJson(
   body?: unknown,
   headers: Record<string, string> = {},
 ) {
-  return send(client, {
-    method,
-    url,
-    ...(body === undefined
-      ? { headers }
-      : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }),
-  });
+  return send(client, jsonRequest(method, url, body, headers));
 }
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Arbitraries                                                                                       */
 /* ------------------------------------------------------------------------------------------------ */
 
-const idOf = (kind: keyof typeof ids) =>
-  fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...ids[kind]) },
-    { weight: 1, arbitrary: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }) },
-  );
+const idOf = (kind: keyof typeof ids) => idAmong(ids[kind]);
 
 /** Amounts as a person types them, near every limit: scale, 16 integer digits, zero, negative. */
 const amountText = fc.oneof(
@@ -246,9 +231,6 @@ function exchangeRateShape(): Shape {
 function billingRunShape(): Shape {
   return { day: dayText, from: dayText, to: dayText };
 }
-
-const signedIn = fc.constantFrom<CallerName>('root', 'partnerAdmin');
-const anyCaller = fc.constantFrom<CallerName>('root', 'partnerAdmin', 'anonymous');
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Properties                                                                                        */

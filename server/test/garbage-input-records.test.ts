@@ -1,33 +1,31 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createContract,
-  createObject,
-  createPartner,
-  createPortalUser,
-  createSuperAdmin,
-  createTariff,
-  signInAsPartner,
-  uniqueImei,
-} from './builders.js';
-import { anonymous, type TestClient } from './client.js';
+import { uniqueImei } from './builders.js';
+import { type TestClient } from './client.js';
 import {
   bodyOf,
   currencyText,
   dateText,
   decimalText,
+  anyCaller,
+  callerOf,
   encode,
+  idAmong,
+  jsonRequest,
   jsonValue,
   nullable,
   sendAs,
+  signedIn,
   text,
   textUpTo,
   versionNumber,
+  type CallerName,
   type Method,
   type RawRequest,
   type Shape,
 } from './fuzz.js';
 import { createTestApp, type TestContext } from './test-app.js';
+import { buildWorld, MISSING_ID, type World } from './test-world.js';
 
 /*
  * The contracts, objects, portal users and portal login endpoints under random input: never a 500,
@@ -35,11 +33,9 @@ import { createTestApp, type TestContext } from './test-app.js';
  */
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
-const MISSING_ID = 987_654_321;
 
 let context: TestContext;
-let root: TestClient;
-let partnerAdmin: TestClient;
+let world: World;
 /** Own, foreign and missing ids per kind, which random requests pick from. */
 const ids = {
   partners: [] as number[],
@@ -47,30 +43,18 @@ const ids = {
   objects: [] as number[],
   users: [] as number[],
 };
-let tariffId: number;
 
-type CallerName = 'root' | 'partnerAdmin' | 'anonymous';
-const caller = (name: CallerName) =>
-  name === 'root' ? root : name === 'partnerAdmin' ? partnerAdmin : anonymous(context.app);
+const caller = (name: CallerName) => callerOf(world, name);
 
 beforeAll(async () => {
   context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
-  tariffId = (await createTariff(root)).id;
-  const own = await createPartner(root, { priceTariffId: tariffId, additionalCurrencies: ['USD'] });
-  const foreign = await createPartner(root, { priceTariffId: tariffId });
-  partnerAdmin = await signInAsPartner(context.app, own);
-  for (const [client, partnerId] of [
-    [partnerAdmin, own.id],
-    [root, foreign.id],
-  ] as const) {
-    const contract = await createContract(client, partnerId);
-    const object = await createObject(client, contract.id);
-    const user = await createPortalUser(client, contract.id);
-    ids.partners.push(partnerId);
-    ids.contracts.push(contract.id);
-    ids.objects.push(object.id);
-    ids.users.push(user.id);
+  world = await buildWorld(context);
+  // A's records (the partner administrator's own, USD allowed) and B's (foreign), from the world.
+  for (const key of ['A', 'B'] as const) {
+    ids.partners.push(world.partners[key].id);
+    ids.contracts.push(world.contracts[key].id);
+    ids.objects.push(world.objects[key].id);
+    ids.users.push(world.users[key].id);
   }
   for (const list of Object.values(ids)) list.push(MISSING_ID);
 });
@@ -79,19 +63,9 @@ afterAll(() => context.close());
 
 const send = (client: TestClient, request: RawRequest) => sendAs(context.app, client, request);
 const sendJson = (client: TestClient, method: Method, url: string, body?: unknown) =>
-  send(client, {
-    method,
-    url,
-    ...(body === undefined
-      ? {}
-      : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-  });
+  send(client, jsonRequest(method, url, body));
 
-const idOf = (kind: keyof typeof ids) =>
-  fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...ids[kind]) },
-    { weight: 1, arbitrary: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }) },
-  );
+const idOf = (kind: keyof typeof ids) => idAmong(ids[kind]);
 const phoneText = nullable(fc.oneof(fc.constantFrom('+79161234567', '8 916 123 45 67', '+1'), textUpTo(40)));
 
 function contractShape(): Shape {
@@ -150,9 +124,6 @@ const withVersion = (shape: Shape): Shape => ({
   version: versionNumber,
   ...Object.fromEntries(Object.entries(shape).filter(([field]) => field !== 'contractId')),
 });
-
-const signedIn = fc.constantFrom<CallerName>('root', 'partnerAdmin');
-const anyCaller = fc.constantFrom<CallerName>('root', 'partnerAdmin', 'anonymous');
 
 describe('random input to contracts, objects and users never produces a 500', () => {
   it('POST and PATCH with the real fields holding random values', async () => {

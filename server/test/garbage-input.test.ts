@@ -1,26 +1,33 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPartner, createSuperAdmin, createTariff, partnerInput, signInAsPartner } from './builders.js';
+import { createTariff, partnerInput } from './builders.js';
 import { anonymous, type TestClient } from './client.js';
 import {
   bodyOf,
   currencyText,
   dateText,
   decimalText,
+  anyCaller,
+  callerOf,
   encode,
+  idAmong,
+  jsonRequest,
   jsonValue,
   notPrototypeName,
   nullable,
   sendAs as sendRaw,
+  signedIn,
   text,
   textUpTo,
   versionNumber,
+  type CallerName,
   type Method,
   type RawRequest,
   type Shape,
 } from './fuzz.js';
 import { createTestApp, type TestContext } from './test-app.js';
+import { buildWorld, MISSING_ID, type World } from './test-world.js';
 
 /*
  * No input a user can send produces a 500, and every refusal is a well-formed problem answer
@@ -32,38 +39,29 @@ import { createTestApp, type TestContext } from './test-app.js';
 
 /** Runs per property; FUZZ_RUNS=2000 for a longer hunt. */
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 150);
-const MISSING_ID = 987_654_321;
 
 let context: TestContext;
+let world: World;
 let root: TestClient;
 let partnerAdmin: TestClient;
 
 /** Record ids each caller fuzzes by-id endpoints with (the partner administrator's include foreign ones). */
 const idPools = { root: [] as number[], partnerAdmin: [] as number[], tariffs: [] as number[] };
-type CallerName = 'root' | 'partnerAdmin' | 'anonymous';
-
-function caller(name: CallerName): TestClient {
-  if (name === 'root') return root;
-  if (name === 'partnerAdmin') return partnerAdmin;
-  return anonymous(context.app);
-}
+const caller = (name: CallerName) => callerOf(world, name);
 
 beforeAll(async () => {
   context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
-  // The partner administrator's tree P, and a tree R that only the super administrator fuzzes, so
+  world = await buildWorld(context);
+  root = world.root;
+  partnerAdmin = world.sessions.partnerAdmin;
+  // The partner administrator's tree A, and tree B that only the super administrator fuzzes, so
   // that no random request of the super administrator can block or archive the partner administrator.
-  const p = await createPartner(root);
-  const p1 = await createPartner(root, { parentId: p.id });
-  const r = await createPartner(root);
-  const r1 = await createPartner(root, { parentId: r.id });
-  partnerAdmin = await signInAsPartner(context.app, p);
-  const platformTariff = await createTariff(root);
+  const { A, A1, B, B2 } = world.partners;
   const ownTariff = await createTariff(partnerAdmin);
-  const foreignTariff = await createTariff(root, { ownerPartnerId: r.id });
-  idPools.root = [r.id, r1.id, MISSING_ID];
-  idPools.partnerAdmin = [p.id, p1.id, r.id, r1.id, MISSING_ID];
-  idPools.tariffs = [platformTariff.id, ownTariff.id, foreignTariff.id, MISSING_ID];
+  const foreignTariff = await createTariff(root, { ownerPartnerId: B.id });
+  idPools.root = [B.id, B2.id, MISSING_ID];
+  idPools.partnerAdmin = [A.id, A1.id, B.id, B2.id, MISSING_ID];
+  idPools.tariffs = [world.tariffs.platform.id, ownTariff.id, foreignTariff.id, MISSING_ID];
 });
 
 afterAll(() => context.close());
@@ -77,21 +75,11 @@ function sendAs(client: TestClient, options: RawRequest) {
 }
 
 function sendJson(client: TestClient, method: Method, url: string, body?: unknown) {
-  return sendAs(client, {
-    method,
-    url,
-    ...(body === undefined
-      ? {}
-      : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-  });
+  return sendAs(client, jsonRequest(method, url, body));
 }
 
 /** Ids of real records (own, foreign, missing) and any other id the schema accepts. */
-const anyId = () =>
-  fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...idPools.partnerAdmin, ...idPools.tariffs) },
-    { weight: 1, arbitrary: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }) },
-  );
+const anyId = () => idAmong([...idPools.partnerAdmin, ...idPools.tariffs], 3);
 /** Every field of PartnerCreate with a value of its own JSON type and limits, and random content. */
 function partnerShape(): Shape {
   return {
@@ -161,9 +149,6 @@ const validTariffBase = fc.record({
   period: fc.constantFrom('month', 'day'),
   price: fc.constantFrom('1.00', '0', '300.5', '9999999999999999.99'),
 });
-
-const signedIn = fc.constantFrom<CallerName>('root', 'partnerAdmin');
-const anyCaller = fc.constantFrom<CallerName>('root', 'partnerAdmin', 'anonymous');
 
 /** An id a caller may name in a path: its own records, foreign ones, missing ones. */
 const partnerIdOf = (name: CallerName) =>

@@ -1,12 +1,14 @@
 /*
  * Test helpers for money: payments, write-offs and corrections through the API (each with a fresh
- * Idempotency-Key), charges posted straight into the ledger as the billing run posts them, and the
- * ledger's invariants read back in SQL.
+ * Idempotency-Key), balances read through the API, and charges posted straight into the ledger as the
+ * billing run posts them (the ledger's invariants are checked by ledger-checks.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Static } from 'typebox';
 import type { Db } from '../src/db/connect.js';
+import type { BalanceResponse, Transfer } from '../src/modules/finance/finance.schemas.js';
 import { expectStatus, type TestClient } from './client.js';
 import {
   type AccountOwner,
@@ -16,36 +18,10 @@ import {
   openAccount,
 } from '../src/modules/ledger/ledger.public.js';
 
-export interface TransferBody {
-  id: number;
-  kind: string;
-  currency: string;
-  amount: string;
-  signedAmount: string | null;
-  partnerId: number;
-  partnerName: string;
-  contractId: number | null;
-  contractName: string | null;
-  objectId: number | null;
-  objectName: string | null;
-  level: number | null;
-  chargeDay: string | null;
-  tariffId: number | null;
-  valueDate: string;
-  reversesId: number | null;
-  reversedById: number | null;
-  comment: string | null;
-  actorLogin: string | null;
-  createdAt: string;
-}
-
-export interface BalanceBody {
-  balance: string;
-  currency: string;
-  dailyCharge: string;
-  daysLeft: number | null;
-  debtBlocked?: boolean;
-}
+/** A transfer as the finance API answers it. */
+export type TransferBody = Static<typeof Transfer>;
+/** A contract's or partner's balance as the finance API answers it. */
+export type BalanceBody = Static<typeof BalanceResponse>;
 
 export type MoneyTarget = { contractId: number } | { partnerId: number };
 
@@ -66,35 +42,25 @@ export function moneyRequest(
   );
 }
 
-export async function pay(
-  client: TestClient,
-  target: MoneyTarget,
-  amount: string,
-  extra: { valueDate?: string; comment?: string } = {},
-) {
-  return expectStatus<TransferBody>(
-    await moneyRequest(client, 'payments', { ...target, amount, ...extra }),
-    201,
-  );
+/** A payment or write-off that must succeed (201): money into or out of a contract's or partner's balance. */
+function moneyMove(endpoint: 'payments' | 'write-offs') {
+  return async (
+    client: TestClient,
+    target: MoneyTarget,
+    amount: string,
+    extra: { valueDate?: string; comment?: string } = {},
+  ) => expectStatus<TransferBody>(await moneyRequest(client, endpoint, { ...target, amount, ...extra }), 201);
 }
 
-export async function writeOff(
-  client: TestClient,
-  target: MoneyTarget,
-  amount: string,
-  extra: { valueDate?: string; comment?: string } = {},
-) {
-  return expectStatus<TransferBody>(
-    await moneyRequest(client, 'write-offs', { ...target, amount, ...extra }),
-    201,
-  );
-}
+export const pay = moneyMove('payments');
+export const writeOff = moneyMove('write-offs');
 
 export async function correct(client: TestClient, transferId: number, comment = 'Entered by mistake') {
   return expectStatus<TransferBody>(await moneyRequest(client, 'corrections', { transferId, comment }), 201);
 }
 
-export async function balanceOf(client: TestClient, kind: 'contracts' | 'partners', id: number) {
+/** A contract's or partner's balance as its card shows it, read through the API. */
+export async function apiBalanceOf(client: TestClient, kind: 'contracts' | 'partners', id: number) {
   return expectStatus<BalanceBody>(await client.get(`/api/v1/${kind}/${id}/balance`), 200);
 }
 
@@ -153,64 +119,3 @@ export async function postCharge(
   if (charge.level === 0) await applyDebtBlocking(db, [charge.contractId]);
   return Number(inserted.rows[0]!.id);
 }
-
-export interface LedgerCheck {
-  /** Transfers whose two accounts are not both in the transfer's currency. */
-  mixedCurrencyTransfers: number;
-  /** Currencies whose entries (credits - debits over every account) do not sum to zero. */
-  unbalancedCurrencies: string[];
-  /** Accounts whose cached balance differs from credits - debits of their transfers. */
-  driftedAccounts: number[];
-  /** Live contracts whose debt_blocked differs from their account type's rule. */
-  wrongDebtBlocks: number[];
-}
-
-/** The ledger's invariants over the whole database, as SQL reads them. */
-export async function checkLedger(db: Db): Promise<LedgerCheck> {
-  const mixed = await sql<{ n: number }>`
-    select count(*)::int8 as n from ledger_transfers t
-      join ledger_accounts d on d.id = t.debit_account_id
-      join ledger_accounts c on c.id = t.credit_account_id
-     where d.currency <> t.currency or c.currency <> t.currency`.execute(db);
-  const unbalanced = await sql<{ currency: string }>`
-    select a.currency from ledger_accounts a group by a.currency having sum(a.balance) <> 0
-    union
-    select currency from (select c.currency, t.amount as entry from ledger_transfers t
-                            join ledger_accounts c on c.id = t.credit_account_id
-                          union all
-                          select d.currency, -t.amount from ledger_transfers t
-                            join ledger_accounts d on d.id = t.debit_account_id) entries
-     group by currency having sum(entry) <> 0`.execute(db);
-  const drifted = await sql<{ id: number }>`
-    select a.id from ledger_accounts a
-      left join (select account_id, sum(delta) as delta
-                   from (select credit_account_id as account_id, amount as delta from ledger_transfers
-                         union all
-                         select debit_account_id, -amount from ledger_transfers) e
-                  group by account_id) s on s.account_id = a.id
-     where a.balance <> coalesce(s.delta, 0)
-     order by a.id`.execute(db);
-  const wrongBlocks = await sql<{ id: number }>`
-    select c.id from contracts c
-      left join ledger_accounts a on a.owner_type = 'contract' and coalesce(a.owner_id, 0) = c.id
-                                 and a.kind = 'balance' and a.currency = c.currency
-     where c.archived_at is null
-       and c.debt_blocked <> case c.account_type
-             when 'prepayment' then coalesce(a.balance, 0) < 0
-             when 'postpayment_light' then coalesce(a.balance, 0) < 0 and -a.balance >= c.blocking_limit
-             else false end
-     order by c.id`.execute(db);
-  return {
-    mixedCurrencyTransfers: Number(mixed.rows[0]!.n),
-    unbalancedCurrencies: unbalanced.rows.map((row) => row.currency),
-    driftedAccounts: drifted.rows.map((row) => Number(row.id)),
-    wrongDebtBlocks: wrongBlocks.rows.map((row) => Number(row.id)),
-  };
-}
-
-export const CLEAN_LEDGER: LedgerCheck = {
-  mixedCurrencyTransfers: 0,
-  unbalancedCurrencies: [],
-  driftedAccounts: [],
-  wrongDebtBlocks: [],
-};

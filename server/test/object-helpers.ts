@@ -1,74 +1,13 @@
 /*
- * Test support for the objects tests: contracts are inserted straight into the table, so these tests
- * depend on the contracts table only, not on the rules of the contracts API.
+ * Test support for the objects tests: a staff user, an object and its partner's counter read through
+ * the API, an object's tariff pins read from the table.
  */
 import type { Db } from '../src/db/connect.js';
 import { hashPassword } from '../src/lib/password-hash.js';
 import { insertAdminUser } from '../src/modules/auth/auth.public.js';
 import type { App } from '../src/app.js';
 import { expectStatus, signIn, type TestClient } from './client.js';
-import { PARTNER_PASSWORD, unique } from './builders.js';
-
-export interface ObjectBody {
-  id: number;
-  partnerId: number;
-  partner: { id: number; name: string };
-  contractId: number;
-  contract: { id: number; name: string };
-  name: string;
-  deviceId: string;
-  deviceType: string | null;
-  simPhone: string | null;
-  sim2Phone: string | null;
-  iccid: string | null;
-  simProvider: string | null;
-  plateNumber: string | null;
-  active: boolean;
-  activeFrom: string;
-  activeUntil: string | null;
-  tariffId: number;
-  tariff: { id: number; name: string };
-  tariffPinnedAt: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-}
-
-export interface HistoryBody {
-  items: {
-    action: string;
-    actor: { login: string } | null;
-    changes: { field: string; oldValue: unknown; newValue: unknown }[];
-  }[];
-}
-
-export async function insertContract(
-  db: Db,
-  partnerId: number,
-  options: {
-    tariffId?: number | null;
-    currency?: string;
-    isWarehouse?: boolean;
-    archived?: boolean;
-    name?: string;
-  } = {},
-): Promise<number> {
-  const row = await db
-    .insertInto('contracts')
-    .values({
-      partner_id: partnerId,
-      name: options.name ?? unique('Contract '),
-      currency: options.currency ?? 'RUB',
-      account_type: 'prepayment',
-      tariff_id: options.tariffId ?? null,
-      is_warehouse: options.isWarehouse ?? false,
-      archived_at: options.archived ? new Date() : null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+import { PARTNER_PASSWORD, unique, type ObjectResponseBody } from './builders.js';
 
 /** A staff user of a partner (not its administrator), signed in. */
 export async function signInAsStaff(app: App, db: Db, partnerId: number): Promise<TestClient> {
@@ -84,7 +23,7 @@ export async function signInAsStaff(app: App, db: Db, partnerId: number): Promis
 }
 
 export async function getObjectBody(client: TestClient, id: number) {
-  return expectStatus<ObjectBody>(await client.get(`/api/v1/objects/${id}`), 200);
+  return expectStatus<ObjectResponseBody>(await client.get(`/api/v1/objects/${id}`), 200);
 }
 
 export async function vehiclesCount(client: TestClient, partnerId: number) {

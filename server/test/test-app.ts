@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp, type App } from '../src/app.js';
+import { buildApp, type App, type AppOptions } from '../src/app.js';
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import type { LoginLimits } from '../src/modules/auth/auth.public.js';
 
@@ -39,12 +39,17 @@ async function cloneTemplateDatabase(): Promise<{ database: DatabaseHandle; drop
 
 /** Builds the application on a fresh database; tests call app.inject(), no network. */
 export async function createTestApp(
-  options: { loginLimits?: LoginLimits; trustProxy?: false | number | string[] } = {},
+  options: {
+    loginLimits?: LoginLimits;
+    trustProxy?: false | number | string[];
+    onRoute?: AppOptions['onRoute'];
+  } = {},
 ): Promise<TestContext> {
   const { database, drop } = await cloneTemplateDatabase();
   const app = await buildApp({
     database,
     trustProxy: options.trustProxy,
+    onRoute: options.onRoute,
     loginLimits: options.loginLimits ?? {
       failuresPerLogin: 1000,
       attemptsPerAddress: 10000,

@@ -4,7 +4,7 @@ import {
   createSuperAdmin,
   PARTNER_PASSWORD,
   SUPER_ADMIN_PASSWORD,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
@@ -15,8 +15,8 @@ import { createTestApp, type TestContext } from '../../../test/test-app.js';
  */
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
-let sub: PartnerResponseBody;
+let dealer: CreatedPartner;
+let sub: CreatedPartner;
 
 beforeAll(async () => {
   context = await createTestApp();

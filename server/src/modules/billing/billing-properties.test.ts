@@ -1,17 +1,15 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertBillingObject, insertExchangeRate } from '../../../test/billing-builders.js';
+import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent, ledgerSnapshot } from '../../../test/ledger-checks.js';
 import {
-  expectLedgerConsistent,
-  insertBillingContract,
-  insertBillingObject,
-  insertExchangeRate,
+  type InsertedPartner,
+  insertContract,
   insertPartner,
   insertTariff,
-  ledgerSnapshot,
-  type InsertedPartner,
-} from '../../../test/billing-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+} from '../../../test/table-rows.js';
 import type { Db } from '../../db/connect.js';
 import type { TariffPeriod } from '../../db/schema.js';
 import { dailyCharge, daysInMonth } from '../../lib/daily-charge.js';
@@ -139,7 +137,7 @@ async function buildWorld(spec: WorldSpec) {
     const warehouse = entry.contract === 'warehouse' ? warehouses.get(partner.id) : undefined;
     const contractId =
       warehouse ??
-      (await insertBillingContract(db, partner.id, {
+      (await insertContract(db, partner.id, {
         currency,
         isWarehouse: entry.contract === 'warehouse',
         active: entry.contract !== 'inactive',
@@ -255,7 +253,7 @@ describe('billing run properties', () => {
           const first = `${month}-01`;
           const last = `${month}-${daysInMonth(first)}`;
           const partner = await insertPartner(db);
-          const contractId = await insertBillingContract(db, partner.id);
+          const contractId = await insertContract(db, partner.id);
           const objects = [];
           for (const price of prices) {
             const tariffId = await insertTariff(db, {

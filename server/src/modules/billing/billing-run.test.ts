@@ -1,21 +1,19 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  balanceOf,
   chargedTotal,
   chargesOf,
   contractOwner,
-  expectLedgerConsistent,
-  insertBillingContract,
   insertBillingObject,
   insertExchangeRate,
-  insertPartner,
-  insertTariff,
-  ledgerSnapshot,
   partnerOwner,
   repinObject,
+  insertPricedTariff,
+  insertObjectActiveOn,
 } from '../../../test/billing-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent, ledgerBalanceOf, ledgerSnapshot } from '../../../test/ledger-checks.js';
+import { insertContract, insertPartner, insertTariff } from '../../../test/table-rows.js';
 import type { Db } from '../../db/connect.js';
 import { dailyCharge } from '../../lib/daily-charge.js';
 import { daysFromTo } from '../../lib/clock.js';
@@ -41,9 +39,9 @@ const run = (day: string) => runBillingDay(db, { day, trigger: 'cli' });
 
 describe('billing run: level 0', () => {
   it("charges a contract its object's tariff, prorated over the month", async () => {
-    const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '300.00');
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId,
       activeFrom: '2025-03-01',
@@ -72,18 +70,15 @@ describe('billing run: level 0', () => {
         credit: `partner:${partner.id}.revenue`,
       },
     ]);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-9.68');
-    expect(await balanceOf(db, partnerOwner(partner.id), 'revenue')).toBe('9.68');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-9.68');
+    expect(await ledgerBalanceOf(db, partnerOwner(partner.id), 'revenue')).toBe('9.68');
     await expectLedgerConsistent(db);
   });
 
   it('charges a daily price as is, every day', async () => {
-    const tariffId = await insertTariff(db, {
-      period: 'day',
-      versions: [{ price: '2.57', from: '2024-01-01' }],
-    });
+    const tariffId = await insertPricedTariff(db, '2.57', { period: 'day' });
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId,
       activeFrom: '2025-02-01',
@@ -93,13 +88,13 @@ describe('billing run: level 0', () => {
     for (const day of ['2025-02-01', '2025-02-02', '2025-02-03']) {
       expect((await chargesOf(db, objectId, day)).map((charge) => charge.amount)).toEqual(['2.57']);
     }
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-7.71');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-7.71');
   });
 
   it('prorates 100.00 over a 30-day month as 3.33, 3.34, 3.33… and a whole month sums to exactly the price', async () => {
-    const tariffId = await insertTariff(db, { versions: [{ price: '100.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '100.00');
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId,
       activeFrom: '2025-06-01',
@@ -116,14 +111,14 @@ describe('billing run: level 0', () => {
     }
     expect(amounts.slice(0, 6)).toEqual(['3.33', '3.34', '3.33', '3.33', '3.34', '3.33']);
     expect(await chargedTotal(db, objectId, 0, '2025-06-01', '2025-06-30')).toBe('100.00');
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-100.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-100.00');
   });
 
   it('charges the old tariff before a reprice dated later, the new one from its day', async () => {
-    const oldTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
-    const newTariff = await insertTariff(db, { versions: [{ price: '620.00', from: '2024-01-01' }] });
+    const oldTariff = await insertPricedTariff(db, '310.00');
+    const newTariff = await insertPricedTariff(db, '620.00');
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId: oldTariff,
       activeFrom: '2025-07-01',
@@ -164,7 +159,7 @@ describe('billing run: level 0', () => {
       ],
     });
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectId = await insertBillingObject(db, contractId, {
       tariffId,
       activeFrom: '2025-10-01',
@@ -180,12 +175,12 @@ describe('billing run: which objects', () => {
   it('charges no warehouse, inactive or archived contract and no object outside its active days', async () => {
     const day = '2025-04-10';
     const window = { activeFrom: '2025-04-01', activeUntil: '2025-04-30' };
-    const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '300.00');
     const partner = await insertPartner(db);
-    const live = await insertBillingContract(db, partner.id);
-    const warehouse = await insertBillingContract(db, partner.id, { isWarehouse: true });
-    const inactive = await insertBillingContract(db, partner.id, { active: false });
-    const archived = await insertBillingContract(db, partner.id, { archived: true });
+    const live = await insertContract(db, partner.id);
+    const warehouse = await insertContract(db, partner.id, { isWarehouse: true });
+    const inactive = await insertContract(db, partner.id, { active: false });
+    const archived = await insertContract(db, partner.id, { archived: true });
 
     const charged = await insertBillingObject(db, live, { tariffId, ...window });
     const lastDay = await insertBillingObject(db, live, {
@@ -223,36 +218,29 @@ describe('billing run: which objects', () => {
     }
     for (const objectId of notCharged)
       expect(await chargesOf(db, objectId, day), `object ${objectId}`).toEqual([]);
-    expect(await balanceOf(db, contractOwner(warehouse), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, contractOwner(warehouse), 'balance')).toBe('0.00');
   });
 });
 
 describe('billing run: the partner tree', () => {
   it('charges each partner its Partner price level by level up to the platform', async () => {
     const day = '2025-05-01'; // May: 31 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
-    const topPrice = await insertTariff(db, { versions: [{ price: '90.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '310.00');
+    const topPrice = await insertPricedTariff(db, '90.00');
     const top = await insertPartner(db, { partnerPriceTariffId: topPrice });
-    const middlePrice = await insertTariff(db, {
-      ownerPartnerId: top.id,
-      versions: [{ price: '60.00', from: '2024-01-01' }],
-    });
+    const middlePrice = await insertPricedTariff(db, '60.00', { ownerPartnerId: top.id });
     const middle = await insertPartner(db, { parent: top, partnerPriceTariffId: middlePrice });
-    const bottomPrice = await insertTariff(db, {
-      ownerPartnerId: middle.id,
-      period: 'day',
-      versions: [{ price: '1.50', from: '2024-01-01' }],
-    });
+    const bottomPrice = await insertPricedTariff(db, '1.50', { ownerPartnerId: middle.id, period: 'day' });
     const bottom = await insertPartner(db, { parent: middle, partnerPriceTariffId: bottomPrice });
     // A partner without a Partner price pays nothing at its level (and that is not an issue).
     const free = await insertPartner(db, { parent: middle });
 
     const window = { activeFrom: '2025-05-01', activeUntil: '2025-05-31' };
-    const bottomContract = await insertBillingContract(db, bottom.id);
+    const bottomContract = await insertContract(db, bottom.id);
     const bottomObject = await insertBillingObject(db, bottomContract, { tariffId: objectTariff, ...window });
-    const topContract = await insertBillingContract(db, top.id);
+    const topContract = await insertContract(db, top.id);
     const topObject = await insertBillingObject(db, topContract, { tariffId: objectTariff, ...window });
-    const freeContract = await insertBillingContract(db, free.id);
+    const freeContract = await insertContract(db, free.id);
     const freeObject = await insertBillingObject(db, freeContract, { tariffId: objectTariff, ...window });
 
     const result = await run(day);
@@ -307,13 +295,13 @@ describe('billing run: the partner tree', () => {
       { currency: 'RUB', level: 2, transfers: 2, amount: '3.88' },
       { currency: 'RUB', level: 3, transfers: 1, amount: '1.50' },
     ]);
-    expect(await balanceOf(db, partnerOwner(bottom.id), 'revenue')).toBe('10.00');
-    expect(await balanceOf(db, partnerOwner(bottom.id), 'balance')).toBe('-1.50');
-    expect(await balanceOf(db, partnerOwner(middle.id), 'revenue')).toBe('1.50');
-    expect(await balanceOf(db, partnerOwner(middle.id), 'balance')).toBe('-3.88');
-    expect(await balanceOf(db, partnerOwner(top.id), 'revenue')).toBe('13.88');
-    expect(await balanceOf(db, partnerOwner(top.id), 'balance')).toBe('-8.70');
-    expect(await balanceOf(db, PLATFORM, 'revenue')).not.toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(bottom.id), 'revenue')).toBe('10.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(bottom.id), 'balance')).toBe('-1.50');
+    expect(await ledgerBalanceOf(db, partnerOwner(middle.id), 'revenue')).toBe('1.50');
+    expect(await ledgerBalanceOf(db, partnerOwner(middle.id), 'balance')).toBe('-3.88');
+    expect(await ledgerBalanceOf(db, partnerOwner(top.id), 'revenue')).toBe('13.88');
+    expect(await ledgerBalanceOf(db, partnerOwner(top.id), 'balance')).toBe('-8.70');
+    expect(await ledgerBalanceOf(db, PLATFORM, 'revenue')).not.toBe('0.00');
     await expectLedgerConsistent(db);
   });
 });
@@ -321,10 +309,10 @@ describe('billing run: the partner tree', () => {
 describe('billing run: exactly once', () => {
   it('changes nothing when a day is run again', async () => {
     const day = '2025-09-05';
-    const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
-    const parentPrice = await insertTariff(db, { versions: [{ price: '30.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '300.00');
+    const parentPrice = await insertPricedTariff(db, '30.00');
     const partner = await insertPartner(db, { partnerPriceTariffId: parentPrice });
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     for (let index = 0; index < 3; index += 1) {
       await insertBillingObject(db, contractId, {
         tariffId,
@@ -349,9 +337,9 @@ describe('billing run: exactly once', () => {
 
   it('charges once when two runs of a day start at once', async () => {
     const day = '2025-09-20';
-    const tariffId = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '300.00');
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
+    const contractId = await insertContract(db, partner.id);
     const objectIds = [];
     for (let index = 0; index < 4; index += 1) {
       objectIds.push(
@@ -367,21 +355,17 @@ describe('billing run: exactly once', () => {
     expect(runs.map((each) => each.transfersCreated).sort()).toEqual([0, 0, 4]);
     expect(runs.map((each) => each.alreadyCharged).sort()).toEqual([0, 4, 4]);
     for (const objectId of objectIds) expect(await chargesOf(db, objectId, day)).toHaveLength(1);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-40.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-40.00');
     await expectLedgerConsistent(db);
   });
 
   it('records a failed run, charges nothing of its day, and a rerun completes the day', async () => {
     const day = '2025-01-15';
-    const tariffId = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '310.00');
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
-    const healthy = await insertBillingObject(db, contractId, {
-      tariffId,
-      activeFrom: day,
-      activeUntil: day,
-    });
-    const broken = await insertBillingObject(db, contractId, { tariffId, activeFrom: day, activeUntil: day });
+    const contractId = await insertContract(db, partner.id);
+    const healthy = await insertObjectActiveOn(db, contractId, tariffId, day);
+    const broken = await insertObjectActiveOn(db, contractId, tariffId, day);
     // A fault in the middle of the day's insert: the database refuses one object's charge.
     await sql`
       create function refuse_charge() returns trigger language plpgsql as $$
@@ -404,42 +388,29 @@ describe('billing run: exactly once', () => {
     await sql`drop function refuse_charge()`.execute(db);
     const rerun = await run(day);
     expect(rerun).toMatchObject({ status: 'completed', transfersCreated: 2, alreadyCharged: 0 });
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-20.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-20.00');
   });
 });
 
 describe('billing run: currencies', () => {
   it('converts a Partner price in another currency at the rate of the day, and reports a missing rate', async () => {
     const day = '2025-08-01'; // August: 31 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '3100.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '3100.00');
     // The top partner pays the platform in USD, converted by the direct pair USD→RUB.
-    const usdPrice = await insertTariff(db, {
-      currency: 'USD',
-      versions: [{ price: '31.00', from: '2024-01-01' }],
-    });
+    const usdPrice = await insertPricedTariff(db, '31.00', { currency: 'USD' });
     await insertExchangeRate(db, 'USD', 'RUB', '2025-07-01', '90.00000000');
     await insertExchangeRate(db, 'USD', 'RUB', '2025-08-01', '92.34560000');
     await insertExchangeRate(db, 'USD', 'RUB', '2025-08-02', '99.00000000');
     const top = await insertPartner(db, { partnerPriceTariffId: usdPrice });
     // The middle partner pays in EUR, converted by the reverse pair RUB→EUR (divided).
-    const eurPrice = await insertTariff(db, {
-      currency: 'EUR',
-      versions: [{ price: '6.20', from: '2024-01-01' }],
-    });
+    const eurPrice = await insertPricedTariff(db, '6.20', { currency: 'EUR' });
     await insertExchangeRate(db, 'RUB', 'EUR', '2025-01-01', '0.01050000');
     const middle = await insertPartner(db, { parent: top, partnerPriceTariffId: eurPrice });
     // The bottom partner pays in KZT, which has no rate to RUB.
-    const kztPrice = await insertTariff(db, {
-      currency: 'KZT',
-      versions: [{ price: '3100.00', from: '2024-01-01' }],
-    });
+    const kztPrice = await insertPricedTariff(db, '3100.00', { currency: 'KZT' });
     const bottom = await insertPartner(db, { parent: middle, partnerPriceTariffId: kztPrice });
-    const contractId = await insertBillingContract(db, bottom.id);
-    const objectId = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const contractId = await insertContract(db, bottom.id);
+    const objectId = await insertObjectActiveOn(db, contractId, objectTariff, day);
 
     const result = await run(day);
     // USD 1.00 a day × 92.3456 = 92.3456 → 92.35; EUR 0.20 a day ÷ 0.0105 = 19.0476… → 19.05.
@@ -487,14 +458,10 @@ describe('billing run: currencies', () => {
   it('reports a tariff without a price in force as price_missing', async () => {
     const day = '2025-11-03';
     const futureTariff = await insertTariff(db, { versions: [{ price: '300.00', from: '2025-11-10' }] });
-    const parentPrice = await insertTariff(db, { versions: [{ price: '30.00', from: '2024-01-01' }] });
+    const parentPrice = await insertPricedTariff(db, '30.00');
     const partner = await insertPartner(db, { partnerPriceTariffId: parentPrice });
-    const contractId = await insertBillingContract(db, partner.id);
-    const objectId = await insertBillingObject(db, contractId, {
-      tariffId: futureTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const contractId = await insertContract(db, partner.id);
+    const objectId = await insertObjectActiveOn(db, contractId, futureTariff, day);
     const result = await run(day);
     expect(result).toMatchObject({ transfersCreated: 1, issuesCount: 1 });
     expect((await chargesOf(db, objectId, day)).map((c) => `${c.level}:${c.amount}`)).toEqual(['1:1.00']);
@@ -517,21 +484,11 @@ describe('billing run: currencies', () => {
 
   it("charges a contract in its own currency on its own currency's accounts", async () => {
     const day = '2025-12-01';
-    const objectTariff = await insertTariff(db, {
-      currency: 'KZT',
-      versions: [{ price: '3100.00', from: '2024-01-01' }],
-    });
-    const partnerPrice = await insertTariff(db, {
-      currency: 'KZT',
-      versions: [{ price: '310.00', from: '2024-01-01' }],
-    });
+    const objectTariff = await insertPricedTariff(db, '3100.00', { currency: 'KZT' });
+    const partnerPrice = await insertPricedTariff(db, '310.00', { currency: 'KZT' });
     const partner = await insertPartner(db, { currency: 'KZT', partnerPriceTariffId: partnerPrice });
-    const contractId = await insertBillingContract(db, partner.id, { currency: 'KZT' });
-    const objectId = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const contractId = await insertContract(db, partner.id, { currency: 'KZT' });
+    const objectId = await insertObjectActiveOn(db, contractId, objectTariff, day);
     const result = await run(day);
     expect((await chargesOf(db, objectId, day)).map((c) => `${c.level}:${c.amount}:${c.currency}`)).toEqual([
       '0:100.00:KZT',
@@ -541,8 +498,8 @@ describe('billing run: currencies', () => {
       { currency: 'KZT', level: 0, transfers: 1, amount: '100.00' },
       { currency: 'KZT', level: 1, transfers: 1, amount: '10.00' },
     ]);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance', 'KZT')).toBe('-100.00');
-    expect(await balanceOf(db, PLATFORM, 'revenue', 'KZT')).toBe('10.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance', 'KZT')).toBe('-100.00');
+    expect(await ledgerBalanceOf(db, PLATFORM, 'revenue', 'KZT')).toBe('10.00');
   });
 });
 
@@ -563,16 +520,13 @@ async function moveObject(objectId: number, contractId: number) {
 describe('billing run: a day run again after its objects moved', () => {
   it("charges nothing for a day the object spent under another contract: not the new chain's levels", async () => {
     const day = '2024-04-10'; // April: 30 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
-    const topPrice = await insertTariff(db, { versions: [{ price: '30.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '300.00');
+    const topPrice = await insertPricedTariff(db, '30.00');
     const a = await insertPartner(db, { partnerPriceTariffId: topPrice });
-    const subPrice = await insertTariff(db, {
-      ownerPartnerId: a.id,
-      versions: [{ price: '60.00', from: '2024-01-01' }],
-    });
+    const subPrice = await insertPricedTariff(db, '60.00', { ownerPartnerId: a.id });
     const b = await insertPartner(db, { parent: a, partnerPriceTariffId: subPrice });
-    const contractA = await insertBillingContract(db, a.id);
-    const contractB = await insertBillingContract(db, b.id);
+    const contractA = await insertContract(db, a.id);
+    const contractB = await insertContract(db, b.id);
     const objectId = await insertBillingObject(db, contractA, {
       tariffId: objectTariff,
       activeFrom: '2024-04-10',
@@ -607,12 +561,12 @@ describe('billing run: a day run again after its objects moved', () => {
     expect(await ledgerSnapshot(db)).toEqual(before);
     expect(await chargesOf(db, objectId, day)).toEqual(billedUnderA);
     expect(await chargesOf(db, staying, day)).toHaveLength(2);
-    expect(await balanceOf(db, contractOwner(contractA), 'balance')).toBe('-20.00');
-    expect(await balanceOf(db, contractOwner(contractB), 'balance')).toBe('0.00');
-    expect(await balanceOf(db, partnerOwner(a.id), 'revenue')).toBe('20.00');
-    expect(await balanceOf(db, partnerOwner(a.id), 'balance')).toBe('-2.00');
-    expect(await balanceOf(db, partnerOwner(b.id), 'balance')).toBe('0.00');
-    expect(await balanceOf(db, partnerOwner(b.id), 'revenue')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractA), 'balance')).toBe('-20.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractB), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(a.id), 'revenue')).toBe('20.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(a.id), 'balance')).toBe('-2.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(b.id), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(b.id), 'revenue')).toBe('0.00');
 
     // The next day is billed under B's contract and chain.
     expect(await run('2024-04-11')).toMatchObject({ objectsCharged: 1, transfersCreated: 3 });
@@ -625,29 +579,22 @@ describe('billing run: a day run again after its objects moved', () => {
       `1:1.00:partner:${a.id}.balance>platform.revenue`,
       `2:2.00:partner:${b.id}.balance>partner:${a.id}.revenue`,
     ]);
-    expect(await balanceOf(db, partnerOwner(b.id), 'balance')).toBe('-2.00');
-    expect(await balanceOf(db, partnerOwner(a.id), 'revenue')).toBe('22.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(b.id), 'balance')).toBe('-2.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(a.id), 'revenue')).toBe('22.00');
     await expectLedgerConsistent(db);
   });
 
   it('does not charge a level missing that day (no rate then) under the chain the object moved to', async () => {
     const day = '2024-05-10'; // May: 31 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '310.00');
     // Partner A pays the platform in CHF, which has no rate to RUB on the day.
-    const chfPrice = await insertTariff(db, {
-      currency: 'CHF',
-      versions: [{ price: '31.00', from: '2024-01-01' }],
-    });
+    const chfPrice = await insertPricedTariff(db, '31.00', { currency: 'CHF' });
     const a = await insertPartner(db, { partnerPriceTariffId: chfPrice });
-    const rubPrice = await insertTariff(db, { versions: [{ price: '62.00', from: '2024-01-01' }] });
+    const rubPrice = await insertPricedTariff(db, '62.00');
     const c = await insertPartner(db, { partnerPriceTariffId: rubPrice });
-    const contractA = await insertBillingContract(db, a.id);
-    const contractC = await insertBillingContract(db, c.id);
-    const objectId = await insertBillingObject(db, contractA, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const contractA = await insertContract(db, a.id);
+    const contractC = await insertContract(db, c.id);
+    const objectId = await insertObjectActiveOn(db, contractA, objectTariff, day);
 
     const first = await run(day);
     expect(first).toMatchObject({ transfersCreated: 1, issuesCount: 1 });
@@ -667,23 +614,19 @@ describe('billing run: a day run again after its objects moved', () => {
     await insertExchangeRate(db, 'CHF', 'RUB', '2024-01-01', '100.00000000');
     expect(await run(day)).toMatchObject({ transfersCreated: 0, issuesCount: 0 });
     expect(await ledgerSnapshot(db)).toEqual(before);
-    expect(await balanceOf(db, partnerOwner(c.id), 'balance')).toBe('0.00');
-    expect(await balanceOf(db, contractOwner(contractC), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(c.id), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractC), 'balance')).toBe('0.00');
     await expectLedgerConsistent(db);
   });
 
   it('charges nothing new for a day rerun after the contract moved to another partner', async () => {
     const day = '2024-06-10'; // June: 30 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '300.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '300.00');
     const a = await insertPartner(db);
-    const price = await insertTariff(db, { versions: [{ price: '90.00', from: '2024-01-01' }] });
+    const price = await insertPricedTariff(db, '90.00');
     const d = await insertPartner(db, { partnerPriceTariffId: price });
-    const contractId = await insertBillingContract(db, a.id);
-    const objectId = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const contractId = await insertContract(db, a.id);
+    const objectId = await insertObjectActiveOn(db, contractId, objectTariff, day);
     expect(await run(day)).toMatchObject({ transfersCreated: 1 });
     const before = await ledgerSnapshot(db);
 
@@ -702,20 +645,16 @@ describe('billing run: a day run again after its objects moved', () => {
     expect((await chargesOf(db, objectId, day)).map((c) => `${c.level}:${c.partner_id}`)).toEqual([
       `0:${a.id}`,
     ]);
-    expect(await balanceOf(db, partnerOwner(d.id), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(d.id), 'balance')).toBe('0.00');
   });
 
   it('does not charge again a charge that was corrected', async () => {
     const day = '2024-07-10'; // July: 31 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
-    const price = await insertTariff(db, { versions: [{ price: '62.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '310.00');
+    const price = await insertPricedTariff(db, '62.00');
     const partner = await insertPartner(db, { partnerPriceTariffId: price });
-    const contractId = await insertBillingContract(db, partner.id);
-    const objectId = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const contractId = await insertContract(db, partner.id);
+    const objectId = await insertObjectActiveOn(db, contractId, objectTariff, day);
     expect(await run(day)).toMatchObject({ transfersCreated: 2 });
     const charge = await db
       .selectFrom('ledger_transfers')
@@ -739,15 +678,15 @@ describe('billing run: a day run again after its objects moved', () => {
         comment: 'Not in service that day',
       },
     ]);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('0.00');
     const before = await ledgerSnapshot(db);
 
     const again = await run(day);
     expect(again).toMatchObject({ objectsCharged: 0, transfersCreated: 0, alreadyCharged: 2, totals: [] });
     expect(await ledgerSnapshot(db)).toEqual(before);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('0.00');
-    expect(await balanceOf(db, partnerOwner(partner.id), 'revenue')).toBe('0.00');
-    expect(await balanceOf(db, partnerOwner(partner.id), 'balance')).toBe('-2.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(partner.id), 'revenue')).toBe('0.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(partner.id), 'balance')).toBe('-2.00');
     await expectLedgerConsistent(db);
   });
 });
@@ -755,31 +694,23 @@ describe('billing run: a day run again after its objects moved', () => {
 describe("billing run: the schedule's rerun, only objects not yet charged", () => {
   it('charges the objects added later that day, and no level to the objects charged before', async () => {
     const day = '2024-08-10'; // August: 31 days
-    const objectTariff = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
-    const price = await insertTariff(db, { versions: [{ price: '31.00', from: '2024-01-01' }] });
+    const objectTariff = await insertPricedTariff(db, '310.00');
+    const price = await insertPricedTariff(db, '31.00');
     const partner = await insertPartner(db, { partnerPriceTariffId: price });
-    const contractId = await insertBillingContract(db, partner.id);
-    const charged = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const contractId = await insertContract(db, partner.id);
+    const charged = await insertObjectActiveOn(db, contractId, objectTariff, day);
     expect(await run(day)).toMatchObject({ transfersCreated: 2 });
 
     // Later that day: the partner is moved under a new top partner (its chain gets a level), and an
     // object is added.
-    const topPrice = await insertTariff(db, { versions: [{ price: '62.00', from: '2024-01-01' }] });
+    const topPrice = await insertPricedTariff(db, '62.00');
     const top = await insertPartner(db, { partnerPriceTariffId: topPrice });
     await db
       .updateTable('partners')
       .set({ parent_id: top.id, path: [top.id, partner.id] })
       .where('id', '=', partner.id)
       .execute();
-    const added = await insertBillingObject(db, contractId, {
-      tariffId: objectTariff,
-      activeFrom: day,
-      activeUntil: day,
-    });
+    const added = await insertObjectActiveOn(db, contractId, objectTariff, day);
 
     const again = await runBillingDay(db, { day, trigger: 'schedule', onlyUncharged: true });
     expect(again).toMatchObject({
@@ -801,8 +732,8 @@ describe("billing run: the schedule's rerun, only objects not yet charged", () =
       `1:2.00:partner:${top.id}.balance>platform.revenue`,
       `2:1.00:partner:${partner.id}.balance>partner:${top.id}.revenue`,
     ]);
-    expect(await balanceOf(db, partnerOwner(partner.id), 'balance')).toBe('-2.00');
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-20.00');
+    expect(await ledgerBalanceOf(db, partnerOwner(partner.id), 'balance')).toBe('-2.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-20.00');
     await expectLedgerConsistent(db);
   });
 });

@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chargesOf,
   contractOwner,
-  balanceOf,
-  insertBillingContract,
   insertBillingObject,
-  insertPartner,
-  insertTariff,
+  insertPricedTariff,
 } from '../../../test/billing-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { ledgerBalanceOf } from '../../../test/ledger-checks.js';
+import { insertContract, insertPartner } from '../../../test/table-rows.js';
 import type { Db } from '../../db/connect.js';
 import { daysFromTo } from '../../lib/clock.js';
 import { runHistory, type RunHistory } from './billing-runs.repository.js';
@@ -202,18 +201,24 @@ const silentLog = () => {
   };
 };
 
+/** A schedule started at `now` over the fake runs, with its manual clock and its log. */
+function startFakeSchedule(now: string, billing: ReturnType<typeof fakeBilling>) {
+  const clock = manualClock(now);
+  const log = silentLog();
+  const schedule = startBillingSchedule({
+    db: {} as Db,
+    log,
+    now: clock.now,
+    timers: clock.timers,
+    ...billing,
+  });
+  return { clock, log, schedule };
+}
+
 describe('startBillingSchedule', () => {
   it('catches up at start, then bills each new day a minute after midnight', async () => {
-    const clock = manualClock('2026-03-10T15:00:00Z');
     const billing = fakeBilling(completedDays('2026-03-01', '2026-03-07'));
-    const log = silentLog();
-    const schedule = startBillingSchedule({
-      db: {} as Db,
-      log,
-      now: clock.now,
-      timers: clock.timers,
-      ...billing,
-    });
+    const { clock, log, schedule } = startFakeSchedule('2026-03-10T15:00:00Z', billing);
     await schedule.current;
     expect(billing.attempts).toEqual(['2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10']);
     expect(billing.again).toEqual(['2026-03-07']);
@@ -234,17 +239,9 @@ describe('startBillingSchedule', () => {
   });
 
   it('stops a tick at a failed day and retries it, with the days after it, at the next tick', async () => {
-    const clock = manualClock('2026-03-10T15:00:00Z');
     const billing = fakeBilling(completedDays('2026-03-01', '2026-03-07'));
     billing.failing.add('2026-03-09');
-    const log = silentLog();
-    const schedule = startBillingSchedule({
-      db: {} as Db,
-      log,
-      now: clock.now,
-      timers: clock.timers,
-      ...billing,
-    });
+    const { clock, log, schedule } = startFakeSchedule('2026-03-10T15:00:00Z', billing);
     await schedule.current;
     expect(billing.attempts).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);
     expect(log.lines.some((line) => line.startsWith('error Billing run 3 for 2026-03-09 failed'))).toBe(true);
@@ -258,16 +255,8 @@ describe('startBillingSchedule', () => {
   });
 
   it('after a downtime longer than the window: the window only, and the older days logged', async () => {
-    const clock = manualClock('2026-03-10T15:00:00Z');
     const billing = fakeBilling(completedDays('2025-12-01', '2025-12-31'));
-    const log = silentLog();
-    const schedule = startBillingSchedule({
-      db: {} as Db,
-      log,
-      now: clock.now,
-      timers: clock.timers,
-      ...billing,
-    });
+    const { log, schedule } = startFakeSchedule('2026-03-10T15:00:00Z', billing);
     await schedule.current;
     await schedule.stop();
     expect(billing.attempts).toEqual(daysFromTo('2026-01-08', '2026-03-10'));
@@ -388,10 +377,10 @@ describe('the schedule on the database', () => {
   afterAll(() => context.close());
 
   it('charges what was added during a day after its run, at the next tick, and no day before the first', async () => {
-    const tariffId = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
+    const tariffId = await insertPricedTariff(db, '310.00');
     const partner = await insertPartner(db);
-    const contractId = await insertBillingContract(db, partner.id);
-    const warehouse = await insertBillingContract(db, partner.id, { isWarehouse: true });
+    const contractId = await insertContract(db, partner.id);
+    const warehouse = await insertContract(db, partner.id, { isWarehouse: true });
     const early = await insertBillingObject(db, contractId, { tariffId, activeFrom: '2026-05-01' });
     const stored = await insertBillingObject(db, warehouse, { tariffId, activeFrom: '2026-05-01' });
 
@@ -448,7 +437,7 @@ describe('the schedule on the database', () => {
       }
     }
     expect(await chargesOf(db, stored, '2026-05-09')).toEqual([]);
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-60.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-60.00');
     expect(log.lines.filter((line) => line.startsWith('error'))).toEqual([]);
   });
 });

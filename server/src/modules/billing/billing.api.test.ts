@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  balanceOf,
-  contractOwner,
-  insertBillingContract,
-  insertBillingObject,
-  insertPartner,
-  insertTariff,
-} from '../../../test/billing-builders.js';
+import { contractOwner, insertPricedTariff, insertObjectActiveOn } from '../../../test/billing-builders.js';
 import {
   createPartner,
   createPortalUser,
@@ -16,6 +9,8 @@ import {
 } from '../../../test/builders.js';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { ledgerBalanceOf } from '../../../test/ledger-checks.js';
+import { insertContract, insertPartner } from '../../../test/table-rows.js';
 import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
 import { addDays } from '../../lib/clock.js';
@@ -40,10 +35,10 @@ afterAll(() => context.close());
 
 /** A contract with one object on a 310.00 monthly tariff, billed on `day` only (10.00 in a 31-day month). */
 async function oneObjectBilledOn(day: string, options: { partnerPriceTariffId?: number } = {}) {
-  const tariffId = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
+  const tariffId = await insertPricedTariff(db, '310.00');
   const partner = await insertPartner(db, { partnerPriceTariffId: options.partnerPriceTariffId });
-  const contractId = await insertBillingContract(db, partner.id);
-  const objectId = await insertBillingObject(db, contractId, { tariffId, activeFrom: day, activeUntil: day });
+  const contractId = await insertContract(db, partner.id);
+  const objectId = await insertObjectActiveOn(db, contractId, tariffId, day);
   return { partner, contractId, objectId };
 }
 
@@ -126,7 +121,7 @@ describe('POST /billing/runs', () => {
     });
     expect(run.durationMs).toBeGreaterThanOrEqual(0);
     expect(Date.parse(run.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(run.startedAt));
-    expect(await balanceOf(db, contractOwner(contractId), 'balance')).toBe('-10.00');
+    expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-10.00');
 
     const charges = await db
       .selectFrom('ledger_transfers')
@@ -185,10 +180,7 @@ describe('GET /billing/runs', () => {
 
   it("lists a run's issues with the object's and partner's names and a message in the caller's language", async () => {
     const day = '2026-01-25';
-    const usdPrice = await insertTariff(db, {
-      currency: 'USD',
-      versions: [{ price: '31.00', from: '2024-01-01' }],
-    });
+    const usdPrice = await insertPricedTariff(db, '31.00', { currency: 'USD' });
     const { partner, objectId } = await oneObjectBilledOn(day, { partnerPriceTariffId: usdPrice });
     const [run] = expectStatus<{ runs: BillingRun[] }>(
       await root.post('/api/v1/billing/runs', { day }),
@@ -233,11 +225,11 @@ describe('blocking for debt by the run', () => {
   it('blocks a prepayment contract whose balance goes below zero; its portal users are refused', async () => {
     const day = '2026-01-28';
     const { contractId } = await oneObjectBilledOn(day);
-    const postpayment = await insertBillingContract(db, (await insertPartner(db)).id, {
+    const postpayment = await insertContract(db, (await insertPartner(db)).id, {
       accountType: 'postpayment',
     });
-    const tariffId = await insertTariff(db, { versions: [{ price: '310.00', from: '2024-01-01' }] });
-    await insertBillingObject(db, postpayment, { tariffId, activeFrom: day, activeUntil: day });
+    const tariffId = await insertPricedTariff(db, '310.00');
+    await insertObjectActiveOn(db, postpayment, tariffId, day);
     const user = await createPortalUser(root, contractId);
     const portalLogin = () =>
       context.app.inject({

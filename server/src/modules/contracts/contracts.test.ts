@@ -9,6 +9,7 @@ import {
   unique,
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
+import type { ContractCreate } from './contracts.schemas.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 
 let context: TestContext;
@@ -366,7 +367,12 @@ describe('contact and tax fields', () => {
     expect(fieldCodes(noKpp)).toEqual(['kpp:kpp_required']);
 
     const kazakh = await createPartner(root, { region: 'KZ-75', currency: 'KZT' });
-    const kzBase = { partnerId: kazakh.id, name: 'KZ', currency: 'KZT', accountType: 'prepayment' };
+    const kzBase: ContractCreate = {
+      partnerId: kazakh.id,
+      name: 'KZ',
+      currency: 'KZT',
+      accountType: 'prepayment',
+    };
     const kzBad = await root.post('/api/v1/contracts', {
       ...kzBase,
       iin: '900101300126',

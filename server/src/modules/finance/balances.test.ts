@@ -8,7 +8,7 @@ import {
   signInAsPartner,
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
-import { balanceOf, pay, writeOff } from '../../../test/money-builders.js';
+import { apiBalanceOf, pay, writeOff } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
 import { dailyCharge } from '../../lib/daily-charge.js';
@@ -70,7 +70,7 @@ describe("a contract's balance", () => {
   it("charges each object billed today its tariff's day amount", async () => {
     const partner = await createPartner(root);
     const contract = await createContract(root, partner.id, { tariffId: daily10.id });
-    expect(await balanceOf(root, 'contracts', contract.id)).toEqual({
+    expect(await apiBalanceOf(root, 'contracts', contract.id)).toEqual({
       balance: '0.00',
       currency: 'RUB',
       dailyCharge: '0.00',
@@ -79,7 +79,7 @@ describe("a contract's balance", () => {
     });
     await objects(contract.id, 3);
     await pay(root, { contractId: contract.id }, '95');
-    expect(await balanceOf(root, 'contracts', contract.id)).toEqual({
+    expect(await apiBalanceOf(root, 'contracts', contract.id)).toEqual({
       balance: '95.00',
       currency: 'RUB',
       dailyCharge: '30.00',
@@ -87,7 +87,7 @@ describe("a contract's balance", () => {
       debtBlocked: false,
     });
     await writeOff(root, { contractId: contract.id }, '100');
-    expect(await balanceOf(root, 'contracts', contract.id)).toMatchObject({
+    expect(await apiBalanceOf(root, 'contracts', contract.id)).toMatchObject({
       balance: '-5.00',
       daysLeft: 0,
       debtBlocked: true,
@@ -113,7 +113,7 @@ describe("a contract's balance", () => {
     const oneDay = dailyCharge('300.00', 'month', today());
     const expected = formatAmount(decimal(oneDay).times(3));
     await pay(root, { contractId: contract.id }, '1000');
-    expect(await balanceOf(root, 'contracts', contract.id)).toMatchObject({
+    expect(await apiBalanceOf(root, 'contracts', contract.id)).toMatchObject({
       balance: '1000.00',
       dailyCharge: expected,
       daysLeft: decimal('1000').dividedToIntegerBy(expected).toNumber(),
@@ -124,7 +124,7 @@ describe("a contract's balance", () => {
       .set({ tariff_pinned_at: today() })
       .where('id', '=', repriced!.id)
       .execute();
-    expect((await balanceOf(root, 'contracts', contract.id)).dailyCharge).toBe(
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).dailyCharge).toBe(
       formatAmount(decimal(oneDay).times(2).plus(10)),
     );
   });
@@ -144,11 +144,11 @@ describe("a contract's balance", () => {
       .set({ active_from: dayFrom(1) })
       .where('id', '=', future!.id)
       .execute();
-    expect((await balanceOf(root, 'contracts', contract.id)).dailyCharge).toBe('10.00');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).dailyCharge).toBe('10.00');
 
     const warehouse = await createContract(root, partner.id, { tariffId: daily10.id, isWarehouse: true });
     await objects(warehouse.id, 2);
-    expect(await balanceOf(root, 'contracts', warehouse.id)).toMatchObject({
+    expect(await apiBalanceOf(root, 'contracts', warehouse.id)).toMatchObject({
       dailyCharge: '0.00',
       daysLeft: null,
     });
@@ -156,7 +156,7 @@ describe("a contract's balance", () => {
     const inactive = await createContract(root, partner.id, { tariffId: daily10.id });
     await objects(inactive.id, 1);
     await db.updateTable('contracts').set({ active: false }).where('id', '=', inactive.id).execute();
-    expect((await balanceOf(root, 'contracts', inactive.id)).dailyCharge).toBe('0.00');
+    expect((await apiBalanceOf(root, 'contracts', inactive.id)).dailyCharge).toBe('0.00');
   });
 
   it('uses the price version in force today, not a future one', async () => {
@@ -173,7 +173,7 @@ describe("a contract's balance", () => {
     const partner = await createPartner(root);
     const contract = await createContract(root, partner.id, { tariffId: tariff.id });
     await objects(contract.id, 2);
-    expect((await balanceOf(root, 'contracts', contract.id)).dailyCharge).toBe('8.00');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).dailyCharge).toBe('8.00');
   });
 });
 
@@ -199,16 +199,19 @@ describe("a partner's balance", () => {
     await objects(subContract.id, 1);
     await objects(warehouse.id, 4);
     await objects(usd.id, 5);
-    expect(await balanceOf(root, 'partners', partner.id)).toEqual({
+    expect(await apiBalanceOf(root, 'partners', partner.id)).toEqual({
       balance: '0.00',
       currency: 'RUB',
       dailyCharge: '6.00',
       daysLeft: 0,
     });
     await pay(root, { partnerId: partner.id }, '20');
-    expect(await balanceOf(root, 'partners', partner.id)).toMatchObject({ balance: '20.00', daysLeft: 3 });
+    expect(await apiBalanceOf(root, 'partners', partner.id)).toMatchObject({ balance: '20.00', daysLeft: 3 });
     // The sub-partner has no Partner price: nothing charged at its level.
-    expect(await balanceOf(root, 'partners', sub.id)).toMatchObject({ dailyCharge: '0.00', daysLeft: null });
+    expect(await apiBalanceOf(root, 'partners', sub.id)).toMatchObject({
+      dailyCharge: '0.00',
+      daysLeft: null,
+    });
   });
 
   it('converts a Partner price in another currency at the rate of the day (direct, else reverse pair)', async () => {
@@ -225,7 +228,7 @@ describe("a partner's balance", () => {
     const contract = await createContract(root, partner.id, { tariffId: daily10.id });
     await objects(contract.id, 2);
     // No rate entered: the billing run cannot charge this level, so nothing is charged a day.
-    expect(await balanceOf(root, 'partners', partner.id)).toMatchObject({
+    expect(await apiBalanceOf(root, 'partners', partner.id)).toMatchObject({
       dailyCharge: '0.00',
       daysLeft: null,
     });
@@ -234,11 +237,11 @@ describe("a partner's balance", () => {
       expectStatus(await root.post('/api/v1/finance/exchange-rates', body), 201);
     await rate({ baseCurrency: 'RUB', quoteCurrency: 'USD', validFrom: dayFrom(-5), rate: '0.01' });
     // 1.50 / 0.01 = 150.00 per object.
-    expect((await balanceOf(root, 'partners', partner.id)).dailyCharge).toBe('300.00');
+    expect((await apiBalanceOf(root, 'partners', partner.id)).dailyCharge).toBe('300.00');
     await rate({ baseCurrency: 'USD', quoteCurrency: 'RUB', validFrom: dayFrom(-3), rate: '90.12345678' });
     // round(1.50 × 90.12345678) = 135.19 per object; a rate from tomorrow is not in force yet.
     await rate({ baseCurrency: 'USD', quoteCurrency: 'RUB', validFrom: dayFrom(1), rate: '1000' });
-    expect((await balanceOf(root, 'partners', partner.id)).dailyCharge).toBe('270.38');
+    expect((await apiBalanceOf(root, 'partners', partner.id)).dailyCharge).toBe('270.38');
   });
 
   it("is readable by the partner's own administrator; foreign records are 404", async () => {
@@ -246,7 +249,7 @@ describe("a partner's balance", () => {
     const other = await createPartner(root);
     const otherContract = await createContract(root, other.id);
     const admin = await signInAsPartner(context.app, partner);
-    expect((await balanceOf(admin, 'partners', partner.id)).balance).toBe('42.00');
+    expect((await apiBalanceOf(admin, 'partners', partner.id)).balance).toBe('42.00');
     for (const url of [
       `/api/v1/partners/${other.id}/balance`,
       `/api/v1/contracts/${otherContract.id}/balance`,

@@ -5,22 +5,17 @@ import {
   createPortalUser,
   createSuperAdmin,
   PORTAL_PASSWORD,
-  type PartnerResponseBody,
+  type CreatedPartner,
+  type ContractResponseBody,
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
-import {
-  balanceOf,
-  checkLedger,
-  CLEAN_LEDGER,
-  correct,
-  pay,
-  writeOff,
-} from '../../../test/money-builders.js';
+import { apiBalanceOf, correct, pay, writeOff } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
+let dealer: CreatedPartner;
 
 beforeAll(async () => {
   context = await createTestApp();
@@ -29,16 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => context.close());
 
-interface ContractBody {
-  id: number;
-  version: number;
-  debtBlocked: boolean;
-  blocked: boolean;
-  balance: string;
-}
-
 const contractOf = async (id: number) =>
-  expectStatus<ContractBody>(await root.get(`/api/v1/contracts/${id}`), 200);
+  expectStatus<ContractResponseBody>(await root.get(`/api/v1/contracts/${id}`), 200);
 const isDebtBlocked = async (id: number) => (await contractOf(id)).debtBlocked;
 
 async function historyOf(id: number) {
@@ -67,7 +54,7 @@ describe('blocking for debt by account type', () => {
       blocked: false,
       balance: '-0.01',
     });
-    expect((await balanceOf(root, 'contracts', contract.id)).debtBlocked).toBe(true);
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).debtBlocked).toBe(true);
     await pay(root, { contractId: contract.id }, '0.01');
     expect(await contractOf(contract.id)).toMatchObject({ debtBlocked: false, balance: '0.00' });
 
@@ -113,7 +100,7 @@ describe('blocking for debt by account type', () => {
     await writeOff(root, { contractId: contract.id }, '200');
     let current = await contractOf(contract.id);
     expect(current.debtBlocked).toBe(false);
-    current = expectStatus<ContractBody>(
+    current = expectStatus<ContractResponseBody>(
       await root.patch(`/api/v1/contracts/${contract.id}`, {
         version: current.version,
         accountType: 'postpayment_light',
@@ -122,7 +109,7 @@ describe('blocking for debt by account type', () => {
       200,
     );
     expect(current.debtBlocked).toBe(false);
-    current = expectStatus<ContractBody>(
+    current = expectStatus<ContractResponseBody>(
       await root.patch(`/api/v1/contracts/${contract.id}`, {
         version: current.version,
         blockingLimit: '200',
@@ -130,7 +117,7 @@ describe('blocking for debt by account type', () => {
       200,
     );
     expect(current.debtBlocked).toBe(true);
-    current = expectStatus<ContractBody>(
+    current = expectStatus<ContractResponseBody>(
       await root.patch(`/api/v1/contracts/${contract.id}`, {
         version: current.version,
         accountType: 'postpayment',
@@ -177,6 +164,6 @@ describe('the portal login of a contract blocked for debt', () => {
 
 describe('the ledger after all of the above', () => {
   it('holds its invariants', async () => {
-    expect(await checkLedger(context.database.db)).toEqual(CLEAN_LEDGER);
+    await expectLedgerConsistent(context.database.db);
   });
 });

@@ -8,21 +8,16 @@ import {
   signInAsPartner,
   unique,
   type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
-import {
-  balanceOf,
-  checkLedger,
-  CLEAN_LEDGER,
-  moneyRequest,
-  writeOff,
-  type TransferBody,
-} from '../../../test/money-builders.js';
+import { apiBalanceOf, moneyRequest, writeOff, type TransferBody } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
+let dealer: CreatedPartner;
 
 beforeAll(async () => {
   context = await createTestApp();
@@ -67,7 +62,7 @@ describe("a contract's Deposit", () => {
     expect(await depositsOf({ contractId: contract.id })).toEqual([
       { amount: '1000.00', debit: funds, credit: contractSide, comment: '0.00 → 1000.00' },
     ]);
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('1000.00');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('1000.00');
 
     expectStatus(await patchContract(contract.id, { deposit: '1500.25' }), 200);
     expectStatus(await patchContract(contract.id, { deposit: '200' }), 200);
@@ -77,7 +72,7 @@ describe("a contract's Deposit", () => {
       { amount: '500.25', debit: funds, credit: contractSide, comment: '1000.00 → 1500.25' },
       { amount: '1300.25', debit: contractSide, credit: funds, comment: '1500.25 → 200.00' },
     ]);
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('200.00');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('200.00');
 
     const transactions = expectStatus<{ items: TransferBody[] }>(
       await root.get(`/api/v1/finance/transactions?contractId=${contract.id}&kind=deposit&order=asc`),
@@ -159,7 +154,7 @@ describe("a partner's Deposit", () => {
         comment: '0.00 → 70.50',
       },
     ]);
-    expect((await balanceOf(root, 'partners', sub.id)).balance).toBe('70.50');
+    expect((await apiBalanceOf(root, 'partners', sub.id)).balance).toBe('70.50');
 
     expectStatus(await patchPartner(root, sub.id, { deposit: '20' }), 200);
     expect((await depositsOf({ partnerId: sub.id }))[1]).toEqual({
@@ -184,7 +179,7 @@ describe("a partner's Deposit", () => {
     );
     expect((await depositsOf({ partnerId: sub.id }))[0]?.debit).toBe(`partner:${top.id}:funds`);
     expectStatus(await patchPartner(admin, sub.id, { deposit: '25' }), 200);
-    expect((await balanceOf(admin, 'partners', sub.id)).balance).toBe('25.00');
+    expect((await apiBalanceOf(admin, 'partners', sub.id)).balance).toBe('25.00');
 
     const own = await patchPartner(admin, top.id, { deposit: '1000000' });
     expect(own.statusCode).toBe(403);
@@ -192,12 +187,12 @@ describe("a partner's Deposit", () => {
     // Sent back as it was shown, it is accepted and dropped.
     expectStatus(await patchPartner(admin, top.id, { deposit: '10.00', comment: 'ok' }), 200);
     expect(await depositsOf({ partnerId: top.id })).toHaveLength(1);
-    expect((await balanceOf(admin, 'partners', top.id)).balance).toBe('10.00');
+    expect((await apiBalanceOf(admin, 'partners', top.id)).balance).toBe('10.00');
   });
 });
 
 describe('the ledger after all of the above', () => {
   it('holds its invariants', async () => {
-    expect(await checkLedger(context.database.db)).toEqual(CLEAN_LEDGER);
+    await expectLedgerConsistent(context.database.db);
   });
 });

@@ -2,19 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartner, createSuperAdmin, signInAsPartner } from '../../../test/builders.js';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import type { ExchangeRate } from './finance.schemas.js';
+import type { Static } from 'typebox';
+
+type RateBody = Static<typeof ExchangeRate>;
 
 let context: TestContext;
 let root: TestClient;
 let partnerAdmin: TestClient;
-
-interface RateBody {
-  id: number;
-  baseCurrency: string;
-  quoteCurrency: string;
-  validFrom: string;
-  rate: string;
-  createdAt: string;
-}
 
 beforeAll(async () => {
   context = await createTestApp();

@@ -5,18 +5,14 @@ import {
   createPartner,
   createSuperAdmin,
   signInAsPartner,
+  type CreatedPartner,
+  type ContractResponseBody,
   type PartnerResponseBody,
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
-import {
-  balanceOf,
-  checkLedger,
-  CLEAN_LEDGER,
-  moneyRequest,
-  pay,
-  writeOff,
-} from '../../../test/money-builders.js';
+import { apiBalanceOf, moneyRequest, pay, writeOff } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 import { openAccount, postTransfers } from '../ledger/ledger.public.js';
 
 /*
@@ -29,8 +25,8 @@ import { openAccount, postTransfers } from '../ledger/ledger.public.js';
 
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
-let otherDealer: PartnerResponseBody;
+let dealer: CreatedPartner;
+let otherDealer: CreatedPartner;
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -42,30 +38,11 @@ beforeAll(async () => {
 });
 afterAll(() => context.close());
 
-interface ContractBody {
-  id: number;
-  version: number;
-  partnerId: number;
-  currency: string;
-  balance: string;
-  deposit: string;
-  debtBlocked: boolean;
-}
-
-interface PartnerBody {
-  id: number;
-  version: number;
-  parentId: number | null;
-  currency: string;
-  balance: string;
-  deposit: string;
-}
-
 const getContract = async (id: number) =>
-  expectStatus<ContractBody>(await root.get(`/api/v1/contracts/${id}`), 200);
+  expectStatus<ContractResponseBody>(await root.get(`/api/v1/contracts/${id}`), 200);
 
 const getPartner = async (id: number) =>
-  expectStatus<PartnerBody>(await root.get(`/api/v1/partners/${id}`), 200);
+  expectStatus<PartnerResponseBody>(await root.get(`/api/v1/partners/${id}`), 200);
 
 async function patchContract(id: number, fields: Record<string, unknown>, client = root) {
   const current = await getContract(id);
@@ -139,7 +116,7 @@ describe("a contract's currency", () => {
     expect(after).toEqual(before);
     expect(await contractBalances(contract.id)).toEqual({ RUB: '-100.00' });
     expect(await transferCount()).toBe(transfers);
-    expect(await balanceOf(root, 'contracts', contract.id)).toMatchObject({
+    expect(await apiBalanceOf(root, 'contracts', contract.id)).toMatchObject({
       balance: '-100.00',
       currency: 'RUB',
       debtBlocked: true,
@@ -161,7 +138,10 @@ describe("a contract's currency", () => {
     expect((await getContract(contract.id)).debtBlocked).toBe(true);
     await pay(root, { contractId: contract.id }, '40');
 
-    const changed = expectStatus<ContractBody>(await patchContract(contract.id, { currency: 'USD' }), 200);
+    const changed = expectStatus<ContractResponseBody>(
+      await patchContract(contract.id, { currency: 'USD' }),
+      200,
+    );
     expect(changed).toMatchObject({ currency: 'USD', balance: '0.00', debtBlocked: false });
     const payment = await pay(root, { contractId: contract.id }, '12.50');
     expect(payment.currency).toBe('USD');
@@ -195,11 +175,11 @@ describe("a contract's currency", () => {
 
     // The deposit goes back in roubles, the debt it leaves is paid, then the currency changes and a
     // new Deposit is paid in dollars to the same partner.
-    expect(expectStatus<ContractBody>(await patchContract(contract.id, { deposit: '0' }), 200)).toMatchObject(
-      { balance: '-100.00', debtBlocked: true },
-    );
+    expect(
+      expectStatus<ContractResponseBody>(await patchContract(contract.id, { deposit: '0' }), 200),
+    ).toMatchObject({ balance: '-100.00', debtBlocked: true });
     await pay(root, { contractId: contract.id }, '100');
-    const changed = expectStatus<ContractBody>(
+    const changed = expectStatus<ContractResponseBody>(
       await patchContract(contract.id, { currency: 'USD', deposit: '30' }),
       200,
     );
@@ -290,7 +270,7 @@ describe("a contract's partner", () => {
     const contract = await createContract(root, dealer.id);
     await pay(root, { contractId: contract.id }, '5');
     await writeOff(root, { contractId: contract.id }, '5');
-    const moved = expectStatus<ContractBody>(
+    const moved = expectStatus<ContractResponseBody>(
       await patchContract(contract.id, { partnerId: otherDealer.id, deposit: '7' }),
       200,
     );
@@ -326,7 +306,7 @@ describe("a partner's currency", () => {
       { en: 'Currency', ru: 'Валюта' },
     );
     expect(await getPartner(partner.id)).toEqual(before);
-    expect(await balanceOf(root, 'partners', partner.id)).toMatchObject({
+    expect(await apiBalanceOf(root, 'partners', partner.id)).toMatchObject({
       balance: '-300.00',
       currency: 'RUB',
     });
@@ -360,7 +340,7 @@ describe("a partner's currency", () => {
     const admin = await signInAsPartner(context.app, partner);
     await writeOff(root, { partnerId: partner.id }, '8');
     await pay(root, { partnerId: partner.id }, '8');
-    const changed = expectStatus<PartnerBody>(
+    const changed = expectStatus<PartnerResponseBody>(
       await patchPartner(admin, partner.id, { currency: 'USD' }),
       200,
     );
@@ -415,7 +395,7 @@ describe("a partner's parent", () => {
     const sub = await createPartner(root, { parentId: dealer.id });
     await pay(root, { partnerId: sub.id }, '3');
     await writeOff(root, { partnerId: sub.id }, '3');
-    const moved = expectStatus<PartnerBody>(
+    const moved = expectStatus<PartnerResponseBody>(
       await patchPartner(root, sub.id, { parentId: otherDealer.id }),
       200,
     );
@@ -464,6 +444,6 @@ describe('a form save at the same time as a payment', () => {
 
 describe('the ledger after all of the above', () => {
   it('holds its invariants', async () => {
-    expect(await checkLedger(context.database.db)).toEqual(CLEAN_LEDGER);
+    await expectLedgerConsistent(context.database.db);
   });
 });

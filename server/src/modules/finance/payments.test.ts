@@ -5,13 +5,11 @@ import {
   createPartner,
   createSuperAdmin,
   signInAsPartner,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
-  balanceOf,
-  checkLedger,
-  CLEAN_LEDGER,
+  apiBalanceOf,
   correct,
   moneyRequest,
   newIdempotencyKey,
@@ -20,13 +18,14 @@ import {
   type TransferBody,
 } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 import { today } from '../../lib/clock.js';
 
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
-let subDealer: PartnerResponseBody;
-let foreign: PartnerResponseBody;
+let dealer: CreatedPartner;
+let subDealer: CreatedPartner;
+let foreign: CreatedPartner;
 let dealerAdmin: TestClient;
 
 beforeAll(async () => {
@@ -95,7 +94,7 @@ describe('payments', () => {
       debit: `partner:${dealer.id}:funds`,
       credit: `contract:${contract.id}:balance`,
     });
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('1500.50');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('1500.50');
     const card = expectStatus<{ balance: string }>(await root.get(`/api/v1/contracts/${contract.id}`), 200);
     expect(card.balance).toBe('1500.50');
   });
@@ -122,7 +121,7 @@ describe('payments', () => {
       200,
     );
     expect(partners.items[0]?.balance).toBe('300.25');
-    expect((await balanceOf(root, 'partners', foreign.id)).balance).toBe('300.25');
+    expect((await apiBalanceOf(root, 'partners', foreign.id)).balance).toBe('300.25');
   });
 
   it('refuses bad amounts, dates and targets, naming the field in both languages', async () => {
@@ -161,7 +160,7 @@ describe('payments', () => {
     expect(en.json<{ errors: unknown[] }>().errors).toEqual([
       { field: 'valueDate', code: 'value_date_future', message: 'Date cannot be in the future' },
     ]);
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('0.00');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('0.00');
   });
 
   it('holds any number of the largest amounts: a balance is exact and never overflows', async () => {
@@ -174,7 +173,7 @@ describe('payments', () => {
       expect(response.statusCode, response.body).toBe(201);
     }
     // 120 × 9,999,999,999,999,999.99: beyond what numeric(20, 2) would hold, exact to the kopeck.
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('1199999999999999998.80');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('1199999999999999998.80');
   });
 
   it('refuses an archived contract with 409 archived', async () => {
@@ -205,7 +204,7 @@ describe('idempotency keys', () => {
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.body).toBe(first.body);
     expect(await transferCount()).toBe(before);
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('100.00');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('100.00');
   });
 
   it('answers 422 idempotency_key_reused for the same key with another body', async () => {
@@ -218,7 +217,7 @@ describe('idempotency keys', () => {
     const other = await moneyRequest(root, 'payments', { contractId: contract.id, amount: '100.01' }, key);
     expect(other.statusCode).toBe(422);
     expect(other.json()).toMatchObject({ code: 'idempotency_key_reused', status: 422 });
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('100.00');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('100.00');
   });
 
   it('scopes a key to its user and endpoint', async () => {
@@ -230,7 +229,7 @@ describe('idempotency keys', () => {
     expect(writeOffAnswer.id).not.toBe(payment.id);
     const byAdmin = expectStatus<TransferBody>(await moneyRequest(dealerAdmin, 'payments', body, key), 201);
     expect(byAdmin.id).not.toBe(payment.id);
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('40.00');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('40.00');
   });
 
   it('keeps no key for a refused request: corrected, it goes through with the same key', async () => {
@@ -275,7 +274,7 @@ describe('idempotency keys', () => {
       context.database.db,
     );
     expect(Number(rows.rows[0]!.n)).toBe(1);
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('77.70');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('77.70');
   });
 
   it('gives two concurrent different bodies with one key one transfer and one 422', async () => {
@@ -287,7 +286,7 @@ describe('idempotency keys', () => {
     ]);
     expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 422]);
     const winner = answers.find((answer) => answer.statusCode === 201)!.json<TransferBody>();
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe(winner.amount);
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe(winner.amount);
   });
 });
 
@@ -301,7 +300,7 @@ describe('write-offs', () => {
       debit: `contract:${contract.id}:balance`,
       credit: `partner:${dealer.id}:revenue`,
     });
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('69.90');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('69.90');
   });
 
   it("debits a partner's balance into its parent's (or the platform's) revenue", async () => {
@@ -338,7 +337,7 @@ describe('corrections', () => {
       debit: `contract:${contract.id}:balance`,
       credit: `partner:${dealer.id}:funds`,
     });
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('0.00');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('0.00');
     const list = expectStatus<{ items: TransferBody[] }>(
       await root.get(`/api/v1/finance/transactions?contractId=${contract.id}&sort=createdAt&order=asc`),
       200,
@@ -379,7 +378,7 @@ describe('corrections', () => {
       moneyRequest(root, 'corrections', { transferId: payment.id, comment: 'two' }),
     ]);
     expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409]);
-    expect((await balanceOf(root, 'contracts', contract.id)).balance).toBe('0.00');
+    expect((await apiBalanceOf(root, 'contracts', contract.id)).balance).toBe('0.00');
   });
 });
 
@@ -418,7 +417,7 @@ describe('scoping', () => {
     );
     const subAdmin = await signInAsPartner(context.app, subDealer);
     await expectNotFound(await moneyRequest(subAdmin, 'payments', { partnerId: subDealer.id, amount: '1' }));
-    expect((await balanceOf(root, 'partners', foreign.id)).balance).toBe('300.25');
+    expect((await apiBalanceOf(root, 'partners', foreign.id)).balance).toBe('300.25');
   });
 
   it('needs a session', async () => {
@@ -434,6 +433,6 @@ describe('scoping', () => {
 
 describe('the ledger after all of the above', () => {
   it('holds its invariants', async () => {
-    expect(await checkLedger(context.database.db)).toEqual(CLEAN_LEDGER);
+    await expectLedgerConsistent(context.database.db);
   });
 });

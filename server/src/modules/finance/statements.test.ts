@@ -8,51 +8,31 @@ import {
   createSuperAdmin,
   createTariff,
   signInAsPartner,
-  type PartnerResponseBody,
-  type RecordResponseBody,
+  type CreatedPartner,
+  type ContractResponseBody,
+  type ObjectResponseBody,
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
-import {
-  checkLedger,
-  CLEAN_LEDGER,
-  correct,
-  pay,
-  postCharge,
-  writeOff,
-} from '../../../test/money-builders.js';
+import { correct, pay, postCharge, writeOff } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectLedgerConsistent } from '../../../test/ledger-checks.js';
 import { today } from '../../lib/clock.js';
 import { decimal, formatAmount, roundAmount } from '../../lib/money.js';
+import type { RevenueResponse, StatementResponse } from './finance.schemas.js';
+import type { Static } from 'typebox';
+
+type StatementBody = Static<typeof StatementResponse>;
+type RevenueBody = Static<typeof RevenueResponse>;
 
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
-let sub: PartnerResponseBody;
+let dealer: CreatedPartner;
+let sub: CreatedPartner;
 let tariff: { id: number; name: string };
-let contract: RecordResponseBody;
-let subContract: RecordResponseBody;
-let usdContract: RecordResponseBody;
-const object: Record<string, RecordResponseBody> = {};
-
-interface StatementBody {
-  month: string;
-  currency: string;
-  vatPercent: string | null;
-  seller: { type: string; id: number | null; name: string | null };
-  buyer: { type: string; id: number | null; name: string | null };
-  lines: {
-    objectId: number;
-    objectName: string;
-    deviceId: string;
-    tariffId: number | null;
-    tariffName: string | null;
-    days: number;
-    net: string;
-    vat: string;
-    gross: string;
-  }[];
-  totals: { net: string; vat: string; gross: string };
-}
+let contract: ContractResponseBody;
+let subContract: ContractResponseBody;
+let usdContract: ContractResponseBody;
+const object: Record<string, ObjectResponseBody> = {};
 
 beforeAll(async () => {
   context = await createTestApp();
@@ -304,12 +284,6 @@ describe('statements', () => {
   });
 });
 
-interface RevenueBody {
-  from: string;
-  to: string;
-  items: { currency: string; revenue: string; cost: string; margin: string }[];
-}
-
 const revenue = async (client: TestClient, query: string) =>
   expectStatus<RevenueBody>(await client.get(`/api/v1/finance/revenue?${query}`), 200);
 
@@ -351,6 +325,6 @@ describe('revenue and margin', () => {
   });
 
   it('leaves the ledger consistent', async () => {
-    expect(await checkLedger(context.database.db)).toEqual(CLEAN_LEDGER);
+    await expectLedgerConsistent(context.database.db);
   });
 });

@@ -7,33 +7,29 @@ import {
   createPartner,
   createSuperAdmin,
   signInAsPartner,
-  type PartnerResponseBody,
-  type RecordResponseBody,
+  type CreatedPartner,
+  type ContractResponseBody,
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { pay, writeOff, type TransferBody } from '../../../test/money-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { PLATFORM, applyAccountDeltas, openAccount } from '../ledger/ledger.public.js';
+import type { TransferList } from './finance.schemas.js';
+import type { Static } from 'typebox';
+
+type TransferListBody = Static<typeof TransferList>;
 
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
-let sub: PartnerResponseBody;
-let foreign: PartnerResponseBody;
+let dealer: CreatedPartner;
+let sub: CreatedPartner;
+let foreign: CreatedPartner;
 let dealerAdmin: TestClient;
-let dealerContract: RecordResponseBody;
-let subContract: RecordResponseBody;
-let foreignContract: RecordResponseBody;
+let dealerContract: ContractResponseBody;
+let subContract: ContractResponseBody;
+let foreignContract: ContractResponseBody;
 /** The transfers made in beforeAll, by a short name. */
 const made: Record<string, TransferBody> = {};
-
-interface ListBody {
-  items: TransferBody[];
-  total: number;
-  totalCapped: boolean;
-  page: number;
-  pageSize: number;
-}
 
 beforeAll(async () => {
   context = await createTestApp();
@@ -62,8 +58,8 @@ beforeAll(async () => {
 afterAll(() => context.close());
 
 const list = async (client: TestClient, query = '') =>
-  expectStatus<ListBody>(await client.get(`/api/v1/finance/transactions?${query}`), 200);
-const idsOf = (body: ListBody) => body.items.map((item) => item.id);
+  expectStatus<TransferListBody>(await client.get(`/api/v1/finance/transactions?${query}`), 200);
+const idsOf = (body: TransferListBody) => body.items.map((item) => item.id);
 const id = (name: string) => made[name]!.id;
 
 describe('the transactions list', () => {

@@ -2,13 +2,15 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
+  createDealer,
   createObject,
   createPartner,
   createSuperAdmin,
   createTariff,
-  signInAsPartner,
   uniqueImei,
-  type PartnerResponseBody,
+  type CreatedPartner,
+  type HistoryResponseBody,
+  type ObjectResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
@@ -18,21 +20,12 @@ import { objectsMessages } from './objects.messages.js';
 const objectLabel = (field: string, locale: Locale) =>
   createMessages([objectsMessages]).translator(locale, objectsMessages).label(field);
 import { yearsBefore } from './object-active-days.js';
-import {
-  addDays,
-  getObjectBody,
-  insertContract,
-  pinsOf,
-  type HistoryBody,
-  type ObjectBody,
-} from '../../../test/object-helpers.js';
+import { addDays, getObjectBody, pinsOf } from '../../../test/object-helpers.js';
+import { insertContract } from '../../../test/table-rows.js';
+import type { ImportResponse } from './objects.schemas.js';
+import type { Static } from 'typebox';
 
-interface ImportBody {
-  total: number;
-  created: number;
-  createdIds: number[];
-  refused: { row: number; errors: { field: string; code: string; message: string }[] }[];
-}
+type ImportBody = Static<typeof ImportResponse>;
 
 interface ProblemBody {
   errors: { field: string; code: string; message: string }[];
@@ -43,7 +36,7 @@ describe('objects: Active from and Active until', () => {
   let context: TestContext;
   let root: TestClient;
   let tariffId: number;
-  let dealer: PartnerResponseBody;
+  let dealer: CreatedPartner;
   let dealerSession: TestClient;
   let contractId: number;
   const day = today();
@@ -52,9 +45,7 @@ describe('objects: Active from and Active until', () => {
   beforeAll(async () => {
     context = await createTestApp();
     root = await createSuperAdmin(context.app, context.database.db);
-    tariffId = (await createTariff(root)).id;
-    dealer = await createPartner(root, { priceTariffId: tariffId });
-    dealerSession = await signInAsPartner(context.app, dealer);
+    ({ tariffId, dealer, dealerSession } = await createDealer(root));
     contractId = await insertContract(context.database.db, dealer.id);
   });
   afterAll(() => context.close());
@@ -64,13 +55,13 @@ describe('objects: Active from and Active until', () => {
     return dealerSession.patch(`/api/v1/objects/${id}`, { version, ...body });
   };
   const patched = async (id: number, body: Record<string, unknown>) =>
-    expectStatus<ObjectBody>(await patch(id, body), 200);
+    expectStatus<ObjectResponseBody>(await patch(id, body), 200);
   const historyOf = async (id: number) =>
-    expectStatus<HistoryBody>(await dealerSession.get(`/api/v1/objects/${id}/history`), 200).items;
+    expectStatus<HistoryResponseBody>(await dealerSession.get(`/api/v1/objects/${id}/history`), 200).items;
 
   describe('POST /objects', () => {
     it('bills a new object from the day it is created, with no end; the history says so', async () => {
-      const object = expectStatus<ObjectBody>(
+      const object = expectStatus<ObjectResponseBody>(
         await dealerSession.post('/api/v1/objects', {
           contractId,
           name: 'Default days',
@@ -320,7 +311,7 @@ describe('objects: Active from and Active until', () => {
   describe('archive and restore', () => {
     it('archiving sets Active until to today when empty (history too); restoring leaves it', async () => {
       const object = await createObject(dealerSession, contractId, { activeFrom: monthAgo });
-      const archived = expectStatus<ObjectBody>(
+      const archived = expectStatus<ObjectResponseBody>(
         await dealerSession.delete(`/api/v1/objects/${object.id}`),
         200,
       );
@@ -332,7 +323,7 @@ describe('objects: Active from and Active until', () => {
           { field: 'activeUntil', oldValue: null, newValue: day },
         ],
       });
-      const restored = expectStatus<ObjectBody>(
+      const restored = expectStatus<ObjectResponseBody>(
         await dealerSession.post(`/api/v1/objects/${object.id}/restore`),
         200,
       );
@@ -345,7 +336,7 @@ describe('objects: Active from and Active until', () => {
         activeFrom: monthAgo,
         activeUntil: addDays(monthAgo, 3),
       });
-      const archivedEnded = expectStatus<ObjectBody>(
+      const archivedEnded = expectStatus<ObjectResponseBody>(
         await dealerSession.delete(`/api/v1/objects/${ended.id}`),
         200,
       );
@@ -354,7 +345,7 @@ describe('objects: Active from and Active until', () => {
         { field: 'archived', oldValue: false, newValue: true },
       ]);
       const scheduled = await createObject(dealerSession, contractId, { activeUntil: addDays(day, 90) });
-      const archivedScheduled = expectStatus<ObjectBody>(
+      const archivedScheduled = expectStatus<ObjectResponseBody>(
         await dealerSession.delete(`/api/v1/objects/${scheduled.id}`),
         200,
       );
@@ -373,7 +364,7 @@ describe('objects: Active from and Active until', () => {
       const recent = await createObject(root, contract, { activeFrom: addDays(day, -10) });
       const current = await createObject(root, contract, { activeUntil: addDays(day, 5) });
       const list = async (query: string) =>
-        expectStatus<{ items: ObjectBody[]; total: number }>(
+        expectStatus<{ items: ObjectResponseBody[]; total: number }>(
           await root.get(`/api/v1/objects?contractId=${contract}&${query}`),
           200,
         );

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTariffVersion } from '../../../test/billing-builders.js';
 import {
+  createDealer,
   createObject,
-  createPartner,
   createSuperAdmin,
   createTariff,
-  signInAsPartner,
+  type HistoryResponseBody,
+  type ObjectResponseBody,
 } from '../../../test/builders.js';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { moneyRequest } from '../../../test/money-builders.js';
@@ -16,13 +16,8 @@ import { FieldErrors } from '../../lib/errors.js';
 import { today } from '../../lib/clock.js';
 import { runBillingDay, runBillingRange } from '../billing/billing-run.js';
 import { checkChargedDays, daysTakenOut, type ActiveDays } from './object-active-days.js';
-import {
-  addDays,
-  getObjectBody,
-  insertContract,
-  type HistoryBody,
-  type ObjectBody,
-} from '../../../test/object-helpers.js';
+import { addDays, getObjectBody } from '../../../test/object-helpers.js';
+import { addTariffVersion, insertContract } from '../../../test/table-rows.js';
 
 interface ProblemBody {
   code: string;
@@ -50,9 +45,9 @@ describe('objects: active days over charged days', () => {
     const tariff = await createTariff(root, { period: 'day', price: '10.00' });
     // The API prices a tariff from today on; the billed days here are in the past.
     await addTariffVersion(db, tariff.id, { price: '10.00', from: addDays(day, -400) });
-    const dealer = await createPartner(root, { priceTariffId: tariff.id });
-    dealerSession = await signInAsPartner(context.app, dealer);
-    contractId = await insertContract(db, dealer.id);
+    const dealer = await createDealer(root, { priceTariffId: tariff.id });
+    dealerSession = dealer.dealerSession;
+    contractId = await insertContract(db, dealer.dealer.id);
   });
   afterAll(() => context.close());
 
@@ -67,9 +62,10 @@ describe('objects: active days over charged days', () => {
     return client.patch(`/api/v1/objects/${id}`, { version, ...body });
   };
   const patched = async (id: number, body: Record<string, unknown>) =>
-    expectStatus<ObjectBody>(await patch(id, body), 200);
+    expectStatus<ObjectResponseBody>(await patch(id, body), 200);
   const historyLength = async (id: number) =>
-    expectStatus<HistoryBody>(await dealerSession.get(`/api/v1/objects/${id}/history`), 200).items.length;
+    expectStatus<HistoryResponseBody>(await dealerSession.get(`/api/v1/objects/${id}/history`), 200).items
+      .length;
   /** The object's level-0 charges not reversed, by day. */
   const chargedDays = async (id: number) =>
     (
@@ -201,7 +197,10 @@ describe('objects: active days over charged days', () => {
     expect(await patched(id, { active: false })).toMatchObject({ active: false, activeUntil: day });
     // Activated again the same day: the range goes on (nothing taken out).
     expect(await patched(id, { active: true })).toMatchObject({ active: true, activeUntil: null });
-    const archived = expectStatus<ObjectBody>(await dealerSession.delete(`/api/v1/objects/${id}`), 200);
+    const archived = expectStatus<ObjectResponseBody>(
+      await dealerSession.delete(`/api/v1/objects/${id}`),
+      200,
+    );
     expect(archived).toMatchObject({ activeFrom: addDays(day, -2), activeUntil: day });
   });
 

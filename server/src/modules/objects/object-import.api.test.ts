@@ -2,30 +2,23 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
+  createDealer,
   createObject,
   createPartner,
   createSuperAdmin,
   createTariff,
-  signInAsPartner,
   uniqueImei,
-  type PartnerResponseBody,
+  type CreatedPartner,
+  type HistoryResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { luhnCheckDigit } from '../../lib/luhn.js';
-import {
-  getObjectBody,
-  insertContract,
-  pinsOf,
-  vehiclesCount,
-  type HistoryBody,
-} from '../../../test/object-helpers.js';
+import { getObjectBody, pinsOf, vehiclesCount } from '../../../test/object-helpers.js';
+import { insertContract } from '../../../test/table-rows.js';
+import type { ImportResponse } from './objects.schemas.js';
+import type { Static } from 'typebox';
 
-interface ImportBody {
-  total: number;
-  created: number;
-  createdIds: number[];
-  refused: { row: number; errors: { field: string; code: string; message: string }[] }[];
-}
+type ImportBody = Static<typeof ImportResponse>;
 
 const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,16 +35,14 @@ const imeiWithWrongDigit = () => {
 describe('POST /objects/import', () => {
   let context: TestContext;
   let root: TestClient;
-  let dealer: PartnerResponseBody;
+  let dealer: CreatedPartner;
   let dealerSession: TestClient;
   let contractId: number;
 
   beforeAll(async () => {
     context = await createTestApp();
     root = await createSuperAdmin(context.app, context.database.db);
-    const tariffId = (await createTariff(root)).id;
-    dealer = await createPartner(root, { priceTariffId: tariffId });
-    dealerSession = await signInAsPartner(context.app, dealer);
+    ({ dealer, dealerSession } = await createDealer(root));
     contractId = await insertContract(context.database.db, dealer.id);
   });
   afterAll(() => context.close());
@@ -117,7 +108,7 @@ describe('POST /objects/import', () => {
     expect(await pinsOf(db, first.id)).toEqual([
       { tariff_id: first.tariffId, effective_from: first.tariffPinnedAt },
     ]);
-    const history = expectStatus<HistoryBody>(
+    const history = expectStatus<HistoryResponseBody>(
       await dealerSession.get(`/api/v1/objects/${first.id}/history`),
       200,
     );

@@ -1,37 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
+  createDealer,
   createObject,
   createPartner,
   createSuperAdmin,
   createTariff,
   signInAsPartner,
-  type PartnerResponseBody,
+  type CreatedPartner,
+  type HistoryResponseBody,
+  type ObjectResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
-import {
-  getObjectBody,
-  insertContract,
-  signInAsStaff,
-  vehiclesCount,
-  type HistoryBody,
-  type ObjectBody,
-} from '../../../test/object-helpers.js';
+import { getObjectBody, signInAsStaff, vehiclesCount } from '../../../test/object-helpers.js';
+import { insertContract } from '../../../test/table-rows.js';
 
 describe('POST /objects/{id}/move', () => {
   let context: TestContext;
   let root: TestClient;
   let tariffId: number;
-  let dealer: PartnerResponseBody;
+  let dealer: CreatedPartner;
   let dealerSession: TestClient;
-  let sub: PartnerResponseBody;
+  let sub: CreatedPartner;
 
   beforeAll(async () => {
     context = await createTestApp();
     root = await createSuperAdmin(context.app, context.database.db);
-    tariffId = (await createTariff(root)).id;
-    dealer = await createPartner(root, { priceTariffId: tariffId });
-    dealerSession = await signInAsPartner(context.app, dealer);
+    ({ tariffId, dealer, dealerSession } = await createDealer(root));
     sub = await createPartner(dealerSession, {});
   });
   afterAll(() => context.close());
@@ -42,14 +37,14 @@ describe('POST /objects/{id}/move', () => {
     const to = await insertContract(db, sub.id);
     const object = await createObject(dealerSession, from);
     const before = { dealer: await vehiclesCount(root, dealer.id), sub: await vehiclesCount(root, sub.id) };
-    const moved = expectStatus<ObjectBody>(
+    const moved = expectStatus<ObjectResponseBody>(
       await dealerSession.post(`/api/v1/objects/${object.id}/move`, { contractId: to }),
       200,
     );
     expect(moved).toMatchObject({ contractId: to, partnerId: sub.id, tariffId, version: 2 });
     expect(await vehiclesCount(root, dealer.id)).toBe(before.dealer - 1);
     expect(await vehiclesCount(root, sub.id)).toBe(before.sub + 1);
-    const history = expectStatus<HistoryBody>(
+    const history = expectStatus<HistoryResponseBody>(
       await dealerSession.get(`/api/v1/objects/${object.id}/history`),
       200,
     );

@@ -1,29 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
+  createDealer,
   createObject,
   createPartner,
   createSuperAdmin,
   createTariff,
-  signInAsPartner,
-  type PartnerResponseBody,
+  type CreatedPartner,
+  type HistoryResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
-import {
-  addDays,
-  getObjectBody,
-  insertContract,
-  pinsOf,
-  type HistoryBody,
-} from '../../../test/object-helpers.js';
+import { addDays, getObjectBody, pinsOf } from '../../../test/object-helpers.js';
+import { insertContract } from '../../../test/table-rows.js';
 
 describe('the tariff rule across three levels of partners', () => {
   let context: TestContext;
   let root: TestClient;
-  let grandparent: PartnerResponseBody;
-  let parent: PartnerResponseBody;
-  let child: PartnerResponseBody;
+  let grandparent: CreatedPartner;
+  let parent: CreatedPartner;
+  let child: CreatedPartner;
   let grandparentPrice: number;
 
   beforeAll(async () => {
@@ -116,16 +112,18 @@ describe('the tariff rule across three levels of partners', () => {
 describe('POST /objects/reprice', () => {
   let context: TestContext;
   let root: TestClient;
-  let dealer: PartnerResponseBody;
+  let dealer: CreatedPartner;
   let dealerSession: TestClient;
   let oldTariff: number;
 
   beforeAll(async () => {
     context = await createTestApp();
     root = await createSuperAdmin(context.app, context.database.db);
-    oldTariff = (await createTariff(root)).id;
-    dealer = await createPartner(root, { priceTariffId: oldTariff, additionalCurrencies: ['KZT'] });
-    dealerSession = await signInAsPartner(context.app, dealer);
+    ({
+      tariffId: oldTariff,
+      dealer,
+      dealerSession,
+    } = await createDealer(root, { additionalCurrencies: ['KZT'] }));
   });
   afterAll(() => context.close());
 
@@ -160,7 +158,7 @@ describe('POST /objects/reprice', () => {
         { tariff_id: oldTariff, effective_from: today() },
         { tariff_id: newTariff, effective_from: from },
       ]);
-      const history = expectStatus<HistoryBody>(
+      const history = expectStatus<HistoryResponseBody>(
         await dealerSession.get(`/api/v1/objects/${id}/history`),
         200,
       );

@@ -1,24 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
+  createDealer,
   createObject,
   createPartner,
   createSuperAdmin,
-  createTariff,
   signInAsPartner,
   uniqueImei,
-  type PartnerResponseBody,
+  type CreatedPartner,
+  type HistoryResponseBody,
+  type ObjectResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
 import { luhnCheckDigit } from '../../lib/luhn.js';
-import {
-  getObjectBody,
-  insertContract,
-  vehiclesCount,
-  type HistoryBody,
-  type ObjectBody,
-} from '../../../test/object-helpers.js';
+import { getObjectBody, vehiclesCount } from '../../../test/object-helpers.js';
+import { insertContract } from '../../../test/table-rows.js';
 
 const validIccid = (body = '897010100123456789') => `${body}${luhnCheckDigit(body)}`;
 
@@ -26,22 +23,21 @@ describe('objects API', () => {
   let context: TestContext;
   let root: TestClient;
   let tariffId: number;
-  let dealer: PartnerResponseBody;
+  let dealer: CreatedPartner;
   let dealerSession: TestClient;
   let contractId: number;
-  let foreign: PartnerResponseBody;
+  let foreign: CreatedPartner;
   let foreignSession: TestClient;
   let foreignContractId: number;
 
   beforeAll(async () => {
     context = await createTestApp();
     root = await createSuperAdmin(context.app, context.database.db);
-    tariffId = (await createTariff(root)).id;
-    dealer = await createPartner(root, { priceTariffId: tariffId, region: 'RU-MOW' });
-    dealerSession = await signInAsPartner(context.app, dealer);
+    ({ tariffId, dealer, dealerSession } = await createDealer(root, { region: 'RU-MOW' }));
     contractId = await insertContract(context.database.db, dealer.id);
-    foreign = await createPartner(root, { priceTariffId: tariffId });
-    foreignSession = await signInAsPartner(context.app, foreign);
+    ({ dealer: foreign, dealerSession: foreignSession } = await createDealer(root, {
+      priceTariffId: tariffId,
+    }));
     foreignContractId = await insertContract(context.database.db, foreign.id);
   });
   afterAll(() => context.close());
@@ -50,7 +46,7 @@ describe('objects API', () => {
     it('creates an object with every field normalised, pinned to the tariff from today', async () => {
       const imei = uniqueImei();
       const iccid = validIccid();
-      const body = expectStatus<ObjectBody>(
+      const body = expectStatus<ObjectResponseBody>(
         await dealerSession.post('/api/v1/objects', {
           contractId,
           name: '  Truck 7 ',
@@ -88,7 +84,7 @@ describe('objects API', () => {
         .select(['tariff_id', 'effective_from'])
         .execute();
       expect(pins).toEqual([{ tariff_id: tariffId, effective_from: today() }]);
-      const history = expectStatus<HistoryBody>(
+      const history = expectStatus<HistoryResponseBody>(
         await dealerSession.get(`/api/v1/objects/${body.id}/history`),
         200,
       );
@@ -231,7 +227,7 @@ describe('objects API', () => {
   describe('PATCH /objects/{id}', () => {
     it('changes fields with the version read; a stale version is 409; history names the fields', async () => {
       const object = await createObject(dealerSession, contractId);
-      const updated = expectStatus<ObjectBody>(
+      const updated = expectStatus<ObjectResponseBody>(
         await dealerSession.patch(`/api/v1/objects/${object.id}`, {
           version: 1,
           name: 'Renamed',
@@ -243,7 +239,7 @@ describe('objects API', () => {
       const stale = await dealerSession.patch(`/api/v1/objects/${object.id}`, { version: 1, name: 'Other' });
       expect(stale.statusCode).toBe(409);
       expect(stale.json<{ code: string }>().code).toBe('version_conflict');
-      const history = expectStatus<HistoryBody>(
+      const history = expectStatus<HistoryResponseBody>(
         await dealerSession.get(`/api/v1/objects/${object.id}/history`),
         200,
       );
@@ -260,7 +256,7 @@ describe('objects API', () => {
 
     it('a save without changes changes nothing', async () => {
       const object = await getObjectBody(dealerSession, (await createObject(dealerSession, contractId)).id);
-      const same = expectStatus<ObjectBody>(
+      const same = expectStatus<ObjectResponseBody>(
         await dealerSession.patch(`/api/v1/objects/${object.id}`, {
           version: 1,
           name: object.name,
@@ -269,7 +265,7 @@ describe('objects API', () => {
         200,
       );
       expect(same).toEqual(object);
-      const history = expectStatus<HistoryBody>(
+      const history = expectStatus<HistoryResponseBody>(
         await dealerSession.get(`/api/v1/objects/${object.id}/history`),
         200,
       );
@@ -299,7 +295,10 @@ describe('objects API', () => {
       const contract = await insertContract(context.database.db, partner.id);
       const object = await createObject(root, contract);
       expect(await vehiclesCount(root, partner.id)).toBe(1);
-      const archived = expectStatus<ObjectBody>(await root.delete(`/api/v1/objects/${object.id}`), 200);
+      const archived = expectStatus<ObjectResponseBody>(
+        await root.delete(`/api/v1/objects/${object.id}`),
+        200,
+      );
       expect(archived.archivedAt).not.toBeNull();
       expect(await vehiclesCount(root, partner.id)).toBe(0);
       const list = expectStatus<{ total: number }>(
@@ -320,12 +319,18 @@ describe('objects API', () => {
       expect(blocked.statusCode).toBe(409);
       expect(blocked.json<{ code: string }>().code).toBe('device_id_taken');
       await root.delete(`/api/v1/objects/${successor.id}`);
-      const restored = expectStatus<ObjectBody>(await root.post(`/api/v1/objects/${object.id}/restore`), 200);
+      const restored = expectStatus<ObjectResponseBody>(
+        await root.post(`/api/v1/objects/${object.id}/restore`),
+        200,
+      );
       expect(restored.archivedAt).toBeNull();
       expect(await vehiclesCount(root, partner.id)).toBe(1);
       const again = await root.post(`/api/v1/objects/${object.id}/restore`);
       expect(again.statusCode).toBe(409);
-      const history = expectStatus<HistoryBody>(await root.get(`/api/v1/objects/${object.id}/history`), 200);
+      const history = expectStatus<HistoryResponseBody>(
+        await root.get(`/api/v1/objects/${object.id}/history`),
+        200,
+      );
       expect(history.items.map((item) => item.action)).toEqual(['restored', 'archived', 'created']);
     });
   });
@@ -354,7 +359,7 @@ describe('objects API', () => {
       const parentObject = await createObject(dealerSession, contractId);
       expect((await getObjectBody(dealerSession, childObject.id)).partner.id).toBe(child.id);
       expect((await childSession.get(`/api/v1/objects/${parentObject.id}`)).statusCode).toBe(404);
-      const listed = expectStatus<{ items: ObjectBody[]; total: number }>(
+      const listed = expectStatus<{ items: ObjectResponseBody[]; total: number }>(
         await childSession.get('/api/v1/objects?pageSize=500'),
         200,
       );
@@ -379,7 +384,7 @@ describe('objects API', () => {
       });
       const gamma = await createObject(root, second, { name: 'Gamma bus' });
       const ids = async (query: string) =>
-        expectStatus<{ items: ObjectBody[]; total: number }>(
+        expectStatus<{ items: ObjectResponseBody[]; total: number }>(
           await root.get(`/api/v1/objects?partnerId=${partner.id}&${query}`),
           200,
         ).items.map((item) => item.id);
@@ -390,7 +395,7 @@ describe('objects API', () => {
       expect(await ids(`contractId=${second}`)).toEqual([gamma.id]);
       expect(await ids('active=false')).toEqual([beta.id]);
       expect(await ids(`tariffId=${tariffId}&sort=name&order=desc`)).toEqual([gamma.id, beta.id, alpha.id]);
-      const page = expectStatus<{ items: ObjectBody[]; total: number }>(
+      const page = expectStatus<{ items: ObjectResponseBody[]; total: number }>(
         await root.get(`/api/v1/objects?partnerId=${partner.id}&sort=name&pageSize=2&page=2`),
         200,
       );

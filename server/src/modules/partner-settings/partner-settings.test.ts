@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPartner, createSuperAdmin, signInAsPartner } from '../../../test/builders.js';
+import {
+  createPartner,
+  createSuperAdmin,
+  signInAsPartner,
+  type HistoryResponseBody,
+} from '../../../test/builders.js';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 
@@ -41,9 +46,6 @@ interface Item {
   version: number;
   updatedAt: string;
 }
-interface HistoryBody {
-  items: { action: string; actor: { login: string } | null; changes: unknown[] }[];
-}
 
 const settingsUrl = (partnerId: number, rest = '') => `/api/v1/partners/${partnerId}/settings${rest}`;
 const put = (client: TestClient, partnerId: number, key: string, body: unknown) =>
@@ -51,7 +53,7 @@ const put = (client: TestClient, partnerId: number, key: string, body: unknown) 
 const list = async (client: TestClient, partnerId: number) =>
   expectStatus<{ items: Item[] }>(await client.get(settingsUrl(partnerId)), 200).items;
 const history = async (partnerId: number) =>
-  expectStatus<HistoryBody>(await root.get(`/api/v1/partners/${partnerId}/history`), 200).items;
+  expectStatus<HistoryResponseBody>(await root.get(`/api/v1/partners/${partnerId}/history`), 200).items;
 
 describe('the catalogue', () => {
   it('lists every key with its fields and labels in both languages', async () => {

@@ -5,7 +5,7 @@ import {
   createTariff,
   signInAsPartner,
   unique,
-  type PartnerResponseBody,
+  type CreatedPartner,
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
@@ -17,9 +17,9 @@ import { createTestApp, type TestContext } from '../../../test/test-app.js';
  */
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
-let sub: PartnerResponseBody;
-let child: PartnerResponseBody;
+let dealer: CreatedPartner;
+let sub: CreatedPartner;
+let child: CreatedPartner;
 let subAdmin: TestClient;
 
 interface Page {

@@ -7,7 +7,7 @@ import {
   createSuperAdmin,
   PORTAL_PASSWORD,
   type PartnerResponseBody,
-  type RecordResponseBody,
+  type ContractResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 
@@ -47,7 +47,7 @@ async function setPartner(partner: PartnerResponseBody, fields: Record<string, u
 }
 
 async function setContract(
-  contract: RecordResponseBody,
+  contract: ContractResponseBody,
   fields: { active?: boolean; blocked?: boolean; archived_at?: Date | null },
 ) {
   await context.database.db.updateTable('contracts').set(fields).where('id', '=', contract.id).execute();

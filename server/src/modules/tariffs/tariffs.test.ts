@@ -8,29 +8,15 @@ import {
   signInAsPartner,
   unique,
   type PartnerResponseBody,
+  type CreatedPartner,
+  type TariffResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { today } from '../../lib/clock.js';
+import type { TariffList } from './tariffs.schemas.js';
+import type { Static } from 'typebox';
 
-interface TariffBody {
-  id: number;
-  name: string;
-  currency: string;
-  period: 'month' | 'day';
-  price: string | null;
-  priceEffectiveFrom: string | null;
-  ownerPartnerId: number | null;
-  ownerPartnerName: string | null;
-  ownedByAncestor: boolean;
-  versions: { price: string; effectiveFrom: string }[];
-  version: number;
-  createdAt: string;
-  archivedAt: string | null;
-}
-interface TariffListBody {
-  items: TariffBody[];
-  total: number;
-}
+type TariffListBody = Static<typeof TariffList>;
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -41,7 +27,7 @@ function addDays(day: string, days: number): string {
 const tariffUrl = (id: number) => `/api/v1/tariffs/${id}`;
 
 async function getTariff(client: TestClient, id: number) {
-  return expectStatus<TariffBody>(await client.get(tariffUrl(id)), 200);
+  return expectStatus<TariffResponseBody>(await client.get(tariffUrl(id)), 200);
 }
 
 async function listNames(client: TestClient, query: string) {
@@ -52,7 +38,7 @@ async function listNames(client: TestClient, query: string) {
 
 /** A partner with its administrator's session. */
 interface Dealer {
-  partner: PartnerResponseBody;
+  partner: CreatedPartner;
   session: TestClient;
 }
 
@@ -79,7 +65,7 @@ describe('tariffs API', () => {
         period: 'month',
         price: '300',
       });
-      const body = expectStatus<TariffBody>(response, 201);
+      const body = expectStatus<TariffResponseBody>(response, 201);
       expect(body).toEqual({
         id: expect.any(Number),
         name: 'Basic monthly',
@@ -99,7 +85,7 @@ describe('tariffs API', () => {
     });
 
     it('trims the name and the price, upper-cases the currency, takes a dated first price', async () => {
-      const body = expectStatus<TariffBody>(
+      const body = expectStatus<TariffResponseBody>(
         await root.post('/api/v1/tariffs', {
           name: '  Daily tenge  ',
           currency: 'kzt',
@@ -229,7 +215,7 @@ describe('tariffs API', () => {
     it('adds a future price as a new version: the current price stays until that day', async () => {
       const tariff = await createTariff(root, { price: '300' });
       const future = addDays(today(), 30);
-      const body = expectStatus<TariffBody>(
+      const body = expectStatus<TariffResponseBody>(
         await root.patch(tariffUrl(tariff.id), { version: 1, price: '350', effectiveFrom: future }),
         200,
       );
@@ -283,7 +269,7 @@ describe('tariffs API', () => {
       });
       expect(backDated.statusCode).toBe(400);
       expect(fieldCodes(backDated)).toEqual(['effectiveFrom:effective_from_past']);
-      const withToday = expectStatus<TariffBody>(
+      const withToday = expectStatus<TariffResponseBody>(
         await root.patch(tariffUrl(tariff.id), { version: 1, price: '120' }),
         200,
       );
@@ -319,7 +305,7 @@ describe('tariffs API', () => {
     it('renames, trimming the name, without touching the prices', async () => {
       const tariff = await createTariff(root, { price: '45.5' });
       const before = await getTariff(root, tariff.id);
-      const body = expectStatus<TariffBody>(
+      const body = expectStatus<TariffResponseBody>(
         await root.patch(tariffUrl(tariff.id), { version: 1, name: '  Renamed plan  ' }),
         200,
       );
@@ -357,17 +343,17 @@ describe('tariffs API', () => {
     let a: Dealer;
     let a1: Dealer;
     let b: Dealer;
-    let platformTariff: TariffBody;
-    let aTariff: TariffBody;
-    let a1Tariff: TariffBody;
-    let bTariff: TariffBody;
+    let platformTariff: TariffResponseBody;
+    let aTariff: TariffResponseBody;
+    let a1Tariff: TariffResponseBody;
+    let bTariff: TariffResponseBody;
 
     beforeAll(async () => {
       a = await createDealer(context, root, { name: unique('Dealer A ') });
       a1 = await createDealer(context, root, { parentId: a.partner.id });
       b = await createDealer(context, root);
       const create = async (client: TestClient, name: string, extra: Record<string, unknown> = {}) =>
-        expectStatus<TariffBody>(
+        expectStatus<TariffResponseBody>(
           await client.post('/api/v1/tariffs', {
             name: `${prefix} ${name}`,
             currency: 'RUB',
@@ -475,7 +461,7 @@ describe('tariffs API', () => {
         200,
       );
       const sub = await createTariff(a1.session, { name: `${prefix} 6 of A1` });
-      const changed = expectStatus<TariffBody>(
+      const changed = expectStatus<TariffResponseBody>(
         await a.session.patch(tariffUrl(sub.id), { version: 1, price: '99.99', effectiveFrom: '2030-01-01' }),
         200,
       );
@@ -540,7 +526,7 @@ describe('tariff choices and partners using tariffs', () => {
   let a1: Dealer;
   let a2: Dealer;
   let b: Dealer;
-  const tariffs: Record<string, TariffBody> = {};
+  const tariffs: Record<string, TariffResponseBody> = {};
 
   beforeAll(async () => {
     context = await createTestApp();
@@ -550,7 +536,7 @@ describe('tariff choices and partners using tariffs', () => {
     a2 = await createDealer(context, root, { parentId: a.partner.id });
     b = await createDealer(context, root);
     const create = async (client: TestClient, name: string, currency: string) => {
-      tariffs[name] = expectStatus<TariffBody>(
+      tariffs[name] = expectStatus<TariffResponseBody>(
         await client.post('/api/v1/tariffs', { name, currency, period: 'month', price: '100' }),
         201,
       );

@@ -7,18 +7,18 @@ import {
   createSuperAdmin,
   signInAsPartner,
   unique,
-  type PartnerResponseBody,
-  type RecordResponseBody,
+  type CreatedPartner,
+  type ContractResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
-let subDealer: PartnerResponseBody;
+let dealer: CreatedPartner;
+let subDealer: CreatedPartner;
 let dealerSession: TestClient;
-let contractA: RecordResponseBody;
-let contractB: RecordResponseBody;
+let contractA: ContractResponseBody;
+let contractB: ContractResponseBody;
 const logins = {} as Record<'anna' | 'boris' | 'vera' | 'sub' | 'foreign', string>;
 
 beforeAll(async () => {

@@ -8,27 +8,19 @@ import {
   PORTAL_PASSWORD,
   signInAsPartner,
   unique,
-  type PartnerResponseBody,
-  type RecordResponseBody,
+  type UserResponseBody,
+  type CreatedPartner,
+  type ContractResponseBody,
 } from '../../../test/builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 
-interface UserBody extends RecordResponseBody {
-  login: string;
-  contractId: number;
-  partnerId: number;
-  passwordPolicy: string;
-  blocked: boolean;
-  archivedAt: string | null;
-}
-
 let context: TestContext;
 let root: TestClient;
-let dealer: PartnerResponseBody;
+let dealer: CreatedPartner;
 let dealerSession: TestClient;
-let foreign: PartnerResponseBody;
-let dealerContract: RecordResponseBody;
-let foreignContract: RecordResponseBody;
+let foreign: CreatedPartner;
+let dealerContract: ContractResponseBody;
+let foreignContract: ContractResponseBody;
 
 beforeAll(async () => {
   context = await createTestApp();
@@ -60,7 +52,7 @@ describe('creating a portal user', () => {
         type: 'administrator',
       }),
     );
-    const user = expectStatus<UserBody>(response, 201);
+    const user = expectStatus<UserResponseBody>(response, 201);
     expect(user).toEqual({
       id: expect.any(Number),
       contractId: dealerContract.id,
@@ -142,7 +134,10 @@ describe('creating a portal user', () => {
 });
 
 describe('the password policy in force', () => {
-  async function contractWith(partnerPolicy: 'simple' | 'complex', contractPolicy: string) {
+  async function contractWith(
+    partnerPolicy: 'simple' | 'complex',
+    contractPolicy: 'inherit' | 'simple' | 'complex',
+  ) {
     const partner = await createPartner(root, { userPasswordPolicy: partnerPolicy });
     return createContract(root, partner.id, { userPasswordPolicy: contractPolicy });
   }
@@ -166,7 +161,7 @@ describe('the password policy in force', () => {
     });
     const shortOne = await root.post('/api/v1/users', newUser(contract.id, { password: 'Summer2024!' }));
     if (expected === 'simple') {
-      expect(expectStatus<UserBody>(shortOne, 201).passwordPolicy).toBe('simple');
+      expect(expectStatus<UserResponseBody>(shortOne, 201).passwordPolicy).toBe('simple');
     } else {
       expect(fieldCodes(shortOne)).toEqual(['password:password_too_short']);
       expect(shortOne.json<{ errors: { message: string }[] }>().errors[0]!.message).toBe(
@@ -226,7 +221,7 @@ describe('the password policy in force', () => {
 describe('changing a portal user', () => {
   it('saves changes with the version, refuses a stale one, and an unchanged save changes nothing', async () => {
     const user = await createPortalUser(root, dealerContract.id);
-    const renamed = expectStatus<UserBody>(
+    const renamed = expectStatus<UserResponseBody>(
       await root.patch(`/api/v1/users/${user.id}`, {
         version: user.version,
         name: 'Boris',
@@ -239,7 +234,7 @@ describe('changing a portal user', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'version_conflict' });
 
-    const same = expectStatus<UserBody>(
+    const same = expectStatus<UserResponseBody>(
       await root.patch(`/api/v1/users/${user.id}`, { version: 2, name: 'Boris', login: renamed.login }),
       200,
     );
@@ -256,7 +251,7 @@ describe('changing a portal user', () => {
     const subPartner = await createPartner(dealerSession, { parentId: dealer.id });
     const subContract = await createContract(dealerSession, subPartner.id);
     const user = await createPortalUser(dealerSession, dealerContract.id);
-    const moved = expectStatus<UserBody>(
+    const moved = expectStatus<UserResponseBody>(
       await dealerSession.patch(`/api/v1/users/${user.id}`, {
         version: user.version,
         contractId: subContract.id,
@@ -290,7 +285,7 @@ describe('changing a portal user', () => {
       version: staying.version,
       name: 'Still here',
     });
-    expect(expectStatus<UserBody>(edit, 200).name).toBe('Still here');
+    expect(expectStatus<UserResponseBody>(edit, 200).name).toBe('Still here');
   });
 
   it('refuses a login of another user on update', async () => {
@@ -327,11 +322,15 @@ describe('changing a portal user', () => {
 describe('block, archive, restore', () => {
   it('blocks and unblocks, each recorded once', async () => {
     const user = await createPortalUser(root, dealerContract.id);
-    expect(expectStatus<UserBody>(await root.post(`/api/v1/users/${user.id}/block`), 200).blocked).toBe(true);
-    expect(expectStatus<UserBody>(await root.post(`/api/v1/users/${user.id}/block`), 200).version).toBe(2);
-    expect(expectStatus<UserBody>(await root.post(`/api/v1/users/${user.id}/unblock`), 200).blocked).toBe(
-      false,
-    );
+    expect(
+      expectStatus<UserResponseBody>(await root.post(`/api/v1/users/${user.id}/block`), 200).blocked,
+    ).toBe(true);
+    expect(
+      expectStatus<UserResponseBody>(await root.post(`/api/v1/users/${user.id}/block`), 200).version,
+    ).toBe(2);
+    expect(
+      expectStatus<UserResponseBody>(await root.post(`/api/v1/users/${user.id}/unblock`), 200).blocked,
+    ).toBe(false);
     const history = expectStatus<{ items: { action: string }[] }>(
       await root.get(`/api/v1/users/${user.id}/history`),
       200,
@@ -341,7 +340,7 @@ describe('block, archive, restore', () => {
 
   it('archives (hidden unless showDeleted), refuses changes while archived, and restores', async () => {
     const user = await createPortalUser(root, dealerContract.id);
-    const archived = expectStatus<UserBody>(await root.delete(`/api/v1/users/${user.id}`), 200);
+    const archived = expectStatus<UserResponseBody>(await root.delete(`/api/v1/users/${user.id}`), 200);
     expect(archived.archivedAt).not.toBeNull();
     const list = expectStatus<{ items: { id: number }[] }>(
       await root.get(`/api/v1/users?contractId=${dealerContract.id}&pageSize=500`),
@@ -357,7 +356,7 @@ describe('block, archive, restore', () => {
     expect(change.json()).toMatchObject({ code: 'archived' });
     expect((await root.post(`/api/v1/users/${user.id}/reset-password`)).statusCode).toBe(409);
     expect(
-      expectStatus<UserBody>(await root.post(`/api/v1/users/${user.id}/restore`), 200).archivedAt,
+      expectStatus<UserResponseBody>(await root.post(`/api/v1/users/${user.id}/restore`), 200).archivedAt,
     ).toBeNull();
     expect((await root.post(`/api/v1/users/${user.id}/restore`)).json()).toMatchObject({
       code: 'not_archived',
@@ -430,7 +429,7 @@ describe('scoping', () => {
     );
     expect(list).toEqual({ items: [], total: 0 });
     expect((await anonymous(context.app).get(`/api/v1/users/${user.id}`)).statusCode).toBe(401);
-    expect(expectStatus<UserBody>(await root.get(`/api/v1/users/${user.id}`), 200).partnerId).toBe(
+    expect(expectStatus<UserResponseBody>(await root.get(`/api/v1/users/${user.id}`), 200).partnerId).toBe(
       foreign.id,
     );
   });
