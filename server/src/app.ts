@@ -8,7 +8,11 @@ import type { DatabaseHandle } from './db/connect.js';
 import { ProblemSchema } from './lib/schemas.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
-import { defaultLoginLimits, type LoginLimits } from './modules/auth/auth.public.js';
+import {
+  DEFAULT_SESSION_IDLE_MINUTES,
+  defaultLoginLimits,
+  type LoginLimits,
+} from './modules/auth/auth.public.js';
 import { registerSessions } from './modules/auth/session.plugin.js';
 import { contractRoutes } from './modules/contracts/contracts.routes.js';
 import { financeRoutes } from './modules/finance/finance.routes.js';
@@ -33,6 +37,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   loginLimits?: LoginLimits;
   secureCookies?: boolean;
+  /** Minutes without a request after which a session has ended (config.sessionIdleMinutes, 60). */
+  sessionIdleMinutes?: number;
+  /** Whose X-Forwarded-For gives the client's address (config.trustProxy); none by default. */
+  trustProxy?: false | number | string[];
   /** The built admin panel to serve at /; absent in API tests. */
   webRoot?: string;
   /** Told of every route as it is registered: the tests list them to check each one is authorised. */
@@ -42,9 +50,13 @@ export interface AppOptions {
 /** Builds the whole application; main.ts listens on it, tests call inject() on it. */
 export async function buildApp(options: AppOptions) {
   const { db, engine } = options.database;
+  const trustProxy = trustedProxies(options.trustProxy ?? false);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy every client would have the proxy's address: the per-address limits and
+    // the login histories need the forwarded one, believed from the configured proxies only.
+    trustProxy,
     // Passwords must never reach a log line: requests are logged without bodies, headers are redacted.
     genReqId: () => crypto.randomUUID(),
     // Malformed URLs are refused by the router itself; answer them in the same problem format.
@@ -89,15 +101,17 @@ export async function buildApp(options: AppOptions) {
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const secureCookies = options.secureCookies ?? false;
+  const sessionIdleMinutes = options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES;
   await app.register(
     async (api) => {
       // Every API route needs a signed-in user unless its config says access: 'public'.
-      registerSessions(api, db);
+      registerSessions(api, db, { idleMinutes: sessionIdleMinutes });
       await api.register(healthRoutes, { db, engine });
       await api.register(authRoutes, {
         db,
         loginLimits: options.loginLimits ?? defaultLoginLimits,
         secureCookies,
+        sessionIdleMinutes,
       });
       await api.register(referenceRoutes, { db });
       await api.register(tariffRoutes, { db });
@@ -116,3 +130,13 @@ export async function buildApp(options: AppOptions) {
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+/*
+ * Fastify takes the proxies' addresses as they are. A number of hops it refuses (it cannot tell the
+ * proxy from a client that connects directly), so a count trusts exactly that many hops from the
+ * connection: meant for a server only its proxies can reach; a list of the proxies' networks is safer.
+ */
+function trustedProxies(trust: false | number | string[]): FastifyServerOptions['trustProxy'] {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
+}

@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { DEFAULT_SESSION_IDLE_MINUTES } from './modules/auth/auth.public.js';
 import path from 'node:path';
 
 /** Typed configuration of the process, read from the environment once at start. */
@@ -14,6 +16,14 @@ export interface Config {
   secureCookies: boolean;
   /** Runs the daily billing in this process (BILLING_SCHEDULE=on|off, on by default). */
   billingSchedule: boolean;
+  /**
+   * Which reverse proxies' X-Forwarded-For is believed (FLEETDESK_TRUST_PROXY): false, a number of
+   * hops, or the addresses and networks (CIDR) of the proxies. Only then is the client's address
+   * taken from the header; otherwise it is the connection's.
+   */
+  trustProxy: false | number | string[];
+  /** Minutes without a request after which a session has ended (FLEETDESK_SESSION_IDLE_MINUTES, 60). */
+  sessionIdleMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +85,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`BILLING_SCHEDULE must be on or off, got "${billingScheduleText}"`);
   }
 
+  const trustProxy = parseTrustProxy(env.FLEETDESK_TRUST_PROXY, problems);
+
+  const idleText = env.FLEETDESK_SESSION_IDLE_MINUTES?.trim() || String(DEFAULT_SESSION_IDLE_MINUTES);
+  const sessionIdleMinutes = Number(idleText);
+  if (!/^\d+$/.test(idleText) || sessionIdleMinutes < 5 || sessionIdleMinutes > 720) {
+    problems.push(
+      `FLEETDESK_SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 720, got "${idleText}"`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -87,5 +107,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     secureCookies: secureText === 'true',
     billingSchedule: billingScheduleText === 'on',
+    trustProxy,
+    sessionIdleMinutes,
   };
+}
+
+/** FLEETDESK_TRUST_PROXY: unset (no proxy), a hop count, or a comma-separated list of addresses and CIDRs. */
+function parseTrustProxy(text: string | undefined, problems: string[]): false | number | string[] {
+  const value = text?.trim() ?? '';
+  if (value === '') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return hops;
+  } else {
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => ipaddr.isValid(entry) || isCidr(entry))) return entries;
+  }
+  problems.push(
+    `FLEETDESK_TRUST_PROXY must be a number of proxies from 1 to 10, or addresses and networks of the proxies (CIDR) separated by commas, got "${value}"`,
+  );
+  return false;
+}
+
+function isCidr(text: string): boolean {
+  try {
+    ipaddr.parseCIDR(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -42,6 +42,8 @@ async function main() {
     database,
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    sessionIdleMinutes: config.sessionIdleMinutes,
     webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
 

@@ -21,10 +21,14 @@ const translate = (code: string, locale: Locale, params?: MessageParams) =>
 /** The label of a field on the form of a module (its catalogue), else the shared one. */
 const fieldLabel = (field: string, locale: Locale, module?: string) =>
   appMessages.translator(locale, catalogueOf(module)).label(field);
-const catalogueOf = (module: string | undefined): MessageCatalogue | undefined =>
-  module !== undefined && Object.hasOwn(featureCatalogues, module)
-    ? featureCatalogues[module as keyof typeof featureCatalogues]
+/* Modules whose routes declare another module's catalogue (the portal's login check answers with the users'). */
+const borrowedCatalogues: Record<string, string> = { portal: 'users' };
+const catalogueOf = (module: string | undefined): MessageCatalogue | undefined => {
+  const owner = module === undefined ? undefined : (borrowedCatalogues[module] ?? module);
+  return owner !== undefined && Object.hasOwn(featureCatalogues, owner)
+    ? featureCatalogues[owner as keyof typeof featureCatalogues]
     : undefined;
+};
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

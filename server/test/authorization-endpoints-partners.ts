@@ -43,6 +43,12 @@ export const partnerEndpointsWithoutRecord: Endpoint[] = [
     allowed: 204,
     build: () => ({ method: 'POST', url: api('/auth/logout'), body: {}, spareSession: true }),
   },
+  endpoint('GET /auth/sessions', 200, () => '/auth/sessions'),
+  // The caller's own sessions only: an id of none of them is not found, whoever asks (sessions.test.ts
+  // ends a real one); a caller without a live session is 401 first.
+  endpoint('DELETE /auth/sessions/:id', 404, () => '/auth/sessions/no-such-session', {
+    name: 'DELETE /auth/sessions/:id (an id of no session of the caller)',
+  }),
   endpoint('GET /reference/regions', 200, () => '/reference/regions?country=RU'),
   endpoint('GET /reference/currencies', 200, () => '/reference/currencies'),
   endpoint('GET /reference/organization-types', 200, () => '/reference/organization-types?country=KZ'),

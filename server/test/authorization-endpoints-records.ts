@@ -186,6 +186,7 @@ export const contractEndpointsWithRecord: Endpoint[] = [
   endpoint('POST /users/:id/block', 200, (r) => `/users/${r.spareUser}/block`),
   endpoint('POST /users/:id/unblock', 200, (r) => `/users/${r.user}/unblock`),
   endpoint('POST /users/:id/reset-password', 200, (r) => `/users/${r.user}/reset-password`),
+  endpoint('POST /users/:id/master-login', 201, (r) => `/users/${r.user}/master-login`),
   endpoint('DELETE /users/:id', 200, (r) => `/users/${r.spareUser}`),
   endpoint('POST /users/:id/restore', 200, (r) => `/users/${r.archivedUser}/restore`),
   endpoint('GET /users/:id/history', 200, (r) => `/users/${r.user}/history`),

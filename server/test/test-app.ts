@@ -39,11 +39,16 @@ async function cloneTemplateDatabase(): Promise<{ database: DatabaseHandle; drop
 
 /** Builds the application on a fresh database; tests call app.inject(), no network. */
 export async function createTestApp(
-  options: { loginLimits?: LoginLimits; onRoute?: AppOptions['onRoute'] } = {},
+  options: {
+    loginLimits?: LoginLimits;
+    trustProxy?: false | number | string[];
+    onRoute?: AppOptions['onRoute'];
+  } = {},
 ): Promise<TestContext> {
   const { database, drop } = await cloneTemplateDatabase();
   const app = await buildApp({
     database,
+    trustProxy: options.trustProxy,
     onRoute: options.onRoute,
     loginLimits: options.loginLimits ?? {
       failuresPerLogin: 1000,

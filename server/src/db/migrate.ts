@@ -6,6 +6,7 @@ import * as code1cCaseInsensitive from './migrations/0003-code-1c-case-insensiti
 import * as contractsObjectsUsers from './migrations/0004-contracts-objects-users.js';
 import * as listSearchIndexes from './migrations/0005-list-search-indexes.js';
 import * as ledgerBilling from './migrations/0006-ledger-billing.js';
+import * as portalMasterLogin from './migrations/0007-portal-master-login.js';
 
 /** Every migration, in order. Listed here (not read from a folder) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-contracts-objects-users': contractsObjectsUsers,
   '0005-list-search-indexes': listSearchIndexes,
   '0006-ledger-billing': ledgerBilling,
+  '0007-portal-master-login': portalMasterLogin,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -16,6 +16,7 @@ export interface Database {
   object_tariffs: ObjectTariffsTable;
   portal_users: PortalUsersTable;
   portal_login_attempts: PortalLoginAttemptsTable;
+  portal_master_tokens: PortalMasterTokensTable;
   ledger_accounts: LedgerAccountsTable;
   ledger_transfers: LedgerTransfersTable;
   exchange_rates: ExchangeRatesTable;
@@ -247,6 +248,18 @@ export interface PortalLoginAttemptsTable {
   ip: string;
   result: string;
   attempted_at: ColumnType<Date, Date | undefined, never>;
+  /** The admin who entered as the user ("Log in as"); null for the user's own sign-in. */
+  master_login: ColumnType<string | null, string | null | undefined, never>;
+}
+
+export interface PortalMasterTokensTable {
+  token_hash: string;
+  portal_user_id: number;
+  admin_user_id: number;
+  admin_login: string;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
 }
 
 export type ContractRow = Selectable<ContractsTable>;

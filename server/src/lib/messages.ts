@@ -74,6 +74,8 @@ const sharedMessages: Record<Locale, Catalogue> = {
     unauthorized: 'Sign in to continue',
     invalid_credentials: 'Wrong login or password',
     blocked: 'Access is blocked: the partner or one of its parent partners is blocked',
+    network_not_allowed:
+      'Signing in from this address is not allowed: your partner admits its users from its own networks only',
     csrf: 'The request is missing a valid x-csrf-token header',
     forbidden: 'You are not allowed to do this',
     rate_limited: 'Too many attempts; try again in {retryAfter} seconds',
@@ -135,6 +137,8 @@ const sharedMessages: Record<Locale, Catalogue> = {
     unauthorized: 'Войдите, чтобы продолжить',
     invalid_credentials: 'Неверный логин или пароль',
     blocked: 'Доступ заблокирован: заблокирован партнёр или один из его вышестоящих партнёров',
+    network_not_allowed:
+      'Вход с этого адреса запрещён: ваш партнёр допускает своих пользователей только из своих сетей',
     csrf: 'В запросе нет верного заголовка x-csrf-token',
     forbidden: 'У вас нет прав на это действие',
     rate_limited: 'Слишком много попыток; повторите через {retryAfter} с',

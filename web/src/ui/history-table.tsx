@@ -1,14 +1,10 @@
+import type { HistoryResponse } from '@server-schemas/audit/audit.schemas';
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Static } from 'typebox';
 
-/** One audit event as the API's /history endpoints return it. */
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  action: string;
-  actor: { id: number | null; login: string } | null;
-  changes: { field: string; oldValue: unknown; newValue: unknown }[];
-}
+/** One audit event as the API's /history endpoints return it (the server's schema). */
+export type HistoryEntry = Static<typeof HistoryResponse>['items'][number];
 
 interface HistoryTableProps {
   /** The record's /history answer as the query holds it. */

@@ -10,4 +10,4 @@ export { snapshotOf, type AuditedField } from './audited-fields.js';
 export { recordArchiveEvent, recordAuditEvent, recordAuditEvents } from './audit.repository.js';
 export { changeJson, createdChangesJson, insertAuditEventsFrom } from './audit.sql.js';
 export { HistoryResponse } from './audit.schemas.js';
-export { entityHistory } from './audit.service.js';
+export { changeArchived, entityHistory } from './audit.service.js';

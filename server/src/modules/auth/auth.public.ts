@@ -4,6 +4,7 @@
  * the portal's login shares.
  */
 export { scopeOf, type Actor } from './actor.js';
+export { DEFAULT_SESSION_IDLE_MINUTES, newToken, sessionIdOf as hashToken } from './session-token.js';
 export {
   actsForPlatform,
   isAdministrator,

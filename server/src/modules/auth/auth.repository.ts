@@ -18,13 +18,18 @@ export interface LiveSession {
  * partner on the user's path is blocked or archived: blocking a partner logs out its whole subtree
  * even in a process that never saw the block.
  */
-export async function findLiveSession(db: Db, sessionId: string): Promise<LiveSession | undefined> {
+export async function findLiveSession(
+  db: Db,
+  sessionId: string,
+  idleMinutes: number,
+): Promise<LiveSession | undefined> {
   return db
     .selectFrom('sessions as s')
     .innerJoin('admin_users as u', 'u.id', 's.user_id')
     .leftJoin('partners as p', 'p.id', 'u.partner_id')
     .where('s.id', '=', sessionId)
     .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes}::int)`)
     .where('u.blocked', '=', false)
     .where('u.archived_at', 'is', null)
     .where((eb) =>
@@ -125,6 +130,41 @@ export async function deleteSession(db: Db, sessionId: string) {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
+/**
+ * Marks a session used now. At most once a minute per session: the idle limit counts minutes, and a
+ * write on every request would be a write per request.
+ */
+export async function touchSession(db: Db, sessionId: string) {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: sql<Date>`now()` })
+    .where('id', '=', sessionId)
+    .where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
+    .execute();
+}
+
+/** A user's sessions that are still live (not expired, not idle too long), newest first. */
+export async function findUserSessions(db: Db, userId: number, idleMinutes: number) {
+  return db
+    .selectFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes}::int)`)
+    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Ends one session of a user; false when the user has no such session. */
+export async function deleteUserSession(db: Db, userId: number, sessionId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
 export async function deleteExpiredSessions(db: Db) {
   await db
     .deleteFrom('sessions')
@@ -212,4 +252,20 @@ export async function deletePartnerAdminSessions(db: Db, partnerId: number, keep
         .select('u.id'),
     )
     .execute();
+}
+
+/**
+ * The allowed networks set on the user's partner and on each of its ancestors (the Configuration's
+ * allowed_networks): each restricts its whole subtree, so every list found must let the address in.
+ */
+export async function findNetworkRestrictions(db: Db, partnerId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('partner_settings as s')
+    .where('s.key', '=', 'allowed_networks')
+    .where(
+      sql<boolean>`s.partner_id = any((select path from partners where id = ${partnerId}::bigint)::bigint[])`,
+    )
+    .select('s.value')
+    .execute();
+  return rows.map((row) => row.value).filter((value): value is string => typeof value === 'string');
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.js';
 import { problemResponses } from '../../lib/schemas.js';
 import { logIn, logOut, presentUser } from './auth.service.js';
 import type { LoginLimits } from './login-rate-limit.js';
+import { endOwnSession, listOwnSessions } from './sessions.service.js';
 import { SESSION_COOKIE, SESSION_LIFETIME_MS } from './session-token.js';
 
 const SessionUser = Type.Object({
@@ -20,11 +21,23 @@ export interface AuthRoutesOptions {
   db: Db;
   loginLimits: LoginLimits;
   secureCookies: boolean;
+  /** Minutes without a request after which a session has ended. */
+  sessionIdleMinutes: number;
 }
+
+const SessionItem = Type.Object({
+  id: Type.String(),
+  current: Type.Boolean({ description: 'The session this request comes with' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastUsedAt: Type.String({ format: 'date-time' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+});
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app,
-  { db, loginLimits, secureCookies },
+  { db, loginLimits, secureCookies, sessionIdleMinutes },
 ) => {
   app.post(
     '/auth/login',
@@ -86,6 +99,34 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
     async (request, reply) => {
       await logOut(db, request.actor.sessionId);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/sessions',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Your own sessions: when each began and was last used, from which address and browser',
+        response: { 200: Type.Object({ items: Type.Array(SessionItem) }), ...problemResponses(401) },
+      },
+    },
+    ({ actor }) => listOwnSessions(db, actor, sessionIdleMinutes),
+  );
+
+  app.delete(
+    '/auth/sessions/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End one of your own sessions (signs that browser out at once)',
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: { 204: Type.Null(), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await endOwnSession(db, request.actor, request.params.id, sessionIdleMinutes);
       return reply.status(204).send(null);
     },
   );

@@ -1,10 +1,12 @@
 import type { Db } from '../../db/connect.js';
 import { AppError, forbidden, unauthorized } from '../../lib/errors.js';
+import { addressInNetworks, networksOf } from '../../lib/networks.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/password-hash.js';
 import {
   countAdminUsers,
   deleteExpiredSessions,
   deleteSession,
+  findNetworkRestrictions,
   findUserForLogin,
   findUserProfile,
   insertAdminUser,
@@ -51,6 +53,13 @@ export async function logIn(
   if (!user || !passwordMatches) throw unauthorized('invalid_credentials');
   // Told only to whoever knows the password: a blocked account does not reveal itself otherwise.
   if (user.blocked || user.partner_chain_blocked) throw forbidden('blocked');
+  // A partner may keep its subtree's people to its networks; told, too, only after the right password.
+  if (user.partner_id !== null) {
+    const restrictions = await findNetworkRestrictions(db, user.partner_id);
+    if (restrictions.some((list) => !addressInNetworks(options.ip, networksOf(list)))) {
+      throw forbidden('network_not_allowed');
+    }
+  }
 
   await deleteExpiredSessions(db);
   const token = newToken();

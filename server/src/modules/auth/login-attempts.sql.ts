@@ -25,7 +25,7 @@ export const portalLoginAttempts: AttemptSource = {
   failed: sql<boolean>`result in ('invalid_credentials', 'rate_limited')`,
 };
 
-/** What a login rate limit counts in the window: a login's failures and an address's attempts. */
+/** What a login rate limit counts in the window: a login's failures from one address, and that address's attempts. */
 export interface AttemptCounts {
   loginFailures: number;
   oldestLoginFailure: Date | null;
@@ -33,25 +33,28 @@ export interface AttemptCounts {
   oldestIpAttempt: Date | null;
 }
 
-/** One pass over the window's attempts of the login or the address (both columns are indexed). */
+/**
+ * One pass over the window's attempts from the address (its index). A login's failures are counted
+ * from this address only: failures from elsewhere must never lock the login's owner out.
+ */
 export async function countRecentAttempts(
   db: Db,
   source: AttemptSource,
   options: { login: string; ip: string; since: Date },
 ): Promise<AttemptCounts> {
-  const ofLogin = sql<boolean>`${source.login} = ${options.login}`;
+  const failedForLogin = sql<boolean>`${source.login} = ${options.login} and ${source.failed}`;
   const { rows } = await sql<{
     login_failures: number | string;
     oldest_login_failure: Date | null;
     ip_attempts: number | string;
     oldest_ip_attempt: Date | null;
   }>`
-    select count(*) filter (where ${ofLogin} and ${source.failed}) as login_failures,
-           min(attempted_at) filter (where ${ofLogin} and ${source.failed}) as oldest_login_failure,
-           count(*) filter (where ip = ${options.ip}) as ip_attempts,
-           min(attempted_at) filter (where ip = ${options.ip}) as oldest_ip_attempt
+    select count(*) filter (where ${failedForLogin}) as login_failures,
+           min(attempted_at) filter (where ${failedForLogin}) as oldest_login_failure,
+           count(*) as ip_attempts,
+           min(attempted_at) as oldest_ip_attempt
       from ${sql.table(source.table)}
-     where attempted_at > ${options.since} and (${ofLogin} or ip = ${options.ip})`.execute(db);
+     where ip = ${options.ip} and attempted_at > ${options.since}`.execute(db);
   const row = rows[0]!;
   return {
     loginFailures: Number(row.login_failures),

@@ -2,7 +2,10 @@ import type { Db } from '../../db/connect.js';
 import { countRecentAttempts, type AttemptSource } from './login-attempts.sql.js';
 
 export interface LoginLimits {
-  /** Failed attempts allowed per login within the window. */
+  /**
+   * Failed attempts allowed per login from one address within the window: a guesser locks itself out,
+   * never the login's owner signing in from elsewhere.
+   */
   failuresPerLogin: number;
   /** Attempts of any outcome allowed per client address within the window. */
   attemptsPerAddress: number;

@@ -2,7 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 
 export const SESSION_COOKIE = 'fd_session';
 export const CSRF_HEADER = 'x-csrf-token';
-/** A session lasts a working day; signing in again starts a new one. */
+/** A session unused this many minutes has ended (FLEETDESK_SESSION_IDLE_MINUTES). */
+export const DEFAULT_SESSION_IDLE_MINUTES = 60;
+
+/** A session lasts a working day at most; signing in again starts a new one. */
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 export function newToken(): string {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/connect.js';
 import { forbidden, unauthorized } from '../../lib/errors.js';
 import type { Actor } from './actor.js';
-import { findLiveSession } from './auth.repository.js';
+import { findLiveSession, touchSession } from './auth.repository.js';
 import { checkRouteAccess, type RouteAccess } from './policies.js';
 import { CSRF_HEADER, SESSION_COOKIE, sessionIdOf } from './session-token.js';
 
@@ -29,7 +29,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * public routes act on no session (signing in replaces whatever the browser had), so they need none.
  * The route's access (super administrator only) is checked after validation, as the services did.
  */
-export function registerSessions(app: FastifyInstance, db: Db) {
+export function registerSessions(app: FastifyInstance, db: Db, options: { idleMinutes: number }) {
   // The OpenAPI document says so too: a public route asks for no session.
   app.addHook('onRoute', (route) => {
     if (route.config?.access === 'public' && route.schema) route.schema.security = [];
@@ -44,7 +44,8 @@ export function registerSessions(app: FastifyInstance, db: Db) {
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access ?? 'signed-in';
     const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await findLiveSession(db, sessionIdOf(token)) : undefined;
+    // A session unused for idleMinutes has ended, as one past its 12 hours has.
+    const session = token ? await findLiveSession(db, sessionIdOf(token), options.idleMinutes) : undefined;
     if (!session) {
       if (access !== 'public') throw unauthorized();
       return;
@@ -53,6 +54,7 @@ export function registerSessions(app: FastifyInstance, db: Db) {
     if (needsCsrf && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw forbidden('csrf');
     }
+    await touchSession(db, session.sessionId);
     request.signedIn = {
       userId: session.userId,
       login: session.login,

@@ -59,6 +59,8 @@ export const contractsMessages: MessageCatalogue = {
       contract_code1c_taken: 'This 1C code is already used by another contract',
       warehouse_exists: 'This partner already has a warehouse account; a partner has at most one',
       has_live_contracts: 'Archive or move the contracts of this partner first',
+      contract_has_balance:
+        'The contract still has money on its balance: settle it to 0.00 with a payment or a write-off before deleting the contract',
     },
     ru: {
       contract_objects_tariff_unavailable:
@@ -72,6 +74,8 @@ export const contractsMessages: MessageCatalogue = {
       contract_code1c_taken: 'Этот код 1С уже используется другим аккаунтом',
       warehouse_exists: 'У этого партнёра уже есть складской аккаунт; у партнёра может быть только один',
       has_live_contracts: 'Сначала перенесите или отправьте в архив аккаунты этого партнёра',
+      contract_has_balance:
+        'На балансе аккаунта ещё есть деньги: доведите баланс до 0.00 платежом или списанием, прежде чем удалять аккаунт',
     },
   },
 };

@@ -8,10 +8,15 @@ import {
   changedFields,
   createdFields,
   entityHistory,
-  recordArchiveEvent,
+  changeArchived,
   recordAuditEvent,
 } from '../audit/audit.public.js';
-import { applyDebtBlocking, prepareOwnerSave, recordDepositChange } from '../ledger/ledger.public.js';
+import {
+  applyDebtBlocking,
+  holdsMoney,
+  prepareOwnerSave,
+  recordDepositChange,
+} from '../ledger/ledger.public.js';
 import { normaliseContractDraft, type ContractDraft } from './contract-draft.js';
 import { columnsOf, draftOf, presentContract, type ContractResponse } from './contracts.presenter.js';
 import {
@@ -179,20 +184,25 @@ export async function updateContract(options: Call & { id: number; input: Contra
   return loadContract(db, actor, id);
 }
 
-/** Archives (soft-deletes) a contract; its objects and users stay, the partner's count drops. */
+/**
+ * Archives (soft-deletes) a contract; its objects and users stay, the partner's count drops. Refused
+ * while money is on its balance (owed or paid in advance): an archived contract is never billed or
+ * paid again, so the debt would be lost and an advance stranded.
+ */
 export async function archiveContract(options: Call & { id: number }) {
   const { db, actor, id } = options;
   const current = await loadContract(db, actor, id);
   if (current.archivedAt !== null) return current;
-  await db.transaction().execute(async (trx) => {
+  const event = {
+    entityType: 'contract',
+    entityId: id,
+    archived: true,
+    actor,
+    requestId: options.requestId,
+  } as const;
+  await changeArchived(db, event, async (trx) => {
+    if (await holdsMoney(trx, { type: 'contract', id })) throw conflict('contract_has_balance');
     await setContractArchived(trx, id, new Date());
-    await recordArchiveEvent(trx, {
-      entityType: 'contract',
-      entityId: id,
-      archived: true,
-      actor,
-      requestId: options.requestId,
-    });
   });
   return loadContract(db, actor, id);
 }
@@ -204,15 +214,15 @@ export async function restoreContract(options: Call & { id: number }) {
   const partner = await findPartnerInScope(db, current.partnerId, PLATFORM_SCOPE);
   if (partner?.archived_at) throw conflict('partner_archived', 'partnerId');
   // A second warehouse may have been made meanwhile: the unique index refuses the restore then.
-  await db.transaction().execute(async (trx) => {
+  const event = {
+    entityType: 'contract',
+    entityId: id,
+    archived: false,
+    actor,
+    requestId: options.requestId,
+  } as const;
+  await changeArchived(db, event, async (trx) => {
     await setContractArchived(trx, id, null);
-    await recordArchiveEvent(trx, {
-      entityType: 'contract',
-      entityId: id,
-      archived: false,
-      actor,
-      requestId: options.requestId,
-    });
     // Blocking for debt is kept for live contracts only: a restored one gets its state back.
     await applyDebtBlocking(trx, [id], debtActor(actor, options.requestId));
   });

@@ -12,6 +12,7 @@ import {
   lockAccounts,
   openAccount,
   postTransfers,
+  type BalanceOwner,
   type TransferInput,
 } from '../ledger/ledger.public.js';
 import type { CorrectionBody, MoneyMoveBody } from './finance.schemas.js';
@@ -60,44 +61,34 @@ const actorOf = (call: Call) => ({
   requestId: call.requestId,
 });
 
-/** The transfer's two sides for a contract or partner target, found in the caller's scope. */
-async function transferFor(trx: Db, actor: Actor, kind: MoneyMoveKind, input: MoneyMoveBody) {
+/** The balance whose money moves: a contract or partner target, found in the caller's scope. */
+async function ownerOf(trx: Db, actor: Actor, input: MoneyMoveBody): Promise<BalanceOwner> {
   const scope = scopeOf(actor);
-  // Money in comes from the funds of whoever receives it; money written off goes to its revenue.
-  const counterKind = kind === 'payment' ? 'funds' : 'revenue';
   if (input.contractId !== undefined) {
     const contract = await findContractInScope(trx, input.contractId, scope);
     if (!contract) throw notFound();
     if (contract.archived_at !== null) throw conflict('archived');
-    const owner = {
-      type: 'contract',
-      id: contract.id,
-      partnerId: contract.partner_id,
-      currency: contract.currency,
-    } as const;
-    const own = await openAccount(trx, owner, 'balance', owner.currency);
-    const counter = await openAccount(trx, counterpartOf(owner), counterKind, owner.currency);
-    return {
-      currency: contract.currency,
-      own,
-      counter,
-      partnerId: contract.partner_id,
-      contractId: contract.id,
-    };
+    return { type: 'contract', id: contract.id, partnerId: contract.partner_id, currency: contract.currency };
   }
   const partner = await findPartnerInScope(trx, input.partnerId!, scope);
   // A partner's own balance is its parent's business: for its own people it does not exist here.
   if (!partner || partner.id === actor.partnerId) throw notFound();
   if (partner.archived_at !== null) throw conflict('archived');
-  const owner = {
-    type: 'partner',
-    id: partner.id,
-    parentId: partner.parent_id,
-    currency: partner.currency,
-  } as const;
-  const own = await openAccount(trx, owner, 'balance', owner.currency);
-  const counter = await openAccount(trx, counterpartOf(owner), counterKind, owner.currency);
-  return { currency: partner.currency, own, counter, partnerId: partner.id, contractId: null };
+  return { type: 'partner', id: partner.id, parentId: partner.parent_id, currency: partner.currency };
+}
+
+/** The transfer's two sides: the owner's balance and, with its counterpart, funds (payment) or revenue. */
+async function transferFor(trx: Db, actor: Actor, kind: MoneyMoveKind, input: MoneyMoveBody) {
+  const owner = await ownerOf(trx, actor, input);
+  // Money in comes from the funds of whoever receives it; money written off goes to its revenue.
+  const counterKind = kind === 'payment' ? 'funds' : 'revenue';
+  return {
+    currency: owner.currency,
+    own: await openAccount(trx, owner, 'balance', owner.currency),
+    counter: await openAccount(trx, counterpartOf(owner), counterKind, owner.currency),
+    partnerId: owner.type === 'contract' ? owner.partnerId : owner.id,
+    contractId: owner.type === 'contract' ? owner.id : null,
+  };
 }
 
 /**

@@ -18,7 +18,7 @@ export {
 } from './ledger.repository.js';
 export { applyDebtBlocking, type DebtBlockingActor } from './debt-blocking.repository.js';
 export { counterpartOf, postTransfers, type BalanceOwner, type TransferInput } from './ledger.service.js';
-export { prepareOwnerSave, recordDepositChange } from './owner-saves.service.js';
+export { holdsMoney, prepareOwnerSave, recordDepositChange } from './owner-saves.service.js';
 export {
   applyAccountDeltas,
   isAccountOf,

@@ -1,6 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import type { LedgerAccountKind, LedgerOwnerType, TransferKind } from '../../db/schema.js';
+import type {
+  LedgerAccountKind,
+  LedgerOwnerType,
+  LedgerTransfersTable,
+  TransferKind,
+} from '../../db/schema.js';
 import { partnerPathInScope, type Scope } from '../scope/scope.public.js';
 import {
   applyAccountDeltas,
@@ -75,40 +80,10 @@ export async function balanceAccountsOf(db: Db, owner: AccountOwner) {
 }
 
 /** A transfer as ledger_transfers stores it. */
-export interface TransferRow {
-  id: number;
-  kind: TransferKind;
-  currency: string;
-  debit_account_id: number;
-  credit_account_id: number;
-  amount: string;
-  partner_id: number;
-  contract_id: number | null;
-  object_id: number | null;
-  level: number | null;
-  charge_day: string | null;
-  tariff_id: number | null;
-  value_date: string;
-  reverses_id: number | null;
-  billing_run_id: number | null;
-  comment: string | null;
-  actor_user_id: number | null;
-  created_at: Date;
-}
+export type TransferRow = Selectable<LedgerTransfersTable>;
 
-export interface NewTransferRow {
-  kind: Exclude<TransferKind, 'charge'>;
-  currency: string;
-  debit_account_id: number;
-  credit_account_id: number;
-  amount: string;
-  partner_id: number;
-  contract_id: number | null;
-  value_date: string;
-  reverses_id: number | null;
-  comment: string | null;
-  actor_user_id: number | null;
-}
+/** A transfer a person makes, as it is inserted (charges are the billing run's own statement). */
+export type NewTransferRow = Insertable<LedgerTransfersTable> & { kind: Exclude<TransferKind, 'charge'> };
 
 /** Inserts transfers and moves the cached balances over exactly those rows (the caller locked the accounts). */
 export async function insertTransfers(db: Db, rows: readonly NewTransferRow[]): Promise<TransferRow[]> {

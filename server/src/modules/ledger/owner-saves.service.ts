@@ -65,6 +65,19 @@ export async function prepareOwnerSave(
 }
 
 /**
+ * Whether any balance of the owner (in any currency) is not 0.00, read after its accounts are locked:
+ * a payment or a charge in progress is waited for, and none lands before the caller's transaction ends.
+ */
+export async function holdsMoney(trx: Db, owner: AccountOwner): Promise<boolean> {
+  await lockAccounts(
+    trx,
+    (await balanceAccountsOf(trx, owner)).map((account) => account.id),
+  );
+  const balances = await balanceAccountsOf(trx, owner);
+  return balances.some((account) => !decimal(account.balance).isZero());
+}
+
+/**
  * The Deposit field of a partner or contract form is an advance payment: on create the whole amount,
  * on update the difference is recorded as a 'deposit' transfer in the caller's transaction (the one
  * that saves the form). An increase moves money from the receiver's funds into the owner's balance, a

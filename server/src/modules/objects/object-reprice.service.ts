@@ -49,12 +49,16 @@ export async function repriceObjectsOf(call: Call & { input: RepriceBody }) {
   // Days already charged are never rewritten.
   if (input.effectiveFrom < today()) errors.add('effectiveFrom', 'effective_from_past');
   const resolved = await resolveTarget(call, input, errors);
-  const tariff = await findTariffForUse(db, input.tariffId);
-  const sellable =
-    tariff &&
-    tariff.archived_at === null &&
-    (tariff.owner_partner_id === null || (resolved?.ownerPath.includes(tariff.owner_partner_id) ?? true));
-  if (!sellable) errors.add('tariffId', 'tariff_not_available');
+  // The tariff is judged only for a target the caller may see: otherwise whether the error names the
+  // tariff would tell a missing tariff id from an existing one (security review, finding 5).
+  const tariff = resolved ? await findTariffForUse(db, input.tariffId) : undefined;
+  if (resolved) {
+    const sellable =
+      tariff &&
+      tariff.archived_at === null &&
+      (tariff.owner_partner_id === null || resolved.ownerPath.includes(tariff.owner_partner_id));
+    if (!sellable) errors.add('tariffId', 'tariff_not_available');
+  }
   errors.throwIfAny();
 
   return db.transaction().execute(async (trx) => {

@@ -9,7 +9,7 @@ import {
   changedFields,
   createdFields,
   entityHistory,
-  recordArchiveEvent,
+  changeArchived,
   recordAuditEvent,
 } from '../audit/audit.public.js';
 import {
@@ -203,20 +203,19 @@ export async function archiveObject(options: Call & { id: number }) {
   const current = await loadObject(db, actor, id);
   if (current.archivedAt !== null) return current;
   const activeUntil = activeUntilOnArchive(current, today());
-  await db.transaction().execute(async (trx) => {
-    await setObjectArchived(trx, id, new Date(), activeUntil);
-    await recordArchiveEvent(trx, {
-      entityType: 'object',
-      entityId: id,
-      archived: true,
-      alsoChanged:
-        activeUntil === current.activeUntil
-          ? []
-          : [{ field: 'activeUntil', old: current.activeUntil, new: activeUntil }],
-      actor,
-      requestId: options.requestId,
-    });
-  });
+  const alsoChanged =
+    activeUntil === current.activeUntil
+      ? []
+      : [{ field: 'activeUntil', old: current.activeUntil, new: activeUntil }];
+  const event = {
+    entityType: 'object',
+    entityId: id,
+    archived: true,
+    alsoChanged,
+    actor,
+    requestId: options.requestId,
+  } as const;
+  await changeArchived(db, event, (trx) => setObjectArchived(trx, id, new Date(), activeUntil));
   return loadObject(db, actor, id);
 }
 
@@ -232,16 +231,14 @@ export async function restoreObject(options: Call & { id: number }) {
   const [contract] = await findContractsForObjects(db, [current.contractId], PLATFORM_SCOPE);
   if (contract?.archived_at) throw conflict('contract_archived', 'contractId');
   await checkDeviceFree(db, actor, current.deviceId, id);
-  await db.transaction().execute(async (trx) => {
-    await setObjectArchived(trx, id, null);
-    await recordArchiveEvent(trx, {
-      entityType: 'object',
-      entityId: id,
-      archived: false,
-      actor,
-      requestId: options.requestId,
-    });
-  });
+  const event = {
+    entityType: 'object',
+    entityId: id,
+    archived: false,
+    actor,
+    requestId: options.requestId,
+  } as const;
+  await changeArchived(db, event, (trx) => setObjectArchived(trx, id, null));
   return loadObject(db, actor, id);
 }
 

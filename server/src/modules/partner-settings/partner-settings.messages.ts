@@ -36,6 +36,8 @@ export const partnerSettingsMessages: MessageCatalogue = {
         'Enter the bot username: 5 to 32 Latin letters, digits or _, ending in "bot"',
       setting_sms_sender: 'Enter up to 11 Latin letters or digits, or a phone number of up to 15 digits',
       setting_invalid_character: 'Contains a character that cannot be stored (NUL)',
+      setting_network_list:
+        'Enter addresses or networks separated by commas, like 10.0.0.0/8, 192.0.2.1 or 2001:db8::/32',
     },
     ru: {
       setting_unknown: 'Настройки «{key}» нет; выберите настройку из списка',
@@ -56,6 +58,8 @@ export const partnerSettingsMessages: MessageCatalogue = {
         'Укажите username бота: от 5 до 32 латинских букв, цифр или _, в конце «bot»',
       setting_sms_sender: 'Укажите до 11 латинских букв или цифр либо номер телефона до 15 цифр',
       setting_invalid_character: 'Содержит символ, который нельзя сохранить (NUL)',
+      setting_network_list:
+        'Укажите адреса или сети через запятую, например 10.0.0.0/8, 192.0.2.1 или 2001:db8::/32',
     },
   },
 };

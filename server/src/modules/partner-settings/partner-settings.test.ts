@@ -55,6 +55,7 @@ describe('the catalogue', () => {
       'smtp',
       'sms_provider',
       'telegram_bot',
+      'allowed_networks',
     ]);
     expect(body.items[1]).toEqual({
       key: 'balance_in_days',

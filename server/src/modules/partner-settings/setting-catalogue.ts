@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type { AuditChange } from '../../db/schema.js';
 import type { FieldErrors } from '../../lib/errors.js';
 import { isValidEmail } from '../../lib/contact.js';
+import { isAddressOrNetwork, networksOf } from '../../lib/networks.js';
 
 /*
  * The catalogue of a partner's Configuration: every key a partner may set, the shape of its value,
@@ -29,7 +30,7 @@ export interface Text {
 
 export type SettingFieldType = 'string' | 'integer' | 'boolean' | 'enum';
 export type SettingFormat =
-  'https_url' | 'email' | 'hostname' | 'telegram_token' | 'telegram_bot_name' | 'sms_sender';
+  'https_url' | 'email' | 'hostname' | 'telegram_token' | 'telegram_bot_name' | 'sms_sender' | 'network_list';
 
 export interface SettingOption {
   value: string;
@@ -252,6 +253,25 @@ export const settingCatalogue: readonly SettingDefinition[] = [
       },
     ],
   },
+  {
+    key: 'allowed_networks',
+    label: { en: 'Allowed networks', ru: 'Разрешённые сети' },
+    description: {
+      en: 'The admin-panel users of this partner and of its sub-partners sign in only from these addresses and networks (CIDR, IPv4 or IPv6), separated by commas',
+      ru: 'Пользователи панели администратора этого партнёра и его субпартнёров входят только с этих адресов и из этих сетей (CIDR, IPv4 или IPv6), через запятую',
+    },
+    shape: 'scalar',
+    fields: [
+      {
+        name: null,
+        type: 'string',
+        label: { en: 'Allowed networks', ru: 'Разрешённые сети' },
+        required: true,
+        maxLength: 2000,
+        format: 'network_list',
+      },
+    ],
+  },
 ];
 
 export function findSettingDefinition(key: string): SettingDefinition | undefined {
@@ -277,6 +297,11 @@ function isHttpsUrl(text: string): boolean {
   }
 }
 
+function isNetworkList(text: string): boolean {
+  const entries = networksOf(text);
+  return entries.length > 0 && entries.every((entry) => isAddressOrNetwork(entry));
+}
+
 const formatChecks: Record<SettingFormat, { test: (text: string) => boolean; code: string }> = {
   https_url: { test: isHttpsUrl, code: 'setting_https_url' },
   email: { test: isValidEmail, code: 'setting_email' },
@@ -287,11 +312,13 @@ const formatChecks: Record<SettingFormat, { test: (text: string) => boolean; cod
   telegram_token: { test: (text) => telegramTokenPattern.test(text), code: 'setting_telegram_token' },
   telegram_bot_name: { test: (text) => telegramBotNamePattern.test(text), code: 'setting_telegram_bot_name' },
   sms_sender: { test: (text) => smsSenderPattern.test(text), code: 'setting_sms_sender' },
+  network_list: { test: isNetworkList, code: 'setting_network_list' },
 };
 
 /** Telegram shows a username with or without its @; the stored name is without. */
 const normalisers: Partial<Record<SettingFormat, (text: string) => string>> = {
   telegram_bot_name: (text) => text.replace(/^@/, ''),
+  network_list: (text) => networksOf(text).join(', '),
 };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -258,6 +258,11 @@ function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
   }
   if (filters.id !== undefined) q = q.where('p.id', '=', filters.id);
   if (filters.parentId !== undefined) q = q.where('p.parent_id', '=', filters.parentId);
+  // The root of a partner administrator's subtree hangs under a parent outside it, which does not
+  // exist for it: no filter by the parent may match the root's own row (security review, finding 4).
+  if (filters.scope.kind === 'subtree' && (filters.parentId !== undefined || filters.parentName)) {
+    q = q.where('p.id', '<>', filters.scope.rootPartnerId);
+  }
   if (filters.priceTariffId !== undefined) q = q.where('p.price_tariff_id', '=', filters.priceTariffId);
   if (filters.currency) q = q.where('p.currency', '=', filters.currency.toUpperCase());
   if (filters.region) q = q.where('p.region', '=', filters.region);
@@ -301,7 +306,12 @@ export async function listPartners(
   },
 ) {
   const direction = sortDirection(options.order, nullableSortColumns.has(options.sort));
-  const sortKey = sql.raw(sortExpressions[options.sort]);
+  const { scope } = options.filters;
+  // Nor may the order by parent place the root's row by its hidden parent's name: it sorts as empty.
+  const sortKey =
+    options.sort === 'parent' && scope.kind === 'subtree'
+      ? sql`case when p.id = ${scope.rootPartnerId}::bigint then null else ${sql.raw(sortExpressions.parent)} end`
+      : sql.raw(sortExpressions[options.sort]);
   // Ids first: filter, sort and cut the page on partners alone, then join the names for its rows only.
   const page = applyFilters(selectPartnerIds(db, options.filters, options.sort), options.filters)
     .select(['p.id', sql`${sortKey}`.as('sort_key')])

@@ -27,7 +27,7 @@ import {
   changedFields,
   createdFields,
   entityHistory,
-  recordArchiveEvent,
+  changeArchived,
   recordAuditEvent,
 } from '../audit/audit.public.js';
 import { prepareOwnerSave, recordDepositChange } from '../ledger/ledger.public.js';
@@ -310,19 +310,19 @@ export async function archivePartner(options: Call & { id: number }) {
   const current = await loadPartner(db, actor, id);
   if (actor.partnerId === id) throw forbidden('self_archive');
   if (current.archivedAt !== null) return visibleTo(actor, current);
-  await db.transaction().execute(async (trx) => {
+  const event = {
+    entityType: 'partner',
+    entityId: id,
+    archived: true,
+    actor,
+    requestId: options.requestId,
+  } as const;
+  await changeArchived(db, event, async (trx) => {
     if (await hasLiveSubpartners(trx, id)) throw new AppError('has_live_subpartners', 409);
     // An archived partner's contracts would bill and log in under a partner that no longer exists.
     if (await hasLiveContracts(trx, id)) throw new AppError('has_live_contracts', 409);
     await setPartnerArchived(trx, id, new Date());
     await deleteSessionsOfSubtree(trx, id);
-    await recordArchiveEvent(trx, {
-      entityType: 'partner',
-      entityId: id,
-      archived: true,
-      actor,
-      requestId: options.requestId,
-    });
   });
   return showPartner(db, actor, id);
 }
@@ -335,20 +335,26 @@ export async function restorePartner(options: Call & { id: number }) {
     const parent = await findPartnerInScope(db, current.parentId, PLATFORM_SCOPE);
     if (parent?.archived_at) throw conflict('parent_archived', 'parentId');
   }
-  await db.transaction().execute(async (trx) => {
-    await setPartnerArchived(trx, id, null);
-    await recordArchiveEvent(trx, {
-      entityType: 'partner',
-      entityId: id,
-      archived: false,
-      actor,
-      requestId: options.requestId,
-    });
-  });
+  const event = {
+    entityType: 'partner',
+    entityId: id,
+    archived: false,
+    actor,
+    requestId: options.requestId,
+  } as const;
+  await changeArchived(db, event, (trx) => setPartnerArchived(trx, id, null));
   return showPartner(db, actor, id);
 }
 
 export async function partnerHistory(options: { db: Db; actor: Actor; id: number }) {
-  await loadPartner(options.db, options.actor, options.id);
-  return entityHistory(options.db, 'partner', options.id, options.actor);
+  const { db, actor, id } = options;
+  await loadPartner(db, actor, id);
+  const history = await entityHistory(db, 'partner', id, actor);
+  if (actor.partnerId !== id) return history;
+  // Its own partner's parent lies outside the administrator's subtree: its id is not shown, not even
+  // as a change of the past (security review, finding 4).
+  const items = history.items
+    .map((item) => ({ ...item, changes: item.changes.filter((change) => change.field !== 'parentId') }))
+    .filter((item) => item.changes.length > 0 || item.action !== 'updated');
+  return { items };
 }

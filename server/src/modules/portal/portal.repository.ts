@@ -42,12 +42,12 @@ export async function setPortalLoginResult(db: Db, attemptId: number, result: Po
  * whether any partner on the contract partner's path (itself included) blocks users, is blocked or
  * is archived.
  */
-export async function findPortalUserForLogin(db: Db, login: string) {
+export async function findPortalUserForLogin(db: Db, who: { login: string } | { id: number }) {
   return db
     .selectFrom('portal_users as u')
     .innerJoin('contracts as c', 'c.id', 'u.contract_id')
     .innerJoin('partners as p', 'p.id', 'c.partner_id')
-    .where(sql`lower(u.login)`, '=', login)
+    .where((eb) => ('login' in who ? eb(sql`lower(u.login)`, '=', who.login) : eb('u.id', '=', who.id)))
     .where('u.archived_at', 'is', null)
     .select((eb) => [
       'u.id',
@@ -84,3 +84,35 @@ export async function findPortalUserForLogin(db: Db, login: string) {
 }
 
 export type PortalLoginCandidate = NonNullable<Awaited<ReturnType<typeof findPortalUserForLogin>>>;
+
+/**
+ * Uses a "Log in as" token: once, within its minute. Marked used in the same statement that finds it,
+ * so two presentations at once let one in.
+ */
+export async function consumeMasterToken(db: Db, tokenHash: string) {
+  return db
+    .updateTable('portal_master_tokens')
+    .set({ used_at: sql<Date>`now()` })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning(['portal_user_id', 'admin_login'])
+    .executeTakeFirst();
+}
+
+/** Records a "Log in as" entry in the user's login history, naming the admin who entered. */
+export async function recordMasterLoginAttempt(
+  db: Db,
+  attempt: { userId: number; login: string; ip: string; result: PortalLoginResult; masterLogin: string },
+) {
+  await db
+    .insertInto('portal_login_attempts')
+    .values({
+      user_id: attempt.userId,
+      login: attempt.login,
+      ip: attempt.ip,
+      result: attempt.result,
+      master_login: attempt.masterLogin,
+    })
+    .execute();
+}

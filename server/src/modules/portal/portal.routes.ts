@@ -3,13 +3,16 @@ import { Type } from 'typebox';
 import type { Db } from '../../db/connect.js';
 import { Nullable, problemResponses } from '../../lib/schemas.js';
 import type { LoginLimits } from '../auth/auth.public.js';
-import { checkPortalLogin } from './portal.service.js';
+import { portalLogin } from './portal.service.js';
 import { useFeatureMessages } from '../../plugins/messages.plugin.js';
 import { usersMessages } from '../users/users.public.js';
 
 const Reference = Type.Object({ id: Type.Integer(), name: Type.String() });
 
 const PortalLoginResponse = Type.Object({
+  master: Type.Optional(
+    Type.Object({ login: Type.String() }, { description: 'The admin who entered as the user ("Log in as")' }),
+  ),
   user: Type.Object({
     id: Type.Integer(),
     login: Type.String(),
@@ -44,11 +47,15 @@ export const portalRoutes: FastifyPluginAsyncTypebox<PortalRoutesOptions> = asyn
           'partner_users_blocked, checked in that order. 429 with Retry-After when the login or the ' +
           'address has used up its attempts. Opens no session. The monitoring portal calls it for all its ' +
           "users from its own address, so it sends each user's address as clientIp: the per-address limit " +
-          "and the login history use it (the caller's address when absent).",
+          "and the login history use it (the caller's address when absent). With masterToken instead of " +
+          'login and password ("Log in as", POST /users/{id}/master-login): the user it was issued for, ' +
+          'once and within 60 seconds, the answer naming the admin who entered (master.login); 401 ' +
+          'master_token_invalid otherwise.',
         body: Type.Object(
           {
-            login: Type.String({ minLength: 1, maxLength: 200 }),
-            password: Type.String({ minLength: 1, maxLength: 1024 }),
+            login: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
+            masterToken: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
             clientIp: Type.Optional(
               Type.String({ minLength: 2, maxLength: 45, pattern: '^[0-9A-Fa-f:.]+$' }),
             ),
@@ -59,9 +66,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<PortalRoutesOptions> = asyn
       },
     },
     (request) =>
-      checkPortalLogin(db, {
-        login: request.body.login,
-        password: request.body.password,
+      portalLogin(db, {
+        ...request.body,
         ip: request.body.clientIp ?? request.ip,
         limits: loginLimits,
       }),

@@ -193,13 +193,15 @@ describe('login history', () => {
       .trim()
       .split('\n');
     expect(lines).toEqual([
-      'Time,IP address,Result',
-      `${history.items[0]!.at},10.0.0.3,user_blocked`,
-      `${history.items[1]!.at},10.0.0.2,success`,
-      `${history.items[2]!.at},10.0.0.1,invalid_credentials`,
+      'Time,IP address,Result,Logged in by (Log in as)',
+      `${history.items[0]!.at},10.0.0.3,user_blocked,`,
+      `${history.items[1]!.at},10.0.0.2,success,`,
+      `${history.items[2]!.at},10.0.0.1,invalid_credentials,`,
     ]);
     const ru = await root.inLocale('ru').get(`/api/v1/users/${world.user.id}/login-history?format=csv`);
-    expect(ru.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe('Время,IP-адрес,Результат');
+    expect(ru.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
+      'Время,IP-адрес,Результат,Вошёл от имени пользователя',
+    );
   });
 
   it('keeps attempts on unknown logins out of every user history', async () => {

@@ -38,6 +38,14 @@ export async function getTariff(options: { db: Db; actor: Actor; id: number }) {
 export async function findTariffs(options: { db: Db; actor: Actor; query: TariffQuery }) {
   const { db, actor, query } = options;
   const page = pageOf(query);
+  // An owner outside the caller's subtree (its hidden parent, say) owns nothing the caller can list by
+  // it: filtering by such an id would confirm that the partner exists (security review, finding 4).
+  if (
+    query.ownerPartnerId !== undefined &&
+    !(await findPartnerInScope(db, query.ownerPartnerId, scopeOf(actor)))
+  ) {
+    return { items: [], total: 0 };
+  }
   const result = await listTariffs(db, {
     scope: scopeOf(actor),
     actorPath: actor.partnerPath,

@@ -54,7 +54,12 @@ export async function userLoginHistory(options: {
   const page = pageOf(query);
   const [rows, total] = await Promise.all([findLoginAttempts(db, id, page), countLoginAttempts(db, id)]);
   return {
-    items: rows.map((row) => ({ at: row.attempted_at.toISOString(), ip: row.ip, result: row.result })),
+    items: rows.map((row) => ({
+      at: row.attempted_at.toISOString(),
+      ip: row.ip,
+      result: row.result,
+      master: row.master_login === null ? null : { login: row.master_login },
+    })),
     total,
   };
 }
@@ -65,6 +70,7 @@ const historyColumns: readonly ExportColumn<LoginAttempt>[] = [
   exportColumn('Time', 'Время', (row) => row.attempted_at.toISOString()),
   exportColumn('IP address', 'IP-адрес', (row) => row.ip),
   exportColumn('Result', 'Результат', (row) => row.result),
+  exportColumn('Logged in by (Log in as)', 'Вошёл от имени пользователя', (row) => row.master_login),
 ];
 
 /** The whole login history of a user as a csv or xlsx file; results stay codes, as the API gives them. */

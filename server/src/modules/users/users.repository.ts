@@ -186,7 +186,7 @@ export async function findLoginAttempts(db: Db, userId: number, page: { limit: n
   return db
     .selectFrom('portal_login_attempts')
     .where('user_id', '=', userId)
-    .select(['attempted_at', 'ip', 'result'])
+    .select(['attempted_at', 'ip', 'result', 'master_login'])
     .orderBy('attempted_at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit)
@@ -201,4 +201,27 @@ export async function countLoginAttempts(db: Db, userId: number): Promise<number
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Stores a "Log in as" token by its hash: only whoever was shown the token can present it. */
+export async function insertMasterToken(
+  db: Db,
+  token: {
+    tokenHash: string;
+    portalUserId: number;
+    adminUserId: number;
+    adminLogin: string;
+    expiresAt: Date;
+  },
+) {
+  await db
+    .insertInto('portal_master_tokens')
+    .values({
+      token_hash: token.tokenHash,
+      portal_user_id: token.portalUserId,
+      admin_user_id: token.adminUserId,
+      admin_login: token.adminLogin,
+      expires_at: token.expiresAt,
+    })
+    .execute();
 }

@@ -23,6 +23,7 @@ import {
   GeneratePasswordBody,
   LoginHistoryQuery,
   LoginHistoryResponse,
+  MasterLoginResponse,
   PasswordPolicyQuery,
   PasswordPolicyResponse,
   ResetPasswordResponse,
@@ -32,6 +33,7 @@ import {
   UserResponse,
   UserUpdate,
 } from './users.schemas.js';
+import { issueMasterLogin } from './master-login.service.js';
 import { useFeatureMessages } from '../../plugins/messages.plugin.js';
 import { usersMessages } from './users.messages.js';
 
@@ -198,6 +200,28 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
     },
     (request) =>
       resetUserPassword({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
+  );
+
+  app.post(
+    '/users/:id/master-login',
+    {
+      schema: {
+        tags,
+        summary:
+          'Log in as this user in the monitoring portal: a single-use token valid for 60 seconds (POST /portal/login {masterToken})',
+        params: IdParams,
+        response: { 201: MasterLoginResponse, ...problemResponses(401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const answer = await issueMasterLogin({
+        db,
+        actor: request.actor,
+        id: request.params.id,
+        requestId: request.id,
+      });
+      return reply.status(201).send(answer);
+    },
   );
 
   app.get(

@@ -150,7 +150,15 @@ export const LoginHistoryResponse = Type.Object({
         description:
           'success, invalid_credentials, user_blocked, contract_inactive, contract_blocked, partner_users_blocked or rate_limited',
       }),
+      master: Type.Union([Type.Object({ login: Type.String() }), Type.Null()], {
+        description: 'The admin-panel user who entered as this user ("Log in as"); null for its own sign-in',
+      }),
     }),
   ),
   total: Type.Integer(),
+});
+
+export const MasterLoginResponse = Type.Object({
+  token: Type.String({ description: 'Single use; present it to POST /portal/login as masterToken' }),
+  expiresAt: Type.String({ format: 'date-time' }),
 });

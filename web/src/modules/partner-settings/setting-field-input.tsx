@@ -11,6 +11,7 @@ const placeholders: Record<string, string> = {
   email: 'noreply@example.com',
   telegram_token: '123456789:AAE…',
   telegram_bot_name: 'MyCompanyBot',
+  network_list: '10.0.0.0/8, 192.0.2.1',
 };
 
 /**

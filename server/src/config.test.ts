@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, type ConfigError } from './config.js';
+
+const problemsOf = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+};
+
+describe('FLEETDESK_TRUST_PROXY', () => {
+  it('is off unless set', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ FLEETDESK_TRUST_PROXY: ' ' }).trustProxy).toBe(false);
+  });
+
+  it('takes a number of proxies', () => {
+    expect(loadConfig({ FLEETDESK_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('takes the addresses and networks of the proxies, IPv4 and IPv6', () => {
+    expect(loadConfig({ FLEETDESK_TRUST_PROXY: '10.0.0.0/8, 192.0.2.1,2001:db8::/32' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.0.2.1',
+      '2001:db8::/32',
+    ]);
+  });
+
+  it.each(['0', '11', 'proxy', '10.0.0.0/33', '10.0.0.1, nonsense', '300.1.1.1'])(
+    'refuses %j naming the variable and the rule',
+    (value) => {
+      expect(problemsOf({ FLEETDESK_TRUST_PROXY: value })).toEqual([
+        `FLEETDESK_TRUST_PROXY must be a number of proxies from 1 to 10, or addresses and networks of the proxies (CIDR) separated by commas, got "${value}"`,
+      ]);
+    },
+  );
+});
