@@ -1,30 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createPartner,
-  createSuperAdmin,
   PARTNER_PASSWORD,
   SUPER_ADMIN_PASSWORD,
   type CreatedPartner,
 } from '../../../test/builders.js';
-import { expectStatus, type TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { expectStatus } from '../../../test/client.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
 /*
  * A partner's allowed networks (Configuration: allowed_networks) keep the admin-panel users of its
  * whole subtree to those addresses and networks; the refusal is told only after the right password.
  */
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot({ rootLogin: 'networks-operator' });
 let dealer: CreatedPartner;
 let sub: CreatedPartner;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db, 'networks-operator');
   dealer = await createPartner(root);
   sub = await createPartner(root, { parentId: dealer.id });
 });
-afterAll(() => context.close());
 
 const putNetworks = (partnerId: number, value: string) =>
   root.request('PUT', `/api/v1/partners/${partnerId}/settings/allowed_networks`, { value });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createPartner,
   createSuperAdmin,
@@ -7,14 +7,14 @@ import {
   SUPER_ADMIN_PASSWORD,
 } from '../../../test/builders.js';
 import { expectStatus, signIn, type TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestApp } from '../../../test/test-suite.js';
 import { sessionIdOf } from './session-token.js';
 
 /*
  * Everyone sees and ends its own sessions, and a session unused for the idle minutes has ended
  * (FLEETDESK_SESSION_IDLE_MINUTES, 60 by default).
  */
-let context: TestContext;
+const { context } = useTestApp();
 let office: TestClient;
 let laptop: TestClient;
 let dealer: TestClient;
@@ -32,12 +32,10 @@ const sessionsOf = async (client: TestClient) =>
   expectStatus<{ items: SessionItem[] }>(await client.get('/api/v1/auth/sessions'), 200).items;
 
 beforeAll(async () => {
-  context = await createTestApp();
   office = await createSuperAdmin(context.app, context.database.db, 'sessions-operator');
   laptop = await signIn(context.app, 'sessions-operator', SUPER_ADMIN_PASSWORD);
   dealer = await signInAsPartner(context.app, await createPartner(office));
 });
-afterAll(() => context.close());
 
 describe('GET /auth/sessions', () => {
   it("lists the caller's own sessions only, the current one marked", async () => {

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContract, createPartner, createSuperAdmin } from '../../../test/builders.js';
-import { expectStatus, type TestClient } from '../../../test/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createContract, createPartner } from '../../../test/builders.js';
+import { expectStatus } from '../../../test/client.js';
 import { pay, writeOff } from '../../../test/money-builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
 /*
  * A contract with money on its balance is not archived (security review, finding 6): an archived
  * contract is never billed or paid again, so its debt would be lost, or its advance stranded.
  */
-let context: TestContext;
-let root: TestClient;
+const { root } = useTestAppAsRoot();
 let partnerId: number;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
   partnerId = (await createPartner(root)).id;
 });
-afterAll(() => context.close());
 
 describe('archiving a contract that holds money', () => {
   it('is refused while the balance is in advance, and done once it is settled to 0.00', async () => {

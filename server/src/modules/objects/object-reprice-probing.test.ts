@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../lib/clock.js';
 import {
   createContract,
@@ -8,21 +8,20 @@ import {
   signInAsPartner,
 } from '../../../test/builders.js';
 import type { TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestApp } from '../../../test/test-suite.js';
 
 /*
  * POST /objects/reprice must not tell whether a tariff id exists (security review, finding 5): with a
  * target the caller cannot see, an existing tariff of another tree and an id no tariff has get the
  * same answer, and so do they with a target of its own.
  */
-let context: TestContext;
+const { context } = useTestApp();
 let dealer: TestClient;
 let ownContractId: number;
 let foreignContractId: number;
 let foreignTariffId: number;
 
 beforeAll(async () => {
-  context = await createTestApp();
   const root = await createSuperAdmin(context.app, context.database.db);
   const ownPartner = await createPartner(root);
   const foreignPartner = await createPartner(root);
@@ -31,7 +30,6 @@ beforeAll(async () => {
   foreignTariffId = (await createTariff(root, { ownerPartnerId: foreignPartner.id })).id;
   dealer = await signInAsPartner(context.app, ownPartner);
 });
-afterAll(() => context.close());
 
 const reprice = async (contractId: number, tariffId: number) => {
   const response = await dealer.post('/api/v1/objects/reprice', {

@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createPartner,
-  createSuperAdmin,
   createTariff,
   signInAsPartner,
   unique,
   type CreatedPartner,
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
 /*
  * A partner administrator's own partner hangs under a parent outside its subtree, which does not exist
  * for it (security review, finding 4): no filter, order, history line or tariff filter may confirm that
  * parent's id or read its name.
  */
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot();
 let dealer: CreatedPartner;
 let sub: CreatedPartner;
 let child: CreatedPartner;
@@ -28,15 +26,12 @@ interface Page {
 }
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
   // Names chosen so that the hidden parent's name would sort the sub-partner first.
   dealer = await createPartner(root, { name: unique('Aaa dealer ') });
   sub = await createPartner(root, { name: unique('Zzz sub '), parentId: dealer.id });
   child = await createPartner(root, { name: unique('Mmm child '), parentId: sub.id });
   subAdmin = await signInAsPartner(context.app, sub);
 });
-afterAll(() => context.close());
 
 const list = async (client: TestClient, query: string) =>
   expectStatus<Page>(await client.get(`/api/v1/partners?${query}`), 200);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createContract,
   createPartner,
@@ -6,23 +6,21 @@ import {
   createSuperAdmin,
   PORTAL_PASSWORD,
 } from '../../../test/builders.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestApp } from '../../../test/test-suite.js';
 
 /*
  * The portal's clientIp lands in the login history and is counted by the per-address limit, so it must
  * be an address (security review, finding 2): digits, dots and colons alone are not enough.
  */
-let context: TestContext;
+const { context } = useTestApp();
 let login: string;
 
 beforeAll(async () => {
-  context = await createTestApp();
   const root = await createSuperAdmin(context.app, context.database.db);
   const partner = await createPartner(root);
   const contract = await createContract(root, partner.id);
   login = String((await createPortalUser(root, contract.id)).login);
 });
-afterAll(() => context.close());
 
 const portalLogin = (clientIp: string) =>
   context.app.inject({

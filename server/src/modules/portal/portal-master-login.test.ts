@@ -1,30 +1,21 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createContract,
-  createPartner,
-  createPortalUser,
-  createSuperAdmin,
-  signInAsPartner,
-} from '../../../test/builders.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createContract, createPartner, createPortalUser, signInAsPartner } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
-import { createTestApp, type TestContext } from '../../../test/test-app.js';
+import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
 /*
  * "Log in as" (the seed's Master entry): an admin of the user's subtree gets a single-use token valid
  * for 60 seconds; the monitoring portal presents it instead of a login and password; the answer, the
  * login history and the History name the admin who entered.
  */
-let context: TestContext;
-let root: TestClient;
+const { context, root } = useTestAppAsRoot();
 let dealer: TestClient;
 let userId: number;
 let userLogin: string;
 let foreignUserId: number;
 
 beforeAll(async () => {
-  context = await createTestApp();
-  root = await createSuperAdmin(context.app, context.database.db);
   const partner = await createPartner(root);
   const contract = await createContract(root, partner.id);
   const user = await createPortalUser(root, contract.id);
@@ -34,7 +25,6 @@ beforeAll(async () => {
   foreignUserId = (await createPortalUser(root, (await createContract(root, other.id)).id)).id;
   dealer = await signInAsPartner(context.app, partner);
 });
-afterAll(() => context.close());
 
 const issue = async (client: TestClient, id: number) =>
   expectStatus<{ token: string; expiresAt: string }>(
