@@ -27,6 +27,7 @@ import { userRoutes } from './modules/users/users.routes.js';
 import { AppError } from './lib/errors.js';
 import { localeFrom } from './lib/messages.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
+import { OneLinePerRequest } from './plugins/request-log.js';
 import { registerValidation } from './plugins/validation.js';
 import { registerMessages } from './plugins/messages.plugin.js';
 import { appMessages } from './messages.js';
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    logController: new OneLinePerRequest(),
     // Behind a reverse proxy every client would have the proxy's address: the per-address limits and
     // the login histories need the forwarded one, believed from the configured proxies only.
     trustProxy,

@@ -40,7 +40,19 @@ async function main() {
 
   const app = await buildApp({
     database,
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      // A person at a terminal reads lines, not JSON; a log collector gets JSON.
+      ...(process.stdout.isTTY
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+            },
+          }
+        : {}),
+    },
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     sessionIdleMinutes: config.sessionIdleMinutes,
