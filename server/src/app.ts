@@ -27,6 +27,7 @@ import { userRoutes } from './modules/users/users.routes.js';
 import { AppError } from './lib/errors.js';
 import { localeFrom } from './lib/messages.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
+import { registerOperationIds } from './plugins/operation-ids.js';
 import { OneLinePerRequest } from './plugins/request-log.js';
 import { registerValidation } from './plugins/validation.js';
 import { registerMessages } from './plugins/messages.plugin.js';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions) {
     async (api) => {
       // Every API route needs a signed-in user unless its config says access: 'public'.
       registerSessions(api, db, { idleMinutes: sessionIdleMinutes });
+      registerOperationIds(api);
       await api.register(healthRoutes, { db, engine });
       await api.register(authRoutes, {
         db,
