@@ -11,6 +11,8 @@ export interface LiveSession {
   role: AdminRole;
   partnerId: number | null;
   partnerPath: number[] | null;
+  /** Whether the last use was over a minute ago: only then is the session touched. */
+  stale: boolean;
 }
 
 /*
@@ -53,6 +55,7 @@ export async function findLiveSession(
     )
     .select([
       's.id as sessionId',
+      sql<boolean>`s.last_seen_at < now() - interval '1 minute'`.as('stale'),
       's.csrf_token as csrfToken',
       'u.id as userId',
       'u.login',

@@ -54,7 +54,8 @@ export function registerSessions(app: FastifyInstance, db: Db, options: { idleMi
     if (needsCsrf && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw forbidden('csrf');
     }
-    await touchSession(db, session.sessionId);
+    // At most one write a minute per session, not one per request.
+    if (session.stale) await touchSession(db, session.sessionId);
     request.signedIn = {
       userId: session.userId,
       login: session.login,
