@@ -15,6 +15,7 @@ const moduleLayers = [
   'ledger',
   'tariffs',
   'partners',
+  'staff',
   'partner-settings',
   'contracts',
   'objects',

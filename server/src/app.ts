@@ -24,6 +24,8 @@ import { portalRoutes } from './modules/portal/portal.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { tariffRoutes } from './modules/tariffs/tariffs.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { staffRoutes } from './modules/staff/staff.routes.js';
+import { apiTokenRoutes } from './modules/staff/api-tokens.routes.js';
 import { AppError } from './lib/errors.js';
 import { localeFrom } from './lib/messages.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
@@ -124,6 +126,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(contractRoutes, { db });
       await api.register(objectRoutes, { db });
       await api.register(userRoutes, { db });
+      await api.register(staffRoutes, { db });
+      await api.register(apiTokenRoutes, { db });
       await api.register(financeRoutes, { db });
       await api.register(billingRoutes, { db });
       await api.register(portalRoutes, { db, loginLimits: options.loginLimits ?? defaultLoginLimits });

@@ -9,12 +9,14 @@ import { partnersMessages } from './modules/partners/partners.messages.js';
 import { referenceMessages } from './modules/reference/reference.messages.js';
 import { tariffsMessages } from './modules/tariffs/tariffs.messages.js';
 import { usersMessages } from './modules/users/users.messages.js';
+import { staffMessages } from './modules/staff/staff.messages.js';
 
 /** Each feature's catalogue, by module. A code lives in exactly one of them (or in the shared one). */
 export const featureCatalogues = {
   contracts: contractsMessages,
   objects: objectsMessages,
   users: usersMessages,
+  staff: staffMessages,
   finance: financeMessages,
   billing: billingMessages,
   tariffs: tariffsMessages,

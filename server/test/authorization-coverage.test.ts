@@ -14,6 +14,7 @@ import {
   contractEndpointsWithoutRecord,
   contractEndpointsWithRecord,
 } from './authorization-endpoints-records.js';
+import { staffEndpointsWithoutRecord, staffEndpointsWithRecord } from './authorization-endpoints-staff.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 /*
@@ -34,6 +35,8 @@ const declaredRoutes = new Set(
     ...contractEndpointsWithRecord,
     ...moneyEndpointsWithoutRecord,
     ...moneyEndpointsWithRecord,
+    ...staffEndpointsWithoutRecord,
+    ...staffEndpointsWithRecord,
     ...adminOnlyEndpoints,
   ].map((endpoint) => endpoint.route),
 );

@@ -11,6 +11,8 @@ export class TestClient {
     readonly cookie: string | null = null,
     readonly csrfToken: string | null = null,
     readonly locale = 'en',
+    /** Headers of every request: an API token's Authorization. */
+    readonly headers: Record<string, string> = {},
   ) {}
 
   request(method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) {
@@ -21,6 +23,7 @@ export class TestClient {
         'accept-language': this.locale,
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...this.headers,
         ...headers,
       },
     };
@@ -43,9 +46,13 @@ export class TestClient {
 
   /** The same session speaking another language. */
   inLocale(locale: string) {
-    return new TestClient(this.app, this.cookie, this.csrfToken, locale);
+    return new TestClient(this.app, this.cookie, this.csrfToken, locale, this.headers);
   }
 }
+
+/** A machine client with an API token: no cookie, no CSRF header. */
+export const bearer = (app: App, token: string) =>
+  new TestClient(app, null, null, 'en', { authorization: `Bearer ${token}` });
 
 export const anonymous = (app: App) => new TestClient(app);
 

@@ -10,11 +10,17 @@ import { expectStatus, signIn, type TestClient } from './client.js';
 import { PARTNER_PASSWORD, unique, type ObjectResponseBody } from './builders.js';
 
 /** A staff user of a partner (not its administrator), signed in. */
-export async function signInAsStaff(app: App, db: Db, partnerId: number): Promise<TestClient> {
+export async function signInAsStaff(
+  app: App,
+  db: Db,
+  partnerId: number,
+  rights: string[] = ['objects:write', 'contracts:read'],
+): Promise<TestClient> {
   const login = unique('staff');
   await insertAdminUser(db, {
     partnerId,
-    role: 'partner_staff',
+    role: 'staff',
+    rights,
     login,
     name: 'Staff',
     passwordHash: await hashPassword(PARTNER_PASSWORD),

@@ -38,7 +38,7 @@ export const partnerKeys: readonly PartnerKey[] = ['A', 'A1', 'A2', 'B', 'B2', '
 export const MISSING_ID = 987_654_321;
 
 /** Kinds of records whose version a change must send. */
-export type VersionedKind = 'partners' | 'tariffs' | 'contracts' | 'objects' | 'users';
+export type VersionedKind = 'partners' | 'tariffs' | 'contracts' | 'objects' | 'users' | 'staff';
 
 export interface World {
   context: TestContext;

@@ -23,6 +23,7 @@ export interface Database {
   billing_runs: BillingRunsTable;
   billing_run_issues: BillingRunIssuesTable;
   idempotency_keys: IdempotencyKeysTable;
+  api_tokens: ApiTokensTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -39,7 +40,7 @@ export type PasswordPolicy = 'simple' | 'complex';
 export type ContractPasswordPolicy = 'inherit' | PasswordPolicy;
 export type PortalUserType = 'administrator' | 'user';
 export type TariffPeriod = 'month' | 'day';
-export type AdminRole = 'super_admin' | 'partner_admin' | 'partner_staff';
+export type AdminRole = 'super_admin' | 'partner_admin' | 'staff';
 
 export interface PartnersTable {
   id: Generated<number>;
@@ -101,6 +102,10 @@ export interface AdminUsersTable {
   name: string | null;
   password_hash: string;
   blocked: Generated<boolean>;
+  /** A staff user's rights ("contracts:read", …); administrators hold every right by their role. */
+  rights: Generated<string[]>;
+  email: string | null;
+  version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   archived_at: Date | null;
@@ -123,6 +128,9 @@ export interface LoginAttemptsTable {
   ip: string;
   succeeded: boolean;
   attempted_at: ColumnType<Date, Date | undefined, never>;
+  /** The user the login named, when it exists. */
+  user_id: number | null;
+  user_agent: string | null;
 }
 
 export interface AuditEventsTable {
@@ -354,5 +362,18 @@ export interface IdempotencyKeysTable {
   request_hash: string;
   status_code: number;
   response: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  prefix: string;
+  user_id: number;
+  name: string;
+  rights: string[];
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
   created_at: CreatedAt;
 }

@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly errors: FieldError[] = [],
     readonly params: Record<string, string | number> = {},
+    /** Members the problem body carries besides the standard ones (RFC 9457 extensions). */
+    readonly extensions: Record<string, string> = {},
   ) {
     super(code);
     this.name = 'AppError';
@@ -25,6 +27,8 @@ export class AppError extends Error {
 export const notFound = () => new AppError('not_found', 404);
 export const unauthorized = (code = 'unauthorized') => new AppError(code, 401);
 export const forbidden = (code = 'forbidden', errors: FieldError[] = []) => new AppError(code, 403, errors);
+/** A signed-in user without the right an action needs: the body names the right. */
+export const rightMissing = (right: string) => new AppError('right_missing', 403, [], { right }, { right });
 export const invalid = (errors: FieldError[]) => new AppError('validation_failed', 400, errors);
 export const conflict = (code: string, field?: string) =>
   new AppError(code, 409, field ? [{ field, code }] : []);

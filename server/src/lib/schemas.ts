@@ -35,6 +35,7 @@ export const ProblemSchema = Type.Object(
     code: Type.String(),
     errors: Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
     requestId: Type.String(),
+    right: Type.Optional(Type.String({ description: 'right_missing: the right the action needs' })),
   },
   { $id: 'Problem', description: 'application/problem+json (RFC 9457) with one entry per invalid field' },
 );

@@ -12,6 +12,8 @@ export interface Problem {
   code: string;
   errors: { field: string; code: string; message: string }[];
   requestId: string;
+  /** right_missing: the right the action needs. */
+  right?: string;
 }
 
 /** Maps any thrown error to an AppError, or null when it is a fault of ours (a 500). */
@@ -75,6 +77,7 @@ export function problemOf(error: AppError, translator: Translator, requestId: st
     code: error.code,
     errors,
     requestId,
+    ...error.extensions,
   };
 }
 

@@ -6,7 +6,7 @@ export interface SessionUser {
   id: number;
   login: string;
   name: string | null;
-  role: 'super_admin' | 'partner_admin' | 'partner_staff';
+  role: 'super_admin' | 'partner_admin' | 'staff';
   partnerId: number | null;
   partnerName: string | null;
 }

@@ -3,10 +3,22 @@
  * administrators' accounts and sessions that the partners module manages, and the login rate limit
  * the portal's login shares.
  */
-export { scopeOf, type Actor } from './actor.js';
+export { rightsOfUser, scopeOf, type Actor } from './actor.js';
+export {
+  allRights,
+  isRight,
+  normaliseRights,
+  PORTAL_LOGIN_RIGHT,
+  rightAreas,
+  rightPresets,
+  type Right,
+  type RouteRight,
+} from './rights.js';
 export { DEFAULT_SESSION_IDLE_MINUTES, newToken, sessionIdOf as hashToken } from './session-token.js';
 export {
   actsForPlatform,
+  checkRight,
+  holdsRight,
   isAdministrator,
   isOwnPartnerAdmin,
   isSuperAdmin,

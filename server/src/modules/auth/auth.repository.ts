@@ -3,35 +3,39 @@ import type { Db } from '../../db/connect.js';
 import type { AdminRole } from '../../db/schema.js';
 import { partnerPathInScope } from '../scope/scope.public.js';
 
-export interface LiveSession {
-  sessionId: string;
-  csrfToken: string;
+/** Who is behind a live session or API token: the user and what it holds. */
+export interface LiveUser {
   userId: number;
   login: string;
   role: AdminRole;
   partnerId: number | null;
   partnerPath: number[] | null;
+  rights: string[];
+}
+
+export interface LiveSession extends LiveUser {
+  sessionId: string;
+  csrfToken: string;
   /** Whether the last use was over a minute ago: only then is the session touched. */
   stale: boolean;
 }
 
+export interface LiveApiToken extends LiveUser {
+  tokenId: number;
+  tokenRights: string[];
+  /** Whether the last use was over a minute ago: only then is it written. */
+  stale: boolean;
+}
+
 /*
- * A session is live while it has not expired, its user is neither blocked nor archived, and no
- * partner on the user's path is blocked or archived: blocking a partner logs out its whole subtree
- * even in a process that never saw the block.
+ * A user is live while it is neither blocked nor archived and no partner on its path is blocked or
+ * archived: blocking a partner logs out its whole subtree — sessions and API tokens alike — even in a
+ * process that never saw the block.
  */
-export async function findLiveSession(
-  db: Db,
-  sessionId: string,
-  idleMinutes: number,
-): Promise<LiveSession | undefined> {
+function liveUsers(db: Db) {
   return db
-    .selectFrom('sessions as s')
-    .innerJoin('admin_users as u', 'u.id', 's.user_id')
+    .selectFrom('admin_users as u')
     .leftJoin('partners as p', 'p.id', 'u.partner_id')
-    .where('s.id', '=', sessionId)
-    .where('s.expires_at', '>', sql<Date>`now()`)
-    .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes}::int)`)
     .where('u.blocked', '=', false)
     .where('u.archived_at', 'is', null)
     .where((eb) =>
@@ -54,16 +58,56 @@ export async function findLiveSession(
       ]),
     )
     .select([
-      's.id as sessionId',
-      sql<boolean>`s.last_seen_at < now() - interval '1 minute'`.as('stale'),
-      's.csrf_token as csrfToken',
       'u.id as userId',
       'u.login',
       'u.role',
       'u.partner_id as partnerId',
       'p.path as partnerPath',
+      'u.rights',
+    ]);
+}
+
+/** A live session: not expired, used within idleMinutes, its user live. */
+export async function findLiveSession(
+  db: Db,
+  sessionId: string,
+  idleMinutes: number,
+): Promise<LiveSession | undefined> {
+  return liveUsers(db)
+    .innerJoin('sessions as s', 's.user_id', 'u.id')
+    .where('s.id', '=', sessionId)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes}::int)`)
+    .select([
+      's.id as sessionId',
+      sql<boolean>`s.last_seen_at < now() - interval '1 minute'`.as('stale'),
+      's.csrf_token as csrfToken',
     ])
     .executeTakeFirst();
+}
+
+/** A live API token: not revoked, not expired, its owner live. */
+export async function findLiveApiToken(db: Db, tokenHash: string): Promise<LiveApiToken | undefined> {
+  return liveUsers(db)
+    .innerJoin('api_tokens as t', 't.user_id', 'u.id')
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)]))
+    .select([
+      't.id as tokenId',
+      't.rights as tokenRights',
+      sql<boolean>`coalesce(t.last_used_at < now() - interval '1 minute', true)`.as('stale'),
+    ])
+    .executeTakeFirst();
+}
+
+/** Marks a token used now; at most once a minute, as sessions are. */
+export async function touchApiToken(db: Db, tokenId: number) {
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: sql<Date>`now()` })
+    .where('id', '=', tokenId)
+    .execute();
 }
 
 export async function findUserForLogin(db: Db, login: string) {
@@ -101,7 +145,7 @@ export async function findUserProfile(db: Db, userId: number) {
     .selectFrom('admin_users as u')
     .leftJoin('partners as p', 'p.id', 'u.partner_id')
     .where('u.id', '=', userId)
-    .select(['u.id', 'u.login', 'u.name', 'u.role', 'u.partner_id', 'p.name as partner_name'])
+    .select(['u.id', 'u.login', 'u.name', 'u.role', 'u.partner_id', 'p.name as partner_name', 'u.rights'])
     .executeTakeFirstOrThrow();
 }
 
@@ -191,14 +235,28 @@ export async function deleteSessionsOfSubtree(db: Db, partnerId: number) {
 
 export async function recordLoginAttempt(
   db: Db,
-  attempt: { login: string; ip: string; succeeded: boolean },
+  attempt: {
+    login: string;
+    ip: string;
+    succeeded: boolean;
+    user_id?: number | null;
+    user_agent?: string | null;
+  },
 ): Promise<number> {
   const row = await db.insertInto('login_attempts').values(attempt).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function markLoginAttemptSucceeded(db: Db, attemptId: number) {
-  await db.updateTable('login_attempts').set({ succeeded: true }).where('id', '=', attemptId).execute();
+export async function markLoginAttempt(
+  db: Db,
+  attemptId: number,
+  outcome: { userId: number; succeeded: boolean },
+) {
+  await db
+    .updateTable('login_attempts')
+    .set({ user_id: outcome.userId, succeeded: outcome.succeeded })
+    .where('id', '=', attemptId)
+    .execute();
 }
 
 export async function countAdminUsers(db: Db): Promise<number> {
@@ -217,6 +275,9 @@ export async function insertAdminUser(
     login: string;
     name: string | null;
     passwordHash: string;
+    email?: string | null;
+    rights?: readonly string[];
+    blocked?: boolean;
   },
 ): Promise<number> {
   const row = await db
@@ -227,6 +288,9 @@ export async function insertAdminUser(
       login: user.login,
       name: user.name,
       password_hash: user.passwordHash,
+      email: user.email ?? null,
+      rights: [...(user.rights ?? [])],
+      blocked: user.blocked ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -243,10 +307,10 @@ export async function findAdminPasswordHash(db: Db, userId: number): Promise<str
 }
 
 /** Ends the sessions of a partner's administrator, except the one given (the session making the change). */
-export async function deletePartnerAdminSessions(db: Db, partnerId: number, keepSessionId: string) {
+export async function deletePartnerAdminSessions(db: Db, partnerId: number, keepSessionId: string | null) {
   await db
     .deleteFrom('sessions')
-    .where('id', '<>', keepSessionId)
+    .where('id', '<>', keepSessionId ?? '')
     .where('user_id', 'in', (eb) =>
       eb
         .selectFrom('admin_users as u')

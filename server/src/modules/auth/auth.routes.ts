@@ -11,11 +11,17 @@ const SessionUser = Type.Object({
   id: Type.Integer(),
   login: Type.String(),
   name: Type.Union([Type.String(), Type.Null()]),
-  role: Type.Enum(['super_admin', 'partner_admin', 'partner_staff']),
+  role: Type.Enum(['super_admin', 'partner_admin', 'staff']),
   partnerId: Type.Union([Type.Integer(), Type.Null()]),
   partnerName: Type.Union([Type.String(), Type.Null()]),
+  rights: Type.Array(Type.String(), { description: 'What the user may do, e.g. contracts:read' }),
 });
-const SessionResponse = Type.Object({ user: SessionUser, csrfToken: Type.String() });
+const SessionResponse = Type.Object({
+  user: SessionUser,
+  csrfToken: Type.Union([Type.String(), Type.Null()], {
+    description: 'Send it as the x-csrf-token header; null for a request with an API token',
+  }),
+});
 
 export interface AuthRoutesOptions {
   db: Db;
@@ -78,18 +84,23 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app.get(
     '/auth/me',
     {
+      config: { right: 'none' },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user',
         response: { 200: SessionResponse, ...problemResponses(401) },
       },
     },
-    async ({ actor }) => ({ user: await presentUser(db, actor.userId), csrfToken: actor.csrfToken }),
+    async ({ actor }) => ({
+      user: await presentUser(db, actor.userId, actor.rights),
+      csrfToken: actor.csrfToken,
+    }),
   );
 
   app.post(
     '/auth/logout',
     {
+      config: { right: 'none' },
       schema: {
         tags: ['auth'],
         summary: 'Sign out',
@@ -106,6 +117,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app.get(
     '/auth/sessions',
     {
+      config: { right: 'none' },
       schema: {
         tags: ['auth'],
         summary: 'Your own sessions: when each began and was last used, from which address and browser',
@@ -118,6 +130,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app.delete(
     '/auth/sessions/:id',
     {
+      config: { right: 'none' },
       schema: {
         tags: ['auth'],
         summary: 'End one of your own sessions (signs that browser out at once)',

@@ -1,3 +1,5 @@
+import { rightsOfUser } from './actor.js';
+import type { Right } from './rights.js';
 import type { Db } from '../../db/connect.js';
 import { AppError, forbidden, unauthorized } from '../../lib/errors.js';
 import { addressInNetworks, networksOf } from '../../lib/networks.js';
@@ -11,14 +13,14 @@ import {
   findUserProfile,
   insertAdminUser,
   insertSession,
-  markLoginAttemptSucceeded,
+  markLoginAttempt,
   recordLoginAttempt,
 } from './auth.repository.js';
 import { adminLoginAttempts } from './login-attempts.sql.js';
 import { retryAfterIfLimited, type LoginLimits } from './login-rate-limit.js';
 import { newToken, SESSION_LIFETIME_MS, sessionIdOf } from './session-token.js';
 
-export async function presentUser(db: Db, userId: number) {
+export async function presentUser(db: Db, userId: number, rights?: ReadonlySet<Right>) {
   const user = await findUserProfile(db, userId);
   return {
     id: user.id,
@@ -27,6 +29,8 @@ export async function presentUser(db: Db, userId: number) {
     role: user.role,
     partnerId: user.partner_id,
     partnerName: user.partner_name,
+    // What the browser shows and hides; a request with an API token holds the token's rights.
+    rights: rights ? [...rights] : rightsOfUser(user.role, user.rights),
   };
 }
 
@@ -36,7 +40,12 @@ export async function logIn(
   options: { login: string; password: string; ip: string; userAgent: string | null; limits: LoginLimits },
 ) {
   const login = options.login.trim().toLowerCase();
-  const attemptId = await recordLoginAttempt(db, { login, ip: options.ip, succeeded: false });
+  const attemptId = await recordLoginAttempt(db, {
+    login,
+    ip: options.ip,
+    succeeded: false,
+    user_agent: options.userAgent?.slice(0, 500) ?? null,
+  });
   const retryAfter = await retryAfterIfLimited(db, adminLoginAttempts, {
     login,
     ip: options.ip,
@@ -49,7 +58,8 @@ export async function logIn(
     user && user.partner_archived_at === null
       ? await verifyPassword(user.password_hash, options.password)
       : await verifyAgainstDummy(options.password);
-  if (passwordMatches) await markLoginAttemptSucceeded(db, attemptId);
+  // The user's login history (Staff) lists the attempts that named it, refused ones included.
+  if (user) await markLoginAttempt(db, attemptId, { userId: user.id, succeeded: passwordMatches });
   if (!user || !passwordMatches) throw unauthorized('invalid_credentials');
   // Told only to whoever knows the password: a blocked account does not reveal itself otherwise.
   if (user.blocked || user.partner_chain_blocked) throw forbidden('blocked');
@@ -76,8 +86,8 @@ export async function logIn(
 }
 
 /** Ends the session (signing out); the browser's cookie is cleared by the route. */
-export async function logOut(db: Db, sessionId: string) {
-  await deleteSession(db, sessionId);
+export async function logOut(db: Db, sessionId: string | null) {
+  if (sessionId !== null) await deleteSession(db, sessionId);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { allRights } from './rights.js';
 import { describe, expect, it } from 'vitest';
 import { anonymous, expectStatus, signIn, TestClient } from '../../../test/client.js';
 import {
@@ -25,6 +26,7 @@ describe('sign-in', () => {
       role: 'super_admin',
       partnerId: null,
       partnerName: null,
+      rights: [...allRights, 'portal:login'],
     });
     expect(body.csrfToken).toMatch(/^[\w-]{43}$/);
     const setCookie = String(response.headers['set-cookie']);

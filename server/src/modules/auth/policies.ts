@@ -1,5 +1,6 @@
-import { forbidden } from '../../lib/errors.js';
+import { forbidden, rightMissing } from '../../lib/errors.js';
 import type { Actor } from './actor.js';
+import { passes, rightsNeeded, type Right, type RouteRight } from './rights.js';
 
 /*
  * The role tests, in one place. Scoping (which records exist for the actor) is the Scope's business;
@@ -26,6 +27,17 @@ export function isSuperAdmin(actor: Actor): boolean {
  */
 export function actsForPlatform(actor: Actor): boolean {
   return actor.partnerId === null;
+}
+
+/** Whether the actor holds a right (write implies read: rights.ts). */
+export function holdsRight(actor: Actor, right: Right): boolean {
+  return actor.rights.has(right);
+}
+
+/** Refuses (403 right_missing, naming the right) an actor without the right a route or action needs. */
+export function checkRight(actor: Actor, routeRight: RouteRight): void {
+  if (passes(actor.rights, routeRight)) return;
+  throw rightMissing(rightsNeeded(routeRight)[0]!);
 }
 
 /** An administrator (the platform's or a partner's), as opposed to a staff user. */

@@ -1,15 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connect.js';
 import { forbidden, unauthorized } from '../../lib/errors.js';
-import type { Actor } from './actor.js';
-import { findLiveSession, touchSession } from './auth.repository.js';
-import { checkRouteAccess, type RouteAccess } from './policies.js';
+import { rightsOfUser, type Actor } from './actor.js';
+import { findLiveApiToken, findLiveSession, touchApiToken, touchSession } from './auth.repository.js';
+import { checkRight, checkRouteAccess, type RouteAccess } from './policies.js';
+import { normaliseRights, type RouteRight } from './rights.js';
 import { CSRF_HEADER, SESSION_COOKIE, sessionIdOf } from './session-token.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route (policies.ts); routes without it need a signed-in user. */
     access?: RouteAccess;
+    /** The right the route needs (rights.ts); every route that needs a user declares one. */
+    right?: RouteRight;
   }
   interface FastifyRequest {
     /** The signed-in user of a route that is not public; reading it on a public route without one is a 401. */
@@ -20,19 +23,51 @@ declare module 'fastify' {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** The token of an `Authorization: Bearer <token>` header, if the request has one. */
+function bearerTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header === undefined ? undefined : BEARER.exec(header)?.[1];
+}
+
+/** The actor of an API token: its owner, holding the token's rights that the owner still holds. */
+async function actorOfToken(db: Db, token: string): Promise<Actor | null> {
+  const found = await findLiveApiToken(db, sessionIdOf(token));
+  if (!found) return null;
+  if (found.stale) await touchApiToken(db, found.tokenId);
+  const owner = new Set(rightsOfUser(found.role, found.rights));
+  return {
+    userId: found.userId,
+    login: found.login,
+    role: found.role,
+    partnerId: found.partnerId,
+    partnerPath: found.partnerPath ?? [],
+    rights: new Set(normaliseRights(found.tokenRights).filter((right) => owner.has(right))),
+    sessionId: null,
+    csrfToken: null,
+    apiTokenId: found.tokenId,
+  };
+}
 
 /**
- * Resolves the session cookie to an actor on every request of the routes registered in `app` (the
- * API). A route is public only when its config says `access: 'public'`; every other one needs a live
- * session, checked before validation so that no session is 401, not 400. An unsafe request that rides
- * on the cookie must repeat the session's CSRF token in a header, which a foreign page cannot read;
- * public routes act on no session (signing in replaces whatever the browser had), so they need none.
- * The route's access (super administrator only) is checked after validation, as the services did.
+ * Resolves the caller of every request of the routes registered in `app` (the API): an API token
+ * (`Authorization: Bearer`), else the session cookie. A route is public only when its config says
+ * `access: 'public'`; every other one needs a live caller, checked before validation so that none is
+ * 401, not 400. An unsafe request that rides on the cookie must repeat the session's CSRF token in a
+ * header, which a foreign page cannot read; a bearer token is not sent by browsers on their own, so it
+ * needs none. Public routes act on no session (signing in replaces whatever the browser had). The
+ * route's access and right are checked after validation, as the services did.
  */
 export function registerSessions(app: FastifyInstance, db: Db, options: { idleMinutes: number }) {
-  // The OpenAPI document says so too: a public route asks for no session.
   app.addHook('onRoute', (route) => {
-    if (route.config?.access === 'public' && route.schema) route.schema.security = [];
+    const access = route.config?.access ?? 'signed-in';
+    // The OpenAPI document says so too: a public route asks for no session.
+    if (access === 'public' && route.schema) route.schema.security = [];
+    // A route that needs a user says which right: forgetting it fails at start, not in production.
+    if (access === 'signed-in' && route.config?.right === undefined && route.schema?.hide !== true) {
+      throw new Error(`${String(route.method)} ${route.url} declares no right (config.right)`);
+    }
   });
   app.decorateRequest('signedIn', null);
   app.decorateRequest('actor', {
@@ -43,6 +78,13 @@ export function registerSessions(app: FastifyInstance, db: Db, options: { idleMi
   });
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access ?? 'signed-in';
+    const bearer = bearerTokenOf(request);
+    if (bearer !== undefined) {
+      const actor = await actorOfToken(db, bearer);
+      if (!actor) throw unauthorized();
+      request.signedIn = actor;
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     // A session unused for idleMinutes has ended, as one past its 12 hours has.
     const session = token ? await findLiveSession(db, sessionIdOf(token), options.idleMinutes) : undefined;
@@ -62,12 +104,16 @@ export function registerSessions(app: FastifyInstance, db: Db, options: { idleMi
       role: session.role,
       partnerId: session.partnerId,
       partnerPath: session.partnerPath ?? [],
+      rights: new Set(rightsOfUser(session.role, session.rights)),
       sessionId: session.sessionId,
       csrfToken: session.csrfToken,
+      apiTokenId: null,
     };
   });
   app.addHook('preHandler', async (request) => {
-    const access = request.routeOptions.config.access ?? 'signed-in';
-    if (access !== 'public') checkRouteAccess(access, request.actor);
+    const { access = 'signed-in', right } = request.routeOptions.config;
+    if (access === 'public') return;
+    checkRouteAccess(access, request.actor);
+    if (right !== undefined) checkRight(request.actor, right);
   });
 }

@@ -31,6 +31,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   app.get(
     '/contracts',
     {
+      config: { right: ['contracts:read', 'objects:read', 'users:read', 'finance:read'] },
       schema: {
         tags,
         summary: "Contracts of the caller's subtree: search, per-column filters and sort, paging",
@@ -44,6 +45,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   app.get(
     '/contracts/export',
     {
+      config: { right: 'contracts:read' },
       schema: {
         tags,
         summary: 'The contracts list with the same filters, as csv or xlsx',
@@ -68,6 +70,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   app.post(
     '/contracts',
     {
+      config: { right: 'contracts:write' },
       schema: {
         tags,
         summary: 'Add a contract (an end client) to a partner',
@@ -89,6 +92,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   app.get(
     '/contracts/:id',
     {
+      config: { right: ['contracts:read', 'objects:read', 'users:read', 'finance:read'] },
       schema: {
         tags,
         summary: 'One contract',
@@ -102,6 +106,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   app.patch(
     '/contracts/:id',
     {
+      config: { right: 'contracts:write' },
       schema: {
         tags,
         summary: 'Change a contract; carries the version read, a stale one gets 409',
@@ -123,6 +128,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   app.delete(
     '/contracts/:id',
     {
+      config: { right: 'contracts:write' },
       schema: {
         tags,
         summary: 'Archive a contract (restorable)',
@@ -136,6 +142,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   app.post(
     '/contracts/:id/restore',
     {
+      config: { right: 'contracts:write' },
       schema: {
         tags,
         summary: 'Restore an archived contract',
@@ -149,6 +156,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   app.post(
     '/contracts/:id/clone',
     {
+      config: { right: 'contracts:write' },
       schema: {
         tags,
         summary: 'A new contract with the same settings: no objects or users, not a warehouse, no 1C code',
@@ -171,6 +179,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   app.get(
     '/contracts/:id/history',
     {
+      config: { right: 'contracts:read' },
       schema: {
         tags,
         summary: 'Who changed what and when',

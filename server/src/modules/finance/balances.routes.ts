@@ -12,6 +12,7 @@ export const balanceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/contracts/:id/balance',
     {
+      config: { right: 'finance:read' },
       schema: {
         tags: ['contracts'],
         summary: "Its balance with its partner, today's charge of its objects and the days the balance lasts",
@@ -25,6 +26,7 @@ export const balanceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/partners/:id/balance',
     {
+      config: { right: 'finance:read' },
       schema: {
         tags: ['partners'],
         summary:

@@ -35,6 +35,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/finance/transactions',
     {
+      config: { right: 'finance:read' },
       schema: {
         tags,
         summary: "Ledger transfers of the caller's subtree: filters, sort, paging (counted up to 10000)",
@@ -48,6 +49,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/finance/transactions/export',
     {
+      config: { right: 'finance:read' },
       schema: {
         tags,
         summary: 'The transactions list with the same filters, as csv or xlsx',
@@ -72,6 +74,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/finance/statements',
     {
+      config: { right: 'finance:read' },
       schema: {
         tags,
         summary: "A month's statement of a contract (by its partner) or a partner (by its parent), with VAT",
@@ -85,6 +88,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/finance/statements/export',
     {
+      config: { right: 'finance:read' },
       schema: {
         tags,
         summary: 'The statement as csv or xlsx',
@@ -109,6 +113,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/finance/revenue',
     {
+      config: { right: 'finance:read' },
       schema: {
         tags,
         summary: 'Revenue, cost and margin of a partner per currency over a period',
@@ -122,6 +127,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/finance/exchange-rates',
     {
+      config: { right: 'none' },
       schema: {
         tags,
         summary: 'Exchange rates (1 base = rate quote from validFrom on), newest first per pair',

@@ -28,6 +28,7 @@ export const moneyMoveRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     app.post(
       path,
       {
+        config: { right: 'finance:write' },
         schema: {
           tags,
           summary,
@@ -54,6 +55,7 @@ export const moneyMoveRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
   app.post(
     '/finance/corrections',
     {
+      config: { right: 'finance:write' },
       schema: {
         tags,
         summary: 'Reverse a transfer (once): the same amount with the sides swapped',

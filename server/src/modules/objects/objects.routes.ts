@@ -58,6 +58,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.get(
     '/objects',
     {
+      config: { right: 'objects:read' },
       schema: {
         tags,
         summary: "Objects of the caller's subtree: search, filters, sort, paging",
@@ -71,6 +72,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.get(
     '/objects/export',
     {
+      config: { right: 'objects:read' },
       schema: {
         tags,
         summary: 'The objects list with the same filters, as csv or xlsx',
@@ -95,6 +97,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.post(
     '/objects',
     {
+      config: { right: 'objects:write' },
       schema: {
         tags,
         summary: 'Connect an object; it is pinned to the tariff of the tariff rule',
@@ -116,6 +119,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.post(
     '/objects/reprice',
     {
+      config: { right: 'objects:write' },
       schema: {
         tags,
         summary: "Pin the live objects of a contract, or of a partner's contracts, to a tariff from a day",
@@ -129,6 +133,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.post(
     '/objects/import',
     {
+      config: { right: 'objects:write' },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags,
@@ -159,6 +164,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.get(
     '/objects/:id',
     {
+      config: { right: 'objects:read' },
       schema: {
         tags,
         summary: 'One object',
@@ -172,6 +178,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.patch(
     '/objects/:id',
     {
+      config: { right: 'objects:write' },
       schema: {
         tags,
         summary:
@@ -194,6 +201,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.delete(
     '/objects/:id',
     {
+      config: { right: 'objects:write' },
       schema: {
         tags,
         summary: 'Archive an object (restorable); its device ID becomes free',
@@ -207,6 +215,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.post(
     '/objects/:id/restore',
     {
+      config: { right: 'objects:write' },
       schema: {
         tags,
         summary: 'Restore an archived object, if its device ID is still free',
@@ -220,6 +229,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.post(
     '/objects/:id/move',
     {
+      config: { right: 'objects:write' },
       schema: {
         tags,
         summary: 'Move an object to another contract; it keeps its tariff',
@@ -241,6 +251,7 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.get(
     '/objects/:id/history',
     {
+      config: { right: 'objects:read' },
       schema: {
         tags,
         summary: 'Who changed what and when, including reprices and moves',

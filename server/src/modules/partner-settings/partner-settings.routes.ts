@@ -29,6 +29,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
   app.get(
     '/reference/setting-keys',
     {
+      config: { right: 'settings:read' },
       schema: {
         tags: ['reference'],
         summary: "The catalogue of a partner's Configuration: keys, value fields, labels (en, ru)",
@@ -44,6 +45,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
   app.get(
     '/partners/:id/settings',
     {
+      config: { right: 'settings:read' },
       schema: {
         tags,
         summary: "The partner's settings (secrets are write-only: null, named in secretsSet)",
@@ -57,6 +59,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
   app.get(
     '/partners/:id/settings/export',
     {
+      config: { right: 'settings:read' },
       schema: {
         tags,
         summary: "The partner's settings as a JSON file to import elsewhere (secrets left out)",
@@ -79,6 +82,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
   app.post(
     '/partners/:id/settings/import',
     {
+      config: { right: 'settings:write' },
       schema: {
         tags,
         summary: 'Import settings (an export file): all checked first, then all saved or none',
@@ -100,6 +104,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
   app.put(
     '/partners/:id/settings/:key',
     {
+      config: { right: 'settings:write' },
       schema: {
         tags,
         summary: 'Add (201) or change (200) one setting; a stale version gets 409',
@@ -124,6 +129,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
   app.delete(
     '/partners/:id/settings/:key',
     {
+      config: { right: 'settings:write' },
       schema: {
         tags,
         summary: 'Delete one setting',

@@ -30,6 +30,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/partners',
     {
+      config: { right: ['partners:read', 'contracts:read', 'finance:read', 'staff:read', 'settings:read'] },
       schema: {
         tags,
         summary: "Partners of the caller's subtree: search, per-column filters and sort, paging",
@@ -43,6 +44,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/partners/export',
     {
+      config: { right: 'partners:read' },
       schema: {
         tags,
         summary: 'The partners list with the same filters, as csv or xlsx',
@@ -67,6 +69,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.post(
     '/partners',
     {
+      config: { right: 'partners:write' },
       schema: {
         tags,
         summary: 'Add a partner (the seed\'s "How to add a partner")',
@@ -88,6 +91,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/partners/:id',
     {
+      config: { right: ['partners:read', 'contracts:read', 'finance:read', 'staff:read', 'settings:read'] },
       schema: {
         tags,
         summary: 'One partner',
@@ -101,6 +105,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.patch(
     '/partners/:id',
     {
+      config: { right: 'partners:write' },
       schema: {
         tags,
         summary: 'Change a partner; carries the version read, a stale one gets 409',
@@ -122,6 +127,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.delete(
     '/partners/:id',
     {
+      config: { right: 'partners:write' },
       schema: {
         tags,
         summary: 'Archive a partner (restorable); refused while it has live sub-partners or live contracts',
@@ -135,6 +141,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.post(
     '/partners/:id/restore',
     {
+      config: { right: 'partners:write' },
       schema: {
         tags,
         summary: 'Restore an archived partner',
@@ -148,6 +155,7 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/partners/:id/history',
     {
+      config: { right: 'partners:read' },
       schema: {
         tags,
         summary: 'Who changed what and when (never a password)',

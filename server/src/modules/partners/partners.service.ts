@@ -14,6 +14,8 @@ import { checkPassword } from '../../lib/password-policy.js';
 import { definedEntries } from '../../lib/defined-entries.js';
 import {
   actsForPlatform,
+  allRights,
+  checkRight,
   deletePartnerAdminSessions,
   deleteSessionsOfSubtree,
   findAdminPasswordHash,
@@ -128,8 +130,17 @@ function columnsOf(draft: PartnerDraft): Omit<NewPartnerRow, 'path'> {
 /** The history's view of a partner: its form fields, never a password or hash. */
 const auditSnapshot = (partner: ReturnType<typeof presentPartner>) => ({ ...draftOf(partner) });
 
+/**
+ * A partner's administrator holds every right in its subtree: making one (a new partner, or a new
+ * password for one) is granting every right, which only someone who holds them all may do.
+ */
+function checkMayMakeAdministrator(actor: Actor) {
+  for (const right of allRights) checkRight(actor, right);
+}
+
 export async function createPartner(options: Call & { input: PartnerCreate }) {
   const { db, actor, input } = options;
+  checkMayMakeAdministrator(actor);
   const parentId = input.parentId === undefined ? actor.partnerId : input.parentId;
   const parentPath = await resolveParentPath(db, actor, parentId);
   const draft = await normalisePartnerDraft(
@@ -212,6 +223,13 @@ function withoutParentOnlyFields(
   const refused: FieldError[] = parentOnlyFields
     .filter((field) => input[field] !== undefined && input[field] !== shown[field])
     .map((field) => ({ field, code: 'field_forbidden' }));
+  // The administrator's own sign-in is its own: a staff user of the partner cannot take it over.
+  if (actor.role === 'staff') {
+    if (input.password !== undefined) refused.push({ field: 'password', code: 'field_forbidden' });
+    if (input.login !== undefined && input.login !== current.login) {
+      refused.push({ field: 'login', code: 'field_forbidden' });
+    }
+  }
   if (refused.length > 0) throw forbidden('field_forbidden', refused);
   const kept = { ...input };
   for (const field of parentOnlyFields) delete kept[field];
@@ -250,6 +268,7 @@ export async function updatePartner(options: Call & { id: number; input: Partner
   }
   const draft = await normalisePartnerDraft(db, merged, { parentPath, partnerId: id });
   if (password !== undefined) {
+    checkMayMakeAdministrator(actor);
     checkAdminPassword(password, draft);
     await checkCurrentPassword(db, actor, id, currentPassword);
   }

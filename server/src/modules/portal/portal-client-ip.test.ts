@@ -6,6 +6,7 @@ import {
   createSuperAdmin,
   PORTAL_PASSWORD,
 } from '../../../test/builders.js';
+import { createApiToken } from '../../../test/staff-builders.js';
 import { useTestApp } from '../../../test/test-suite.js';
 
 /*
@@ -14,12 +15,15 @@ import { useTestApp } from '../../../test/test-suite.js';
  */
 const { context } = useTestApp();
 let login: string;
+/** The platform's portal speaks for its users' addresses with a token holding portal:login. */
+let portalToken: string;
 
 beforeAll(async () => {
   const root = await createSuperAdmin(context.app, context.database.db);
   const partner = await createPartner(root);
   const contract = await createContract(root, partner.id);
   login = String((await createPortalUser(root, contract.id)).login);
+  portalToken = (await createApiToken(root, ['portal:login'])).token;
 });
 
 const portalLogin = (clientIp: string) =>
@@ -27,7 +31,7 @@ const portalLogin = (clientIp: string) =>
     method: 'POST',
     url: '/api/v1/portal/login',
     payload: { login, password: PORTAL_PASSWORD, clientIp },
-    headers: { 'accept-language': 'en' },
+    headers: { 'accept-language': 'en', authorization: `Bearer ${portalToken}` },
   });
 
 describe('the clientIp of a portal login', () => {

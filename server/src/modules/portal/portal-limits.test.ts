@@ -7,12 +7,15 @@ import {
   createSuperAdmin,
   PORTAL_PASSWORD,
 } from '../../../test/builders.js';
+import { createApiToken } from '../../../test/staff-builders.js';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 
 /* One app for the file with small limits: each test uses its own logins and addresses. */
 let context: TestContext;
 let rootClient: TestClient;
 let contractId: number;
+/** The platform's portal: its token holds portal:login, so the addresses it sends are taken. */
+let portalAuthorization: { authorization: string };
 
 beforeAll(async () => {
   context = await createTestApp({
@@ -21,6 +24,9 @@ beforeAll(async () => {
   rootClient = await createSuperAdmin(context.app, context.database.db);
   const partner = await createPartner(rootClient);
   contractId = (await createContract(rootClient, partner.id)).id;
+  portalAuthorization = {
+    authorization: `Bearer ${(await createApiToken(rootClient, ['portal:login'])).token}`,
+  };
 });
 afterAll(() => context.close());
 
@@ -43,6 +49,7 @@ describe('portal login rate limiting', () => {
         url: '/api/v1/portal/login',
         payload: { login: user.login, password: PORTAL_PASSWORD, clientIp: `203.0.113.${index + 1}` },
         remoteAddress: '10.9.9.9',
+        headers: portalAuthorization,
       });
       expect(response.statusCode, response.body).toBe(200);
     }
@@ -55,6 +62,7 @@ describe('portal login rate limiting', () => {
       method: 'POST',
       url: '/api/v1/portal/login',
       payload: { login: users[0]!.login, password: PORTAL_PASSWORD, clientIp: 'not an address' },
+      headers: portalAuthorization,
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json()).toMatchObject({ errors: [expect.objectContaining({ field: 'clientIp' })] });

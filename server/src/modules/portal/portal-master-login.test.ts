@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContract, createPartner, createPortalUser, signInAsPartner } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
+import { createApiToken } from '../../../test/staff-builders.js';
 import { useTestAppAsRoot } from '../../../test/test-suite.js';
 
 /*
@@ -14,6 +15,8 @@ let dealer: TestClient;
 let userId: number;
 let userLogin: string;
 let foreignUserId: number;
+/** The platform's portal token: it may send its users' addresses (portal:login). */
+let portalToken: string;
 
 beforeAll(async () => {
   const partner = await createPartner(root);
@@ -24,6 +27,7 @@ beforeAll(async () => {
   const other = await createPartner(root);
   foreignUserId = (await createPortalUser(root, (await createContract(root, other.id)).id)).id;
   dealer = await signInAsPartner(context.app, partner);
+  portalToken = (await createApiToken(root, ['portal:login'])).token;
 });
 
 const issue = async (client: TestClient, id: number) =>
@@ -37,7 +41,7 @@ const enter = (body: Record<string, unknown>) =>
     method: 'POST',
     url: '/api/v1/portal/login',
     payload: { clientIp: '203.0.113.20', ...body },
-    headers: { 'accept-language': 'en' },
+    headers: { 'accept-language': 'en', authorization: `Bearer ${portalToken}` },
   });
 
 describe('POST /users/{id}/master-login and the portal', () => {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.js';
 import { Nullable, problemResponses } from '../../lib/schemas.js';
 import type { LoginLimits } from '../auth/auth.public.js';
 import { portalLogin } from './portal.service.js';
+import { trustedClientIp } from './portal-client-ip.js';
 import { useFeatureMessages } from '../../plugins/messages.plugin.js';
 import { usersMessages } from '../users/users.public.js';
 
@@ -47,7 +48,9 @@ export const portalRoutes: FastifyPluginAsyncTypebox<PortalRoutesOptions> = asyn
           'partner_users_blocked, checked in that order. 429 with Retry-After when the login or the ' +
           'address has used up its attempts. Opens no session. The monitoring portal calls it for all its ' +
           "users from its own address, so it sends each user's address as clientIp: the per-address limit " +
-          "and the login history use it (the caller's address when absent). With masterToken instead of " +
+          "and the login history use it (the caller's address when absent). clientIp is taken only from a " +
+          'caller with an API token holding the portal:login right (403 right_missing otherwise). With ' +
+          'masterToken instead of ' +
           'login and password ("Log in as", POST /users/{id}/master-login): the user it was issued for, ' +
           'once and within 60 seconds, the answer naming the admin who entered (master.login); 401 ' +
           'master_token_invalid otherwise.',
@@ -68,7 +71,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<PortalRoutesOptions> = asyn
     (request) =>
       portalLogin(db, {
         ...request.body,
-        ip: request.body.clientIp ?? request.ip,
+        ip: trustedClientIp(request.body.clientIp, request),
         limits: loginLimits,
       }),
   );

@@ -34,6 +34,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
   app.get(
     '/reference/regions',
     {
+      config: { right: 'none' },
       schema: {
         tags,
         summary: 'ISO 3166-2 regions with English and Russian names',
@@ -59,6 +60,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
   app.get(
     '/reference/currencies',
     {
+      config: { right: 'none' },
       schema: {
         tags,
         summary: 'ISO 4217 currencies',
@@ -83,6 +85,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
   app.get(
     '/reference/organization-types',
     {
+      config: { right: 'none' },
       schema: {
         tags,
         summary: "Legal forms: a country's own, then the generic ones",
@@ -110,6 +113,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
   app.get(
     '/reference/account-types',
     {
+      config: { right: 'none' },
       schema: {
         tags,
         summary: 'Billing models',
@@ -133,6 +137,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
   app.get(
     '/reference/vat-rates',
     {
+      config: { right: 'none' },
       schema: {
         tags,
         summary: 'Dated standard VAT rates by country, and the rate in force on a day',

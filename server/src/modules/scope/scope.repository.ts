@@ -27,6 +27,7 @@ export async function findPartnerInScope(db: Db, id: number, scope: Scope) {
       'p.price_tariff_id',
       'p.partner_price_tariff_id',
       'p.vat_percent',
+      'p.user_password_policy',
       'parent.name as parent_name',
       'parent.vat_percent as parent_vat_percent',
     ])

@@ -20,6 +20,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.get(
     '/tariffs',
     {
+      config: { right: 'tariffs:read' },
       schema: {
         tags,
         summary: 'Tariffs the caller may see',
@@ -33,6 +34,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.get(
     '/tariffs/choices',
     {
+      config: { right: ['tariffs:read', 'contracts:read', 'objects:read', 'partners:read'] },
       schema: {
         tags,
         summary: 'Tariffs offered in the Price or Partner price list of a partner',
@@ -46,6 +48,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.post(
     '/tariffs',
     {
+      config: { right: 'tariffs:write' },
       schema: {
         tags,
         summary: 'Create a tariff',
@@ -67,6 +70,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.get(
     '/tariffs/:id',
     {
+      config: { right: 'tariffs:read' },
       schema: {
         tags,
         summary: 'One tariff with its price versions',
@@ -80,6 +84,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   app.patch(
     '/tariffs/:id',
     {
+      config: { right: 'tariffs:write' },
       schema: {
         tags,
         summary: 'Rename a tariff or add a dated price version',

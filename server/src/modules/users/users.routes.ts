@@ -45,6 +45,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.get(
     '/users',
     {
+      config: { right: 'users:read' },
       schema: {
         tags,
         summary: "Portal users of the caller's subtree: search, filters, sort, paging",
@@ -58,6 +59,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.get(
     '/users/password-policy',
     {
+      config: { right: 'users:read' },
       schema: {
         tags,
         summary: "The password policy in force for a contract's users, and whether to show passwords",
@@ -71,6 +73,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.post(
     '/users/generate-password',
     {
+      config: { right: 'users:write' },
       schema: {
         tags,
         summary: "A generated password the contract's policy accepts (nothing is stored)",
@@ -84,6 +87,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.post(
     '/users',
     {
+      config: { right: 'users:write' },
       schema: {
         tags,
         summary: 'Add a portal user to a contract',
@@ -105,6 +109,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.get(
     '/users/:id',
     {
+      config: { right: 'users:read' },
       schema: {
         tags,
         summary: 'One portal user',
@@ -118,6 +123,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.patch(
     '/users/:id',
     {
+      config: { right: 'users:write' },
       schema: {
         tags,
         summary: 'Change a portal user; carries the version read, a stale one gets 409',
@@ -143,6 +149,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
     app.post(
       `/users/:id/${action}`,
       {
+        config: { right: 'users:write' },
         schema: {
           tags,
           summary: blocked ? 'Block a portal user: refused at the portal login' : 'Unblock a portal user',
@@ -164,6 +171,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.delete(
     '/users/:id',
     {
+      config: { right: 'users:write' },
       schema: {
         tags,
         summary: 'Archive a portal user (restorable; the login is never reused)',
@@ -177,6 +185,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.post(
     '/users/:id/restore',
     {
+      config: { right: 'users:write' },
       schema: {
         tags,
         summary: 'Restore an archived portal user',
@@ -190,6 +199,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.post(
     '/users/:id/reset-password',
     {
+      config: { right: 'users:write' },
       schema: {
         tags,
         summary:
@@ -205,6 +215,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.post(
     '/users/:id/master-login',
     {
+      config: { right: 'users:write' },
       schema: {
         tags,
         summary:
@@ -227,6 +238,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.get(
     '/users/:id/history',
     {
+      config: { right: 'users:read' },
       schema: {
         tags,
         summary: 'Who changed what and when (a password change is shown without values)',
@@ -240,6 +252,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
   app.get(
     '/users/:id/login-history',
     {
+      config: { right: 'users:read' },
       schema: {
         tags,
         summary: 'Portal login attempts, newest first; with format=csv|xlsx every row as a file',
