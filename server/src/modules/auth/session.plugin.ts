@@ -4,7 +4,7 @@ import { forbidden, unauthorized } from '../../lib/errors.js';
 import type { Actor } from './actor.js';
 import { findLiveSession, touchSession } from './auth.repository.js';
 import { checkRouteAccess, type RouteAccess } from './policies.js';
-import { CSRF_HEADER, SESSION_COOKIE, sessionIdOf } from './session-token.js';
+import { CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE, sessionIdOf } from './session-token.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -18,8 +18,6 @@ declare module 'fastify' {
     signedIn: Actor | null;
   }
 }
-
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves the session cookie to an actor on every request of the routes registered in `app` (the
@@ -50,7 +48,7 @@ export function registerSessions(app: FastifyInstance, db: Db, options: { idleMi
       if (access !== 'public') throw unauthorized();
       return;
     }
-    const needsCsrf = access !== 'public' && !safeMethods.has(request.method);
+    const needsCsrf = access !== 'public' && !SAFE_METHODS.has(request.method);
     if (needsCsrf && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw forbidden('csrf');
     }
