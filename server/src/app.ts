@@ -1,7 +1,5 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { DatabaseHandle } from './db/connect.js';
@@ -11,6 +9,9 @@ import { billingRoutes } from './modules/billing/billing.routes.js';
 import {
   DEFAULT_SESSION_IDLE_MINUTES,
   defaultLoginLimits,
+  securitySchemes,
+  signedInSecurity,
+  signedInSecurityOf,
   type LoginLimits,
 } from './modules/auth/auth.public.js';
 import { registerSessions } from './modules/auth/session.plugin.js';
@@ -29,6 +30,7 @@ import { apiTokenRoutes } from './modules/staff/api-tokens.routes.js';
 import { AppError } from './lib/errors.js';
 import { localeFrom } from './lib/messages.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
+import { registerOpenApi } from './plugins/openapi.js';
 import { registerOperationIds } from './plugins/operation-ids.js';
 import { OneLinePerRequest } from './plugins/request-log.js';
 import { registerValidation } from './plugins/validation.js';
@@ -82,28 +84,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(cookie);
 
   app.addSchema(ProblemSchema);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Fleetdesk API',
-        version: '1',
-        description:
-          'The back office of a GPS-telematics service provider. Sign in with POST /api/v1/auth/login; ' +
-          'send the returned csrfToken as the x-csrf-token header with every unsafe request.',
-      },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fd_session' } },
-      },
-      security: [{ session: [] }],
-    },
-    refResolver: {
-      buildLocalReference: (json, _baseUri, _fragment, index) =>
-        typeof json.$id === 'string' ? json.$id : `def-${index}`,
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await registerOpenApi(app, { securitySchemes, signedInSecurity, signedInSecurityOf });
 
   const secureCookies = options.secureCookies ?? false;
   const sessionIdleMinutes = options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES;

@@ -29,12 +29,19 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 
 export const ProblemSchema = Type.Object(
   {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    code: Type.String(),
-    errors: Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
-    requestId: Type.String(),
+    type: Type.String({ description: 'A URI reference naming the problem: /problems/<code>' }),
+    title: Type.String({ description: "What went wrong, in the caller's language (Accept-Language)" }),
+    status: Type.Integer({ description: 'The HTTP status' }),
+    code: Type.String({ description: 'The stable machine-readable code, e.g. validation_failed, not_found' }),
+    errors: Type.Array(
+      Type.Object({
+        field: Type.String({ description: 'As named in the request: iin, additionalCurrencies[1]' }),
+        code: Type.String(),
+        message: Type.String(),
+      }),
+      { description: 'One entry per invalid field; empty when no field is to blame' },
+    ),
+    requestId: Type.String({ description: "The request's id, to quote when reporting an error" }),
     right: Type.Optional(Type.String({ description: 'right_missing: the right the action needs' })),
   },
   { $id: 'Problem', description: 'application/problem+json (RFC 9457) with one entry per invalid field' },

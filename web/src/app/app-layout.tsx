@@ -4,10 +4,11 @@ import {
   DollarOutlined,
   FileTextOutlined,
   LogoutOutlined,
+  SafetyOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../ui/language-switch';
@@ -57,7 +58,22 @@ export function AppLayout() {
         >
           <LanguageSwitch />
           <Space>
-            <Typography.Text data-testid="signed-in-login">{user?.login}</Typography.Text>
+            {/* The signed-in user's own things (their sessions) hang off their name, as in most apps. */}
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [{ key: '/sessions', icon: <SafetyOutlined />, label: t('nav.sessions') }],
+                onClick: ({ key }) => void navigate(key),
+              }}
+            >
+              <Button
+                type="text"
+                icon={<UserOutlined />}
+                aria-label={t('nav.userMenu', { login: user?.login })}
+              >
+                <span data-testid="signed-in-login">{user?.login}</span>
+              </Button>
+            </Dropdown>
             <Button icon={<LogoutOutlined />} onClick={() => void logOut()}>
               {t('nav.logOut')}
             </Button>

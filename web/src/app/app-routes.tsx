@@ -5,6 +5,7 @@ import { ContractsPage } from '../pages/contracts-page';
 import { LoginPage } from '../pages/login-page';
 import { ObjectsPage } from '../pages/objects-page';
 import { PartnersPage } from '../pages/partners-page';
+import { SessionsPage } from '../pages/sessions-page';
 import { TariffsPage } from '../pages/tariffs-page';
 import { UsersPage } from '../pages/users-page';
 import { AppLayout } from './app-layout';
@@ -30,6 +31,7 @@ export function AppRoutes() {
         <Route path="/objects" element={<ObjectsPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/tariffs" element={<TariffsPage />} />
+        <Route path="/sessions" element={<SessionsPage />} />
         {user.role === 'super_admin' && <Route path="/billing" element={<BillingPage />} />}
         <Route path="*" element={<Navigate to="/partners" replace />} />
       </Route>

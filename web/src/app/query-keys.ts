@@ -67,3 +67,8 @@ export const referenceKeys = {
   vatRate: (country: string | null) => ['reference', 'vat', country] as const,
   settingCatalogue: () => ['reference', 'setting-keys'] as const,
 };
+
+/** The signed-in user's own sessions (GET /auth/sessions). */
+export const sessionKeys = {
+  own: ['sessions', 'own'] as const,
+};

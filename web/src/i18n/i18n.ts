@@ -10,6 +10,8 @@ import objectsEn from '../modules/objects/i18n/en.json';
 import objectsRu from '../modules/objects/i18n/ru.json';
 import settingsEn from '../modules/partner-settings/i18n/en.json';
 import settingsRu from '../modules/partner-settings/i18n/ru.json';
+import sessionsEn from '../modules/sessions/i18n/en.json';
+import sessionsRu from '../modules/sessions/i18n/ru.json';
 import tariffsEn from '../modules/tariffs/i18n/en.json';
 import tariffsRu from '../modules/tariffs/i18n/ru.json';
 import usersEn from '../modules/users/i18n/en.json';
@@ -40,6 +42,7 @@ void i18n.use(initReactI18next).init({
         ...financeEn,
         ...tariffsEn,
         ...billingEn,
+        ...sessionsEn,
       },
     },
     ru: {
@@ -52,6 +55,7 @@ void i18n.use(initReactI18next).init({
         ...financeRu,
         ...tariffsRu,
         ...billingRu,
+        ...sessionsRu,
       },
     },
   },

@@ -32,3 +32,4 @@ export {
 } from './auth.repository.js';
 export { portalLoginAttempts } from './login-attempts.sql.js';
 export { defaultLoginLimits, retryAfterIfLimited, type LoginLimits } from './login-rate-limit.js';
+export { securitySchemes, signedInSecurity, signedInSecurityOf } from './openapi-security.js';

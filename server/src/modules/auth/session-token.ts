@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 
 export const SESSION_COOKIE = 'fd_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/** Methods that change nothing, so they need no CSRF token (the session plugin and the API document). */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** A session unused this many minutes has ended (FLEETDESK_SESSION_IDLE_MINUTES). */
 export const DEFAULT_SESSION_IDLE_MINUTES = 60;
 

@@ -5,7 +5,7 @@ import { rightsOfUser, type Actor } from './actor.js';
 import { findLiveApiToken, findLiveSession, touchApiToken, touchSession } from './auth.repository.js';
 import { checkRight, checkRouteAccess, type RouteAccess } from './policies.js';
 import { normaliseRights, type RouteRight } from './rights.js';
-import { CSRF_HEADER, SESSION_COOKIE, sessionIdOf } from './session-token.js';
+import { CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE, sessionIdOf } from './session-token.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,7 +22,6 @@ declare module 'fastify' {
   }
 }
 
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 /** The token of an `Authorization: Bearer <token>` header, if the request has one. */
@@ -92,7 +91,7 @@ export function registerSessions(app: FastifyInstance, db: Db, options: { idleMi
       if (access !== 'public') throw unauthorized();
       return;
     }
-    const needsCsrf = access !== 'public' && !safeMethods.has(request.method);
+    const needsCsrf = access !== 'public' && !SAFE_METHODS.has(request.method);
     if (needsCsrf && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw forbidden('csrf');
     }

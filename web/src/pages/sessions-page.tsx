@@ -1,0 +1,5 @@
+import { SessionsSection } from '../modules/sessions/public';
+
+export function SessionsPage() {
+  return <SessionsSection />;
+}
