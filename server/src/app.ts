@@ -24,6 +24,10 @@ import { portalRoutes } from './modules/portal/portal.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { tariffRoutes } from './modules/tariffs/tariffs.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { twoFactorRoutes } from './modules/two-factor/two-factor.routes.js';
+import { secondFactorCheck } from './modules/two-factor/two-factor.service.js';
+import { developmentSecretKey } from './lib/secret-box.js';
+import { systemClock, type Clock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
 import { localeFrom } from './lib/messages.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
@@ -45,6 +49,10 @@ export interface AppOptions {
   trustProxy?: false | number | string[];
   /** The built admin panel to serve at /; absent in API tests. */
   webRoot?: string;
+  /** The key that encrypts stored secrets (config.secretKey); the fixed development key by default. */
+  secretKey?: Buffer;
+  /** The time two-factor codes are checked against; tests fix it. */
+  clock?: Clock;
   /** Told of every route as it is registered: the tests list them to check each one is authorised. */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -105,6 +113,12 @@ export async function buildApp(options: AppOptions) {
 
   const secureCookies = options.secureCookies ?? false;
   const sessionIdleMinutes = options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES;
+  const loginLimits = options.loginLimits ?? defaultLoginLimits;
+  // The sign-in (auth) checks one-time codes through the two-factor module, which sits above it.
+  const twoFactorKeys = {
+    secretKey: options.secretKey ?? developmentSecretKey,
+    clock: options.clock ?? systemClock,
+  };
   await app.register(
     async (api) => {
       // Every API route needs a signed-in user unless its config says access: 'public'.
@@ -113,10 +127,12 @@ export async function buildApp(options: AppOptions) {
       await api.register(healthRoutes, { db, engine });
       await api.register(authRoutes, {
         db,
-        loginLimits: options.loginLimits ?? defaultLoginLimits,
+        loginLimits,
         secureCookies,
         sessionIdleMinutes,
+        secondFactor: secondFactorCheck(twoFactorKeys),
       });
+      await api.register(twoFactorRoutes, { db, loginLimits, ...twoFactorKeys });
       await api.register(referenceRoutes, { db });
       await api.register(tariffRoutes, { db });
       await api.register(partnerRoutes, { db });
@@ -126,7 +142,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(userRoutes, { db });
       await api.register(financeRoutes, { db });
       await api.register(billingRoutes, { db });
-      await api.register(portalRoutes, { db, loginLimits: options.loginLimits ?? defaultLoginLimits });
+      await api.register(portalRoutes, { db, loginLimits });
     },
     { prefix: '/api/v1' },
   );

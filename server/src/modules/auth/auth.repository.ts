@@ -13,7 +13,21 @@ export interface LiveSession {
   partnerPath: number[] | null;
   /** Whether the last use was over a minute ago: only then is the session touched. */
   stale: boolean;
+  /** A partner on the user's path requires two-factor sign-in and the user has not enrolled yet. */
+  twoFactorEnrolmentPending: boolean;
 }
+
+/*
+ * Two-factor sign-in, read in the queries of the user `u` and its partner `p`: whether the user has it
+ * on, and whether the partner or an ancestor requires it (the Configuration's require_two_factor). As
+ * with allowed_networks, every partner on the path restricts its whole subtree, so a sub-partner
+ * cannot switch off what its parent requires. Super administrators have no path: never required.
+ */
+const twoFactorEnabled = sql<boolean>`exists (
+  select 1 from admin_two_factor t where t.user_id = u.id and t.enabled_at is not null)`;
+const twoFactorRequired = sql<boolean>`exists (
+  select 1 from partner_settings rs
+   where rs.key = 'require_two_factor' and rs.value = 'true'::jsonb and rs.partner_id = any(p.path))`;
 
 /*
  * A session is live while it has not expired, its user is neither blocked nor archived, and no
@@ -62,6 +76,7 @@ export async function findLiveSession(
       'u.role',
       'u.partner_id as partnerId',
       'p.path as partnerPath',
+      sql<boolean>`(${twoFactorRequired} and not ${twoFactorEnabled})`.as('twoFactorEnrolmentPending'),
     ])
     .executeTakeFirst();
 }
@@ -101,7 +116,16 @@ export async function findUserProfile(db: Db, userId: number) {
     .selectFrom('admin_users as u')
     .leftJoin('partners as p', 'p.id', 'u.partner_id')
     .where('u.id', '=', userId)
-    .select(['u.id', 'u.login', 'u.name', 'u.role', 'u.partner_id', 'p.name as partner_name'])
+    .select([
+      'u.id',
+      'u.login',
+      'u.name',
+      'u.role',
+      'u.partner_id',
+      'p.name as partner_name',
+      twoFactorEnabled.as('two_factor_enabled'),
+      twoFactorRequired.as('two_factor_required'),
+    ])
     .executeTakeFirstOrThrow();
 }
 

@@ -10,6 +10,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route (policies.ts); routes without it need a signed-in user. */
     access?: RouteAccess;
+    /**
+     * Callable by a user who must still enrol in two-factor sign-in (its partner requires it): who it
+     * is, signing out, and the enrolment itself. Every other route answers 403 until it has enrolled.
+     */
+    openDuringTwoFactorEnrolment?: boolean;
   }
   interface FastifyRequest {
     /** The signed-in user of a route that is not public; reading it on a public route without one is a 401. */
@@ -53,6 +58,13 @@ export function registerSessions(app: FastifyInstance, db: Db, options: { idleMi
     const needsCsrf = access !== 'public' && !safeMethods.has(request.method);
     if (needsCsrf && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw forbidden('csrf');
+    }
+    if (
+      access !== 'public' &&
+      session.twoFactorEnrolmentPending &&
+      request.routeOptions.config.openDuringTwoFactorEnrolment !== true
+    ) {
+      throw forbidden('two_factor_enrolment_required');
     }
     // At most one write a minute per session, not one per request.
     if (session.stale) await touchSession(db, session.sessionId);

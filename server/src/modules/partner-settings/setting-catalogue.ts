@@ -272,6 +272,24 @@ export const settingCatalogue: readonly SettingDefinition[] = [
       },
     ],
   },
+  {
+    key: 'require_two_factor',
+    label: { en: 'Require two-factor sign-in', ru: 'Требовать двухфакторный вход' },
+    description: {
+      en: 'The admin-panel users of this partner and of its sub-partners must sign in with a one-time code too; one who has not set it up is taken to set it up first',
+      ru: 'Пользователи панели администратора этого партнёра и его субпартнёров входят ещё и с одноразовым кодом; кто его не настроил, сначала настраивает',
+    },
+    shape: 'scalar',
+    fields: [
+      {
+        name: null,
+        type: 'boolean',
+        label: { en: 'Require two-factor sign-in', ru: 'Требовать двухфакторный вход' },
+        required: true,
+        default: true,
+      },
+    ],
+  },
 ];
 
 export function findSettingDefinition(key: string): SettingDefinition | undefined {
