@@ -8,6 +8,8 @@ import financeEn from '../modules/finance/i18n/en.json';
 import financeRu from '../modules/finance/i18n/ru.json';
 import objectsEn from '../modules/objects/i18n/en.json';
 import objectsRu from '../modules/objects/i18n/ru.json';
+import profileEn from '../modules/profile/i18n/en.json';
+import profileRu from '../modules/profile/i18n/ru.json';
 import settingsEn from '../modules/partner-settings/i18n/en.json';
 import settingsRu from '../modules/partner-settings/i18n/ru.json';
 import tariffsEn from '../modules/tariffs/i18n/en.json';
@@ -40,6 +42,7 @@ void i18n.use(initReactI18next).init({
         ...financeEn,
         ...tariffsEn,
         ...billingEn,
+        ...profileEn,
       },
     },
     ru: {
@@ -52,6 +55,7 @@ void i18n.use(initReactI18next).init({
         ...financeRu,
         ...tariffsRu,
         ...billingRu,
+        ...profileRu,
       },
     },
   },
