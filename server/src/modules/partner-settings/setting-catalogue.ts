@@ -19,8 +19,8 @@ import { isAddressOrNetwork, networksOf } from '../../lib/networks.js';
  * - The export file leaves secrets out; importing that file therefore keeps the stored secrets.
  * - The audit trail shows a secret as '••••' when it holds a value and null when not, so History
  *   tells that it was set or changed, never what it is.
- * Secrets are stored as given in the database (jsonb); encrypting them at rest needs a key from the
- * deployment's configuration and is not done yet.
+ * Secrets are stored as given in the database (jsonb); lib/secret-box.ts (FLEETDESK_SECRET_KEY) can
+ * now seal them at rest, which is not done for settings yet.
  */
 
 export interface Text {
