@@ -11,6 +11,7 @@ const moduleLayers = [
   'scope',
   'auth',
   'audit',
+  'two-factor',
   'reference',
   'ledger',
   'tariffs',

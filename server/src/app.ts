@@ -27,6 +27,10 @@ import { tariffRoutes } from './modules/tariffs/tariffs.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
 import { apiTokenRoutes } from './modules/staff/api-tokens.routes.js';
+import { twoFactorRoutes } from './modules/two-factor/two-factor.routes.js';
+import { secondFactorCheck } from './modules/two-factor/two-factor.service.js';
+import { developmentSecretKey } from './lib/secret-box.js';
+import { systemClock, type Clock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
 import { localeFrom } from './lib/messages.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
@@ -49,6 +53,10 @@ export interface AppOptions {
   trustProxy?: false | number | string[];
   /** The built admin panel to serve at /; absent in API tests. */
   webRoot?: string;
+  /** The key that encrypts stored secrets (config.secretKey); the fixed development key by default. */
+  secretKey?: Buffer;
+  /** The time two-factor codes are checked against; tests fix it. */
+  clock?: Clock;
   /** Told of every route as it is registered: the tests list them to check each one is authorised. */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -88,6 +96,12 @@ export async function buildApp(options: AppOptions) {
 
   const secureCookies = options.secureCookies ?? false;
   const sessionIdleMinutes = options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES;
+  const loginLimits = options.loginLimits ?? defaultLoginLimits;
+  // The sign-in (auth) checks one-time codes through the two-factor module, which sits above it.
+  const twoFactorKeys = {
+    secretKey: options.secretKey ?? developmentSecretKey,
+    clock: options.clock ?? systemClock,
+  };
   await app.register(
     async (api) => {
       // Every API route needs a signed-in user unless its config says access: 'public'.
@@ -96,10 +110,12 @@ export async function buildApp(options: AppOptions) {
       await api.register(healthRoutes, { db, engine });
       await api.register(authRoutes, {
         db,
-        loginLimits: options.loginLimits ?? defaultLoginLimits,
+        loginLimits,
         secureCookies,
         sessionIdleMinutes,
+        secondFactor: secondFactorCheck(twoFactorKeys),
       });
+      await api.register(twoFactorRoutes, { db, loginLimits, ...twoFactorKeys });
       await api.register(referenceRoutes, { db });
       await api.register(tariffRoutes, { db });
       await api.register(partnerRoutes, { db });
@@ -111,7 +127,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(apiTokenRoutes, { db });
       await api.register(financeRoutes, { db });
       await api.register(billingRoutes, { db });
-      await api.register(portalRoutes, { db, loginLimits: options.loginLimits ?? defaultLoginLimits });
+      await api.register(portalRoutes, { db, loginLimits });
     },
     { prefix: '/api/v1' },
   );

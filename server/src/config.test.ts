@@ -37,3 +37,22 @@ describe('FLEETDESK_TRUST_PROXY', () => {
     },
   );
 });
+
+describe('FLEETDESK_SECRET_KEY', () => {
+  it('takes 32 bytes in hexadecimal or base64, and stands in the development key elsewhere', () => {
+    expect(loadConfig({ FLEETDESK_SECRET_KEY: 'ab'.repeat(32) }).secretKey).toEqual(Buffer.alloc(32, 0xab));
+    expect(loadConfig({ FLEETDESK_SECRET_KEY: Buffer.alloc(32, 9).toString('base64') }).secretKey).toEqual(
+      Buffer.alloc(32, 9),
+    );
+    expect(loadConfig({ NODE_ENV: 'development' }).secretKey).toHaveLength(32);
+  });
+
+  it('is required in production, and refused when it is not 32 bytes', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'FLEETDESK_SECRET_KEY is required in production: 32 random bytes as 64 hexadecimal digits or base64 (openssl rand -base64 32)',
+    ]);
+    expect(problemsOf({ FLEETDESK_SECRET_KEY: 'short' })).toEqual([
+      'FLEETDESK_SECRET_KEY must be 32 bytes written as 64 hexadecimal digits or as base64',
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { DEFAULT_SESSION_IDLE_MINUTES } from './modules/auth/auth.public.js';
 import path from 'node:path';
+import { developmentSecretKey, parseSecretKey } from './lib/secret-box.js';
 
 /** Typed configuration of the process, read from the environment once at start. */
 export interface Config {
@@ -24,6 +25,11 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Minutes without a request after which a session has ended (FLEETDESK_SESSION_IDLE_MINUTES, 60). */
   sessionIdleMinutes: number;
+  /**
+   * The key that encrypts stored secrets such as two-factor secrets (FLEETDESK_SECRET_KEY, 32 bytes);
+   * a fixed development key outside production.
+   */
+  secretKey: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const secretKey = readSecretKey(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -109,7 +117,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     billingSchedule: billingScheduleText === 'on',
     trustProxy,
     sessionIdleMinutes,
+    secretKey,
   };
+}
+
+/*
+ * FLEETDESK_SECRET_KEY: required in production, where the development key would leave the encrypted
+ * secrets readable by anyone who has the source; elsewhere the fixed development key stands in.
+ */
+function readSecretKey(env: NodeJS.ProcessEnv, problems: string[]): Buffer {
+  const text = env.FLEETDESK_SECRET_KEY?.trim() ?? '';
+  if (text === '') {
+    if (env.NODE_ENV === 'production') {
+      problems.push(
+        'FLEETDESK_SECRET_KEY is required in production: 32 random bytes as 64 hexadecimal digits or base64 (openssl rand -base64 32)',
+      );
+    }
+    return developmentSecretKey;
+  }
+  const key = parseSecretKey(text);
+  if (key) return key;
+  problems.push('FLEETDESK_SECRET_KEY must be 32 bytes written as 64 hexadecimal digits or as base64');
+  return developmentSecretKey;
 }
 
 /** FLEETDESK_TRUST_PROXY: unset (no proxy), a hop count, or a comma-separated list of addresses and CIDRs. */

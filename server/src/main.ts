@@ -56,6 +56,7 @@ async function main() {
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     sessionIdleMinutes: config.sessionIdleMinutes,
+    secretKey: config.secretKey,
     webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
 

@@ -8,6 +8,7 @@ import { partnerSettingsMessages } from './modules/partner-settings/partner-sett
 import { partnersMessages } from './modules/partners/partners.messages.js';
 import { referenceMessages } from './modules/reference/reference.messages.js';
 import { tariffsMessages } from './modules/tariffs/tariffs.messages.js';
+import { twoFactorMessages } from './modules/two-factor/two-factor.messages.js';
 import { usersMessages } from './modules/users/users.messages.js';
 import { staffMessages } from './modules/staff/staff.messages.js';
 
@@ -24,6 +25,7 @@ export const featureCatalogues = {
   'partner-settings': partnerSettingsMessages,
   reference: referenceMessages,
   ledger: ledgerMessages,
+  'two-factor': twoFactorMessages,
 } as const;
 
 /** Every message of the application: the shared ones (lib/messages.ts) and each feature's catalogue. */

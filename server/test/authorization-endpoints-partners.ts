@@ -49,6 +49,21 @@ export const partnerEndpointsWithoutRecord: Endpoint[] = [
   endpoint('DELETE /auth/sessions/:id', 404, () => '/auth/sessions/no-such-session', {
     name: 'DELETE /auth/sessions/:id (an id of no session of the caller)',
   }),
+  // Each user's own two-factor sign-in: every role may set it up; the matrix users never finish it, so
+  // a code that is no code is refused as a field error, and turning off what is not on is a conflict.
+  endpoint('POST /auth/two-factor/setup', 200, () => '/auth/two-factor/setup'),
+  {
+    name: 'POST /auth/two-factor/enable (a code that is not one)',
+    route: 'POST /auth/two-factor/enable',
+    allowed: 400,
+    build: () => ({ method: 'POST', url: api('/auth/two-factor/enable'), body: { code: 'not-a-code' } }),
+  },
+  {
+    name: 'DELETE /auth/two-factor (not turned on)',
+    route: 'DELETE /auth/two-factor',
+    allowed: 409,
+    build: () => ({ method: 'DELETE', url: api('/auth/two-factor'), body: { code: 'not-a-code' } }),
+  },
   endpoint('GET /reference/regions', 200, () => '/reference/regions?country=RU'),
   endpoint('GET /reference/currencies', 200, () => '/reference/currencies'),
   endpoint('GET /reference/organization-types', 200, () => '/reference/organization-types?country=KZ'),

@@ -43,6 +43,7 @@ export async function createTestApp(
     loginLimits?: LoginLimits;
     trustProxy?: false | number | string[];
     onRoute?: AppOptions['onRoute'];
+    clock?: AppOptions['clock'];
   } = {},
 ): Promise<TestContext> {
   const { database, drop } = await cloneTemplateDatabase();
@@ -50,6 +51,7 @@ export async function createTestApp(
     database,
     trustProxy: options.trustProxy,
     onRoute: options.onRoute,
+    clock: options.clock,
     loginLimits: options.loginLimits ?? {
       failuresPerLogin: 1000,
       attemptsPerAddress: 10000,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, it } from 'vitest';
 import type { App } from '../src/app.js';
+import type { Clock } from '../src/lib/clock.js';
 import { createSuperAdmin } from './builders.js';
 import { TestClient } from './client.js';
 import { createTestApp, type TestContext } from './test-app.js';
@@ -11,22 +12,25 @@ import { buildWorld, type World } from './test-world.js';
  * hook, so a file names them at its top and uses them in its hooks and tests.
  */
 
-/** Registers the hooks that build the app (before the block's other hooks) and close it. */
-export function useTestApp(): { context: TestContext } {
+/**
+ * Registers the hooks that build the app (before the block's other hooks) and close it; `clock` fixes
+ * the time two-factor codes are checked against.
+ */
+export function useTestApp(options: { clock?: Clock } = {}): { context: TestContext } {
   const context = {} as TestContext;
   beforeAll(async () => {
-    Object.assign(context, await createTestApp());
+    Object.assign(context, await createTestApp(options));
   });
   afterAll(() => context.close());
   return { context };
 }
 
 /** The same, with the platform's super administrator signed in as `root` (under `rootLogin` if given). */
-export function useTestAppAsRoot(options: { rootLogin?: string } = {}): {
+export function useTestAppAsRoot(options: { rootLogin?: string; clock?: Clock } = {}): {
   context: TestContext;
   root: TestClient;
 } {
-  const { context } = useTestApp();
+  const { context } = useTestApp({ clock: options.clock });
   // A client without a session until the hook signs in and copies the session (cookie, CSRF token) into it.
   const root = new TestClient(undefined as unknown as App);
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import * as listSearchIndexes from './migrations/0005-list-search-indexes.js';
 import * as ledgerBilling from './migrations/0006-ledger-billing.js';
 import * as portalMasterLogin from './migrations/0007-portal-master-login.js';
 import * as staffRightsApiTokens from './migrations/0008-staff-rights-api-tokens.js';
+import * as twoFactor from './migrations/0009-two-factor.js';
 
 /** Every migration, in order. Listed here (not read from a folder) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-ledger-billing': ledgerBilling,
   '0007-portal-master-login': portalMasterLogin,
   '0008-staff-rights-api-tokens': staffRightsApiTokens,
+  '0009-two-factor': twoFactor,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

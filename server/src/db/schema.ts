@@ -24,6 +24,8 @@ export interface Database {
   billing_run_issues: BillingRunIssuesTable;
   idempotency_keys: IdempotencyKeysTable;
   api_tokens: ApiTokensTable;
+  admin_two_factor: AdminTwoFactorTable;
+  admin_recovery_codes: AdminRecoveryCodesTable;
 }
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -375,5 +377,24 @@ export interface ApiTokensTable {
   expires_at: Date | null;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  created_at: CreatedAt;
+}
+
+/** An admin-panel user's two-factor sign-in (TOTP): secrets encrypted (lib/secret-box.ts). */
+export interface AdminTwoFactorTable {
+  user_id: number;
+  secret_encrypted: string | null;
+  pending_secret_encrypted: string | null;
+  enabled_at: Date | null;
+  /** The TOTP time step of the last accepted code. */
+  last_used_step: number | null;
+  updated_at: UpdatedAt;
+}
+
+/** One-time recovery codes of an admin-panel user's two-factor sign-in: hashes only. */
+export interface AdminRecoveryCodesTable {
+  user_id: number;
+  code_hash: string;
+  used_at: Date | null;
   created_at: CreatedAt;
 }

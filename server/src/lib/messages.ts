@@ -77,6 +77,10 @@ const sharedMessages: Record<Locale, Catalogue> = {
     network_not_allowed:
       'Signing in from this address is not allowed: your partner admits its users from its own networks only',
     csrf: 'The request is missing a valid x-csrf-token header',
+    two_factor_required: 'Enter the one-time code from your authenticator app, or a recovery code',
+    two_factor_invalid: 'The one-time code is wrong or was already used; enter the current one',
+    two_factor_enrolment_required:
+      'Your partner requires two-factor sign-in: set it up in your profile before you continue',
     forbidden: 'You are not allowed to do this',
     right_missing: 'You need the right “{right}” to do this',
     rate_limited: 'Too many attempts; try again in {retryAfter} seconds',
@@ -141,6 +145,10 @@ const sharedMessages: Record<Locale, Catalogue> = {
     network_not_allowed:
       'Вход с этого адреса запрещён: ваш партнёр допускает своих пользователей только из своих сетей',
     csrf: 'В запросе нет верного заголовка x-csrf-token',
+    two_factor_required: 'Введите одноразовый код из приложения-аутентификатора или код восстановления',
+    two_factor_invalid: 'Одноразовый код неверен или уже использован; введите текущий',
+    two_factor_enrolment_required:
+      'Ваш партнёр требует двухфакторный вход: настройте его в профиле, прежде чем продолжить',
     forbidden: 'У вас нет прав на это действие',
     right_missing: 'Для этого действия нужно право «{right}»',
     rate_limited: 'Слишком много попыток; повторите через {retryAfter} с',

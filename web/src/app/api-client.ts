@@ -24,6 +24,11 @@ let onUnauthorized: () => void = () => undefined;
 export function setUnauthorizedHandler(handler: () => void) {
   onUnauthorized = handler;
 }
+let onEnrolmentRequired: () => void = () => undefined;
+/** Called when the server refuses a request until the user sets up two-factor sign-in. */
+export function setEnrolmentRequiredHandler(handler: () => void) {
+  onEnrolmentRequired = handler;
+}
 /** The session's CSRF token, repeated in a header on every unsafe request. */
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
@@ -51,6 +56,7 @@ async function send(
   if (response.status === 401 && path !== '/auth/login' && path !== '/auth/me') onUnauthorized();
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as Partial<ApiError> | null;
+    if (response.status === 403 && problem?.code === 'two_factor_enrolment_required') onEnrolmentRequired();
     throw new ApiError(
       response.status,
       problem?.code ?? 'unknown',

@@ -3,6 +3,7 @@ import {
   CarOutlined,
   DollarOutlined,
   FileTextOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -14,22 +15,25 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../ui/language-switch';
 import { useSession } from './session';
 
-export function AppLayout() {
+/** `enrolmentPending`: the user must set up two-factor sign-in first, so the sections are not offered. */
+export function AppLayout({ enrolmentPending = false }: { enrolmentPending?: boolean }) {
   const { t } = useTranslation();
   const { user, logOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const sections = [
-    { key: '/partners', icon: <TeamOutlined />, label: t('nav.partners') },
-    { key: '/contracts', icon: <FileTextOutlined />, label: t('nav.contracts') },
-    { key: '/objects', icon: <CarOutlined />, label: t('nav.objects') },
-    { key: '/users', icon: <UserOutlined />, label: t('nav.users') },
-    { key: '/tariffs', icon: <DollarOutlined />, label: t('nav.tariffs') },
-    // Billing runs charge every partner's clients: the super administrator's business only.
-    ...(user?.role === 'super_admin'
-      ? [{ key: '/billing', icon: <CalculatorOutlined />, label: t('nav.billing') }]
-      : []),
-  ];
+  const sections = enrolmentPending
+    ? []
+    : [
+        { key: '/partners', icon: <TeamOutlined />, label: t('nav.partners') },
+        { key: '/contracts', icon: <FileTextOutlined />, label: t('nav.contracts') },
+        { key: '/objects', icon: <CarOutlined />, label: t('nav.objects') },
+        { key: '/users', icon: <UserOutlined />, label: t('nav.users') },
+        { key: '/tariffs', icon: <DollarOutlined />, label: t('nav.tariffs') },
+        // Billing runs charge every partner's clients: the super administrator's business only.
+        ...(user?.role === 'super_admin'
+          ? [{ key: '/billing', icon: <CalculatorOutlined />, label: t('nav.billing') }]
+          : []),
+      ];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -74,6 +78,9 @@ export function AppLayout() {
                 <span data-testid="signed-in-login">{user?.login}</span>
               </Button>
             </Dropdown>
+            <Button icon={<IdcardOutlined />} onClick={() => void navigate('/profile')}>
+              {t('nav.profile')}
+            </Button>
             <Button icon={<LogoutOutlined />} onClick={() => void logOut()}>
               {t('nav.logOut')}
             </Button>

@@ -6,13 +6,14 @@ import { LoginPage } from '../pages/login-page';
 import { ObjectsPage } from '../pages/objects-page';
 import { PartnersPage } from '../pages/partners-page';
 import { SessionsPage } from '../pages/sessions-page';
+import { ProfilePage } from '../pages/profile-page';
 import { TariffsPage } from '../pages/tariffs-page';
 import { UsersPage } from '../pages/users-page';
 import { AppLayout } from './app-layout';
 import { useSession } from './session';
 
 export function AppRoutes() {
-  const { user, loading } = useSession();
+  const { user, twoFactor, loading } = useSession();
   const location = useLocation();
   if (loading) return <Spin fullscreen />;
   if (!user) {
@@ -23,17 +24,28 @@ export function AppRoutes() {
       </Routes>
     );
   }
+  // A partner requires two-factor sign-in and this user has not set it up: the profile, where it is
+  // set up, is all the server lets it use. The profile stays mounted when enrolment ends, so the
+  // recovery codes it shows once are not lost.
+  const enrolmentPending = twoFactor !== null && twoFactor.required && !twoFactor.enabled;
   return (
     <Routes>
-      <Route element={<AppLayout />}>
-        <Route path="/partners" element={<PartnersPage />} />
-        <Route path="/contracts" element={<ContractsPage />} />
-        <Route path="/objects" element={<ObjectsPage />} />
-        <Route path="/users" element={<UsersPage />} />
-        <Route path="/tariffs" element={<TariffsPage />} />
-        <Route path="/sessions" element={<SessionsPage />} />
-        {user.role === 'super_admin' && <Route path="/billing" element={<BillingPage />} />}
-        <Route path="*" element={<Navigate to="/partners" replace />} />
+      <Route element={<AppLayout enrolmentPending={enrolmentPending} />}>
+        <Route path="/profile" element={<ProfilePage />} />
+        {enrolmentPending ? (
+          <Route path="*" element={<Navigate to="/profile" replace />} />
+        ) : (
+          <>
+            <Route path="/partners" element={<PartnersPage />} />
+            <Route path="/contracts" element={<ContractsPage />} />
+            <Route path="/objects" element={<ObjectsPage />} />
+            <Route path="/users" element={<UsersPage />} />
+            <Route path="/tariffs" element={<TariffsPage />} />
+            <Route path="/sessions" element={<SessionsPage />} />
+            {user.role === 'super_admin' && <Route path="/billing" element={<BillingPage />} />}
+            <Route path="*" element={<Navigate to="/partners" replace />} />
+          </>
+        )}
       </Route>
     </Routes>
   );

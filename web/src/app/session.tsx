@@ -1,6 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, apiGet, apiRequest, setCsrfToken, setUnauthorizedHandler } from './api-client';
+import {
+  ApiError,
+  apiGet,
+  apiRequest,
+  setCsrfToken,
+  setEnrolmentRequiredHandler,
+  setUnauthorizedHandler,
+} from './api-client';
 
 export interface SessionUser {
   id: number;
@@ -11,51 +18,77 @@ export interface SessionUser {
   partnerName: string | null;
 }
 
+/** Where the signed-in user stands with two-factor sign-in. */
+export interface TwoFactorState {
+  enabled: boolean;
+  /** Its partner (or an ancestor) requires it: until enabled, the user may only enrol. */
+  required: boolean;
+}
+
 interface SessionState {
   user: SessionUser | null;
+  twoFactor: TwoFactorState | null;
   loading: boolean;
-  logIn: (login: string, password: string) => Promise<void>;
+  /** `otp`: the one-time code, when the server answered two_factor_required. */
+  logIn: (login: string, password: string, otp?: string) => Promise<void>;
   logOut: () => Promise<void>;
+  /** Reads the user and its two-factor state again (after turning two-factor sign-in on or off). */
+  refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
 
 interface SessionAnswer {
   user: SessionUser;
+  twoFactor: TwoFactorState;
   csrfToken: string;
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(null);
+  const [twoFactor, setTwoFactor] = useState<TwoFactorState | null>(null);
   const [loading, setLoading] = useState(true);
   const queryClient = useQueryClient();
+
+  const accept = useCallback((answer: SessionAnswer) => {
+    setCsrfToken(answer.csrfToken);
+    setTwoFactor(answer.twoFactor);
+    setUser(answer.user);
+  }, []);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setCsrfToken(null);
       setUser(null);
+      setTwoFactor(null);
       // What this session fetched must not be shown to whoever signs in next.
       queryClient.clear();
     });
+    // The partner began to require two-factor sign-in while this user was signed in: enrol first.
+    setEnrolmentRequiredHandler(() => setTwoFactor({ enabled: false, required: true }));
     apiGet<SessionAnswer>('/auth/me')
-      .then((answer) => {
-        setCsrfToken(answer.csrfToken);
-        setUser(answer.user);
-      })
+      .then(accept)
       .catch(() => setUser(null))
       .finally(() => setLoading(false));
-  }, [queryClient]);
+  }, [queryClient, accept]);
 
   const logIn = useCallback(
-    async (login: string, password: string) => {
-      const answer = await apiRequest<SessionAnswer>('POST', '/auth/login', { login, password });
-      setCsrfToken(answer.csrfToken);
+    async (login: string, password: string, otp?: string) => {
+      const answer = await apiRequest<SessionAnswer>('POST', '/auth/login', {
+        login,
+        password,
+        ...(otp === undefined ? {} : { otp }),
+      });
       // Nothing cached for a previous user (or before a 401) may show to this one.
       queryClient.clear();
-      setUser(answer.user);
+      accept(answer);
     },
-    [queryClient],
+    [queryClient, accept],
   );
+
+  const refresh = useCallback(async () => {
+    accept(await apiGet<SessionAnswer>('/auth/me'));
+  }, [accept]);
 
   const logOut = useCallback(async () => {
     await apiRequest('POST', '/auth/logout').catch((error: unknown) => {
@@ -63,10 +96,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
     setCsrfToken(null);
     setUser(null);
+    setTwoFactor(null);
     queryClient.clear();
   }, [queryClient]);
 
-  const value = useMemo(() => ({ user, loading, logIn, logOut }), [user, loading, logIn, logOut]);
+  const value = useMemo(
+    () => ({ user, twoFactor, loading, logIn, logOut, refresh }),
+    [user, twoFactor, loading, logIn, logOut, refresh],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -8,6 +8,8 @@ import financeEn from '../modules/finance/i18n/en.json';
 import financeRu from '../modules/finance/i18n/ru.json';
 import objectsEn from '../modules/objects/i18n/en.json';
 import objectsRu from '../modules/objects/i18n/ru.json';
+import profileEn from '../modules/profile/i18n/en.json';
+import profileRu from '../modules/profile/i18n/ru.json';
 import settingsEn from '../modules/partner-settings/i18n/en.json';
 import settingsRu from '../modules/partner-settings/i18n/ru.json';
 import sessionsEn from '../modules/sessions/i18n/en.json';
@@ -43,6 +45,7 @@ void i18n.use(initReactI18next).init({
         ...tariffsEn,
         ...billingEn,
         ...sessionsEn,
+        ...profileEn,
       },
     },
     ru: {
@@ -56,6 +59,7 @@ void i18n.use(initReactI18next).init({
         ...tariffsRu,
         ...billingRu,
         ...sessionsRu,
+        ...profileRu,
       },
     },
   },

@@ -9,6 +9,7 @@ import { showServerErrors } from '../ui/server-errors';
 interface Credentials {
   login: string;
   password: string;
+  otp?: string;
 }
 
 export function LoginPage() {
@@ -16,15 +17,20 @@ export function LoginPage() {
   const { logIn } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // The server asked for a one-time code (two_factor_required): the form shows its field from then on.
+  const [codeAsked, setCodeAsked] = useState(false);
 
   const submit = async (values: Credentials) => {
     setSubmitting(true);
     setError(null);
     try {
-      await logIn(values.login, values.password);
+      await logIn(values.login, values.password, codeAsked ? values.otp : undefined);
     } catch (caught) {
-      // The two answers a person meets most get words of their own; any other is told as it came.
-      if (caught instanceof ApiError && caught.code === 'blocked') setError(t('login.blocked'));
+      // The answers a person meets most get words of their own; any other is told as it came.
+      const code = caught instanceof ApiError ? caught.code : null;
+      if (code === 'two_factor_required') setCodeAsked(true);
+      else if (code === 'two_factor_invalid') setError(t('login.otpWrong'));
+      else if (code === 'blocked') setError(t('login.blocked'));
       else if (caught instanceof ApiError && caught.status === 401) setError(t('login.wrongCredentials'));
       else setError(showServerErrors(t, caught).problem);
     } finally {
@@ -59,6 +65,19 @@ export function LoginPage() {
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
+          {codeAsked && (
+            <>
+              <Alert role="status" type="info" message={t('login.otpAsked')} style={{ marginBottom: 16 }} />
+              <Form.Item
+                label={t('login.otp')}
+                name="otp"
+                extra={t('login.otpHint')}
+                rules={[{ required: true, whitespace: true, message: t('login.otpRequired') }]}
+              >
+                <Input autoComplete="one-time-code" autoFocus spellCheck={false} maxLength={64} />
+              </Form.Item>
+            </>
+          )}
           {error && <Alert role="alert" type="error" message={error} showIcon style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" block loading={submitting}>
             {t('login.submit')}

@@ -31,5 +31,7 @@ export {
   insertAdminUser,
 } from './auth.repository.js';
 export { portalLoginAttempts } from './login-attempts.sql.js';
+export { startCountedAttempt } from './counted-attempt.js';
+export type { SecondFactorCheck, SecondFactorVerdict } from './second-factor.js';
 export { defaultLoginLimits, retryAfterIfLimited, type LoginLimits } from './login-rate-limit.js';
 export { securitySchemes, signedInSecurity, signedInSecurityOf } from './openapi-security.js';

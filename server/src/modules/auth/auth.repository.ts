@@ -11,6 +11,8 @@ export interface LiveUser {
   partnerId: number | null;
   partnerPath: number[] | null;
   rights: string[];
+  /** A partner on the user's path requires two-factor sign-in and the user has not enrolled yet. */
+  twoFactorEnrolmentPending: boolean;
 }
 
 export interface LiveSession extends LiveUser {
@@ -26,6 +28,18 @@ export interface LiveApiToken extends LiveUser {
   /** Whether the last use was over a minute ago: only then is it written. */
   stale: boolean;
 }
+
+/*
+ * Two-factor sign-in, read in the queries of the user `u` and its partner `p`: whether the user has it
+ * on, and whether the partner or an ancestor requires it (the Configuration's require_two_factor). As
+ * with allowed_networks, every partner on the path restricts its whole subtree, so a sub-partner
+ * cannot switch off what its parent requires. Super administrators have no path: never required.
+ */
+const twoFactorEnabled = sql<boolean>`exists (
+  select 1 from admin_two_factor t where t.user_id = u.id and t.enabled_at is not null)`;
+const twoFactorRequired = sql<boolean>`exists (
+  select 1 from partner_settings rs
+   where rs.key = 'require_two_factor' and rs.value = 'true'::jsonb and rs.partner_id = any(p.path))`;
 
 /*
  * A user is live while it is neither blocked nor archived and no partner on its path is blocked or
@@ -64,6 +78,7 @@ function liveUsers(db: Db) {
       'u.partner_id as partnerId',
       'p.path as partnerPath',
       'u.rights',
+      sql<boolean>`(${twoFactorRequired} and not ${twoFactorEnabled})`.as('twoFactorEnrolmentPending'),
     ]);
 }
 
@@ -145,7 +160,17 @@ export async function findUserProfile(db: Db, userId: number) {
     .selectFrom('admin_users as u')
     .leftJoin('partners as p', 'p.id', 'u.partner_id')
     .where('u.id', '=', userId)
-    .select(['u.id', 'u.login', 'u.name', 'u.role', 'u.partner_id', 'p.name as partner_name', 'u.rights'])
+    .select([
+      'u.id',
+      'u.login',
+      'u.name',
+      'u.role',
+      'u.partner_id',
+      'p.name as partner_name',
+      'u.rights',
+      twoFactorEnabled.as('two_factor_enabled'),
+      twoFactorRequired.as('two_factor_required'),
+    ])
     .executeTakeFirstOrThrow();
 }
 
@@ -247,16 +272,13 @@ export async function recordLoginAttempt(
   return row.id;
 }
 
-export async function markLoginAttempt(
-  db: Db,
-  attemptId: number,
-  outcome: { userId: number; succeeded: boolean },
-) {
-  await db
-    .updateTable('login_attempts')
-    .set({ user_id: outcome.userId, succeeded: outcome.succeeded })
-    .where('id', '=', attemptId)
-    .execute();
+export async function markLoginAttemptSucceeded(db: Db, attemptId: number) {
+  await db.updateTable('login_attempts').set({ succeeded: true }).where('id', '=', attemptId).execute();
+}
+
+/** Names the user an attempt concerned: its login history lists it. */
+export async function attributeLoginAttempt(db: Db, attemptId: number, userId: number) {
+  await db.updateTable('login_attempts').set({ user_id: userId }).where('id', '=', attemptId).execute();
 }
 
 export async function countAdminUsers(db: Db): Promise<number> {

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../db/connect.js';
 import { problemResponses } from '../../lib/schemas.js';
-import { logIn, logOut, presentUser } from './auth.service.js';
+import { logIn, logOut, presentSignedIn } from './auth.service.js';
 import type { LoginLimits } from './login-rate-limit.js';
+import type { SecondFactorCheck } from './second-factor.js';
 import { endOwnSession, listOwnSessions } from './sessions.service.js';
 import { SESSION_COOKIE, SESSION_LIFETIME_MS } from './session-token.js';
 
@@ -16,8 +17,16 @@ const SessionUser = Type.Object({
   partnerName: Type.Union([Type.String(), Type.Null()]),
   rights: Type.Array(Type.String(), { description: 'What the user may do, e.g. contracts:read' }),
 });
+const TwoFactorState = Type.Object({
+  enabled: Type.Boolean({ description: 'The user signs in with a one-time code too' }),
+  required: Type.Boolean({
+    description:
+      'Its partner (or an ancestor) requires two-factor sign-in; until enabled, only enrolment is open',
+  }),
+});
 const SessionResponse = Type.Object({
   user: SessionUser,
+  twoFactor: TwoFactorState,
   csrfToken: Type.Union([Type.String(), Type.Null()], {
     description: 'Send it as the x-csrf-token header; null for a request with an API token',
   }),
@@ -29,6 +38,8 @@ export interface AuthRoutesOptions {
   secureCookies: boolean;
   /** Minutes without a request after which a session has ended. */
   sessionIdleMinutes: number;
+  /** The two-factor module's check of the one-time code, handed in by app.ts. */
+  secondFactor: SecondFactorCheck;
 }
 
 const SessionItem = Type.Object({
@@ -43,7 +54,7 @@ const SessionItem = Type.Object({
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app,
-  { db, loginLimits, secureCookies, sessionIdleMinutes },
+  { db, loginLimits, secureCookies, sessionIdleMinutes, secondFactor },
 ) => {
   app.post(
     '/auth/login',
@@ -56,6 +67,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
           {
             login: Type.String({ minLength: 1, maxLength: 200 }),
             password: Type.String({ minLength: 1, maxLength: 1024 }),
+            otp: Type.Optional(
+              Type.String({
+                maxLength: 64,
+                description:
+                  'The one-time code of the authenticator app, or a recovery code; needed when the answer was two_factor_required',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -66,9 +84,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
       const session = await logIn(db, {
         login: request.body.login,
         password: request.body.password,
+        otp: request.body.otp,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         limits: loginLimits,
+        secondFactor,
       });
       void reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
@@ -77,14 +97,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
         path: '/',
         maxAge: SESSION_LIFETIME_MS / 1000,
       });
-      return { user: session.user, csrfToken: session.csrfToken };
+      return { user: session.user, twoFactor: session.twoFactor, csrfToken: session.csrfToken };
     },
   );
 
   app.get(
     '/auth/me',
     {
-      config: { right: 'none' },
+      config: { right: 'none', openDuringTwoFactorEnrolment: true },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user',
@@ -92,7 +112,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
       },
     },
     async ({ actor }) => ({
-      user: await presentUser(db, actor.userId, actor.rights),
+      ...(await presentSignedIn(db, actor.userId, actor.rights)),
       csrfToken: actor.csrfToken,
     }),
   );
@@ -100,7 +120,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app.post(
     '/auth/logout',
     {
-      config: { right: 'none' },
+      config: { right: 'none', openDuringTwoFactorEnrolment: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign out',

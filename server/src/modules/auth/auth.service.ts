@@ -1,7 +1,7 @@
 import { rightsOfUser } from './actor.js';
 import type { Right } from './rights.js';
 import type { Db } from '../../db/connect.js';
-import { AppError, forbidden, unauthorized } from '../../lib/errors.js';
+import { forbidden, unauthorized } from '../../lib/errors.js';
 import { addressInNetworks, networksOf } from '../../lib/networks.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/password-hash.js';
 import {
@@ -13,63 +13,83 @@ import {
   findUserProfile,
   insertAdminUser,
   insertSession,
-  markLoginAttempt,
-  recordLoginAttempt,
 } from './auth.repository.js';
-import { adminLoginAttempts } from './login-attempts.sql.js';
-import { retryAfterIfLimited, type LoginLimits } from './login-rate-limit.js';
+import { startCountedAttempt } from './counted-attempt.js';
+import type { LoginLimits } from './login-rate-limit.js';
+import type { SecondFactorCheck } from './second-factor.js';
 import { newToken, SESSION_LIFETIME_MS, sessionIdOf } from './session-token.js';
 
-export async function presentUser(db: Db, userId: number, rights?: ReadonlySet<Right>) {
+/**
+ * The signed-in user as the panel shows it, and where it stands with two-factor sign-in: a user whose
+ * partner requires it and who has not enrolled yet can do nothing else until it has.
+ */
+export async function presentSignedIn(db: Db, userId: number, rights?: ReadonlySet<Right>) {
   const user = await findUserProfile(db, userId);
   return {
-    id: user.id,
-    login: user.login,
-    name: user.name,
-    role: user.role,
-    partnerId: user.partner_id,
-    partnerName: user.partner_name,
-    // What the browser shows and hides; a request with an API token holds the token's rights.
-    rights: rights ? [...rights] : rightsOfUser(user.role, user.rights),
+    user: {
+      id: user.id,
+      login: user.login,
+      name: user.name,
+      role: user.role,
+      partnerId: user.partner_id,
+      partnerName: user.partner_name,
+      // What the browser shows and hides; a request with an API token holds the token's rights.
+      rights: rights ? [...rights] : rightsOfUser(user.role, user.rights),
+    },
+    twoFactor: { enabled: user.two_factor_enabled, required: user.two_factor_required },
   };
 }
 
-/** Checks the credentials and opens a session; the same 401 for an unknown login and a wrong password. */
+/**
+ * Checks the credentials (and the second factor when the user has one) and opens a session; the same
+ * 401 for an unknown login and a wrong password.
+ */
 export async function logIn(
   db: Db,
-  options: { login: string; password: string; ip: string; userAgent: string | null; limits: LoginLimits },
+  options: {
+    login: string;
+    password: string;
+    otp: string | undefined;
+    ip: string;
+    userAgent: string | null;
+    limits: LoginLimits;
+    secondFactor: SecondFactorCheck;
+  },
 ) {
   const login = options.login.trim().toLowerCase();
-  const attemptId = await recordLoginAttempt(db, {
-    login,
-    ip: options.ip,
-    succeeded: false,
-    user_agent: options.userAgent?.slice(0, 500) ?? null,
-  });
-  const retryAfter = await retryAfterIfLimited(db, adminLoginAttempts, {
+  const attempt = await startCountedAttempt(db, {
     login,
     ip: options.ip,
     limits: options.limits,
+    userAgent: options.userAgent,
   });
-  if (retryAfter !== null) throw new AppError('rate_limited', 429, [], { retryAfter });
 
   const user = await findUserForLogin(db, login);
   const passwordMatches =
     user && user.partner_archived_at === null
       ? await verifyPassword(user.password_hash, options.password)
       : await verifyAgainstDummy(options.password);
-  // The user's login history (Staff) lists the attempts that named it, refused ones included.
-  if (user) await markLoginAttempt(db, attemptId, { userId: user.id, succeeded: passwordMatches });
+  if (user) await attempt.concerns(user.id);
   if (!user || !passwordMatches) throw unauthorized('invalid_credentials');
   // Told only to whoever knows the password: a blocked account does not reveal itself otherwise.
-  if (user.blocked || user.partner_chain_blocked) throw forbidden('blocked');
+  if (user.blocked || user.partner_chain_blocked) {
+    await attempt.succeeded();
+    throw forbidden('blocked');
+  }
   // A partner may keep its subtree's people to its networks; told, too, only after the right password.
   if (user.partner_id !== null) {
     const restrictions = await findNetworkRestrictions(db, user.partner_id);
     if (restrictions.some((list) => !addressInNetworks(options.ip, networksOf(list)))) {
+      await attempt.succeeded();
       throw forbidden('network_not_allowed');
     }
   }
+  // Checked last, so a recovery code is not spent on a sign-in refused for another reason. A wrong
+  // code leaves the attempt a failure (the rate limit counts it); asking for the code is no failure.
+  const verdict = await options.secondFactor(db, { userId: user.id, otp: options.otp?.trim() || undefined });
+  if (verdict === 'invalid') throw unauthorized('two_factor_invalid');
+  await attempt.succeeded();
+  if (verdict === 'missing') throw unauthorized('two_factor_required');
 
   await deleteExpiredSessions(db);
   const token = newToken();
@@ -82,7 +102,7 @@ export async function logIn(
     userAgent: options.userAgent,
     expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
   });
-  return { token, csrfToken, user: await presentUser(db, user.id) };
+  return { token, csrfToken, ...(await presentSignedIn(db, user.id)) };
 }
 
 /** Ends the session (signing out); the browser's cookie is cleared by the route. */

@@ -13,6 +13,11 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** The right the route needs (rights.ts); every route that needs a user declares one. */
     right?: RouteRight;
+    /**
+     * Callable by a user who must still enrol in two-factor sign-in (its partner requires it): who it
+     * is, signing out, and the enrolment itself. Every other route answers 403 until it has enrolled.
+     */
+    openDuringTwoFactorEnrolment?: boolean;
   }
   interface FastifyRequest {
     /** The signed-in user of a route that is not public; reading it on a public route without one is a 401. */
@@ -30,10 +35,21 @@ function bearerTokenOf(request: FastifyRequest): string | undefined {
   return header === undefined ? undefined : BEARER.exec(header)?.[1];
 }
 
+/**
+ * A user whose partner requires two-factor sign-in and who has not enrolled yet may only enrol (and
+ * see who it is, and sign out): every other route answers 403 until it has — with a session or a token.
+ */
+function checkEnrolment(pending: boolean, request: FastifyRequest) {
+  if (pending && request.routeOptions.config.openDuringTwoFactorEnrolment !== true) {
+    throw forbidden('two_factor_enrolment_required');
+  }
+}
+
 /** The actor of an API token: its owner, holding the token's rights that the owner still holds. */
-async function actorOfToken(db: Db, token: string): Promise<Actor | null> {
+async function actorOfToken(db: Db, token: string, request: FastifyRequest): Promise<Actor | null> {
   const found = await findLiveApiToken(db, sessionIdOf(token));
   if (!found) return null;
+  checkEnrolment(found.twoFactorEnrolmentPending, request);
   if (found.stale) await touchApiToken(db, found.tokenId);
   const owner = new Set(rightsOfUser(found.role, found.rights));
   return {
@@ -79,7 +95,7 @@ export function registerSessions(app: FastifyInstance, db: Db, options: { idleMi
     const access = request.routeOptions.config.access ?? 'signed-in';
     const bearer = bearerTokenOf(request);
     if (bearer !== undefined) {
-      const actor = await actorOfToken(db, bearer);
+      const actor = await actorOfToken(db, bearer, request);
       if (!actor) throw unauthorized();
       request.signedIn = actor;
       return;
@@ -95,6 +111,7 @@ export function registerSessions(app: FastifyInstance, db: Db, options: { idleMi
     if (needsCsrf && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw forbidden('csrf');
     }
+    if (access !== 'public') checkEnrolment(session.twoFactorEnrolmentPending, request);
     // At most one write a minute per session, not one per request.
     if (session.stale) await touchSession(db, session.sessionId);
     request.signedIn = {

@@ -56,6 +56,7 @@ describe('the catalogue', () => {
       'sms_provider',
       'telegram_bot',
       'allowed_networks',
+      'require_two_factor',
     ]);
     expect(body.items[1]).toEqual({
       key: 'balance_in_days',

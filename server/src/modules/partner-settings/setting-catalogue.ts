@@ -19,8 +19,8 @@ import { isAddressOrNetwork, networksOf } from '../../lib/networks.js';
  * - The export file leaves secrets out; importing that file therefore keeps the stored secrets.
  * - The audit trail shows a secret as '••••' when it holds a value and null when not, so History
  *   tells that it was set or changed, never what it is.
- * Secrets are stored as given in the database (jsonb); encrypting them at rest needs a key from the
- * deployment's configuration and is not done yet.
+ * Secrets are stored as given in the database (jsonb); lib/secret-box.ts (FLEETDESK_SECRET_KEY) can
+ * now seal them at rest, which is not done for settings yet.
  */
 
 export interface Text {
@@ -269,6 +269,24 @@ export const settingCatalogue: readonly SettingDefinition[] = [
         required: true,
         maxLength: 2000,
         format: 'network_list',
+      },
+    ],
+  },
+  {
+    key: 'require_two_factor',
+    label: { en: 'Require two-factor sign-in', ru: 'Требовать двухфакторный вход' },
+    description: {
+      en: 'The admin-panel users of this partner and of its sub-partners must sign in with a one-time code too; one who has not set it up is taken to set it up first',
+      ru: 'Пользователи панели администратора этого партнёра и его субпартнёров входят ещё и с одноразовым кодом; кто его не настроил, сначала настраивает',
+    },
+    shape: 'scalar',
+    fields: [
+      {
+        name: null,
+        type: 'boolean',
+        label: { en: 'Require two-factor sign-in', ru: 'Требовать двухфакторный вход' },
+        required: true,
+        default: true,
       },
     ],
   },

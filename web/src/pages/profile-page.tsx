@@ -1,0 +1,5 @@
+import { ProfileSection } from '../modules/profile/public';
+
+export function ProfilePage() {
+  return <ProfileSection />;
+}
