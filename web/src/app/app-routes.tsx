@@ -7,13 +7,27 @@ import { ObjectsPage } from '../pages/objects-page';
 import { PartnersPage } from '../pages/partners-page';
 import { SessionsPage } from '../pages/sessions-page';
 import { TariffsPage } from '../pages/tariffs-page';
+import { StaffPage } from '../pages/staff-page';
 import { UsersPage } from '../pages/users-page';
+import type { ReactElement } from 'react';
 import { AppLayout } from './app-layout';
+import { useAllowedSections } from './sections';
 import { useSession } from './session';
+
+const pages: Record<string, ReactElement> = {
+  '/partners': <PartnersPage />,
+  '/contracts': <ContractsPage />,
+  '/objects': <ObjectsPage />,
+  '/users': <UsersPage />,
+  '/tariffs': <TariffsPage />,
+  '/staff': <StaffPage />,
+  '/billing': <BillingPage />,
+};
 
 export function AppRoutes() {
   const { user, loading } = useSession();
   const location = useLocation();
+  const allowed = useAllowedSections();
   if (loading) return <Spin fullscreen />;
   if (!user) {
     return (
@@ -26,14 +40,12 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route path="/partners" element={<PartnersPage />} />
-        <Route path="/contracts" element={<ContractsPage />} />
-        <Route path="/objects" element={<ObjectsPage />} />
-        <Route path="/users" element={<UsersPage />} />
-        <Route path="/tariffs" element={<TariffsPage />} />
+        {allowed.map((section) => (
+          <Route key={section.path} path={section.path} element={pages[section.path]} />
+        ))}
         <Route path="/sessions" element={<SessionsPage />} />
-        {user.role === 'super_admin' && <Route path="/billing" element={<BillingPage />} />}
-        <Route path="*" element={<Navigate to="/partners" replace />} />
+        {/* The first section the user may open; one with no section at all still has its sessions. */}
+        <Route path="*" element={<Navigate to={allowed[0]?.path ?? '/sessions'} replace />} />
       </Route>
     </Routes>
   );

@@ -12,6 +12,8 @@ import settingsEn from '../modules/partner-settings/i18n/en.json';
 import settingsRu from '../modules/partner-settings/i18n/ru.json';
 import sessionsEn from '../modules/sessions/i18n/en.json';
 import sessionsRu from '../modules/sessions/i18n/ru.json';
+import staffEn from '../modules/staff/i18n/en.json';
+import staffRu from '../modules/staff/i18n/ru.json';
 import tariffsEn from '../modules/tariffs/i18n/en.json';
 import tariffsRu from '../modules/tariffs/i18n/ru.json';
 import usersEn from '../modules/users/i18n/en.json';
@@ -43,6 +45,7 @@ void i18n.use(initReactI18next).init({
         ...tariffsEn,
         ...billingEn,
         ...sessionsEn,
+        ...staffEn,
       },
     },
     ru: {
@@ -56,6 +59,7 @@ void i18n.use(initReactI18next).init({
         ...tariffsRu,
         ...billingRu,
         ...sessionsRu,
+        ...staffRu,
       },
     },
   },
