@@ -1,18 +1,9 @@
-import {
-  CalculatorOutlined,
-  CarOutlined,
-  DollarOutlined,
-  FileTextOutlined,
-  IdcardOutlined,
-  LogoutOutlined,
-  SafetyOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { IdcardOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../ui/language-switch';
+import { useAllowedSections } from './sections';
 import { useSession } from './session';
 
 /** `enrolmentPending`: the user must set up two-factor sign-in first, so the sections are not offered. */
@@ -21,19 +12,15 @@ export function AppLayout({ enrolmentPending = false }: { enrolmentPending?: boo
   const { user, logOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
+  const allowedSections = useAllowedSections();
+  // A user who must set up two-factor sign-in first is offered no section until it has.
   const sections = enrolmentPending
     ? []
-    : [
-        { key: '/partners', icon: <TeamOutlined />, label: t('nav.partners') },
-        { key: '/contracts', icon: <FileTextOutlined />, label: t('nav.contracts') },
-        { key: '/objects', icon: <CarOutlined />, label: t('nav.objects') },
-        { key: '/users', icon: <UserOutlined />, label: t('nav.users') },
-        { key: '/tariffs', icon: <DollarOutlined />, label: t('nav.tariffs') },
-        // Billing runs charge every partner's clients: the super administrator's business only.
-        ...(user?.role === 'super_admin'
-          ? [{ key: '/billing', icon: <CalculatorOutlined />, label: t('nav.billing') }]
-          : []),
-      ];
+    : allowedSections.map((section) => ({
+        key: section.path,
+        icon: section.icon,
+        label: t(`nav.${section.name}`),
+      }));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

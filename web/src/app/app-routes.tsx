@@ -8,13 +8,27 @@ import { PartnersPage } from '../pages/partners-page';
 import { SessionsPage } from '../pages/sessions-page';
 import { ProfilePage } from '../pages/profile-page';
 import { TariffsPage } from '../pages/tariffs-page';
+import { StaffPage } from '../pages/staff-page';
 import { UsersPage } from '../pages/users-page';
+import type { ReactElement } from 'react';
 import { AppLayout } from './app-layout';
+import { useAllowedSections } from './sections';
 import { useSession } from './session';
+
+const pages: Record<string, ReactElement> = {
+  '/partners': <PartnersPage />,
+  '/contracts': <ContractsPage />,
+  '/objects': <ObjectsPage />,
+  '/users': <UsersPage />,
+  '/tariffs': <TariffsPage />,
+  '/staff': <StaffPage />,
+  '/billing': <BillingPage />,
+};
 
 export function AppRoutes() {
   const { user, twoFactor, loading } = useSession();
   const location = useLocation();
+  const allowed = useAllowedSections();
   if (loading) return <Spin fullscreen />;
   if (!user) {
     return (
@@ -36,14 +50,12 @@ export function AppRoutes() {
           <Route path="*" element={<Navigate to="/profile" replace />} />
         ) : (
           <>
-            <Route path="/partners" element={<PartnersPage />} />
-            <Route path="/contracts" element={<ContractsPage />} />
-            <Route path="/objects" element={<ObjectsPage />} />
-            <Route path="/users" element={<UsersPage />} />
-            <Route path="/tariffs" element={<TariffsPage />} />
+            {allowed.map((section) => (
+              <Route key={section.path} path={section.path} element={pages[section.path]} />
+            ))}
             <Route path="/sessions" element={<SessionsPage />} />
-            {user.role === 'super_admin' && <Route path="/billing" element={<BillingPage />} />}
-            <Route path="*" element={<Navigate to="/partners" replace />} />
+            {/* The first section the user may open; one with no section at all still has its sessions. */}
+            <Route path="*" element={<Navigate to={allowed[0]?.path ?? '/sessions'} replace />} />
           </>
         )}
       </Route>

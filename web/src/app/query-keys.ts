@@ -40,6 +40,13 @@ export const userKeys = {
     ['users', 'password-policy', contractId] as const,
 };
 
+export const staffKeys = {
+  ...recordKeys('staff'),
+  rights: ['staff', 'rights'] as const,
+  loginHistory: (staffId: number, page: number, pageSize: number) =>
+    ['staff', 'login-history', staffId, page, pageSize] as const,
+};
+
 export const tariffKeys = {
   ...recordKeys('tariffs'),
   choices: (options: object) => ['tariffs', 'choices', options] as const,

@@ -16,6 +16,8 @@ export interface SessionUser {
   role: 'super_admin' | 'partner_admin' | 'staff';
   partnerId: number | null;
   partnerName: string | null;
+  /** "area:read" / "area:write" as the server lists them (a write with its read); administrators hold all. */
+  rights: string[];
 }
 
 /** Where the signed-in user stands with two-factor sign-in. */
@@ -24,6 +26,9 @@ export interface TwoFactorState {
   /** Its partner (or an ancestor) requires it: until enabled, the user may only enrol. */
   required: boolean;
 }
+/** An area's right: what the server checks on every route; a write implies the read. */
+export type Right =
+  `${'partners' | 'contracts' | 'objects' | 'users' | 'tariffs' | 'finance' | 'settings' | 'staff'}:${'read' | 'write'}`;
 
 interface SessionState {
   user: SessionUser | null;
@@ -111,4 +116,17 @@ export function useSession(): SessionState {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession outside SessionProvider');
   return session;
+}
+
+/**
+ * Whether the signed-in user holds a right: what the browser shows follows it (the server checks it
+ * anyway). `can('contracts:write')`; a write implies the read, as the server lists both.
+ */
+export function useCan(): (right: Right) => boolean {
+  const { user } = useSession();
+  return useMemo(() => {
+    const held = new Set(user?.rights ?? []);
+    return (right: Right) =>
+      held.has(right) || (right.endsWith(':read') && held.has(right.replace(':read', ':write')));
+  }, [user]);
 }

@@ -14,6 +14,8 @@ import settingsEn from '../modules/partner-settings/i18n/en.json';
 import settingsRu from '../modules/partner-settings/i18n/ru.json';
 import sessionsEn from '../modules/sessions/i18n/en.json';
 import sessionsRu from '../modules/sessions/i18n/ru.json';
+import staffEn from '../modules/staff/i18n/en.json';
+import staffRu from '../modules/staff/i18n/ru.json';
 import tariffsEn from '../modules/tariffs/i18n/en.json';
 import tariffsRu from '../modules/tariffs/i18n/ru.json';
 import usersEn from '../modules/users/i18n/en.json';
@@ -46,6 +48,7 @@ void i18n.use(initReactI18next).init({
         ...billingEn,
         ...sessionsEn,
         ...profileEn,
+        ...staffEn,
       },
     },
     ru: {
@@ -60,6 +63,7 @@ void i18n.use(initReactI18next).init({
         ...billingRu,
         ...sessionsRu,
         ...profileRu,
+        ...staffRu,
       },
     },
   },

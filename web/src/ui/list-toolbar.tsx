@@ -6,7 +6,8 @@ import type { PagedList } from './use-paged-list';
 
 interface ListToolbarProps {
   list: Pick<PagedList, 'query' | 'searchText' | 'setSearchText' | 'search' | 'setShowDeleted' | 'clear'>;
-  onAdd: () => void;
+  /** Add's action; without it (the user may not add) there is no Add. */
+  onAdd?: () => void;
   /** Buttons right after Add (Import). */
   afterAdd?: ReactNode;
   /** The Export menu, where the list has one. */
@@ -27,9 +28,11 @@ export function ListToolbar(props: ListToolbarProps) {
   const searchLabel = props.searchLabel ?? t('list.search');
   return (
     <Space wrap style={{ marginBottom: 16 }}>
-      <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
-        {t('list.add')}
-      </Button>
+      {onAdd && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
+          {t('list.add')}
+        </Button>
+      )}
       {afterAdd}
       {exportMenu}
       {afterExport}

@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import type { Reference } from '../app/api-types';
 import { usePartnerSearch } from '../app/partner-lookups';
 import type { ControlledSelectProps } from './controlled-select';
@@ -9,6 +9,10 @@ type PartnerSelectProps = ControlledSelectProps<number | null> & {
   partnerId: number | null;
   /** The partner chosen now, named even when the search does not bring it. */
   current: Reference | null;
+  /** Shown while none is chosen (what "none" means: the platform, every partner). */
+  placeholder?: string;
+  'aria-label'?: string;
+  style?: CSSProperties;
 };
 
 /** A partner searched on the server within the caller's subtree (a parent, a contract's partner). */

@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Space, Spin, Tabs, type TabsProps } from 'antd';
+import { Alert, Button, ConfigProvider, Modal, Space, Spin, Tabs, type TabsProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from './problem-alert';
@@ -9,16 +9,22 @@ interface RecordWindowProps {
   width: number;
   /** The record's texts in the translations: `<textsKey>.save`, `.staleVersion` and `.reload`. */
   textsKey: string;
-  state: Pick<RecordFormState, 'problem' | 'stale' | 'reload' | 'activeTab' | 'setActiveTab'>;
+  state: Pick<RecordFormState, 'formTab' | 'problem' | 'stale' | 'reload' | 'activeTab' | 'setActiveTab'>;
   /** The record is being loaded: a spinner instead of the tabs. */
   loading: boolean;
   /** The record could not be loaded: this message instead of the tabs. */
   failed?: string;
-  tabs: TabsProps['items'];
+  /** The tabs; one `hidden` (the user lacks its area's read right) is left out. */
+  tabs: (NonNullable<TabsProps['items']>[number] & { hidden?: boolean })[];
   /** The footer's buttons before Cancel and Save (Clone, Move, Delete/Restore, …). */
   actions?: ReactNode;
   saving: boolean;
   saveDisabled?: boolean;
+  /**
+   * The user may look, not change (no write right, or a record changed elsewhere): the form's tab
+   * shows its fields disabled and there is no Save. The window's actions are the caller's to leave out.
+   */
+  readOnly?: boolean;
   onSave: () => void;
   onClose: () => void;
   /** Dialogs the window opens over itself. */
@@ -28,7 +34,14 @@ interface RecordWindowProps {
 /** A record's window: its tabs, the problem alert above them, and the footer ending in Cancel and Save. */
 export function RecordWindow(props: RecordWindowProps) {
   const { t } = useTranslation();
-  const { title, width, textsKey, state, loading, failed, tabs, onClose } = props;
+  const { title, width, textsKey, state, loading, failed, tabs, onClose, readOnly = false } = props;
+  const shownTabs = tabs
+    .filter((tab) => !tab.hidden)
+    .map(({ hidden: _hidden, ...tab }) =>
+      readOnly && tab.key === state.formTab
+        ? { ...tab, children: <ConfigProvider componentDisabled>{tab.children}</ConfigProvider> }
+        : tab,
+    );
   return (
     <Modal
       open
@@ -41,9 +54,16 @@ export function RecordWindow(props: RecordWindowProps) {
         <Space wrap>
           {props.actions}
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={props.saving} disabled={props.saveDisabled} onClick={props.onSave}>
-            {t(`${textsKey}.save`)}
-          </Button>
+          {!readOnly && (
+            <Button
+              type="primary"
+              loading={props.saving}
+              disabled={props.saveDisabled}
+              onClick={props.onSave}
+            >
+              {t(`${textsKey}.save`)}
+            </Button>
+          )}
         </Space>
       }
     >
@@ -59,7 +79,7 @@ export function RecordWindow(props: RecordWindowProps) {
       ) : failed ? (
         <Alert role="alert" type="error" showIcon message={failed} />
       ) : (
-        <Tabs activeKey={state.activeTab} onChange={state.setActiveTab} items={tabs} />
+        <Tabs activeKey={state.activeTab} onChange={state.setActiveTab} items={shownTabs} />
       )}
       {props.children}
     </Modal>

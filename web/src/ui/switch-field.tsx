@@ -7,7 +7,8 @@ type SwitchFieldProps = Omit<FormFieldProps, 'children' | 'valuePropName'> & { d
 export function SwitchField({ disabled, ...field }: SwitchFieldProps) {
   return (
     <FormField {...field} valuePropName="checked">
-      <Switch disabled={disabled} />
+      {/* Not "false": a read-only window disables every field it holds (antd's disabled context). */}
+      <Switch disabled={disabled || undefined} />
     </FormField>
   );
 }

@@ -27,7 +27,8 @@ export function TextField({
         inputMode={inputMode}
         autoComplete={autoComplete}
         suffix={suffix}
-        disabled={disabled}
+        // Not "false": a read-only window disables every field it holds (antd's disabled context).
+        disabled={disabled || undefined}
       />
     </FormField>
   );

@@ -38,6 +38,8 @@ export function usePagedList<Query extends PagedQuery>(initialQuery: Query, opti
     setSearchText,
     search: (text: string) => setQuery({ ...query, search: text.trim() || undefined, page: 1 }),
     setShowDeleted: (showDeleted: boolean) => setQuery({ ...query, showDeleted, page: 1 }),
+    /** The list's own parameters changed (a filter outside the table, such as a partner): page 1. */
+    setParams: (params: Partial<Query>) => setQuery({ ...query, ...params, page: 1 }),
     clear: () => {
       setSearchText('');
       setQuery({ ...initialQuery, pageSize: query.pageSize });

@@ -34,6 +34,7 @@ export function useRecordForm<Values>(form: FormInstance<Values>, options: Recor
   });
 
   return {
+    formTab,
     problem: serverErrors.problem,
     stale: serverErrors.stale,
     activeTab,

@@ -104,7 +104,7 @@ export function BasicSettingsTab({ form, contract, presetPartner, onSubmit }: Ba
           <ContractCurrencySelect
             currencies={partnerCurrencies}
             loading={partnerId !== null && partnerQuery.isLoading}
-            disabled={partnerId === null}
+            disabled={partnerId === null || undefined}
           />
         </FormField>
         <FormField span={12} {...item('tariffId')}>
@@ -112,7 +112,7 @@ export function BasicSettingsTab({ form, contract, presetPartner, onSubmit }: Ba
             partnerId={partnerId}
             currency={currency}
             current={contract?.tariff ?? null}
-            disabled={partnerId === null || currency === null}
+            disabled={partnerId === null || currency === null || undefined}
           />
         </FormField>
         <FormField span={12} {...item('organizationType')}>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useContract } from '../../app/contract-lookups';
 import { usePartner } from '../../app/partner-lookups';
-import { useSession } from '../../app/session';
+import { useCan, useSession } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
@@ -38,6 +38,8 @@ export function ContractWindow({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { user } = useSession();
+  const can = useCan();
+  const readOnly = !can('contracts:write');
   const [form] = Form.useForm<ContractFormValues>();
   const contractQuery = useContract(contractId);
   const contract = contractQuery.data ?? null;
@@ -102,10 +104,12 @@ export function ContractWindow({
       loading={contractId !== null && contractQuery.isLoading}
       failed={contractId !== null && contractQuery.isError ? t('contract.notFound') : undefined}
       saving={save.isPending}
+      readOnly={readOnly}
       onSave={() => form.submit()}
       onClose={onClose}
       actions={
-        contract && (
+        contract &&
+        !readOnly && (
           <>
             <Button loading={clone.isPending} onClick={() => cloneContract(contract.id)}>
               {t('contract.clone')}
@@ -140,18 +144,21 @@ export function ContractWindow({
         },
         {
           key: 'users',
+          hidden: !can('users:read'),
           label: t('contract.tabs.users'),
           disabled: contract === null,
           children: contract && <UsersTab partnerId={contract.partnerId} contractId={contract.id} />,
         },
         {
           key: 'objects',
+          hidden: !can('objects:read'),
           label: t('contract.tabs.objects'),
           disabled: contract === null,
           children: contract && <ObjectsTab partnerId={contract.partnerId} contractId={contract.id} />,
         },
         {
           key: 'finance',
+          hidden: !can('finance:read'),
           label: t('finance.tab'),
           disabled: contract === null,
           children: contract && <FinanceTab owner={{ contractId: contract.id }} />,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAccountTypes } from '../../app/reference-queries';
+import { useCan } from '../../app/session';
 import { ColumnChooser } from '../../ui/column-chooser';
 import { ExportMenu } from '../../ui/export-menu';
 import { ListToolbar } from '../../ui/list-toolbar';
@@ -22,6 +23,7 @@ interface ContractsListProps {
 /** The contracts list served page by page by the API, its toolbar and the contract window. */
 export function ContractsList({ partnerId, compact = false }: ContractsListProps) {
   const { t, i18n } = useTranslation();
+  const can = useCan();
   const initialQuery: ContractListQuery = {
     page: 1,
     pageSize: compact ? 10 : 50,
@@ -50,7 +52,7 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
     <>
       <ListToolbar
         list={paged}
-        onAdd={recordWindow.openNew}
+        onAdd={can('contracts:write') ? recordWindow.openNew : undefined}
         exportMenu={
           <ExportMenu
             resource="contracts"

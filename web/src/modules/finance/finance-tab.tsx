@@ -2,6 +2,7 @@ import { MinusCircleOutlined, PlusCircleOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session';
 import { ExportMenu } from '../../ui/export-menu';
 import { usePagedList } from '../../ui/use-paged-list';
 import { CorrectionDialog } from './correction-dialog';
@@ -14,7 +15,7 @@ interface FinanceTabProps {
   owner: AccountOwner;
   /**
    * Shown without Add payment, Write off and Correct: a partner administrator's own partner, whose
-   * balance is its parent's business.
+   * balance is its parent's business. Also without them for a user lacking finance:write.
    */
   readOnly?: boolean;
 }
@@ -23,8 +24,9 @@ interface FinanceTabProps {
  * The Finance tab of a contract or partner window: the account's balance (in money and in days), its
  * daily charge, the contract's blocking for debt, and the account's transfers, newest first.
  */
-export function FinanceTab({ owner, readOnly = false }: FinanceTabProps) {
+export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabProps) {
   const { t } = useTranslation();
+  const readOnly = ownReadOnly || !useCan()('finance:write');
   const { message } = App.useApp();
   const isContract = 'contractId' in owner;
   const initialQuery: TransactionsQuery = {

@@ -56,7 +56,7 @@ export function ObjectMainTab({ form, object, fixedContractId, partnerId, onSubm
             required
             extra={isNew ? undefined : t('object.contractMoveHint')}
           >
-            <ContractSelect partnerId={partnerId} current={object?.contract} disabled={!isNew} />
+            <ContractSelect partnerId={partnerId} current={object?.contract} disabled={!isNew || undefined} />
           </FormField>
         )}
         <TextField span={12} {...item('name')} required maxLength={200} />

@@ -1,6 +1,7 @@
 import { Button, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
@@ -62,6 +63,7 @@ export function ObjectWindow({ objectId, contractId, partnerId, onClose, onSaved
   };
 
   const archived = object?.archivedAt != null;
+  const readOnly = !useCan()('objects:write');
   const title = objectId === null ? t('object.addTitle') : (object?.name ?? t('object.loading'));
 
   return (
@@ -73,10 +75,12 @@ export function ObjectWindow({ objectId, contractId, partnerId, onClose, onSaved
       loading={objectId !== null && objectQuery.isLoading}
       saving={save.isPending}
       saveDisabled={archived}
+      readOnly={readOnly}
       onSave={() => form.submit()}
       onClose={onClose}
       actions={
-        object && (
+        object &&
+        !readOnly && (
           <>
             {!archived && <Button onClick={() => setMoving(true)}>{t('object.move')}</Button>}
             <ArchiveButton

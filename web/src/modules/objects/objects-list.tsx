@@ -2,6 +2,7 @@ import { DollarOutlined, ImportOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session';
 import { ColumnChooser } from '../../ui/column-chooser';
 import { ExportMenu } from '../../ui/export-menu';
 import { ListToolbar } from '../../ui/list-toolbar';
@@ -28,6 +29,7 @@ interface ObjectsListProps {
 export function ObjectsList({ partnerId, contractId, compact = false }: ObjectsListProps) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const canWrite = useCan()('objects:write');
   const initialQuery: ObjectListQuery = {
     page: 1,
     pageSize: compact ? 20 : 50,
@@ -59,11 +61,13 @@ export function ObjectsList({ partnerId, contractId, compact = false }: ObjectsL
     <>
       <ListToolbar
         list={paged}
-        onAdd={recordWindow.openNew}
+        onAdd={canWrite ? recordWindow.openNew : undefined}
         afterAdd={
-          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
-            {t('objects.importButton')}
-          </Button>
+          canWrite && (
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+              {t('objects.importButton')}
+            </Button>
+          )
         }
         exportMenu={
           <ExportMenu
@@ -73,6 +77,7 @@ export function ObjectsList({ partnerId, contractId, compact = false }: ObjectsL
           />
         }
         afterExport={
+          canWrite &&
           (partnerId !== undefined || contractId !== undefined) && (
             <Button icon={<DollarOutlined />} onClick={() => setRepricing(true)}>
               {t('objects.reprice.button')}

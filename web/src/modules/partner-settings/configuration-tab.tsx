@@ -2,6 +2,7 @@ import { Alert, App } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-client';
+import { useCan } from '../../app/session';
 import { localized } from './catalogue-texts';
 import { ImportConfirmDialog } from './import-confirm-dialog';
 import { ImportProblemsAlert } from './import-problems-alert';
@@ -22,6 +23,7 @@ export function ConfigurationTab({ partnerId }: { partnerId: number }) {
   const catalogue = useSettingCatalogue();
   const settings = usePartnerSettings(partnerId);
   const remove = useDeleteSetting(partnerId);
+  const readOnly = !useCan()('settings:write');
   const [editing, setEditing] = useState<{ setting: PartnerSetting | null } | null>(null);
 
   const definitions = catalogue.data?.items ?? [];
@@ -61,6 +63,7 @@ export function ConfigurationTab({ partnerId }: { partnerId: number }) {
         addDisabled={catalogue.isLoading || settings.isLoading || addable.length === 0}
         addTitle={addable.length === 0 && !catalogue.isLoading ? t('settings.allSet') : undefined}
         importing={settingsImport.sending}
+        readOnly={readOnly}
         onAdd={() => setEditing({ setting: null })}
         onExport={() => void download()}
         onImportFile={(file) => void settingsImport.readFile(file)}
@@ -83,6 +86,7 @@ export function ConfigurationTab({ partnerId }: { partnerId: number }) {
         definitionOf={definitionOf}
         labelOf={labelOf}
         deleting={remove.isPending}
+        readOnly={readOnly}
         onEdit={(setting) => setEditing({ setting })}
         onDelete={(setting) => void deleteSetting(setting)}
       />

@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table, Typography } from 'antd';
+import type { ColumnType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { description } from './catalogue-texts';
 import { settingSummary } from './setting-summary';
@@ -12,6 +13,8 @@ interface SettingsTableProps {
   /** A setting's name in the person's language (its key when the catalogue does not know it). */
   labelOf: (key: string) => string;
   deleting: boolean;
+  /** Without settings:write: no Edit and Delete. */
+  readOnly: boolean;
   onEdit: (setting: PartnerSetting) => void;
   onDelete: (setting: PartnerSetting) => void;
 }
@@ -23,11 +26,49 @@ export function SettingsTable({
   definitionOf,
   labelOf,
   deleting,
+  readOnly,
   onEdit,
   onDelete,
 }: SettingsTableProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const actionsColumn: ColumnType<PartnerSetting> = {
+    title: t('settings.columns.actions'),
+    key: 'actions',
+    width: 220,
+    render: (_: unknown, setting) => {
+      const name = labelOf(setting.key);
+      return (
+        <Space>
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            aria-label={t('settings.editNamed', { name })}
+            disabled={!definitionOf(setting.key)}
+            onClick={() => onEdit(setting)}
+          >
+            {t('settings.edit')}
+          </Button>
+          <Popconfirm
+            title={t('settings.deleteConfirm', { name })}
+            okText={t('settings.delete')}
+            cancelText={t('settings.cancel')}
+            okButtonProps={{ danger: true, loading: deleting }}
+            onConfirm={() => onDelete(setting)}
+          >
+            <Button
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('settings.deleteNamed', { name })}
+            >
+              {t('settings.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      );
+    },
+  };
   return (
     <Table<PartnerSetting>
       rowKey="key"
@@ -73,43 +114,7 @@ export function SettingsTable({
           width: 170,
           render: (at: string) => new Date(at).toLocaleString(language),
         },
-        {
-          title: t('settings.columns.actions'),
-          key: 'actions',
-          width: 220,
-          render: (_: unknown, setting) => {
-            const name = labelOf(setting.key);
-            return (
-              <Space>
-                <Button
-                  size="small"
-                  icon={<EditOutlined />}
-                  aria-label={t('settings.editNamed', { name })}
-                  disabled={!definitionOf(setting.key)}
-                  onClick={() => onEdit(setting)}
-                >
-                  {t('settings.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('settings.deleteConfirm', { name })}
-                  okText={t('settings.delete')}
-                  cancelText={t('settings.cancel')}
-                  okButtonProps={{ danger: true, loading: deleting }}
-                  onConfirm={() => onDelete(setting)}
-                >
-                  <Button
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('settings.deleteNamed', { name })}
-                  >
-                    {t('settings.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            );
-          },
-        },
+        ...(readOnly ? [] : [actionsColumn]),
       ]}
     />
   );

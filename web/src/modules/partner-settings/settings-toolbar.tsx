@@ -8,6 +8,8 @@ interface SettingsToolbarProps {
   /** Why Add is disabled, where the reason is that every setting is set already. */
   addTitle: string | undefined;
   importing: boolean;
+  /** Without settings:write: Export only. */
+  readOnly: boolean;
   onAdd: () => void;
   onExport: () => void;
   /** A file chosen for Import. */
@@ -20,21 +22,29 @@ export function SettingsToolbar(props: SettingsToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <Space role="toolbar" aria-label={t('settings.toolbar')} wrap style={{ marginBottom: 12 }}>
-      <Button
-        type="primary"
-        icon={<PlusOutlined />}
-        disabled={props.addDisabled}
-        title={props.addTitle}
-        onClick={props.onAdd}
-      >
-        {t('settings.add')}
-      </Button>
+      {!props.readOnly && (
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          disabled={props.addDisabled}
+          title={props.addTitle}
+          onClick={props.onAdd}
+        >
+          {t('settings.add')}
+        </Button>
+      )}
       <Button icon={<DownloadOutlined />} onClick={props.onExport}>
         {t('settings.export')}
       </Button>
-      <Button icon={<UploadOutlined />} loading={props.importing} onClick={() => fileInput.current?.click()}>
-        {t('settings.import')}
-      </Button>
+      {!props.readOnly && (
+        <Button
+          icon={<UploadOutlined />}
+          loading={props.importing}
+          onClick={() => fileInput.current?.click()}
+        >
+          {t('settings.import')}
+        </Button>
+      )}
       <input
         ref={fileInput}
         type="file"

@@ -86,7 +86,7 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
           <SwitchField span={6} {...item('usersBlocked')} disabled={isOwnPartner} />
           <FormField span={12} {...item('parentId')}>
             <PartnerSelect
-              disabled={isOwnPartner}
+              disabled={isOwnPartner || undefined}
               partnerId={partner?.id ?? null}
               current={partner?.parent ?? null}
             />
@@ -107,7 +107,11 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
             <PartnerTariffSelect purpose="price" {...tariffChoices} />
           </FormField>
           <FormField span={12} {...item('partnerPriceTariffId')}>
-            <PartnerTariffSelect purpose="partnerPrice" {...tariffChoices} disabled={isOwnPartner} />
+            <PartnerTariffSelect
+              purpose="partnerPrice"
+              {...tariffChoices}
+              disabled={isOwnPartner || undefined}
+            />
           </FormField>
           <FormField span={12} {...item('organizationType')}>
             <OrganizationTypeSelect country={country} />

@@ -1,7 +1,7 @@
 import { Form } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session';
+import { useCan, useSession } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
@@ -10,6 +10,7 @@ import { ContractsTab } from '../contracts/public';
 import { FinanceTab } from '../finance/public';
 import { ObjectsTab } from '../objects/public';
 import { ConfigurationTab } from '../partner-settings/public';
+import { StaffTab } from '../staff/public';
 import { UsersTab } from '../users/public';
 import { HistoryTab } from './history-tab';
 import { MainSettingsTab } from './main-settings-tab';
@@ -28,6 +29,7 @@ interface PartnerWindowProps {
 export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProps) {
   const { t } = useTranslation();
   const { user } = useSession();
+  const can = useCan();
   const [form] = Form.useForm<PartnerFormValues>();
   const partnerQuery = usePartner(partnerId);
   const partner = partnerQuery.data ?? null;
@@ -58,6 +60,7 @@ export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProp
   const isOwnPartner = partner !== null && partner.id === user?.partnerId;
   const title = partnerId === null ? t('partner.addTitle') : (partner?.name ?? t('partner.loading'));
   const archived = partner?.archivedAt != null;
+  const readOnly = !can('partners:write');
 
   return (
     <RecordWindow
@@ -67,11 +70,13 @@ export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProp
       state={state}
       loading={partnerId !== null && partnerQuery.isLoading}
       saving={save.isPending}
+      readOnly={readOnly}
       onSave={() => form.submit()}
       onClose={onClose}
       actions={
         partner &&
-        !isOwnPartner && (
+        !isOwnPartner &&
+        !readOnly && (
           <ArchiveButton
             archived={archived}
             textsKey="partner"
@@ -85,6 +90,7 @@ export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProp
         )
       }
       tabs={[
+        // A tab shows where its area's read right is held; Main settings and History are the partner's own.
         {
           key: 'main',
           label: t('partner.tabs.main'),
@@ -95,34 +101,46 @@ export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProp
         },
         {
           key: 'configuration',
+          hidden: !can('settings:read'),
           label: t('partner.tabs.configuration'),
           disabled: partner === null,
           children: partner && <ConfigurationTab partnerId={partner.id} />,
         },
         {
           key: 'contracts',
+          hidden: !can('contracts:read'),
           label: t('partner.tabs.contracts'),
           disabled: partner === null,
           children: partner && <ContractsTab partnerId={partner.id} />,
         },
         {
           key: 'objects',
+          hidden: !can('objects:read'),
           label: t('partner.tabs.objects'),
           disabled: partner === null,
           children: partner && <ObjectsTab partnerId={partner.id} />,
         },
         {
           key: 'users',
+          hidden: !can('users:read'),
           label: t('partner.tabs.users'),
           disabled: partner === null,
           children: partner && <UsersTab partnerId={partner.id} />,
         },
         {
           key: 'finance',
+          hidden: !can('finance:read'),
           label: t('finance.tab'),
           disabled: partner === null,
           // A partner administrator's own balance is its parent's business: shown, not changed.
           children: partner && <FinanceTab owner={{ partnerId: partner.id }} readOnly={isOwnPartner} />,
+        },
+        {
+          key: 'staff',
+          hidden: !can('staff:read'),
+          label: t('partner.tabs.staff'),
+          disabled: partner === null,
+          children: partner && <StaffTab partnerId={partner.id} partnerName={partner.name} />,
         },
         {
           key: 'history',

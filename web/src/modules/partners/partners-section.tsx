@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session';
 import { ColumnChooser } from '../../ui/column-chooser';
 import { ExportMenu } from '../../ui/export-menu';
 import { ListToolbar } from '../../ui/list-toolbar';
@@ -16,6 +17,7 @@ const initialQuery: PartnerListQuery = { page: 1, pageSize: 50, sort: 'id', orde
 /** The Partners section: the list served page by page by the API, its toolbar and the partner window. */
 export function PartnersSection() {
   const { t } = useTranslation();
+  const can = useCan();
   const paged = usePagedList(initialQuery, { defaultSort: 'id', filterParamOf });
   const [hidden, setHidden] = useHiddenColumns('fleetdesk.partners.hiddenColumns', partnerColumnKeys);
   const recordWindow = useRecordWindow(t('partner.saved'));
@@ -26,7 +28,7 @@ export function PartnersSection() {
     <SectionPage name="partners">
       <ListToolbar
         list={paged}
-        onAdd={recordWindow.openNew}
+        onAdd={can('partners:write') ? recordWindow.openNew : undefined}
         exportMenu={<ExportMenu resource="partners" query={paged.query} />}
         searchWidth={280}
         columnChooser={

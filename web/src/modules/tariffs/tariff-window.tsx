@@ -1,7 +1,7 @@
 import { App, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session';
+import { useCan, useSession } from '../../app/session';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
 import { NewPriceDialog } from './new-price-dialog';
@@ -52,7 +52,8 @@ export function TariffWindow({ tariffId, onClose, onSaved }: TariffWindowProps) 
   const state = useRecordForm(form, { formTab: 'main', reloadRecord });
   const [filled, setFilled] = useState(false);
   const [newPrice, setNewPrice] = useState(false);
-  const readOnly = tariff !== null && !canChangeTariff(tariff, user?.role);
+  const mayWrite = useCan()('tariffs:write');
+  const readOnly = !mayWrite || (tariff !== null && !canChangeTariff(tariff, user?.role));
 
   // The form is filled once: a refetch (after a new price) must not overwrite what the person typed.
   useEffect(() => {
@@ -93,6 +94,7 @@ export function TariffWindow({ tariffId, onClose, onSaved }: TariffWindowProps) 
       failed={tariffId !== null && tariffQuery.isError ? t('tariff.notFound') : undefined}
       saving={save.isPending}
       saveDisabled={readOnly}
+      readOnly={!mayWrite}
       onSave={() => form.submit()}
       onClose={onClose}
       tabs={[

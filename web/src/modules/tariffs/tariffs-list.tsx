@@ -3,6 +3,7 @@ import { Button, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrencies } from '../../app/reference-queries';
+import { useCan } from '../../app/session';
 import { PagedTable } from '../../ui/paged-table';
 import { usePagedList, type PagedQuery } from '../../ui/use-paged-list';
 import { useRecordWindow } from '../../ui/use-record-window';
@@ -24,15 +25,18 @@ export function TariffsList() {
   });
   const currencies = useCurrencies();
   const recordWindow = useRecordWindow(t('tariff.saved'));
+  const can = useCan();
   const columns = tariffColumns(t);
 
   return (
     <>
       {/* The API neither sorts tariffs otherwise nor keeps deleted ones apart: Add, Search, Currency. */}
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={recordWindow.openNew}>
-          {t('list.add')}
-        </Button>
+        {can('tariffs:write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={recordWindow.openNew}>
+            {t('list.add')}
+          </Button>
+        )}
         <Input.Search
           aria-label={t('tariffs.search')}
           placeholder={t('tariffs.search')}

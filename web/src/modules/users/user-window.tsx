@@ -1,6 +1,7 @@
 import { Button, Form, Popconfirm } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
@@ -70,6 +71,7 @@ export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: 
   };
 
   const archived = user?.archivedAt != null;
+  const readOnly = !useCan()('users:write');
   const title = userId === null ? t('user.addTitle') : (user?.login ?? t('user.loading'));
   const run = (name: 'block' | 'unblock' | 'archive' | 'restore', then?: () => void) => {
     if (!user) return;
@@ -86,10 +88,12 @@ export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: 
       loading={userId !== null && userQuery.isLoading}
       saving={save.isPending}
       saveDisabled={archived}
+      readOnly={readOnly}
       onSave={() => form.submit()}
       onClose={onClose}
       actions={
-        user && (
+        user &&
+        !readOnly && (
           <>
             {!archived && (
               <Button loading={action.isPending} onClick={() => run(user.blocked ? 'unblock' : 'block')}>

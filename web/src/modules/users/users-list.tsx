@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session';
 import { ListToolbar } from '../../ui/list-toolbar';
 import { PagedTable } from '../../ui/paged-table';
 import { usePagedList } from '../../ui/use-paged-list';
@@ -19,6 +20,7 @@ interface UsersListProps {
 /** The portal users list served page by page by the API, its toolbar and the user window. */
 export function UsersList({ partnerId, contractId, compact = false }: UsersListProps) {
   const { t } = useTranslation();
+  const can = useCan();
   const initialQuery: UserListQuery = {
     page: 1,
     pageSize: compact ? 20 : 50,
@@ -39,7 +41,7 @@ export function UsersList({ partnerId, contractId, compact = false }: UsersListP
     <>
       <ListToolbar
         list={paged}
-        onAdd={recordWindow.openNew}
+        onAdd={can('users:write') ? recordWindow.openNew : undefined}
         searchLabel={t('users.search')}
         searchWidth={320}
       />

@@ -1,0 +1,5 @@
+import { StaffSection } from '../modules/staff/public';
+
+export function StaffPage() {
+  return <StaffSection />;
+}
