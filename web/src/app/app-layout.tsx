@@ -3,6 +3,7 @@ import {
   CarOutlined,
   DollarOutlined,
   FileTextOutlined,
+  KeyOutlined,
   LogoutOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -58,11 +59,14 @@ export function AppLayout() {
         >
           <LanguageSwitch />
           <Space>
-            {/* The signed-in user's own things (their sessions) hang off their name, as in most apps. */}
+            {/* The signed-in user's own things (their sessions, their API tokens) hang off their name, as in most apps. */}
             <Dropdown
               trigger={['click']}
               menu={{
-                items: [{ key: '/sessions', icon: <SafetyOutlined />, label: t('nav.sessions') }],
+                items: [
+                  { key: '/sessions', icon: <SafetyOutlined />, label: t('nav.sessions') },
+                  { key: '/api-tokens', icon: <KeyOutlined />, label: t('nav.apiTokens') },
+                ],
                 onClick: ({ key }) => void navigate(key),
               }}
             >

@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ApiTokensPage } from '../pages/api-tokens-page';
 import { BillingPage } from '../pages/billing-page';
 import { ContractsPage } from '../pages/contracts-page';
 import { LoginPage } from '../pages/login-page';
@@ -32,6 +33,7 @@ export function AppRoutes() {
         <Route path="/users" element={<UsersPage />} />
         <Route path="/tariffs" element={<TariffsPage />} />
         <Route path="/sessions" element={<SessionsPage />} />
+        <Route path="/api-tokens" element={<ApiTokensPage />} />
         {user.role === 'super_admin' && <Route path="/billing" element={<BillingPage />} />}
         <Route path="*" element={<Navigate to="/partners" replace />} />
       </Route>

@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import apiTokensEn from '../modules/api-tokens/i18n/en.json';
+import apiTokensRu from '../modules/api-tokens/i18n/ru.json';
 import billingEn from '../modules/billing/i18n/en.json';
 import billingRu from '../modules/billing/i18n/ru.json';
 import contractsEn from '../modules/contracts/i18n/en.json';
@@ -43,6 +45,7 @@ void i18n.use(initReactI18next).init({
         ...tariffsEn,
         ...billingEn,
         ...sessionsEn,
+        ...apiTokensEn,
       },
     },
     ru: {
@@ -56,6 +59,7 @@ void i18n.use(initReactI18next).init({
         ...tariffsRu,
         ...billingRu,
         ...sessionsRu,
+        ...apiTokensRu,
       },
     },
   },
