@@ -21,31 +21,37 @@ export function apiTokenColumns({
 }: ApiTokenColumnsOptions): ColumnsType<ApiToken> {
   const dateTime = (value: string) => new Date(value).toLocaleString(language);
   return [
-    { title: t('apiTokens.columns.name'), dataIndex: 'name', width: 200, ellipsis: { showTitle: true } },
+    { title: t('apiTokens.columns.name'), dataIndex: 'name', width: 170, ellipsis: { showTitle: true } },
     {
       title: t('apiTokens.columns.prefix'),
       dataIndex: 'prefix',
-      width: 130,
+      width: 120,
       render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text>,
     },
     {
       title: t('apiTokens.columns.rights'),
       dataIndex: 'rights',
+      width: 220,
+      // Write includes read: an area is shown once, at the most it allows.
       render: (rights: string[]) =>
         rights.length === 0 ? (
           t('apiTokens.noRights')
         ) : (
           <Space size={[0, 4]} wrap>
-            {rights.map((right) => (
-              <Tag key={right}>{rightLabel(t, right)}</Tag>
-            ))}
+            {rights
+              .filter(
+                (right) => !(right.endsWith(':read') && rights.includes(right.replace(':read', ':write'))),
+              )
+              .map((right) => (
+                <Tag key={right}>{rightLabel(t, right)}</Tag>
+              ))}
           </Space>
         ),
     },
     {
       title: t('apiTokens.columns.expiresAt'),
       dataIndex: 'expiresAt',
-      width: 190,
+      width: 170,
       render: (expiresAt: string | null) => {
         if (expiresAt === null) return t('apiTokens.never');
         const expired = new Date(expiresAt).getTime() <= Date.now();
@@ -59,15 +65,16 @@ export function apiTokenColumns({
     {
       title: t('apiTokens.columns.lastUsedAt'),
       dataIndex: 'lastUsedAt',
-      width: 190,
+      width: 170,
       render: (lastUsedAt: string | null) =>
         lastUsedAt === null ? t('apiTokens.neverUsed') : dateTime(lastUsedAt),
     },
-    { title: t('apiTokens.columns.createdAt'), dataIndex: 'createdAt', width: 190, render: dateTime },
+    { title: t('apiTokens.columns.createdAt'), dataIndex: 'createdAt', width: 170, render: dateTime },
     {
       title: t('apiTokens.columns.action'),
       key: 'action',
-      width: 120,
+      width: 110,
+      fixed: 'right',
       render: (_: unknown, token: ApiToken) => (
         <Popconfirm
           title={t('apiTokens.revokeConfirm', { name: token.name })}

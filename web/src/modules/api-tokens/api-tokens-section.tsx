@@ -58,7 +58,7 @@ export function ApiTokensSection() {
         columns={apiTokenColumns({ t, language: i18n.language, revoking, onRevoke: revokeToken })}
         locale={{ emptyText: t('apiTokens.empty') }}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1000 }}
       />
       {adding && (
         <NewTokenDialog
