@@ -1,4 +1,4 @@
-import { IdcardOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { IdcardOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -49,11 +49,14 @@ export function AppLayout({ enrolmentPending = false }: { enrolmentPending?: boo
         >
           <LanguageSwitch />
           <Space>
-            {/* The signed-in user's own things (their sessions) hang off their name, as in most apps. */}
+            {/* The signed-in user's own things (their sessions, their API tokens) hang off their name, as in most apps. */}
             <Dropdown
               trigger={['click']}
               menu={{
-                items: [{ key: '/sessions', icon: <SafetyOutlined />, label: t('nav.sessions') }],
+                items: [
+                  { key: '/sessions', icon: <SafetyOutlined />, label: t('nav.sessions') },
+                  { key: '/api-tokens', icon: <KeyOutlined />, label: t('nav.apiTokens') },
+                ],
                 onClick: ({ key }) => void navigate(key),
               }}
             >

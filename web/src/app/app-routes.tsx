@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ApiTokensPage } from '../pages/api-tokens-page';
 import { BillingPage } from '../pages/billing-page';
 import { ContractsPage } from '../pages/contracts-page';
 import { LoginPage } from '../pages/login-page';
@@ -54,6 +55,7 @@ export function AppRoutes() {
               <Route key={section.path} path={section.path} element={pages[section.path]} />
             ))}
             <Route path="/sessions" element={<SessionsPage />} />
+            <Route path="/api-tokens" element={<ApiTokensPage />} />
             {/* The first section the user may open; one with no section at all still has its sessions. */}
             <Route path="*" element={<Navigate to={allowed[0]?.path ?? '/sessions'} replace />} />
           </>

@@ -79,3 +79,9 @@ export const referenceKeys = {
 export const sessionKeys = {
   own: ['sessions', 'own'] as const,
 };
+
+/** The signed-in user's own API tokens (GET /api-tokens) and the rights it may give them (its own). */
+export const apiTokenKeys = {
+  own: ['api-tokens', 'own'] as const,
+  ownRights: ['api-tokens', 'own-rights'] as const,
+};

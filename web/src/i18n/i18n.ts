@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import apiTokensEn from '../modules/api-tokens/i18n/en.json';
+import apiTokensRu from '../modules/api-tokens/i18n/ru.json';
 import billingEn from '../modules/billing/i18n/en.json';
 import billingRu from '../modules/billing/i18n/ru.json';
 import contractsEn from '../modules/contracts/i18n/en.json';
@@ -49,6 +51,7 @@ void i18n.use(initReactI18next).init({
         ...sessionsEn,
         ...profileEn,
         ...staffEn,
+        ...apiTokensEn,
       },
     },
     ru: {
@@ -64,6 +67,7 @@ void i18n.use(initReactI18next).init({
         ...sessionsRu,
         ...profileRu,
         ...staffRu,
+        ...apiTokensRu,
       },
     },
   },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { StoredSettingValue } from './setting-catalogue.js';
 
@@ -72,4 +73,27 @@ export async function deleteSetting(db: Db, partnerId: number, key: string, vers
   if (version !== undefined) query = query.where('version', '=', version);
   const result = await query.executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+/**
+ * The value of `key` in force for a partner: its own, else the nearest ancestor's that has it (the
+ * deepest partner on its path with the key), in one statement; undefined when none on the path has it.
+ */
+export async function findSettingInForce(
+  db: Db,
+  partnerId: number,
+  key: string,
+): Promise<StoredSettingValue | undefined> {
+  const row = await db
+    .selectFrom('partner_settings as s')
+    .innerJoin('partners as p', 'p.id', 's.partner_id')
+    .where('s.key', '=', key)
+    .where(
+      sql<boolean>`s.partner_id = any((select path from partners where id = ${partnerId}::bigint)::bigint[])`,
+    )
+    .orderBy(sql`cardinality(p.path)`, 'desc')
+    .select('s.value')
+    .limit(1)
+    .executeTakeFirst();
+  return row && (row.value as StoredSettingValue);
 }

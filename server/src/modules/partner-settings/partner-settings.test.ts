@@ -57,6 +57,7 @@ describe('the catalogue', () => {
       'telegram_bot',
       'allowed_networks',
       'require_two_factor',
+      'portal_url',
     ]);
     expect(body.items[1]).toEqual({
       key: 'balance_in_days',
@@ -330,6 +331,8 @@ describe('validation', () => {
     ['support_url', '', 'value:setting_required'],
     ['support_url', 'x'.repeat(2001), 'value:setting_too_long'],
     ['support_url', 5, 'value:setting_not_text'],
+    ['portal_url', 'http://portal.example.com', 'value:setting_https_url'],
+    ['portal_url', '', 'value:setting_required'],
     ['balance_in_days', 'true', 'value:setting_not_boolean'],
     ['balance_in_days', null, 'value:setting_required'],
     ['smtp', 'smtp.example.com', 'value:setting_not_object'],

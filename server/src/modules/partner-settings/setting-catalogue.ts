@@ -290,6 +290,25 @@ export const settingCatalogue: readonly SettingDefinition[] = [
       },
     ],
   },
+  {
+    key: 'portal_url',
+    label: { en: 'Portal URL', ru: 'Адрес портала' },
+    description: {
+      en: 'The https:// address of the monitoring portal that the partner’s clients use, opened by “Log in as”; sub-partners without their own inherit it',
+      ru: 'Адрес https:// портала мониторинга, которым пользуются клиенты партнёра; его открывает «Войти как». Субпартнёры без своего адреса наследуют его',
+    },
+    shape: 'scalar',
+    fields: [
+      {
+        name: null,
+        type: 'string',
+        label: { en: 'Portal URL', ru: 'Адрес портала' },
+        required: true,
+        maxLength: 2000,
+        format: 'https_url',
+      },
+    ],
+  },
 ];
 
 export function findSettingDefinition(key: string): SettingDefinition | undefined {

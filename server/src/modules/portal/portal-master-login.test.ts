@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 const issue = async (client: TestClient, id: number) =>
-  expectStatus<{ token: string; expiresAt: string }>(
+  expectStatus<{ token: string; expiresAt: string; portalUrl: string | null }>(
     await client.post(`/api/v1/users/${id}/master-login`),
     201,
   );
@@ -46,7 +46,8 @@ const enter = (body: Record<string, unknown>) =>
 
 describe('POST /users/{id}/master-login and the portal', () => {
   it('lets the portal in as the user once, naming the admin, within 60 seconds', async () => {
-    const { token, expiresAt } = await issue(dealer, userId);
+    const { token, expiresAt, portalUrl } = await issue(dealer, userId);
+    expect(portalUrl).toBeNull();
     const lifetime = new Date(expiresAt).getTime() - Date.now();
     expect(lifetime).toBeGreaterThan(50_000);
     expect(lifetime).toBeLessThanOrEqual(60_000);
@@ -119,5 +120,48 @@ describe('POST /users/{id}/master-login and the portal', () => {
         .json<{ errors: { field: string; code: string }[] }>()
         .errors.map((error) => `${error.field}:${error.code}`),
     ).toEqual(['login:required', 'password:required']);
+  });
+});
+
+describe("the portal's address in the master-login answer (portalUrl)", () => {
+  const setPortalUrl = async (partnerId: number, value: string) =>
+    expectStatus(
+      await root.request('PUT', `/api/v1/partners/${partnerId}/settings/portal_url`, { value }),
+      201,
+    );
+  const userOf = async (partnerId: number) =>
+    (await createPortalUser(root, (await createContract(root, partnerId)).id)).id;
+
+  it("is the Portal URL in force: the partner's own, else the nearest ancestor's, with the token", async () => {
+    const parent = await createPartner(root);
+    const child = await createPartner(root, { parentId: parent.id });
+    const grandchild = await createPartner(root, { parentId: child.id });
+    const childUser = await userOf(child.id);
+    const grandchildUser = await userOf(grandchild.id);
+
+    expect((await issue(root, grandchildUser)).portalUrl).toBeNull();
+
+    await setPortalUrl(parent.id, 'https://portal.example.com/enter?lang=ru');
+    const inherited = await issue(root, grandchildUser);
+    expect(inherited.portalUrl).toBe(
+      `https://portal.example.com/enter?lang=ru&masterToken=${encodeURIComponent(inherited.token)}`,
+    );
+
+    await setPortalUrl(child.id, 'https://track.dealer.example');
+    const nearer = await issue(root, grandchildUser);
+    expect(nearer.portalUrl).toBe(
+      `https://track.dealer.example/?masterToken=${encodeURIComponent(nearer.token)}`,
+    );
+    const own = await issue(root, childUser);
+    expect(own.portalUrl).toBe(`https://track.dealer.example/?masterToken=${encodeURIComponent(own.token)}`);
+
+    await setPortalUrl(grandchild.id, 'https://own.example.org/portal');
+    const ownWins = await issue(root, grandchildUser);
+    expect(ownWins.portalUrl).toBe(
+      `https://own.example.org/portal?masterToken=${encodeURIComponent(ownWins.token)}`,
+    );
+    // The token in the address is the one the portal accepts.
+    const entered = await enter({ masterToken: new URL(ownWins.portalUrl!).searchParams.get('masterToken') });
+    expect(entered.statusCode, entered.body).toBe(200);
   });
 });

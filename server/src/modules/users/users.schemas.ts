@@ -161,4 +161,10 @@ export const LoginHistoryResponse = Type.Object({
 export const MasterLoginResponse = Type.Object({
   token: Type.String({ description: 'Single use; present it to POST /portal/login as masterToken' }),
   expiresAt: Type.String({ format: 'date-time' }),
+  portalUrl: Nullable(
+    Type.String({
+      description:
+        "The monitoring portal to open: the partner's Portal URL setting in force (its own, else the nearest ancestor's) with masterToken=<token> in its query; null when none is set",
+    }),
+  ),
 });

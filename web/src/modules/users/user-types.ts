@@ -1,5 +1,6 @@
 import type {
   LoginHistoryResponse,
+  MasterLoginResponse,
   PasswordPolicyResponse,
   ResetPasswordResponse,
   UserResponse,
@@ -15,6 +16,9 @@ export type PasswordPolicyInForce = Static<typeof PasswordPolicyResponse>;
 
 /** After Reset password: the new password, shown once where the partner allows it; else null. */
 export type ResetPasswordAnswer = Static<typeof ResetPasswordResponse>;
+
+/** After "Log in as": the single-use token, until when it works, and the portal to open with it. */
+export type MasterLoginAnswer = Static<typeof MasterLoginResponse>;
 
 /** One portal login attempt: when, from where and how it ended. */
 export type LoginAttempt = Static<typeof LoginHistoryResponse>['items'][number];

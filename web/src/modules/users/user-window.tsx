@@ -6,12 +6,13 @@ import { ArchiveButton } from '../../ui/archive-button';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
 import { LoginHistoryTab } from './login-history-tab';
+import { MasterLoginResult } from './master-login-result';
 import { ResetPasswordResult } from './reset-password-result';
 import { emptyUserValues, userFormValuesOf, userRequestBodyOf } from './user-form-values';
 import { UserHistoryTab } from './user-history-tab';
 import { UserMainTab } from './user-main-tab';
-import type { UserFormValues } from './user-types';
-import { useResetPassword, useSaveUser, useUser, useUserAction } from './users-api';
+import type { MasterLoginAnswer, UserFormValues } from './user-types';
+import { useMasterLogin, useResetPassword, useSaveUser, useUser, useUserAction } from './users-api';
 
 interface UserWindowProps {
   /** null: the Add window. */
@@ -24,7 +25,10 @@ interface UserWindowProps {
   onSaved: () => void;
 }
 
-/** The portal user window: Main, Login history and History; Block/Unblock, Reset password, Delete/Restore, Save. */
+/**
+ * The portal user window: Main, Login history and History; Log in as, Block/Unblock, Reset password,
+ * Delete/Restore, Save.
+ */
 export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: UserWindowProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<UserFormValues>();
@@ -33,6 +37,7 @@ export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: 
   const save = useSaveUser();
   const action = useUserAction();
   const reset = useResetPassword();
+  const masterLogin = useMasterLogin(userId);
   const state = useRecordForm(form, {
     formTab: 'main',
     // Opened from a contract, the window has no Contract field: an error on it is told in the alert.
@@ -52,6 +57,7 @@ export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: 
     },
   });
   const [resetAnswer, setResetAnswer] = useState<{ password: string | null } | null>(null);
+  const [masterAnswer, setMasterAnswer] = useState<MasterLoginAnswer | null>(null);
 
   useEffect(() => {
     if (userId === null) form.setFieldsValue(emptyUserValues(contractId));
@@ -95,6 +101,20 @@ export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: 
         user &&
         !readOnly && (
           <>
+            {!archived && (
+              <Button
+                loading={masterLogin.isPending}
+                onClick={() => {
+                  state.clearProblem();
+                  masterLogin.mutate(user.id, {
+                    onSuccess: setMasterAnswer,
+                    onError: state.showServerErrors,
+                  });
+                }}
+              >
+                {t('user.master.button')}
+              </Button>
+            )}
             {!archived && (
               <Button loading={action.isPending} onClick={() => run(user.blocked ? 'unblock' : 'block')}>
                 {user.blocked ? t('user.unblock') : t('user.block')}
@@ -154,6 +174,9 @@ export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: 
     >
       {resetAnswer && (
         <ResetPasswordResult password={resetAnswer.password} onClose={() => setResetAnswer(null)} />
+      )}
+      {masterAnswer && user && (
+        <MasterLoginResult login={user.login} answer={masterAnswer} onClose={() => setMasterAnswer(null)} />
       )}
     </RecordWindow>
   );

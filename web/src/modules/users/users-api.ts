@@ -8,6 +8,7 @@ import { useInvalidatingMutation } from '../../app/use-invalidating-mutation';
 import type { PagedQuery } from '../../ui/use-paged-list';
 import type {
   LoginAttempt,
+  MasterLoginAnswer,
   PasswordPolicyInForce,
   PortalUser,
   ResetPasswordAnswer,
@@ -64,4 +65,14 @@ export const useResetPassword = () =>
   useInvalidatingMutation(
     (id: number) => usersApi.act<ResetPasswordAnswer>(id, 'reset-password'),
     changedByUsers,
+  );
+
+/**
+ * "Log in as": a single-use token for the monitoring portal, valid for a minute. The user's History
+ * records who asked for it; nothing else of the user changes, so the open form is left alone.
+ */
+export const useMasterLogin = (id: number | null) =>
+  useInvalidatingMutation(
+    (userId: number) => usersApi.act<MasterLoginAnswer>(userId, 'master-login'),
+    id === null ? [] : [userKeys.history(id)],
   );

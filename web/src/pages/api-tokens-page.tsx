@@ -1,0 +1,5 @@
+import { ApiTokensSection } from '../modules/api-tokens/public';
+
+export function ApiTokensPage() {
+  return <ApiTokensSection />;
+}
