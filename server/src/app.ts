@@ -119,7 +119,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(referenceRoutes, { db });
       await api.register(tariffRoutes, { db });
       await api.register(partnerRoutes, { db });
-      await api.register(partnerSettingsRoutes, { db });
+      await api.register(partnerSettingsRoutes, { db, secretKey: twoFactorKeys.secretKey });
       await api.register(contractRoutes, { db });
       await api.register(objectRoutes, { db });
       await api.register(userRoutes, { db });

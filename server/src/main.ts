@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openMigratedDatabase } from './database.js';
 import { generatePassword } from './lib/password-policy.js';
 import { ensureInitialAdmin } from './modules/auth/auth.service.js';
+import { sealStoredSecrets } from './modules/partner-settings/partner-settings.service.js';
 import { startBillingSchedule, type BillingSchedule } from './modules/billing/billing-schedule.js';
 
 function readConfig(): Config {
@@ -37,12 +38,15 @@ async function main() {
   } else if (admin.created) {
     console.log(`Created the super administrator "${config.adminLogin}" from FLEETDESK_ADMIN_PASSWORD.`);
   }
+  // Settings saved before secrets were sealed at rest get sealed now; nothing to do after that.
+  const sealed = await sealStoredSecrets(database.db, config.secretKey);
+  if (sealed > 0) console.log(`Sealed the secrets of ${sealed} stored settings with FLEETDESK_SECRET_KEY.`);
 
   const app = await buildApp({
     database,
     logger: {
       level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
       // A person at a terminal reads lines, not JSON; a log collector gets JSON.
       ...(process.stdout.isTTY
         ? {

@@ -43,6 +43,11 @@ export function sealSecret(plaintext: string, key: Buffer): string {
     .join('.');
 }
 
+/** Whether a stored text is already sealed (an older row may hold a secret in clear). */
+export function isSealed(text: string): boolean {
+  return /^v1\.[\w-]+\.[\w-]+\.[\w-]*$/.test(text);
+}
+
 /** Decrypts what sealSecret made; throws when the value was altered or sealed with another key. */
 export function openSecret(sealed: string, key: Buffer): string {
   const [version, iv, tag, ciphertext] = sealed.split('.');

@@ -97,3 +97,23 @@ export async function findSettingInForce(
     .executeTakeFirst();
   return row && (row.value as StoredSettingValue);
 }
+
+/** Every stored setting of these keys, across partners: what sealing older secrets reads. */
+export async function findSettingsOfKeys(db: Db, keys: readonly string[]) {
+  if (keys.length === 0) return [];
+  return db
+    .selectFrom('partner_settings')
+    .where('key', 'in', [...keys])
+    .select(['partner_id', 'key', 'value'])
+    .execute();
+}
+
+/** Rewrites a stored value in place, version kept: the same setting, only its storage changes. */
+export async function rewriteSettingValue(db: Db, partnerId: number, key: string, value: StoredSettingValue) {
+  await db
+    .updateTable('partner_settings')
+    .set({ value: JSON.stringify(value) })
+    .where('partner_id', '=', partnerId)
+    .where('key', '=', key)
+    .execute();
+}

@@ -22,7 +22,10 @@ import { presentCatalogue } from './setting-catalogue.js';
 import { useFeatureMessages } from '../../plugins/messages.plugin.js';
 import { partnerSettingsMessages } from './partner-settings.messages.js';
 
-export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db; secretKey: Buffer }> = async (
+  app,
+  { db, secretKey },
+) => {
   useFeatureMessages(app, partnerSettingsMessages);
   const tags = ['partner settings'];
 
@@ -98,6 +101,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         partnerId: request.params.id,
         input: request.body,
         requestId: request.id,
+        secretKey,
       }),
   );
 
@@ -121,6 +125,7 @@ export const partnerSettingsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         key: request.params.key,
         input: request.body,
         requestId: request.id,
+        secretKey,
       });
       return reply.status(created ? 201 : 200).send(item);
     },

@@ -1,14 +1,17 @@
 import type { Db } from '../../db/connect.js';
 import type { AuditChange } from '../../db/schema.js';
 import { conflict, FieldErrors, invalid, notFound, staleVersion } from '../../lib/errors.js';
+import { isSealed, sealSecret } from '../../lib/secret-box.js';
 import { scopeOf, type Actor } from '../auth/auth.public.js';
 import { findPartnerInScope } from '../scope/scope.public.js';
 import { recordAuditEvent } from '../audit/audit.public.js';
 import {
   deleteSetting,
+  findSettingsOfKeys,
   insertSetting,
   listSettings,
   lockSettings,
+  rewriteSettingValue,
   updateSetting,
   type SettingRow,
 } from './partner-settings.repository.js';
@@ -23,6 +26,7 @@ import {
   findSettingDefinition,
   normaliseSettingValue,
   presentSettingValue,
+  sealClearSecrets,
   settingAuditChanges,
   settingCatalogue,
   type SettingDefinition,
@@ -44,6 +48,12 @@ interface Call {
 interface ChangeCall extends Call {
   requestId: string;
 }
+/** A change that may store secrets: sealed at rest with this key (FLEETDESK_SECRET_KEY). */
+interface SealingCall extends ChangeCall {
+  secretKey: Buffer;
+}
+
+const sealerOf = (key: Buffer) => (secret: string) => sealSecret(secret, key);
 
 /** 404 outside the caller's subtree; a change to an archived partner waits until it is restored. */
 async function requirePartner({ db, actor, partnerId }: Call, purpose: 'read' | 'change' = 'read') {
@@ -84,7 +94,7 @@ export async function listPartnerSettings(call: Call) {
  * Adds or changes one setting. Optimistic concurrency: without `version` the setting must not exist
  * yet; with it, it must still be at that version. Otherwise 409 version_conflict.
  */
-export async function putPartnerSetting(call: ChangeCall & { key: string; input: SettingPut }) {
+export async function putPartnerSetting(call: SealingCall & { key: string; input: SettingPut }) {
   const { db, actor, partnerId, key, input } = call;
   await requirePartner(call, 'change');
   const definition = findSettingDefinition(key);
@@ -93,7 +103,14 @@ export async function putPartnerSetting(call: ChangeCall & { key: string; input:
   return db.transaction().execute(async (trx) => {
     const [current] = await lockSettings(trx, partnerId, [key]);
     const errors = new FieldErrors();
-    const value = normaliseSettingValue(definition, input.value, current?.value, errors, 'value');
+    const value = normaliseSettingValue(
+      definition,
+      input.value,
+      current?.value,
+      errors,
+      'value',
+      sealerOf(call.secretKey),
+    );
     errors.throwIfAny();
     const stale = input.version === undefined ? current !== undefined : current?.version !== input.version;
     if (stale) throw staleVersion();
@@ -159,7 +176,7 @@ export async function exportPartnerSettings(call: Call) {
  * first, then all are written in one transaction, or none. Keys the file does not name are left as
  * they are (a merge, not a replacement); secrets the file leaves out keep their stored values.
  */
-export async function importPartnerSettings(call: ChangeCall & { input: SettingsImport }) {
+export async function importPartnerSettings(call: SealingCall & { input: SettingsImport }) {
   const { db, actor, partnerId, input } = call;
   await requirePartner(call, 'change');
   const entries = Object.entries(input.settings);
@@ -183,7 +200,14 @@ export async function importPartnerSettings(call: ChangeCall & { input: Settings
         continue;
       }
       const current = rows.find((row) => row.key === key);
-      const value = normaliseSettingValue(definition, raw, current?.value, errors, `settings.${key}`);
+      const value = normaliseSettingValue(
+        definition,
+        raw,
+        current?.value,
+        errors,
+        `settings.${key}`,
+        sealerOf(call.secretKey),
+      );
       if (value !== undefined) planned.push({ definition, current, value });
     }
     errors.throwIfAny();
@@ -210,4 +234,32 @@ export async function importPartnerSettings(call: ChangeCall & { input: Settings
     }
   });
   return presentList(db, partnerId);
+}
+
+/**
+ * Seals the secrets that rows written before secrets were sealed still hold in clear; run at start,
+ * it finds nothing to do once done. Returns how many settings it sealed.
+ */
+export async function sealStoredSecrets(db: Db, secretKey: Buffer): Promise<number> {
+  const withSecrets = settingCatalogue.filter((definition) =>
+    definition.fields.some((field) => field.secret),
+  );
+  const rows = await findSettingsOfKeys(
+    db,
+    withSecrets.map((definition) => definition.key),
+  );
+  let sealed = 0;
+  for (const row of rows) {
+    const definition = withSecrets.find((candidate) => candidate.key === row.key)!;
+    const value = sealClearSecrets(
+      definition,
+      row.value as StoredSettingValue,
+      sealerOf(secretKey),
+      isSealed,
+    );
+    if (value === null) continue;
+    await rewriteSettingValue(db, Number(row.partner_id), row.key, value);
+    sealed += 1;
+  }
+  return sealed;
 }

@@ -19,8 +19,9 @@ import { isAddressOrNetwork, networksOf } from '../../lib/networks.js';
  * - The export file leaves secrets out; importing that file therefore keeps the stored secrets.
  * - The audit trail shows a secret as '••••' when it holds a value and null when not, so History
  *   tells that it was set or changed, never what it is.
- * Secrets are stored as given in the database (jsonb); lib/secret-box.ts (FLEETDESK_SECRET_KEY) can
- * now seal them at rest, which is not done for settings yet.
+ * Secrets are stored sealed (lib/secret-box.ts, AES-256-GCM with FLEETDESK_SECRET_KEY): a copy of the
+ * database gives none of them away; rows written before sealing are sealed when the server starts.
+ * What will send mail or messages opens them with the same key.
  */
 
 export interface Text {
@@ -441,6 +442,8 @@ export function normaliseSettingValue(
   stored: StoredSettingValue | undefined,
   errors: FieldErrors,
   path: string,
+  /** Seals a secret typed in for storage (kept secrets are stored sealed already). */
+  seal: (secret: string) => string,
 ): StoredSettingValue | undefined {
   const before = errors.list.length;
   if (definition.shape === 'scalar') {
@@ -467,7 +470,8 @@ export function normaliseSettingValue(
       continue;
     }
     const checked = checkField(field, raw, errors, `${path}.${name}`);
-    if (checked !== undefined) value[name] = checked;
+    if (checked === undefined) continue;
+    value[name] = field.secret && typeof checked === 'string' && checked !== '' ? seal(checked) : checked;
   }
   return errors.list.length === before ? value : undefined;
 }
@@ -493,6 +497,26 @@ export function presentSettingValue(definition: SettingDefinition, stored: Store
     }
   }
   return { value, secretsSet };
+}
+
+/**
+ * The value with every secret held in clear sealed (a row written before secrets were sealed); null
+ * when there was none to seal.
+ */
+export function sealClearSecrets(
+  definition: SettingDefinition,
+  stored: StoredSettingValue,
+  seal: (secret: string) => string,
+  isSealed: (text: string) => boolean,
+): StoredSettingValue | null {
+  if (!isPlainObject(stored)) return null;
+  let sealed: Record<string, ScalarValue> | null = null;
+  for (const field of definition.fields) {
+    const raw = fieldOf(stored, field.name!);
+    if (!field.secret || typeof raw !== 'string' || raw === '' || isSealed(raw)) continue;
+    sealed = { ...(sealed ?? stored), [field.name!]: seal(raw) };
+  }
+  return sealed;
 }
 
 /** What the export file holds: the value without its secrets (left out, not blanked). */
