@@ -166,6 +166,7 @@ export const contractEndpointsWithRecord: Endpoint[] = [
     name: 'POST /users/generate-password (contractId)',
     route: 'POST /users/generate-password',
     allowed: 200,
+    foreign: 400,
     build: (r) => ({
       method: 'POST',
       url: api('/users/generate-password'),

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import { notFound } from '../../lib/errors.js';
+import { invalid, notFound } from '../../lib/errors.js';
 import type { Locale } from '../../lib/messages.js';
 import { pageOf } from '../../lib/paging.js';
 import { generatePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../lib/password-policy.js';
@@ -112,6 +112,7 @@ export async function suggestPassword(options: {
 }) {
   const { contractId, login, name } = options.input;
   const contract = await findContractInScope(options.db, contractId, scopeOf(options.actor));
-  if (!contract) throw notFound();
+  // A contract named in the body is a field of the request: missing or foreign, the field is wrong (400).
+  if (!contract) throw invalid([{ field: 'contractId', code: 'contract_not_found' }]);
   return { password: generatePassword(contract.password_policy, { login, name }) };
 }
