@@ -22,7 +22,13 @@ const forever = { staleTime: Infinity, gcTime: Infinity };
 const useReferenceBook = <Entry>(queryKey: readonly unknown[], path: string) =>
   useQuery({ queryKey, queryFn: () => apiGet<{ items: Entry[] }>(path), ...forever });
 
-export const useRegions = () => useReferenceBook<Region>(referenceKeys.regions(), '/reference/regions');
+/** The regions, with the countries they belong to (named in both languages). */
+export const useRegions = () =>
+  useQuery({
+    queryKey: referenceKeys.regions(),
+    queryFn: () => apiGet<{ items: Region[]; countries: Named[] }>('/reference/regions'),
+    ...forever,
+  });
 
 export const useCurrencies = () =>
   useReferenceBook<Named>(referenceKeys.currencies(), '/reference/currencies');
