@@ -20,11 +20,12 @@ const NO_MATCH = 99;
 const normal = (text: string) => text.trim().toLocaleLowerCase().replace(/ё/g, 'е');
 
 /** How well an option matches the typed text: 0 the exact code, … 5 a part of a text; NO_MATCH none. */
-export function matchRank(option: Pick<RankedOption, 'code' | 'texts'>, typed: string): number {
+export function matchRank(option: Pick<RankedOption, 'code' | 'texts' | 'label'>, typed: string): number {
   const query = normal(typed);
   if (query === '') return 0;
   const code = normal(option.code);
-  const texts = option.texts.map(normal);
+  // The label as shown ("RUB — Russian Ruble") is searched too: a person may type what they see.
+  const texts = [...option.texts, option.label].map(normal);
   if (code === query) return 0;
   if (texts.some((text) => text === query)) return 1;
   if (code.startsWith(query)) return 2;
@@ -35,7 +36,7 @@ export function matchRank(option: Pick<RankedOption, 'code' | 'texts'>, typed: s
 }
 
 const rankOf = (option: unknown, typed: string) =>
-  matchRank(option as Pick<RankedOption, 'code' | 'texts'>, typed);
+  matchRank(option as Pick<RankedOption, 'code' | 'texts' | 'label'>, typed);
 
 /** The select props of a ranked search: matching options only, best first (Enter takes the first). */
 export const rankedSearch: Pick<SelectProps, 'showSearch' | 'filterOption' | 'filterSort'> = {
