@@ -22,7 +22,7 @@
  *     so that the triggers of migration 0004 set accounts_count / vehicles_count (the partner's own live
  *     contracts / objects); nothing here writes the counters. Checked in SQL at the end.
  *   - About 3% of third-level partners archived, about 2% blocked (leaves only, as the rules allow).
- *   - One partner_admin per partner (login p00001 … p10000, shared password below), partner_staff users
+ *   - One partner_admin per partner (login p00001 … p10000, shared password below), read-only staff users
  *     for about 30% of partners, and the super administrator `bench`.
  * Tax ids are digit strings of the right length, not checksum-valid: the rows bypass the API's validation.
  */
@@ -452,9 +452,9 @@ async function main() {
                created_at, created_at
           from partners order by id`.execute(trx);
       await sql`
-        insert into admin_users (partner_id, role, login, name, password_hash, created_at, updated_at)
-        select id, 'partner_staff', 'p' || lpad(id::text, 5, '0') || '-s1', 'Менеджер', ${partnerHash},
-               created_at, created_at
+        insert into admin_users (partner_id, role, login, name, password_hash, rights, created_at, updated_at)
+        select id, 'staff', 'p' || lpad(id::text, 5, '0') || '-s1', 'Менеджер', ${partnerHash},
+               '{partners:read,contracts:read,objects:read,users:read,finance:read}'::text[], created_at, created_at
           from partners where id % 10 in (1, 4, 7) order by id`.execute(trx);
       await sql`
         insert into admin_users (partner_id, role, login, name, password_hash)
