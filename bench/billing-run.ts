@@ -1,21 +1,19 @@
 /*
- * One day's billing run at full scale against a bare INSERT … SELECT of the same number of ledger rows,
- * on the same database, in the same process and run:
+ * The daily billing run at full scale, day after day, against the old design's floor:
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/fleetdesk_bench npx tsx bench/billing-run.ts
  *
- * For each of BENCH_DAYS days (default 2) that have not been billed yet (counting back from
- * BENCH_FIRST_DAY, default yesterday), it
- *   1. runs the real billing run for the day (runBillingDay, the code the CLI, the API and the schedule
- *      call), which charges every billable object at every level of the partner tree and commits;
- *   2. inserts the same number of rows into ledger_transfers with one bare `insert … select … from
- *      generate_series` (same table, same indexes, foreign keys and triggers; constant accounts and
- *      amounts, partner and contract ids ascending, a far-away charge day so nothing conflicts), in a
- *      transaction that is rolled back after the insert is timed (the ledger refuses deletes, and the
- *      benchmark must not leave rows).
- * Then it reruns the first day (which must add nothing) and times that too.
+ * It runs the real run (runBillingDay, the code the CLI, the API and the schedule call) for BENCH_DAYS
+ * (default 30) consecutive days from BENCH_FIRST_DAY (default: the first day of the month two months
+ * before today), each on its own, none of them billed before (else it stops and says so). For each day
+ * it prints the run's time, what it charged and how much the database grew (pg_database_size after a
+ * checkpoint: every table and index together). Then it
+ *   - reruns the first day (which must add nothing) and times it;
+ *   - measures the old design's floor: a bare `insert … select … from generate_series` of as many
+ *     ledger-shaped rows as the first day charged object-days (one row per object, level and day, as
+ *     the old ledger_transfers held them, into a table of its shape with its indexes), timed and dropped.
  *
- * Prints a markdown table and writes it to bench/results/billing-run.md (or BENCH_REPORT).
+ * Prints a markdown report and writes it to bench/results/billing-run.md (or BENCH_REPORT).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -28,59 +26,81 @@ import { addDays, today } from '../server/src/lib/clock.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { runBillingDay } from '../server/src/modules/billing/billing-run.js';
 
-const TARGET_RATIO = 1.5;
+const GOALS = { daySeconds: 15, lastToFirst: 1.2, rerunSeconds: 5, growthMbPerDay: 10 };
+
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl?.includes('bench')) {
   console.error('Set DATABASE_URL to a benchmark database (its name must contain "bench").');
   process.exit(2);
 }
-const dayCount = Number(process.env.BENCH_DAYS ?? 2);
-
-const firstDay = process.env.BENCH_FIRST_DAY ?? addDays(today(), -1);
+const dayCount = Number(process.env.BENCH_DAYS ?? 30);
+const defaultFirstDay = () => {
+  const twoMonthsAgo = new Date(`${today()}T00:00:00Z`);
+  twoMonthsAgo.setUTCDate(1);
+  twoMonthsAgo.setUTCMonth(twoMonthsAgo.getUTCMonth() - 2);
+  return twoMonthsAgo.toISOString().slice(0, 10);
+};
+const firstDay = process.env.BENCH_FIRST_DAY ?? defaultFirstDay();
+const days = Array.from({ length: dayCount }, (_, index) => addDays(firstDay, index));
 
 const handle = await connectDatabase({ databaseUrl });
 const { db } = handle;
 await migrateToLatest(db);
 
-/** Days from firstDay backwards that have no charge yet (a fresh day for each measurement). */
-async function freshDays(): Promise<string[]> {
-  const days: string[] = [];
-  for (let day = firstDay; days.length < dayCount; day = addDays(day, -1)) {
-    const charged = await sql<{ n: number }>`
-      select count(*)::int as n from (select 1 from ledger_transfers where kind = 'charge' and value_date = ${day}::date limit 1) x`.execute(
-      db,
-    );
-    if (charged.rows[0]!.n === 0) days.push(day);
-  }
-  return days;
+const charged = await sql<{ day: string }>`
+  select distinct charge_day::text as day from ledger_transfers
+   where kind = 'charge' and value_date between ${days[0]}::date and ${days.at(-1)}::date`.execute(db);
+if (charged.rows.length > 0) {
+  console.error(
+    `Already billed in ${days[0]} … ${days.at(-1)}: ${charged.rows.map((row) => row.day).join(', ')}. ` +
+      'Set BENCH_FIRST_DAY to a span without charges.',
+  );
+  process.exit(2);
 }
 
-/** A bare insert of `rows` ledger rows, timed, then rolled back. */
-async function bareInsert(rows: number): Promise<number> {
-  const accounts = await sql<{ id: number }>`
-    select id from ledger_accounts where currency = 'RUB' order by id limit 2`.execute(db);
-  const [debit, credit] = accounts.rows.map((row) => row.id);
-  let elapsed = 0;
-  const rollback = new Error('rollback');
+/** The database's size in bytes after a checkpoint (every table and index together). */
+async function databaseBytes(): Promise<number> {
+  await sql`checkpoint`.execute(db);
+  const row = await sql<{
+    bytes: string;
+  }>`select pg_database_size(current_database())::text as bytes`.execute(db);
+  return Number(row.rows[0]!.bytes);
+}
+
+/**
+ * The old design's floor: `rows` ledger rows inserted by one bare statement into a table of the old
+ * ledger_transfers' shape with its indexes (one row per object, level and day), timed, then dropped.
+ */
+async function oldDesignFloor(rows: number): Promise<number> {
+  await sql`
+    create table bench_old_ledger (
+      id bigint generated by default as identity primary key,
+      kind text not null, currency char(3) not null, debit_account_id bigint not null,
+      credit_account_id bigint not null, amount numeric(38, 2) not null, partner_id bigint not null,
+      contract_id bigint, object_id bigint, level smallint, charge_day date, tariff_id bigint,
+      value_date date not null, reverses_id bigint, billing_run_id bigint, comment text,
+      actor_user_id bigint, created_at timestamptz not null default now());
+    create unique index bench_old_once on bench_old_ledger (object_id, level, charge_day) where kind = 'charge';
+    create index bench_old_partner on bench_old_ledger (partner_id, id);
+    create index bench_old_contract on bench_old_ledger (contract_id, id) where contract_id is not null;
+    create index bench_old_value_date on bench_old_ledger (value_date, id);
+    create index bench_old_manual on bench_old_ledger (kind, id) where kind <> 'charge';`.execute(db);
   try {
-    await db.transaction().execute(async (trx) => {
-      const started = performance.now();
-      await sql`
-        insert into ledger_transfers (kind, currency, debit_account_id, credit_account_id, amount, partner_id,
-                                      contract_id, object_id, level, charge_day, tariff_id, value_date)
-        select 'charge', 'RUB', ${debit}::bigint, ${credit}::bigint, 10.00,
-               -- partner and contract ids ascending, as the run's rows come (objects in id order lie
-               -- clustered by contract and partner): the cheapest order for their indexes.
-               1 + g::bigint * 10000 / ${rows}::int, 1 + g::bigint * 100000 / ${rows}::int,
-               g, 0, date '1999-01-01', 1, date '1999-01-01'
-          from generate_series(1, ${rows}::int) g`.execute(trx);
-      elapsed = performance.now() - started;
-      throw rollback;
-    });
-  } catch (error) {
-    if (error !== rollback) throw error;
+    await sql`checkpoint`.execute(db);
+    const started = performance.now();
+    await sql`
+      insert into bench_old_ledger (kind, currency, debit_account_id, credit_account_id, amount, partner_id,
+                                    contract_id, object_id, level, charge_day, tariff_id, value_date)
+      select 'charge', 'RUB', 1, 2, 10.00,
+             -- partner and contract ids ascending, as the old run's rows came (objects in id order lie
+             -- clustered by contract and partner): the cheapest order for their indexes.
+             1 + g::bigint * 10000 / ${rows}::int, 1 + g::bigint * 100000 / ${rows}::int,
+             g / 4, g % 4, date '1999-01-01', 1, date '1999-01-01'
+        from generate_series(1, ${rows}::int) g`.execute(db);
+    return performance.now() - started;
+  } finally {
+    await sql`drop table bench_old_ledger`.execute(db);
   }
-  return elapsed;
 }
 
 const lines: string[] = [];
@@ -88,55 +108,73 @@ const log = (line = '') => {
   lines.push(line);
   console.log(line);
 };
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-const scale = await sql<{ partners: number; contracts: number; objects: number; transfers: number }>`
+const scale = await sql<{ partners: number; contracts: number; objects: number }>`
   select (select count(*)::int from partners) as partners, (select count(*)::int from contracts) as contracts,
-         (select count(*)::int from objects) as objects, (select count(*)::int from ledger_transfers) as transfers`.execute(
-  db,
-);
+         (select count(*)::int from objects) as objects`.execute(db);
 const s = scale.rows[0]!;
-log(`# Billing run vs bare INSERT … SELECT`);
+log(`# Billing runs, day after day`);
 log();
 log(
   `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores; ` +
     `${s.partners.toLocaleString('en')} partners, ${s.contracts.toLocaleString('en')} contracts, ` +
-    `${s.objects.toLocaleString('en')} objects, ${s.transfers.toLocaleString('en')} ledger rows before the run.`,
+    `${s.objects.toLocaleString('en')} objects; ${dayCount} days from ${firstDay}.`,
 );
 log();
-log(
-  '| Day | Ledger rows inserted | Objects charged | Billing run (s) | Bare INSERT … SELECT (s) | Ratio | Target |',
-);
-log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+log('| Day | Run (s) | Objects charged | Object-days | Ledger charges | Database growth (MB) |');
+log('| --- | ---: | ---: | ---: | ---: | ---: |');
 
-const days = await freshDays();
+const startBytes = await databaseBytes();
+const runs: { day: string; ms: number; objectDays: number }[] = [];
+let before = startBytes;
 for (const day of days) {
-  await sql`checkpoint`.execute(db);
   const started = performance.now();
   const run = await runBillingDay(db, { day, trigger: 'cli' });
-  const billingMs = performance.now() - started;
-  await sql`checkpoint`.execute(db);
-  const bareMs = await bareInsert(run.transfersCreated);
-  const ratio = billingMs / bareMs;
+  const ms = performance.now() - started;
+  if (run.status !== 'completed') throw new Error(`The run of ${day} failed: ${run.error}`);
+  const objectDays = run.totals.reduce((sum, total) => sum + (total.objectDays ?? 0), 0);
+  const after = await databaseBytes();
+  runs.push({ day, ms, objectDays });
   log(
-    `| ${day} | ${run.transfersCreated.toLocaleString('en')} | ${run.objectsCharged.toLocaleString('en')} | ` +
-      `${(billingMs / 1000).toFixed(1)} | ${(bareMs / 1000).toFixed(1)} | ${ratio.toFixed(2)} | ` +
-      `${ratio <= TARGET_RATIO ? 'met' : '**not met**'} (≤ ${TARGET_RATIO}) |`,
+    `| ${day} | ${seconds(ms)} | ${run.objectsCharged.toLocaleString('en')} | ${objectDays.toLocaleString('en')} | ` +
+      `${run.transfersCreated.toLocaleString('en')} | ${megabytes(after - before)} |`,
   );
+  before = after;
 }
 
-if (days.length > 0) {
-  const started = performance.now();
-  const rerun = await runBillingDay(db, { day: days[0]!, trigger: 'cli' });
-  log();
-  log(
-    `Rerun of ${days[0]}: ${rerun.transfersCreated} rows inserted, ${rerun.alreadyCharged.toLocaleString('en')} ` +
-      `already charged, ${((performance.now() - started) / 1000).toFixed(1)} s.`,
-  );
-}
+const rerunStarted = performance.now();
+const rerun = await runBillingDay(db, { day: days[0]!, trigger: 'cli' });
+const rerunMs = performance.now() - rerunStarted;
+const floorMs = await oldDesignFloor(runs[0]!.objectDays);
 
-// The bare inserts were rolled back: their dead index entries would slow every later read of the
-// ledger's newest rows (the transactions list) until autovacuum came by. Clean them now.
-await sql`vacuum analyze ledger_transfers`.execute(db);
+const first = runs[0]!;
+const last = runs.at(-1)!;
+const slowest = runs.reduce((a, b) => (b.ms > a.ms ? b : a));
+const growthPerDay = (before - startBytes) / runs.length;
+const verdict = (met: boolean) => (met ? 'met' : '**not met**');
+log();
+log('| Measure | Result | Goal |');
+log('| --- | ---: | --- |');
+log(
+  `| Slowest day (${slowest.day}) | ${seconds(slowest.ms)} s | ${verdict(slowest.ms <= GOALS.daySeconds * 1000)} (≤ ${GOALS.daySeconds} s) |`,
+);
+log(
+  `| Last day ÷ first day | ${(last.ms / first.ms).toFixed(2)} | ${verdict(last.ms <= GOALS.lastToFirst * first.ms)} (≤ ${GOALS.lastToFirst}) |`,
+);
+log(
+  `| Rerun of ${first.day} (${rerun.transfersCreated} charges added, ${rerun.alreadyCharged.toLocaleString('en')} already charged) | ` +
+    `${seconds(rerunMs)} s | ${verdict(rerunMs <= GOALS.rerunSeconds * 1000 && rerun.transfersCreated === 0)} (≤ ${GOALS.rerunSeconds} s, nothing added) |`,
+);
+log(
+  `| Database growth per billed day | ${megabytes(growthPerDay)} MB | ${verdict(growthPerDay <= GOALS.growthMbPerDay * 1024 * 1024)} (≤ ${GOALS.growthMbPerDay} MB) |`,
+);
+log(
+  `| Old design's floor: bare insert of ${first.objectDays.toLocaleString('en')} ledger rows | ${seconds(floorMs)} s | ` +
+    `first day's run is ${(first.ms / floorMs).toFixed(2)} × it |`,
+);
+
 await handle.close();
 const reportPath = fileURLToPath(
   new URL(`results/${process.env.BENCH_REPORT ?? 'billing-run.md'}`, import.meta.url),

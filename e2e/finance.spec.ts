@@ -1,5 +1,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ADMIN, adminApi, createPartnerViaApi, createViaApi, signIn, unique } from './support';
+import {
+  ADMIN,
+  adminApi,
+  createPartnerViaApi,
+  createViaApi,
+  openContractFinance,
+  signIn,
+  unique,
+} from './support';
 
 /** Add payment or Write off from the Finance tab: the small form, sent, and its dialog gone. */
 async function moveMoney(
@@ -40,13 +48,7 @@ test('the Finance tab: payment, write-off into debt blocks the contract, paying 
   });
 
   await signIn(page, ADMIN.login, ADMIN.password);
-  await page.getByRole('menuitem', { name: 'Contracts' }).click();
-  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
-  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
-  await page.getByRole('row', { name }).dblclick();
-  const card = page.getByRole('dialog', { name });
-  await card.getByRole('tab', { name: 'Finance' }).click();
-  const tab = card.getByRole('tabpanel', { name: 'Finance' });
+  const { tab } = await openContractFinance(page, name);
   const balance = tab.getByTestId('finance-balance');
   const debt = tab.getByTestId('finance-debt-blocked');
   const transactions = tab.getByRole('table', { name: 'Transactions' });

@@ -76,3 +76,14 @@ export async function createViaApi<T = { id: number; name: string }>(
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as T;
 }
+
+/** Opens a contract's window from the Contracts section (searched by name) on its Finance tab. */
+export async function openContractFinance(page: Page, name: string) {
+  await page.getByRole('menuitem', { name: 'Contracts' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await page.getByRole('row', { name }).dblclick();
+  const card = page.getByRole('dialog', { name });
+  await card.getByRole('tab', { name: 'Finance' }).click();
+  return { card, tab: card.getByRole('tabpanel', { name: 'Finance' }) };
+}

@@ -5,6 +5,8 @@ import { openMigratedDatabase } from './database.js';
 import { generatePassword } from './lib/password-policy.js';
 import { ensureInitialAdmin } from './modules/auth/auth.service.js';
 import { sealStoredSecrets } from './modules/partner-settings/partner-settings.service.js';
+import { ensureLedgerMonth } from './modules/ledger/ledger.public.js';
+import { addDays, today } from './lib/clock.js';
 import { startBillingSchedule, type BillingSchedule } from './modules/billing/billing-schedule.js';
 
 function readConfig(): Config {
@@ -41,6 +43,9 @@ async function main() {
   // Settings saved before secrets were sealed at rest get sealed now; nothing to do after that.
   const sealed = await sealStoredSecrets(database.db, config.secretKey);
   if (sealed > 0) console.log(`Sealed the secrets of ${sealed} stored settings with FLEETDESK_SECRET_KEY.`);
+
+  // The ledger's month partitions of this month and the next exist before anyone writes to them.
+  for (const day of [today(), addDays(today(), 31)]) await ensureLedgerMonth(database.db, day);
 
   const app = await buildApp({
     database,

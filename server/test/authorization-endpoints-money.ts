@@ -106,6 +106,12 @@ export const moneyEndpointsWithRecord: MoneyEndpoint[] = [
   moveEndpoint('write-offs', 'partnerId'),
   correctionEndpoint('transfer'),
   correctionEndpoint('charge'),
+  {
+    name: 'GET /finance/transactions/{id}/objects (a charge)',
+    route: 'GET /finance/transactions/:id/objects',
+    allowed: 200,
+    build: (r) => ({ method: 'GET', url: api(`/finance/transactions/${r.charge}/objects`) }),
+  },
   correctionEndpoint('reversed', { allowed: 409, allowedCode: 'already_reversed' }),
   correctionEndpoint('correction', { allowed: 409, allowedCode: 'correction_of_correction' }),
   {

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../src/db/connect.js';
 import { unique, uniqueImei } from './builders.js';
 import { insertTariff } from './table-rows.js';
-import type { AccountOwner } from '../src/modules/ledger/ledger.public.js';
+import { chargedObjectDays, chargeOfLine, type AccountOwner } from '../src/modules/ledger/ledger.public.js';
 
 /** An object of a contract pinned to a tariff from `pinnedAt` (default: its first active day). */
 export async function insertBillingObject(
@@ -107,23 +107,66 @@ export interface ChargeRow {
 
 const accountName = sql<string>`case a.owner_type when 'platform' then 'platform' else a.owner_type || ':' || a.owner_id end || '.' || a.kind`;
 
-/** An object's charges of a day by level, each with its accounts named "contract:7.balance", "platform.revenue". */
+/**
+ * An object's charges of a day by level, each with its accounts named "contract:7.balance",
+ * "platform.revenue": the object's days in billing_object_days, each with the aggregated charge it
+ * belongs to (its amount per object-day, payer partner and accounts).
+ */
 export async function chargesOf(db: Db, objectId: number, day: string): Promise<ChargeRow[]> {
   const result = await sql<ChargeRow>`
-    select t.level, t.amount::text as amount, t.partner_id, t.currency::text as currency,
+    select line.level, (t.amount / t.quantity)::numeric(38, 2)::text as amount, t.partner_id, t.currency::text as currency,
            (select ${accountName} from ledger_accounts a where a.id = t.debit_account_id) as debit,
            (select ${accountName} from ledger_accounts a where a.id = t.credit_account_id) as credit
-      from ledger_transfers t
-     where t.kind = 'charge' and t.object_id = ${objectId} and t.charge_day = ${day}::date
-     order by t.level`.execute(db);
+      from (${chargedObjectDays(sql`r.object_id = ${objectId}::bigint and r.month = date_trunc('month', ${day}::date)::date`)}) line
+      -- A later run of the day may have added a charge of the same key: the same amount and accounts.
+      cross join lateral (select t.* from ledger_transfers t where ${chargeOfLine('line')} order by t.id limit 1) t
+     where line.day = ${day}::date
+     order by line.level`.execute(db);
+  return result.rows;
+}
+
+/** The charges of some objects on a day as "object:level:amount", one set-based query. */
+export async function chargesOfObjects(db: Db, objectIds: readonly number[], day: string): Promise<string[]> {
+  const result = await sql<{ charge: string }>`
+    with lines as (
+      select line.*, case when line.level = 0 then line.contract_id else bp.path[line.level] end as payer
+        from (${chargedObjectDays(
+          sql`r.object_id = any(${[...objectIds]}::bigint[]) and r.month = date_trunc('month', ${day}::date)::date`,
+        )}) line
+        left join billing_paths bp on bp.id = line.path_id
+       where line.day = ${day}::date
+    ), units as (
+      select distinct on (level, currency, payer, tariff) level, currency, payer, tariff,
+             (amount / quantity)::numeric(38, 2) as unit
+        from (select level, currency, case when level = 0 then contract_id else partner_id end as payer,
+                     case when level = 0 then tariff_id end as tariff, amount, quantity, id
+                from ledger_transfers where kind = 'charge' and value_date = ${day}::date) t
+       order by level, currency, payer, tariff, id
+    )
+    select l.object_id || ':' || l.level || ':' || u.unit::text as charge
+      from lines l
+      join units u on u.level = l.level and u.currency = l.currency and u.payer = l.payer
+                  and (l.level > 0 or u.tariff = l.tariff_id)`.execute(db);
+  return result.rows.map((row) => row.charge).sort();
+}
+
+/** An object's charges over a span of days, one query: [{day, level, amount}] by day and level. */
+export async function chargesOver(db: Db, objectId: number, from: string, to: string) {
+  const result = await sql<{ day: string; level: number; amount: string }>`
+    select line.day::text as day, line.level,
+           (select (t.amount / t.quantity)::numeric(38, 2)::text from ledger_transfers t
+             where ${chargeOfLine('line')} order by t.id limit 1) as amount
+      from (${chargedObjectDays(sql`r.object_id = ${objectId}::bigint`)}) line
+     where line.day between ${from}::date and ${to}::date
+     order by line.day, line.level`.execute(db);
   return result.rows;
 }
 
 /** The sum of an object's charges at one level over a span of days, as a decimal string. */
 export async function chargedTotal(db: Db, objectId: number, level: number, from: string, to: string) {
   const result = await sql<{ total: string }>`
-    select coalesce(sum(amount), 0)::numeric(20, 2)::text as total from ledger_transfers
-     where kind = 'charge' and object_id = ${objectId} and level = ${level}
-       and charge_day between ${from}::date and ${to}::date`.execute(db);
+    select coalesce(sum((select t.amount / t.quantity from ledger_transfers t where ${chargeOfLine('line')} limit 1)), 0)::numeric(20, 2)::text as total
+      from (${chargedObjectDays(sql`r.object_id = ${objectId}::bigint`, sql`g.level = ${level}`)}) line
+     where line.day between ${from}::date and ${to}::date`.execute(db);
   return result.rows[0]!.total;
 }

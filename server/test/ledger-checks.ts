@@ -7,7 +7,12 @@ import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Db } from '../src/db/connect.js';
 import type { LedgerAccountKind } from '../src/db/schema.js';
-import { type AccountOwner, accountBalance, applyDebtBlocking } from '../src/modules/ledger/ledger.public.js';
+import {
+  type AccountOwner,
+  accountBalance,
+  applyDebtBlocking,
+  chargedObjectDays,
+} from '../src/modules/ledger/ledger.public.js';
 
 export interface LedgerViolations {
   /** Transfers whose two accounts are not both in the transfer's currency. */
@@ -16,8 +21,11 @@ export interface LedgerViolations {
   unbalancedCurrencies: string[];
   /** Accounts whose cached balance differs from the credits minus the debits of their transfers. */
   driftedAccounts: number[];
-  /** Objects charged more than once for one level and day. */
-  objectsChargedTwice: number[];
+  /**
+   * Charges (by day, level, accounts and tariff) whose quantity of object-days differs from the
+   * object-days billing_object_days attributes to them; "none" for object-days without any charge.
+   */
+  chargesApartFromObjectDays: string[];
   /** Live contracts whose debt_blocked is not what the blocking rule gives for their balance. */
   wrongDebtBlocks: number[];
 }
@@ -26,7 +34,7 @@ export const NO_LEDGER_VIOLATIONS: LedgerViolations = {
   mixedCurrencyTransfers: [],
   unbalancedCurrencies: [],
   driftedAccounts: [],
-  objectsChargedTwice: [],
+  chargesApartFromObjectDays: [],
   wrongDebtBlocks: [],
 };
 
@@ -79,15 +87,32 @@ export async function ledgerViolations(db: Db): Promise<LedgerViolations> {
                   group by account_id) s on s.account_id = a.id
      where a.balance <> coalesce(s.delta, 0)
      order by a.id`.execute(db);
-  const chargedTwice = await sql<{ object_id: number }>`
-    select distinct object_id from ledger_transfers where kind = 'charge'
-     group by object_id, level, charge_day having count(*) > 1
-     order by object_id`.execute(db);
+  // Set-based: each object-day's charge key (level 0: its contract and tariff; level n: its payer, the
+  // partner at depth n of its path then), counted, against the charges' quantities per key.
+  const apart = await sql<{ key: string }>`
+    with attributed as (
+      select line.day, line.level, line.currency,
+             case when line.level = 0 then line.contract_id else bp.path[line.level] end as payer,
+             case when line.level = 0 then line.tariff_id else 0 end as tariff_id, count(*) as n
+        from (${chargedObjectDays(sql`true`)}) line
+        left join billing_paths bp on bp.id = line.path_id
+       group by 1, 2, 3, 4, 5
+    ), charged as (
+      select value_date as day, level, currency,
+             case when level = 0 then contract_id else partner_id end as payer,
+             case when level = 0 then coalesce(tariff_id, 0) else 0 end as tariff_id, sum(quantity) as n
+        from ledger_transfers where kind = 'charge'
+       group by 1, 2, 3, 4, 5
+    )
+    select day || ':' || level || ':' || currency || ':' || coalesce(payer::text, '-') || ':' || tariff_id as key
+      from charged c full join attributed a using (day, level, currency, payer, tariff_id)
+     where c.n is distinct from a.n
+     order by 1`.execute(db);
   return {
     mixedCurrencyTransfers: mixed.rows.map((row) => Number(row.id)),
     unbalancedCurrencies: unbalanced.rows.map((row) => row.currency),
     driftedAccounts: drifted.rows.map((row) => Number(row.id)),
-    objectsChargedTwice: chargedTwice.rows.map((row) => Number(row.object_id)),
+    chargesApartFromObjectDays: apart.rows.map((row) => row.key),
     wrongDebtBlocks: await contractsTheRuleWouldFlip(db),
   };
 }

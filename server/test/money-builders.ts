@@ -15,6 +15,7 @@ import {
   PLATFORM,
   applyAccountDeltas,
   applyDebtBlocking,
+  ensureLedgerMonth,
   openAccount,
 } from '../src/modules/ledger/ledger.public.js';
 
@@ -76,9 +77,10 @@ async function parentOf(db: Db, partnerId: number): Promise<AccountOwner> {
 
 /**
  * A charge as the billing run posts it (the tests of statements and balances need charges without the
- * run): level 0 debits the contract's balance and credits its partner's revenue (then applies the
- * contract's blocking rule); level n debits the paying partner's balance and credits its parent's (or
- * the platform's) revenue.
+ * run): one object's day at one level — an aggregated charge of quantity 1 and the object's day in
+ * billing_object_days. Level 0 debits the contract's balance and credits its partner's revenue (then
+ * applies the contract's blocking rule); level n debits the paying partner's balance and credits its
+ * parent's (or the platform's) revenue.
  */
 export async function postCharge(
   db: Db,
@@ -105,17 +107,46 @@ export async function postCharge(
           await openAccount(db, { type: 'partner', id: charge.partnerId }, 'balance', currency),
           await openAccount(db, await parentOf(db, charge.partnerId), 'revenue', currency),
         ];
+  await ensureLedgerMonth(db, charge.day);
   const inserted = await sql<{ id: number }>`
     with moved as (
       insert into ledger_transfers (kind, currency, debit_account_id, credit_account_id, amount, partner_id,
-                                    contract_id, object_id, level, charge_day, tariff_id, value_date)
+                                    contract_id, level, charge_day, tariff_id, quantity, value_date)
       values ('charge', ${currency}, ${debit}, ${credit}, ${charge.amount}::numeric, ${charge.partnerId},
-              ${charge.contractId}, ${charge.objectId}, ${charge.level}, ${charge.day}::date,
-              ${charge.tariffId ?? null}::bigint, ${charge.day}::date)
+              ${charge.level === 0 ? charge.contractId : null}::bigint, ${charge.level}, ${charge.day}::date,
+              ${charge.tariffId ?? null}::bigint, 1, ${charge.day}::date)
       returning id, debit_account_id, credit_account_id, amount
     ), balances as (${applyAccountDeltas('moved')})
     select id from moved`.execute(db);
+  await markObjectDay(db, charge, currency);
   // As the run does after its charges: a contract's balance moved, its blocking rule applies.
   if (charge.level === 0) await applyDebtBlocking(db, [charge.contractId]);
   return Number(inserted.rows[0]!.id);
+}
+
+/** Sets the object's bit of the day and level in billing_object_days, under its contract as it is now. */
+async function markObjectDay(
+  db: Db,
+  charge: { objectId: number; contractId: number; level: number; day: string; tariffId?: number | null },
+  currency: string,
+) {
+  await sql`
+    insert into billing_paths (path)
+    select p.path from contracts c join partners p on p.id = c.partner_id where c.id = ${charge.contractId}
+    on conflict (path) do nothing`.execute(db);
+  await sql`
+    insert into billing_object_days as rec (month, object_id, contract_id, partner_id, path_id, tariff_id, currency, days)
+    select date_trunc('month', ${charge.day}::date)::date, o.id, c.id, c.partner_id, bp.id,
+           coalesce(${charge.tariffId ?? null}::bigint, o.tariff_id), ${currency},
+           set_bit(repeat('0', 32 * (${charge.level} + 1))::varbit,
+                   32 * ${charge.level} + extract(day from ${charge.day}::date)::int - 1, 1)
+      from objects o
+      join contracts c on c.id = ${charge.contractId}
+      join partners p on p.id = c.partner_id
+      join billing_paths bp on bp.path = p.path
+     where o.id = ${charge.objectId}
+    on conflict (month, object_id) do update
+       set days = billing_bits_fit(rec.days, length(excluded.days)) | billing_bits_fit(excluded.days, length(rec.days))`.execute(
+    db,
+  );
 }

@@ -65,6 +65,10 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       types: postgresTypes(),
+      // No JIT: the planner's row estimates for set-returning functions (the per-object charged days
+      // expand bit strings with generate_series) make it compile small queries for 200-500 ms each;
+      // the queries here are index lookups and one large set-based statement a day, none of which it helps.
+      options: '-c jit=off',
     });
     // An idle connection that the server drops (restart, failover, a dropped test database) is
     // discarded by the pool; without a listener the process would crash on it.

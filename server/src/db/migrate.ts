@@ -9,6 +9,7 @@ import * as ledgerBilling from './migrations/0006-ledger-billing.js';
 import * as portalMasterLogin from './migrations/0007-portal-master-login.js';
 import * as staffRightsApiTokens from './migrations/0008-staff-rights-api-tokens.js';
 import * as twoFactor from './migrations/0009-two-factor.js';
+import * as billingStorage from './migrations/0010-billing-storage.js';
 
 /** Every migration, in order. Listed here (not read from a folder) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
@@ -21,12 +22,20 @@ const migrations: Record<string, Migration> = {
   '0007-portal-master-login': portalMasterLogin,
   '0008-staff-rights-api-tokens': staffRightsApiTokens,
   '0009-two-factor': twoFactor,
+  '0010-billing-storage': billingStorage,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
   getMigrations() {
     return Promise.resolve(migrations);
   }
+}
+
+/** Applies the migrations up to and including `name` (the tests of a migration start from the one before it). */
+export async function migrateUpTo(db: Db, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */

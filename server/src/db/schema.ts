@@ -22,6 +22,9 @@ export interface Database {
   exchange_rates: ExchangeRatesTable;
   billing_runs: BillingRunsTable;
   billing_run_issues: BillingRunIssuesTable;
+  billing_object_days: BillingObjectDaysTable;
+  billing_day_prices: BillingDayPricesTable;
+  ledger_reversals: LedgerReversalsTable;
   idempotency_keys: IdempotencyKeysTable;
   api_tokens: ApiTokensTable;
   admin_two_factor: AdminTwoFactorTable;
@@ -306,12 +309,41 @@ export interface LedgerTransfersTable {
   level: number | null;
   charge_day: DateText | null;
   tariff_id: number | null;
+  /** The object-days a charge sums, or a correction of a charge reverses. */
+  quantity: number | null;
   value_date: DateText;
   reverses_id: number | null;
   billing_run_id: number | null;
   comment: string | null;
   actor_user_id: number | null;
   created_at: CreatedAt;
+}
+
+/** One object's charged days in a month: 32 bits per level (see migration 0010). */
+export interface BillingObjectDaysTable {
+  month: DateText;
+  object_id: number;
+  contract_id: number;
+  partner_id: number;
+  path_id: number;
+  tariff_id: number;
+  currency: string;
+  days: string;
+  others: ColumnType<Record<string, [number, number, number, number]> | null, string | null, string | null>;
+}
+
+export interface BillingDayPricesTable {
+  day: DateText;
+  tariff_id: number;
+  currency: string;
+  amount: Numeric;
+}
+
+/** A charge reversed whole (object_id 0) or one object-day at a time. */
+export interface LedgerReversalsTable {
+  reversed_id: number;
+  object_id: ColumnType<number, number | undefined, never>;
+  correction_id: number;
 }
 
 export interface ExchangeRatesTable {
@@ -344,7 +376,10 @@ export interface BillingRunsTable {
 export interface BillingRunTotal {
   currency: string;
   level: number;
+  /** Ledger charges (one per payer, payee and tariff). */
   transfers: number;
+  /** The object-days they sum (absent in runs before the aggregated charges). */
+  objectDays?: number;
   amount: string;
 }
 

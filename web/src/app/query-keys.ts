@@ -56,6 +56,7 @@ export const financeKeys = {
   all: ['finance'] as const,
   balance: (owner: object) => ['finance', 'balance', owner] as const,
   transactions: (query: object) => ['finance', 'transactions', query] as const,
+  chargeObjects: (id: number, page: object) => ['finance', 'charge-objects', id, page] as const,
 };
 
 export const billingKeys = {

@@ -22,10 +22,11 @@ export const createDayTables = sql.raw(`
   create temp table bill_chain (
     partner_id bigint not null, currency char(3) not null, level smallint not null,
     payer_id bigint not null, payee_id bigint, tariff_id bigint,
-    debit_account_id bigint, credit_account_id bigint
+    debit_account_id bigint, credit_account_id bigint, bits varbit
   ) on commit drop;
   create temp table bill_contracts (
-    contract_id bigint not null, partner_id bigint not null, currency char(3) not null, account_id bigint not null
+    contract_id bigint not null, partner_id bigint not null, currency char(3) not null, account_id bigint not null,
+    path_id integer not null
   ) on commit drop;
   create temp table bill_prices (
     tariff_id bigint not null, currency char(3) not null, amount numeric(38, 2), reason text, detail jsonb
@@ -73,9 +74,15 @@ export const openAccounts = sql`
    order by owner_type, owner_id, kind, currency
   on conflict (owner_type, (coalesce(owner_id, 0)), kind, currency) do nothing`;
 
-export const fillChainAccounts = sql`
+/**
+ * Fills each chain level's accounts and its bit in billing_object_days.days for `day`: 32 bits per
+ * level of the partner's depth, the level's day set.
+ */
+export const fillChainAccounts = (day: string) => sql`
   update bill_chain l
-     set debit_account_id = case when l.level > 0 then
+     set bits = set_bit(repeat('0', 32 * (1 + (select cardinality(p.path) from partners p where p.id = l.partner_id)))::varbit,
+                        32 * l.level + extract(day from ${day}::date)::int - 1, 1),
+         debit_account_id = case when l.level > 0 then
            (select a.id from ledger_accounts a
              where ${isBalanceAccountOf('a', 'partner', sql.ref('l.payer_id'), sql.ref('l.currency'))}) end,
          credit_account_id =
@@ -90,11 +97,19 @@ export const fillChainAccounts = sql`
                sql.ref('l.currency'),
              )})`;
 
+/** The paths of the day's partners in billing_paths (each new path once). */
+export const fillPaths = sql`
+  insert into billing_paths (path)
+  select p.path from partners p where p.id in (select partner_id from bill_partner_currencies)
+  on conflict (path) do nothing`;
+
 export const fillContracts = sql`
-  insert into bill_contracts (contract_id, partner_id, currency, account_id)
-  select c.id, c.partner_id, c.currency, a.id
+  insert into bill_contracts (contract_id, partner_id, currency, account_id, path_id)
+  select c.id, c.partner_id, c.currency, a.id, bp.id
     from contracts c
     join ledger_accounts a on ${isBalanceAccountOf('a', 'contract', sql.ref('c.id'), sql.ref('c.currency'))}
+    join partners p on p.id = c.partner_id
+    join billing_paths bp on bp.path = p.path
    where ${billableContract}`;
 
 /** The days an object is billed: active_from ≤ day ≤ active_until; inactive or archived only up to its active_until. */
@@ -133,30 +148,25 @@ export const lockDayAccounts = sql`
 
 /**
  * Objects a run of the day skips: those charged for it under another contract, or under their
- * contract while it belonged to another partner — their level-0 charge of the day names another
- * contract or partner (objects.partner_id follows the contract's partner). Such an object stays
- * billed under the chain it had that day; its current chain (other levels, other payers: a
+ * contract while it belonged to another partner — their day in billing_object_days (`rec`) names
+ * another contract or partner (objects.partner_id follows the contract's partner). Such an object
+ * stays billed under the chain it had that day; its current chain (other levels, other payers: a
  * sub-partner paying its parent for a day it never had the object) must not add to it. With
- * `onlyUncharged` (the schedule's rerun of a day) every object with a level-0 charge of the day is
+ * `onlyUncharged` (the schedule's rerun of a day) every object charged that day at level 0 is
  * skipped: that rerun is for what appeared later that day, and adds no level to what was charged.
- *
- * One probe of ledger_charge_once_key (object_id, level = 0, charge_day) per billed object, on the
- * index page the day's insert then touches anyway: at 1,000,000 objects about +1.2 s on a first run
- * and +1.6 s on a rerun (the heap row is read for its contract); index-only with `onlyUncharged`.
- * `offset 0` keeps it that probe: as an anti-join the planner hashes a scan of the whole ledger.
  */
 function skippedObject(day: string, onlyUncharged: boolean) {
+  const d = sql`extract(day from ${day}::date)::int`;
   const elsewhere = onlyUncharged
-    ? sql``
-    : sql`and (t.contract_id <> o.contract_id or t.partner_id <> o.partner_id)`;
-  return sql`exists (select from ledger_transfers t
-                     where t.kind = 'charge' and t.object_id = o.id and t.level = 0 and t.charge_day = ${day}::date
-                       ${elsewhere}
-                     offset 0)`;
+    ? sql`true`
+    : sql`(coalesce((rec.others -> ${d}::text ->> 0)::bigint, rec.contract_id) <> b.contract_id
+           or coalesce((rec.others -> ${d}::text ->> 1)::bigint, rec.partner_id) <> b.partner_id)`;
+  return sql`(rec.days is not null and get_bit(rec.days, ${d} - 1) = 1 and ${elsewhere})`;
 }
 
 export interface ChargeResult {
   candidates: number;
+  charged: number;
   inserted: number;
   objects_charged: number;
   issues: number;
@@ -164,11 +174,17 @@ export interface ChargeResult {
 }
 
 /**
- * The charges of the day in one statement: each billed object joined with its contract and every level
- * of its partner's chain, priced from bill_prices (an object charged that day under another contract or
- * partner is skipped: skippedObject); inserted once per (object, level, day) — the unique index
- * ledger_charge_once_key decides, `on conflict do nothing` — the inserted rows (and only they) moving
- * the balances; the charges that cannot be priced recorded as the run's issues.
+ * The charges of the day in one statement:
+ *   candidates  each billed object joined with its contract, every level of its partner's chain and
+ *               the day's prices, and with its row of billing_object_days for the month (an object
+ *               charged that day under another contract or partner is skipped: skippedObject);
+ *   fresh       the candidates whose level is not charged that day yet;
+ *   marked      per object, the fresh levels' bits set in billing_object_days by one upsert guarded
+ *               on the locked row: a row is changed only while none of those bits is set, so each
+ *               object, level and day is marked once, whatever runs at the same time;
+ *   inserted    the ledger: one charge per level, payer account, payee account and tariff with its
+ *               quantity of object-days, over the marked objects only; its rows move the balances;
+ *   issues      the charges that cannot be priced, recorded as the run's issues.
  */
 export function chargeDay(
   day: string,
@@ -177,30 +193,60 @@ export function chargeDay(
   options: { onlyUncharged?: boolean } = {},
 ) {
   const theDay = sql`${day}::date`;
+  const d = sql`extract(day from ${theDay})::int`;
+  const month = sql`date_trunc('month', ${theDay})::date`;
   return sql<ChargeResult>`
     with candidates as materialized (
-      select o.id as object_id, b.contract_id, l.level, l.payer_id as partner_id, b.currency,
-             case when l.level = 0 then b.account_id else l.debit_account_id end as debit_account_id,
-             l.credit_account_id, p.tariff_id, p.amount, p.reason, p.detail
+      select o.id as object_id, b.contract_id, b.partner_id as owner_id, l.level, l.payer_id as partner_id,
+             b.currency, case when l.level = 0 then b.account_id else l.debit_account_id end as debit_account_id,
+             l.credit_account_id, p.tariff_id, coalesce(r.tariff_id, o.tariff_id) as object_tariff_id,
+             b.path_id, p.amount, p.reason, p.detail, l.bits,
+             rec.days is not null and length(rec.days) > 32 * l.level + ${d} - 1
+               and get_bit(rec.days, 32 * l.level + ${d} - 1) = 1 as charged
         from objects o
         left join bill_repinned r on r.object_id = o.id
         join bill_contracts b on b.contract_id = o.contract_id
         join bill_chain l on l.partner_id = b.partner_id and l.currency = b.currency
         join bill_prices p on p.tariff_id = coalesce(l.tariff_id, r.tariff_id, o.tariff_id) and p.currency = b.currency
+        left join billing_object_days rec on rec.month = ${month} and rec.object_id = o.id
        where ${billedOn(day)}
          and not ${skippedObject(day, options.onlyUncharged ?? false)}
+    ), fresh as materialized (
+      select * from candidates where amount > 0 and not charged
+    ), marked as (
+      insert into billing_object_days as rec (month, object_id, contract_id, partner_id, path_id, tariff_id, currency, days)
+      select ${month}, object_id, min(contract_id), min(owner_id), min(path_id), min(object_tariff_id), min(currency),
+             bit_or(bits)
+        from fresh group by object_id
+      on conflict (month, object_id) do update
+         set days = billing_bits_fit(rec.days, length(excluded.days)) | billing_bits_fit(excluded.days, length(rec.days)),
+             others = case when (rec.contract_id, rec.partner_id, rec.tariff_id, rec.path_id)
+                                = (excluded.contract_id, excluded.partner_id, excluded.tariff_id, excluded.path_id)
+                           then rec.others
+                           else coalesce(rec.others, '{}'::jsonb)
+                                || jsonb_build_object(${d}::text, jsonb_build_array(excluded.contract_id,
+                                                      excluded.partner_id, excluded.tariff_id, excluded.path_id)) end
+       where bit_count(billing_bits_fit(rec.days, length(excluded.days))
+                       & billing_bits_fit(excluded.days, length(rec.days))) = 0
+      returning object_id
     ), inserted as (
       insert into ledger_transfers (kind, currency, debit_account_id, credit_account_id, amount, partner_id,
-                                    contract_id, object_id, level, charge_day, tariff_id, value_date,
+                                    contract_id, level, charge_day, tariff_id, quantity, value_date,
                                     billing_run_id, actor_user_id)
-      select 'charge', currency, debit_account_id, credit_account_id, amount, partner_id,
-             contract_id, object_id, level, ${theDay}, tariff_id, ${theDay}, ${runId}::bigint, ${actorUserId}::bigint
-        from candidates
-       where amount > 0
-      on conflict (object_id, level, charge_day) where kind = 'charge' do nothing
-      returning object_id, level, currency, debit_account_id, credit_account_id, amount
+      select 'charge', f.currency, f.debit_account_id, f.credit_account_id, sum(f.amount), f.partner_id,
+             case when f.level = 0 then f.contract_id end, f.level, ${theDay}, f.tariff_id, count(*), ${theDay},
+             ${runId}::bigint, ${actorUserId}::bigint
+        from fresh f join marked m on m.object_id = f.object_id
+       group by f.currency, f.debit_account_id, f.credit_account_id, f.partner_id,
+                case when f.level = 0 then f.contract_id end, f.level, f.tariff_id
+      returning level, currency, debit_account_id, credit_account_id, amount, quantity, tariff_id
     ), moved as (
       ${applyAccountDeltas('inserted')}
+    ), frozen as (
+      -- The day's amount of each tariff charged, for the per-object lines (the first run's holds).
+      insert into billing_day_prices (day, tariff_id, currency, amount)
+      select distinct ${theDay}, tariff_id, currency, amount / quantity from inserted
+      on conflict do nothing
     ), issues as (
       insert into billing_run_issues (run_id, object_id, partner_id, level, reason, detail)
       select ${runId}::bigint, object_id, partner_id, level, reason, detail
@@ -209,12 +255,26 @@ export function chargeDay(
       returning 1
     )
     select (select count(*) from candidates where amount > 0) as candidates,
+           (select coalesce(sum(quantity), 0) from inserted) as charged,
            (select count(*) from inserted) as inserted,
-           (select count(*) from (select distinct object_id from inserted) charged) as objects_charged,
+           (select count(*) from marked) as objects_charged,
            (select count(*) from issues) as issues,
            (select coalesce(jsonb_agg(jsonb_build_object('currency', currency, 'level', level,
-                                                         'transfers', transfers, 'amount', amount::text)
+                                                         'transfers', transfers, 'objectDays', object_days,
+                                                         'amount', amount::text)
                                       order by currency, level), '[]'::jsonb)
-              from (select currency, level, count(*) as transfers, sum(amount) as amount
+              from (select currency, level, count(*) as transfers, sum(quantity) as object_days, sum(amount) as amount
                       from inserted group by currency, level) t) as totals`;
+}
+
+/**
+ * Prices of the day already charged by an earlier run keep their amount: every object-day of one
+ * tariff, currency and day costs the same (a rate entered since then applies to the days after).
+ */
+export function keepChargedPrices(day: string) {
+  return sql`
+    update bill_prices p set amount = f.amount, reason = null, detail = null
+      from billing_day_prices f
+     where f.day = ${day}::date and f.tariff_id = p.tariff_id and f.currency = p.currency
+       and p.amount is distinct from f.amount`;
 }

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { insertBillingObject, insertExchangeRate } from '../../../test/billing-builders.js';
+import {
+  chargesOfObjects,
+  chargesOver,
+  insertBillingObject,
+  insertExchangeRate,
+} from '../../../test/billing-builders.js';
 import { useTestApp } from '../../../test/test-suite.js';
 import { expectLedgerConsistent, ledgerSnapshot } from '../../../test/ledger-checks.js';
 import {
@@ -194,10 +199,7 @@ function expectedCharges(world: World, day: string): string[] {
 
 async function actualCharges(world: World, day: string): Promise<string[]> {
   const ids = world.objects.map((object) => object.id);
-  const rows = await sql<{ charge: string }>`
-    select object_id || ':' || level || ':' || amount::text as charge from ledger_transfers
-     where kind = 'charge' and charge_day = ${day}::date and object_id = any(${ids}::bigint[])`.execute(db);
-  return rows.rows.map((row) => row.charge).sort();
+  return chargesOfObjects(db, ids, day);
 }
 
 const runDay = (day: string) => runBillingDay(db, { day, trigger: 'cli' });
@@ -269,9 +271,12 @@ describe('billing run properties', () => {
           for (const day of daysFromTo(first, last)) expect((await runDay(day)).status).toBe('completed');
 
           for (const object of objects) {
-            const rows = await sql<{ day: string; amount: string }>`
-              select charge_day::text as day, amount::text as amount from ledger_transfers
-               where kind = 'charge' and object_id = ${object.id} order by charge_day`.execute(db);
+            const rows = {
+              rows: (await chargesOver(db, object.id, first, last)).map(({ day, amount }) => ({
+                day,
+                amount,
+              })),
+            };
             const expected = daysFromTo(first, last)
               .map((day) => ({ day, amount: dailyCharge(object.price, 'month', day) }))
               .filter((charge) => charge.amount !== '0.00');

@@ -18,7 +18,7 @@ import type { Db } from '../../db/connect.js';
 import { dailyCharge } from '../../lib/daily-charge.js';
 import { daysFromTo } from '../../lib/clock.js';
 import { runBillingDay, runBillingRange } from './billing-run.js';
-import { PLATFORM, postTransfers } from '../ledger/ledger.public.js';
+import { chargedObjectDays, PLATFORM, postTransfers } from '../ledger/ledger.public.js';
 
 /*
  * The billing run on exact amounts. Each test bills days of a month of its own and gives its objects
@@ -141,7 +141,8 @@ describe('billing run: level 0', () => {
     expect((await chargesOf(db, objectId, '2025-07-20')).map((c) => c.amount)).toEqual(['20.00']);
     expect((await chargesOf(db, earlyObject, '2025-07-02')).map((c) => c.amount)).toEqual(['20.00']);
     const tariffs = await sql<{ charge_day: string; tariff_id: number }>`
-      select charge_day::text, tariff_id from ledger_transfers where object_id = ${objectId} order by charge_day`.execute(
+      select line.day::text as charge_day, line.tariff_id
+        from (${chargedObjectDays(sql`r.object_id = ${objectId}`, sql`g.level = 0`)}) line order by line.day`.execute(
       db,
     );
     expect(tariffs.rows).toEqual([
@@ -212,7 +213,11 @@ describe('billing run: which objects', () => {
     ];
 
     const result = await run(day);
-    expect(result).toMatchObject({ objectsCharged: 4, transfersCreated: 4, issuesCount: 0 });
+    // Four object-days of one contract and tariff: one aggregated charge of quantity 4.
+    expect(result).toMatchObject({ objectsCharged: 4, transfersCreated: 1, issuesCount: 0 });
+    expect(result.totals).toEqual([
+      { currency: 'RUB', level: 0, transfers: 1, objectDays: 4, amount: expect.any(String) },
+    ]);
     for (const objectId of [charged, lastDay, firstDay, deactivatedOnTheDay]) {
       expect(await chargesOf(db, objectId, day), `object ${objectId}`).toHaveLength(1);
     }
@@ -288,12 +293,13 @@ describe('billing run: the partner tree', () => {
       `2:1.94:partner:${middle.id}.balance`,
     ]);
 
-    expect(result).toMatchObject({ objectsCharged: 3, transfersCreated: 9, issuesCount: 0 });
-    expect(result.totals).toEqual([
-      { currency: 'RUB', level: 0, transfers: 3, amount: '30.00' },
-      { currency: 'RUB', level: 1, transfers: 3, amount: '8.70' },
-      { currency: 'RUB', level: 2, transfers: 2, amount: '3.88' },
-      { currency: 'RUB', level: 3, transfers: 1, amount: '1.50' },
+    // Nine object-levels, one charge per payer, payee and tariff of each level.
+    expect(result).toMatchObject({ objectsCharged: 3, transfersCreated: 6, issuesCount: 0 });
+    expect(result.totals.map(({ transfers: _t, ...total }) => total)).toEqual([
+      { currency: 'RUB', level: 0, objectDays: 3, amount: '30.00' },
+      { currency: 'RUB', level: 1, objectDays: 3, amount: '8.70' },
+      { currency: 'RUB', level: 2, objectDays: 2, amount: '3.88' },
+      { currency: 'RUB', level: 3, objectDays: 1, amount: '1.50' },
     ]);
     expect(await ledgerBalanceOf(db, partnerOwner(bottom.id), 'revenue')).toBe('10.00');
     expect(await ledgerBalanceOf(db, partnerOwner(bottom.id), 'balance')).toBe('-1.50');
@@ -321,7 +327,8 @@ describe('billing run: exactly once', () => {
       });
     }
     const first = await run(day);
-    expect(first).toMatchObject({ objectsCharged: 3, transfersCreated: 6, alreadyCharged: 0 });
+    // Three objects of one contract at two levels: two charges of 3 object-days each.
+    expect(first).toMatchObject({ objectsCharged: 3, transfersCreated: 2, alreadyCharged: 0 });
     const before = await ledgerSnapshot(db);
 
     const again = await run(day);
@@ -352,7 +359,8 @@ describe('billing run: exactly once', () => {
     }
     const runs = await Promise.all([run(day), run(day), run(day)]);
     expect(runs.map((each) => each.status)).toEqual(['completed', 'completed', 'completed']);
-    expect(runs.map((each) => each.transfersCreated).sort()).toEqual([0, 0, 4]);
+    expect(runs.map((each) => each.transfersCreated).sort()).toEqual([0, 0, 1]);
+    expect(runs.map((each) => each.objectsCharged).sort()).toEqual([0, 0, 4]);
     expect(runs.map((each) => each.alreadyCharged).sort()).toEqual([0, 4, 4]);
     for (const objectId of objectIds) expect(await chargesOf(db, objectId, day)).toHaveLength(1);
     expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-40.00');
@@ -372,7 +380,7 @@ describe('billing run: exactly once', () => {
       begin raise exception 'disk on fire'; end; $$`.execute(db);
     await sql
       .raw(
-        `create trigger refuse_charge before insert on ledger_transfers for each row
+        `create trigger refuse_charge before insert on billing_object_days for each row
                     when (new.object_id = ${broken}) execute function refuse_charge()`,
       )
       .execute(db);
@@ -384,10 +392,15 @@ describe('billing run: exactly once', () => {
     expect(await chargesOf(db, healthy, day)).toEqual([]);
     expect(await ledgerSnapshot(db)).toEqual(before);
 
-    await sql`drop trigger refuse_charge on ledger_transfers`.execute(db);
+    await sql`drop trigger refuse_charge on billing_object_days`.execute(db);
     await sql`drop function refuse_charge()`.execute(db);
     const rerun = await run(day);
-    expect(rerun).toMatchObject({ status: 'completed', transfersCreated: 2, alreadyCharged: 0 });
+    expect(rerun).toMatchObject({
+      status: 'completed',
+      objectsCharged: 2,
+      transfersCreated: 1,
+      alreadyCharged: 0,
+    });
     expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance')).toBe('-20.00');
   });
 });
@@ -485,8 +498,8 @@ describe('billing run: currencies', () => {
       '1:10.00:KZT',
     ]);
     expect(result.totals).toEqual([
-      { currency: 'KZT', level: 0, transfers: 1, amount: '100.00' },
-      { currency: 'KZT', level: 1, transfers: 1, amount: '10.00' },
+      { currency: 'KZT', level: 0, transfers: 1, objectDays: 1, amount: '100.00' },
+      { currency: 'KZT', level: 1, transfers: 1, objectDays: 1, amount: '10.00' },
     ]);
     expect(await ledgerBalanceOf(db, contractOwner(contractId), 'balance', 'KZT')).toBe('-100.00');
     expect(await ledgerBalanceOf(db, PLATFORM, 'revenue', 'KZT')).toBe('10.00');
@@ -529,7 +542,8 @@ describe('billing run: a day run again after its objects moved', () => {
       activeUntil: '2024-04-10',
     });
 
-    expect(await run(day)).toMatchObject({ objectsCharged: 2, transfersCreated: 4, issuesCount: 0 });
+    // Two objects of contract A: one charge at each of its two levels.
+    expect(await run(day)).toMatchObject({ objectsCharged: 2, transfersCreated: 2, issuesCount: 0 });
     const billedUnderA = await chargesOf(db, objectId, day);
     expect(billedUnderA.map((c) => `${c.level}:${c.amount}:${c.debit}>${c.credit}`)).toEqual([
       `0:10.00:contract:${contractA}.balance>partner:${a.id}.revenue`,
@@ -650,9 +664,10 @@ describe('billing run: a day run again after its objects moved', () => {
       .selectFrom('ledger_transfers')
       .selectAll()
       .where('kind', '=', 'charge')
-      .where('object_id', '=', objectId)
+      .where('contract_id', '=', contractId)
       .where('level', '=', 0)
       .executeTakeFirstOrThrow();
+    expect(charge.quantity).toBe(1);
     // The correction of the level-0 charge, as POST /finance/corrections posts it.
     await postTransfers(db, [
       {
@@ -665,6 +680,7 @@ describe('billing run: a day run again after its objects moved', () => {
         contractId: charge.contract_id,
         valueDate: day,
         reversesId: charge.id,
+        reversedCharge: { objectId, level: 0, chargeDay: day, tariffId: charge.tariff_id, quantity: 1 },
         comment: 'Not in service that day',
       },
     ]);

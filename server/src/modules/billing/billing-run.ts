@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../../db/connect.js';
 import type { BillingTrigger } from '../../db/schema.js';
-import { applyDebtBlocking, holdChargingRuns } from '../ledger/ledger.public.js';
+import { applyDebtBlocking, ensureLedgerMonth, holdChargingRuns } from '../ledger/ledger.public.js';
 import { fillPricesSql } from './billing-amounts.sql.js';
 import {
   analyzeDayTables,
@@ -12,11 +12,13 @@ import {
   fillChainAccounts,
   fillContracts,
   fillPartnerCurrencies,
+  fillPaths,
   fillRepinned,
+  keepChargedPrices,
   lockDayAccounts,
   openAccounts,
 } from './billing-day.sql.js';
-import { daysFromTo } from '../../lib/clock.js';
+import { addDays, daysFromTo } from '../../lib/clock.js';
 import {
   completeRun,
   failAbandonedRuns,
@@ -34,10 +36,11 @@ import { presentRun, type BillingRun } from './billing.presenter.js';
  *      object's tariff; level n: the partner at depth n pays its parent, or the platform, its Partner
  *      price), and the daily amount of every tariff in every charge currency (billing-amounts.sql.ts);
  *   2. every account the day needs is opened, then all of them are locked in id order;
- *   3. ONE insert … select of every charge of the day: objects hash-joined with those small tables
- *      (an object already charged that day under another contract or partner skipped),
- *      `on conflict do nothing` on ledger_charge_once_key, its RETURNING moving the balances in the
- *      same statement, and the charges that cannot be made recorded as the run's issues;
+ *   3. ONE statement charges the day (billing-day.sql.ts chargeDay): objects hash-joined with those
+ *      small tables and their month's row of billing_object_days; the bits of the levels not charged
+ *      yet set by one guarded upsert (exactly once per object, level and day); one aggregated ledger
+ *      charge per level, payer, payee and tariff over the objects it marked, moving the balances; the
+ *      charges that cannot be made recorded as the run's issues;
  *   4. blocking for debt over every contract.
  * All of it in one transaction: a crash rolls the day back whole and a rerun completes it. Runs take a
  * transaction-level advisory lock first, so two at once run one after the other: the second finds
@@ -71,20 +74,21 @@ async function billDay(
   await fillPartnerCurrencies.execute(trx);
   await fillChain.execute(trx);
   await openAccounts.execute(trx);
-  await fillChainAccounts.execute(trx);
+  await fillChainAccounts(day).execute(trx);
+  await fillPaths.execute(trx);
   await fillContracts.execute(trx);
   await fillPricesSql(day).execute(trx);
+  await keepChargedPrices(day).execute(trx);
   await fillRepinned(day).execute(trx);
   await analyzeDayTables.execute(trx);
   await lockDayAccounts.execute(trx);
 
   const result = (await chargeDay(day, runId, actorUserId, { onlyUncharged }).execute(trx)).rows[0]!;
   await applyDebtBlocking(trx, null);
-  const inserted = Number(result.inserted);
   return {
     objectsCharged: Number(result.objects_charged),
-    transfersCreated: inserted,
-    alreadyCharged: Number(result.candidates) - inserted,
+    transfersCreated: Number(result.inserted),
+    alreadyCharged: Number(result.candidates) - Number(result.charged),
     issuesCount: Number(result.issues),
     totals: result.totals,
   };
@@ -104,6 +108,10 @@ export async function runBillingDay(db: Db, options: BillingDayOptions): Promise
   const runId = await insertRunningRun(db, { day: options.day, trigger: options.trigger, actorUserId });
   const elapsed = () => Math.round(performance.now() - started);
   try {
+    // The month's partitions, and the next month's (before its first payment lands in the default
+    // partition), are created outside the run's transaction: their locks stay short.
+    await ensureLedgerMonth(db, options.day);
+    await ensureLedgerMonth(db, addDays(options.day, 31));
     await db.transaction().execute(async (trx) => {
       const counts = await billDay(trx, options.day, runId, actorUserId, options.onlyUncharged ?? false);
       await completeRun(trx, runId, counts, elapsed());

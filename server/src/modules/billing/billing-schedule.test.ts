@@ -398,14 +398,16 @@ describe('the schedule on the database', () => {
     await schedule.stop();
     const runs = await db
       .selectFrom('billing_runs')
-      .select(['day', 'trigger', 'status', 'transfers_created', 'already_charged'])
+      .select(['day', 'trigger', 'status', 'objects_charged', 'transfers_created', 'already_charged'])
       .orderBy('id')
       .execute();
+    // One contract and tariff: each run's object-days are one aggregated charge.
     expect(runs).toEqual([
       {
         day: '2026-05-10',
         trigger: 'schedule',
         status: 'completed',
+        objects_charged: 1,
         transfers_created: 1,
         already_charged: 0,
       },
@@ -413,14 +415,16 @@ describe('the schedule on the database', () => {
         day: '2026-05-10',
         trigger: 'schedule',
         status: 'completed',
-        transfers_created: 2,
+        objects_charged: 2,
+        transfers_created: 1,
         already_charged: 0,
       },
       {
         day: '2026-05-11',
         trigger: 'schedule',
         status: 'completed',
-        transfers_created: 3,
+        objects_charged: 3,
+        transfers_created: 1,
         already_charged: 0,
       },
     ]);

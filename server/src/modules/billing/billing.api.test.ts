@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contractOwner, insertPricedTariff, insertObjectActiveOn } from '../../../test/billing-builders.js';
+import {
+  chargesOf,
+  contractOwner,
+  insertPricedTariff,
+  insertObjectActiveOn,
+} from '../../../test/billing-builders.js';
 import { createPartner, createPortalUser, PORTAL_PASSWORD, signInAsPartner } from '../../../test/builders.js';
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { useTestAppAsRoot } from '../../../test/test-suite.js';
@@ -106,7 +111,7 @@ describe('POST /billing/runs', () => {
       transfersCreated: 1,
       alreadyCharged: 0,
       issuesCount: 0,
-      totals: [{ currency: 'RUB', level: 0, transfers: 1, amount: '10.00' }],
+      totals: [{ currency: 'RUB', level: 0, transfers: 1, objectDays: 1, amount: '10.00' }],
       error: null,
     });
     expect(run.durationMs).toBeGreaterThanOrEqual(0);
@@ -115,12 +120,21 @@ describe('POST /billing/runs', () => {
 
     const charges = await db
       .selectFrom('ledger_transfers')
-      .select(['billing_run_id', 'actor_user_id', 'partner_id', 'value_date'])
-      .where('object_id', '=', objectId)
+      .select(['billing_run_id', 'actor_user_id', 'partner_id', 'value_date', 'quantity'])
+      .where('contract_id', '=', contractId)
+      .where('kind', '=', 'charge')
       .execute();
     expect(charges).toHaveLength(1);
-    expect(charges[0]).toMatchObject({ billing_run_id: run.id, partner_id: partner.id, value_date: day });
+    expect(charges[0]).toMatchObject({
+      billing_run_id: run.id,
+      partner_id: partner.id,
+      value_date: day,
+      quantity: 1,
+    });
     expect(charges[0]!.actor_user_id).not.toBeNull();
+    expect((await chargesOf(db, objectId, day)).map((charge) => `${charge.level}:${charge.amount}`)).toEqual([
+      '0:10.00',
+    ]);
 
     expect(expectStatus(await root.get(`/api/v1/billing/runs/${run.id}`), 200)).toEqual(run);
     const again = expectStatus<{ runs: BillingRun[] }>(await root.post('/api/v1/billing/runs', { day }), 201);

@@ -6,7 +6,14 @@ export const BillingRunTotal = Type.Object({
   level: Type.Integer({
     description: '0: contracts paying their partners; n: partners at depth n paying their parents',
   }),
-  transfers: Type.Integer(),
+  transfers: Type.Integer({
+    description: 'Ledger charges made: one per day, level, payer, payee and tariff',
+  }),
+  objectDays: Type.Optional(
+    Type.Integer({
+      description: 'The object-days those charges sum (absent in runs made before aggregated charges)',
+    }),
+  ),
   amount: DecimalString,
 });
 
@@ -20,8 +27,12 @@ export const BillingRunResponse = Type.Object({
   finishedAt: Nullable(Type.String({ format: 'date-time' })),
   durationMs: Nullable(Type.Integer()),
   objectsCharged: Type.Integer({ description: 'Objects with at least one charge made by this run' }),
-  transfersCreated: Type.Integer(),
-  alreadyCharged: Type.Integer({ description: 'Charges of the day found made before: left as they are' }),
+  transfersCreated: Type.Integer({
+    description: 'Ledger charges made: each sums the object-days of one level, payer, payee and tariff',
+  }),
+  alreadyCharged: Type.Integer({
+    description: 'Object-days (per level) found charged before: left as they are',
+  }),
   issuesCount: Type.Integer({ description: 'Charges that could not be made (see the issues)' }),
   totals: Type.Array(BillingRunTotal, { description: 'What this run charged, per currency and level' }),
   error: Nullable(Type.String()),

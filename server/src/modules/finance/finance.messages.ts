@@ -10,6 +10,7 @@ export const financeMessages: MessageCatalogue = {
       valueDate: 'Date',
       comment: 'Comment',
       transferId: 'Transaction',
+      objectId: 'Object',
       idempotencyKey: 'Idempotency-Key',
       baseCurrency: 'Base currency',
       quoteCurrency: 'Quote currency',
@@ -29,6 +30,7 @@ export const financeMessages: MessageCatalogue = {
       valueDate: 'Дата',
       comment: 'Комментарий',
       transferId: 'Операция',
+      objectId: 'Объект',
       idempotencyKey: 'Idempotency-Key (ключ идемпотентности)',
       baseCurrency: 'Базовая валюта',
       quoteCurrency: 'Котируемая валюта',
@@ -57,6 +59,10 @@ export const financeMessages: MessageCatalogue = {
       correction_of_correction: 'A correction cannot be corrected; enter a new payment or write-off instead',
       correction_of_deposit:
         "A deposit is changed with the Deposit field of the partner's or contract's form",
+      charge_reverse_by_object:
+        'A later billing run of the same day added to this charge: correct its objects one by one',
+      correction_object_not_charge: '{field}: only a charge is corrected one object at a time',
+      correction_object_not_charged: '{field}: this object has no day in this charge',
       exchange_rate_exists: 'A rate of this currency pair already starts on this date',
       currency_same: '{field} must differ from the base currency',
       rate_invalid: '{field} must be a number greater than zero with at most 8 decimal places',
@@ -74,6 +80,10 @@ export const financeMessages: MessageCatalogue = {
       already_reversed: 'Эта операция уже скорректирована',
       correction_of_correction: 'Корректировку нельзя скорректировать; внесите новый платёж или списание',
       correction_of_deposit: 'Депозит меняется полем «Депозит» в форме партнёра или аккаунта',
+      charge_reverse_by_object:
+        'Повторный расчёт того же дня добавил объекты к этому начислению: скорректируйте объекты по одному',
+      correction_object_not_charge: 'Поле «{field}»: по одному объекту корректируется только начисление',
+      correction_object_not_charged: 'Поле «{field}»: у этого объекта нет дня в этом начислении',
       exchange_rate_exists: 'Курс этой валютной пары с этой даты уже есть',
       currency_same: 'Поле «{field}» должно отличаться от базовой валюты',
       rate_invalid: 'Поле «{field}» — число больше нуля, не больше 8 знаков после точки',

@@ -9,6 +9,8 @@ import {
   ExchangeRateCreate,
   ExchangeRateList,
   ExchangeRateQuery,
+  ChargeObjectsPage,
+  ChargeObjectsQuery,
   RevenueQuery,
   RevenueResponse,
   StatementExportQuery,
@@ -21,7 +23,8 @@ import {
 import { moneyMoveRoutes } from './money-moves.routes.js';
 import { revenueOf } from './revenue.service.js';
 import { exportStatement, statementFor } from './statements.service.js';
-import { exportTransfers, findTransfers } from './transfers-list.service.js';
+import { exportTransfers, findChargeObjects, findTransfers } from './transfers-list.service.js';
+import { IdParams } from '../../lib/schemas.js';
 import { useFeatureMessages } from '../../plugins/messages.plugin.js';
 import { financeMessages } from './finance.messages.js';
 
@@ -44,6 +47,21 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       },
     },
     (request) => findTransfers({ db, actor: request.actor, query: request.query }),
+  );
+
+  app.get(
+    '/finance/transactions/:id/objects',
+    {
+      config: { right: 'finance:read' },
+      schema: {
+        tags,
+        summary: "The objects behind a charge: each object's day at the charge's amount per object-day",
+        params: IdParams,
+        querystring: ChargeObjectsQuery,
+        response: { 200: ChargeObjectsPage, ...problemResponses(400, 401, 404) },
+      },
+    },
+    (request) => findChargeObjects({ db, actor: request.actor, id: request.params.id, query: request.query }),
   );
 
   app.get(

@@ -23,8 +23,17 @@ export const Transfer = Type.Object({
   partnerName: Type.String(),
   contractId: Nullable(Type.Integer()),
   contractName: Nullable(Type.String()),
-  objectId: Nullable(Type.Integer()),
+  objectId: Nullable(
+    Type.Integer({ description: "A correction of one object's day of a charge: the object" }),
+  ),
   objectName: Nullable(Type.String()),
+  quantity: Nullable(
+    Type.Integer({
+      description:
+        'Charges: the object-days the charge sums (one charge per day, level, payer, payee and tariff; GET /finance/transactions/{id}/objects lists them); corrections of a charge: the object-days reversed',
+    }),
+  ),
+  unitAmount: Nullable(Type.String({ description: 'Charges: the amount of one object-day' })),
   level: Nullable(
     Type.Integer({
       description: 'Charges: 0 the contract pays its partner, n the partner at depth n pays its parent',
@@ -34,7 +43,7 @@ export const Transfer = Type.Object({
   tariffId: Nullable(Type.Integer()),
   valueDate: Type.String(),
   reversesId: Nullable(Type.Integer()),
-  reversedById: Nullable(Type.Integer()),
+  reversedById: Nullable(Type.Integer({ description: 'The correction that reversed the whole transfer' })),
   comment: Nullable(Type.String()),
   actorLogin: Nullable(
     Type.String({
@@ -42,6 +51,30 @@ export const Transfer = Type.Object({
     }),
   ),
   createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const ChargeObjectsQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type ChargeObjectsQuery = Static<typeof ChargeObjectsQuery>;
+
+export const ChargeObject = Type.Object({
+  objectId: Type.Integer(),
+  objectName: Type.String(),
+  deviceId: Type.String(),
+  contractId: Type.Integer(),
+  contractName: Type.String(),
+  amount: Type.String({ description: "The charge's amount per object-day" }),
+  reversed: Type.Boolean({ description: 'This object-day was reversed by a correction' }),
+});
+
+export const ChargeObjectsPage = Type.Object({
+  items: Type.Array(ChargeObject),
+  total: Type.Integer(),
 });
 
 export const MoneyMoveBody = Type.Object(
@@ -62,6 +95,14 @@ export type MoneyMoveBody = Static<typeof MoneyMoveBody>;
 export const CorrectionBody = Type.Object(
   {
     transferId: Id,
+    objectId: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: Number.MAX_SAFE_INTEGER,
+        description:
+          "A charge only: reverse this object's day of it (the charge's amount per object-day), not the whole charge",
+      }),
+    ),
     comment: Type.String({ maxLength: 500, description: 'Why the transfer is reversed (required)' }),
   },
   { additionalProperties: false },

@@ -9,6 +9,7 @@ import {
   applyDebtBlocking,
   counterpartOf,
   findTransferForCorrection,
+  insertReversal,
   lockAccounts,
   openAccount,
   postTransfers,
@@ -19,6 +20,7 @@ import type { CorrectionBody, MoneyMoveBody } from './finance.schemas.js';
 import { runIdempotent } from './idempotency.js';
 import { presentTransfer } from './transfers.presenter.js';
 import { findTransfersByIds } from './transfers.repository.js';
+import { countChargesWithKeyOf, findChargeLine } from './charge-lines.repository.js';
 
 /*
  * Payments, write-offs and corrections entered by a person. Each is one transfer between two accounts
@@ -170,7 +172,61 @@ function movesOwnBalance(
   );
 }
 
-/** POST /finance/corrections: the reversal of one transfer (same amount, sides swapped), at most once. */
+type CorrectedTransfer = NonNullable<Awaited<ReturnType<typeof findTransferForCorrection>>>;
+
+/**
+ * What a correction reverses: the whole transfer, or (objectId) one object's day of a charge — the
+ * charge's amount per object-day. A whole charge is reversed only while no object-day of it was, and
+ * only when it is the one charge of its day, level, accounts and tariff (so its object-days are known).
+ */
+async function reversalOf(trx: Db, original: CorrectedTransfer, objectId: number | undefined) {
+  const charge =
+    original.kind === 'charge'
+      ? {
+          id: original.id,
+          level: original.level!,
+          charge_day: original.charge_day!,
+          contract_id: original.contract_id,
+          partner_id: original.partner_id,
+        }
+      : null;
+  if (objectId === undefined) {
+    if (original.reversed) throw conflict('already_reversed');
+    if (charge && (await countChargesWithKeyOf(trx, original.id)) > 1)
+      throw conflict('charge_reverse_by_object');
+    return {
+      amount: original.amount,
+      objectId: 0,
+      reversedCharge: charge && {
+        objectId: null,
+        level: charge.level,
+        chargeDay: charge.charge_day,
+        tariffId: original.tariff_id,
+        quantity: original.quantity!,
+      },
+    };
+  }
+  if (!charge) throw invalid([{ field: 'objectId', code: 'correction_object_not_charge' }]);
+  const line = await findChargeLine(trx, charge, objectId);
+  if (!line) throw invalid([{ field: 'objectId', code: 'correction_object_not_charged' }]);
+  if (line.reversed) throw conflict('already_reversed');
+  return {
+    amount: decimal(original.amount).dividedBy(original.quantity!).toFixed(2),
+    objectId,
+    reversedCharge: {
+      objectId,
+      level: charge.level,
+      chargeDay: charge.charge_day,
+      tariffId: original.tariff_id,
+      quantity: 1,
+    },
+  };
+}
+
+/**
+ * POST /finance/corrections: the reversal of one transfer (same amount, sides swapped), or of one
+ * object's day of a charge, at most once each (ledger_reversals' primary key).
+ */
 export async function correctTransfer(options: Call & { input: CorrectionBody }) {
   const { db, actor, input } = options;
   const comment = emptyToNull(input.comment);
@@ -189,8 +245,10 @@ export async function correctTransfer(options: Call & { input: CorrectionBody })
       if (original.kind === 'correction') throw conflict('correction_of_correction');
       // A deposit is what the form's Deposit says: it is changed there, so the two never disagree.
       if (original.kind === 'deposit') throw conflict('correction_of_deposit');
-      if (original.reversed) throw conflict('already_reversed');
-      return postAndPresent(
+      // The accounts are locked before the reversals are read: two corrections of one charge queue here.
+      await lockAccounts(trx, [original.debit_account_id, original.credit_account_id]);
+      const reversal = await reversalOf(trx, original, input.objectId);
+      const presented = await postAndPresent(
         trx,
         options,
         [
@@ -199,17 +257,20 @@ export async function correctTransfer(options: Call & { input: CorrectionBody })
             currency: original.currency,
             debitAccountId: original.credit_account_id,
             creditAccountId: original.debit_account_id,
-            amount: original.amount,
+            amount: reversal.amount,
             partnerId: original.partner_id,
             contractId: original.contract_id,
             valueDate: today(),
             reversesId: original.id,
+            reversedCharge: reversal.reversedCharge,
             comment,
             actorUserId: actor.userId,
           },
         ],
         'transferId',
       );
+      await insertReversal(trx, original.id, reversal.objectId, presented.id);
+      return presented;
     },
   });
 }

@@ -75,6 +75,8 @@ describe('payments', () => {
       contractName: 'Cargo',
       objectId: null,
       objectName: null,
+      quantity: null,
+      unitAmount: null,
       level: null,
       chargeDay: null,
       tariffId: null,

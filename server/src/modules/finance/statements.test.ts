@@ -63,7 +63,8 @@ beforeAll(async () => {
   // total (0.09 × 20% = 0.018) would give 0.02.
   await charge({ ...c, objectId: object['truck a']!.id, day: '2026-03-01', amount: '0.01' });
   await charge({ ...c, objectId: object['truck a']!.id, day: '2026-03-02', amount: '0.02' });
-  await charge({ ...c, objectId: object['Truck B']!.id, day: '2026-03-01', amount: '0.03' });
+  // (An object-day of one contract, tariff and day costs what the others cost: Truck B's is on 03-04.)
+  await charge({ ...c, objectId: object['Truck B']!.id, day: '2026-03-04', amount: '0.03' });
   await charge({ ...c, objectId: object['Truck C']!.id, day: '2026-03-31', amount: '0.03' });
   // Outside March, and a charge reversed by a correction: on no March statement.
   await charge({ ...c, objectId: object['truck a']!.id, day: '2026-02-28', amount: '1.00' });

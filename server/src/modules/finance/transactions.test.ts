@@ -184,6 +184,8 @@ describe('the transactions export', () => {
       'Partner',
       'Contract',
       'Object',
+      'Object-days',
+      'Amount per object-day',
       'Level',
       'Charge day',
       'Reverses',
@@ -214,8 +216,8 @@ describe('the transactions export', () => {
         'Dealer client',
       ],
     ]);
-    expect(rows[1]?.[13]).toBe("'=cmd|calc");
-    expect(rows[1]?.[14]).toBe(dealer.login);
+    expect(rows[1]?.[15]).toBe("'=cmd|calc");
+    expect(rows[1]?.[16]).toBe(dealer.login);
   });
 
   it('writes xlsx in Russian, only the caller subtree', async () => {

@@ -5,8 +5,11 @@ import { EXPORT_ROWS, exportColumn, writeExport, type ExportColumn } from '../..
 import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { scopeOf, type Actor } from '../auth/auth.public.js';
 import { findSubtreePartnerIds } from '../scope/scope.public.js';
-import type { TransferQuery } from './finance.schemas.js';
-import { balanceAccountsOf } from '../ledger/ledger.public.js';
+import type { ChargeObjectsQuery, TransferQuery } from './finance.schemas.js';
+import { decimal, formatAmount } from '../../lib/money.js';
+import { notFound } from '../../lib/errors.js';
+import { listChargeLines } from './charge-lines.repository.js';
+import { balanceAccountsOf, findTransferForCorrection } from '../ledger/ledger.public.js';
 import { presentTransfer } from './transfers.presenter.js';
 import {
   countTransfers,
@@ -119,6 +122,8 @@ const exportColumns: readonly ExportColumn<TransferItem>[] = [
   exportColumn('Partner', 'Партнёр', (item) => item.partnerName),
   exportColumn('Contract', 'Аккаунт', (item) => item.contractName),
   exportColumn('Object', 'Объект', (item) => item.objectName),
+  exportColumn('Object-days', 'Объекто-дней', (item) => item.quantity),
+  exportColumn('Amount per object-day', 'Сумма за объекто-день', (item) => item.unitAmount),
   exportColumn('Level', 'Уровень', (item) => item.level),
   exportColumn('Charge day', 'День начисления', (item) => item.chargeDay),
   exportColumn('Reverses', 'Корректирует', (item) => item.reversesId),
@@ -146,4 +151,43 @@ export async function exportTransfers(options: {
     locale,
     format: options.format,
   });
+}
+
+/**
+ * GET /finance/transactions/{id}/objects: the object-days behind a charge of the caller's subtree, by
+ * object, each at the charge's amount per object-day. 404 for a transfer outside the subtree or not a charge.
+ */
+export async function findChargeObjects(options: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  query: ChargeObjectsQuery;
+}) {
+  const { db, actor, id, query } = options;
+  const charge = await findTransferForCorrection(db, id, scopeOf(actor));
+  if (!charge || charge.kind !== 'charge') throw notFound();
+  const unit = formatAmount(decimal(charge.amount).dividedBy(charge.quantity!).toFixed(2));
+  const { rows, total } = await listChargeLines(
+    db,
+    {
+      id: charge.id,
+      level: charge.level!,
+      charge_day: charge.charge_day!,
+      contract_id: charge.contract_id,
+      partner_id: charge.partner_id,
+    },
+    { limit: query.limit ?? 50, offset: query.offset ?? 0 },
+  );
+  return {
+    items: rows.map((row) => ({
+      objectId: Number(row.object_id),
+      objectName: row.object_name,
+      deviceId: row.device_id,
+      contractId: Number(row.contract_id),
+      contractName: row.contract_name,
+      amount: unit,
+      reversed: row.reversed,
+    })),
+    total,
+  };
 }

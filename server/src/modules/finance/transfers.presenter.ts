@@ -1,4 +1,4 @@
-import { formatAmount } from '../../lib/money.js';
+import { decimal, formatAmount } from '../../lib/money.js';
 import type { Actor } from '../auth/auth.public.js';
 import type { TransferDetails } from './transfers.repository.js';
 
@@ -39,6 +39,11 @@ export function presentTransfer(
     contractName: row.contract_name,
     objectId: row.object_id === null ? null : Number(row.object_id),
     objectName: row.object_name,
+    quantity: row.quantity === null ? null : Number(row.quantity),
+    unitAmount:
+      row.kind === 'charge' && row.quantity !== null
+        ? formatAmount(decimal(row.amount).dividedBy(row.quantity).toFixed(2))
+        : null,
     level: row.level === null ? null : Number(row.level),
     chargeDay: row.charge_day,
     tariffId: row.tariff_id === null ? null : Number(row.tariff_id),

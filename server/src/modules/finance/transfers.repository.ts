@@ -11,7 +11,7 @@ export async function findTransfersByIds(db: Db, ids: readonly number[]) {
     select t.id, t.kind, t.currency, t.debit_account_id, t.credit_account_id, t.amount::text as amount,
            t.partner_id, p.name as partner_name, t.contract_id, c.name as contract_name,
            t.object_id, o.name as object_name, t.level, t.charge_day::text as charge_day, t.tariff_id,
-           t.value_date::text as value_date, t.reverses_id, r.id as reversed_by_id, t.comment,
+           t.quantity, t.value_date::text as value_date, t.reverses_id, r.correction_id as reversed_by_id, t.comment,
            u.login as actor_login, u.partner_id as actor_partner_id, ap.path as actor_partner_path,
            t.created_at
       from ledger_transfers t
@@ -20,7 +20,7 @@ export async function findTransfersByIds(db: Db, ids: readonly number[]) {
       left join objects o on o.id = t.object_id
       left join admin_users u on u.id = t.actor_user_id
       left join partners ap on ap.id = u.partner_id
-      left join ledger_transfers r on r.reverses_id = t.id
+      left join ledger_reversals r on r.reversed_id = t.id and r.object_id = 0
      where t.id = any(${[...ids]}::bigint[])`.execute(db);
   const byId = new Map(rows.rows.map((row) => [Number(row.id), row]));
   return ids.map((id) => byId.get(id)).filter((row): row is TransferDetails => row !== undefined);

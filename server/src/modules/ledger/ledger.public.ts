@@ -6,9 +6,11 @@
 export {
   accountBalance,
   balanceAccountsOf,
+  ensureLedgerMonth,
   findChargedDays,
   findTransferForCorrection,
   holdChargingRuns,
+  insertReversal,
   lockAccounts,
   openAccount,
   PLATFORM,
@@ -26,3 +28,4 @@ export {
   isOwnedBy,
   ownerBalance,
 } from './ledger.sql.js';
+export { chargedObjectDays, chargeOfLine, lineReversed, monthOf } from './charged-days.sql.js';

@@ -14,6 +14,7 @@ import {
   isOwnedBy,
   tryHoldChargingLockShared,
 } from './ledger.sql.js';
+import { chargedObjectDays, lineReversed } from './charged-days.sql.js';
 
 /** Whose account: the platform (id null), a partner or a contract. */
 export interface AccountOwner {
@@ -118,6 +119,10 @@ export async function findTransferForCorrection(db: Db, id: number, scope: Scope
       't.amount',
       't.partner_id',
       't.contract_id',
+      't.level',
+      't.charge_day',
+      't.tariff_id',
+      't.quantity',
       'da.owner_type as debit_owner_type',
       'da.owner_id as debit_owner_id',
       'da.kind as debit_kind',
@@ -125,36 +130,62 @@ export async function findTransferForCorrection(db: Db, id: number, scope: Scope
       'ca.owner_id as credit_owner_id',
       'ca.kind as credit_kind',
       eb
-        .exists(eb.selectFrom('ledger_transfers as r').select('r.id').whereRef('r.reverses_id', '=', 't.id'))
+        .exists(
+          eb
+            .selectFrom('ledger_reversals as v')
+            .select('v.reversed_id')
+            .whereRef('v.reversed_id', '=', 't.id'),
+        )
         .as('reversed'),
     ])
     .executeTakeFirst();
 }
 
+/** Records that a correction reversed a transfer whole (objectId 0) or one object's day of a charge. */
+export async function insertReversal(db: Db, reversedId: number, objectId: number, correctionId: number) {
+  await db
+    .insertInto('ledger_reversals')
+    .values({ reversed_id: reversedId, object_id: objectId, correction_id: correctionId })
+    .execute();
+}
+
 /**
  * The first and the last day from `from` to `until` (null: no end) on which the object's contract was
- * charged for it (level 0) by a charge no correction has reversed; null when none. Two short walks of
- * ledger_charge_once_key (object_id, level, charge_day), one from each end, each stopping at the
- * first charge not reversed (ledger_reverses_key answers that).
+ * charged for it (level 0), a day no correction has reversed; null when none. Reads the object's rows
+ * of billing_object_days for the months of the range (one primary-key lookup each).
  */
 export async function findChargedDays(
   db: Db,
   objectId: number,
   range: { from: string; until: string | null },
 ): Promise<{ first: string; last: string } | null> {
-  const edge = (order: 'asc' | 'desc') => sql<string | null>`(
-    select t.charge_day from ledger_transfers t
-     where t.kind = 'charge' and t.object_id = ${objectId} and t.level = 0
-       and t.charge_day >= ${range.from}::date
-       ${range.until === null ? sql`` : sql`and t.charge_day <= ${range.until}::date`}
-       and not exists (select 1 from ledger_transfers r where r.reverses_id = t.id)
-     order by t.charge_day ${sql.raw(order)} limit 1)`;
-  const { rows } = await sql<{
-    first: string | null;
-    last: string | null;
-  }>`select ${edge('asc')} as first, ${edge('desc')} as last`.execute(db);
+  const until = range.until === null ? sql`'infinity'::date` : sql`${range.until}::date`;
+  const { rows } = await sql<{ first: string | null; last: string | null }>`
+    select min(line.day)::text as first, max(line.day)::text as last
+      from (${chargedObjectDays(
+        sql`r.object_id = ${objectId}::bigint and r.month >= date_trunc('month', ${range.from}::date)::date
+            and r.month <= ${until}`,
+        sql`g.level = 0`,
+      )}) line
+     where line.day >= ${range.from}::date and line.day <= ${until} and not ${lineReversed('line')}`.execute(
+    db,
+  );
   const row = rows[0];
   return row?.first && row.last ? { first: row.first, last: row.last } : null;
+}
+
+/**
+ * Creates the month partitions of the ledger and of billing_object_days for the month of `day`, when
+ * missing (migration 0010's ledger_ensure_month), in a short transaction of its own that holds the
+ * charging lock: creating a partition locks the parent table, so it must never wait for a billing
+ * run's transaction, nor a run for it (each would hold what the other needs: a deadlock). A payment
+ * in flight only delays it for a moment. Not for a caller's open transaction.
+ */
+export async function ensureLedgerMonth(db: Db, day: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await holdChargingLock.execute(trx);
+    await sql`select ledger_ensure_month(${day}::date)`.execute(trx);
+  });
 }
 
 /** Holds the charging lock for the caller's transaction, waiting for a run that holds it (billing runs). */

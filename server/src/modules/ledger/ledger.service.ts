@@ -33,6 +33,14 @@ export interface TransferInput {
   contractId?: number | null;
   valueDate: string;
   reversesId?: number | null;
+  /** A correction of a charge: what it reverses — the object (of one object-day), level, day, tariff and object-days. */
+  reversedCharge?: {
+    objectId: number | null;
+    level: number;
+    chargeDay: string;
+    tariffId: number | null;
+    quantity: number;
+  } | null;
   comment?: string | null;
   actorUserId?: number | null;
 }
@@ -63,6 +71,11 @@ export async function postTransfers(
         contract_id: t.contractId ?? null,
         value_date: t.valueDate,
         reverses_id: t.reversesId ?? null,
+        object_id: t.reversedCharge?.objectId ?? null,
+        level: t.reversedCharge?.level ?? null,
+        charge_day: t.reversedCharge?.chargeDay ?? null,
+        tariff_id: t.reversedCharge?.tariffId ?? null,
+        quantity: t.reversedCharge?.quantity ?? null,
         comment: t.comment ?? null,
         actor_user_id: t.actorUserId ?? null,
       })),

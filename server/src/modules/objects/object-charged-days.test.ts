@@ -14,6 +14,7 @@ import type { Db } from '../../db/connect.js';
 import { FieldErrors } from '../../lib/errors.js';
 import { today } from '../../lib/clock.js';
 import { runBillingDay, runBillingRange } from '../billing/billing-run.js';
+import { chargedObjectDays, lineReversed } from '../ledger/ledger.public.js';
 import { checkChargedDays, daysTakenOut, type ActiveDays } from './object-active-days.js';
 import { addDays, getObjectBody } from '../../../test/object-helpers.js';
 import { addTariffVersion, insertContract } from '../../../test/table-rows.js';
@@ -61,26 +62,30 @@ describe('objects: active days over charged days', () => {
   const historyLength = async (id: number) =>
     expectStatus<HistoryResponseBody>(await dealerSession.get(`/api/v1/objects/${id}/history`), 200).items
       .length;
-  /** The object's level-0 charges not reversed, by day. */
+  /** The object's level-0 days charged and not reversed, in order. */
   const chargedDays = async (id: number) =>
     (
-      await sql<{ charge_day: string }>`
-        select t.charge_day from ledger_transfers t
-         where t.kind = 'charge' and t.object_id = ${id} and t.level = 0
-           and not exists (select 1 from ledger_transfers r where r.reverses_id = t.id)
-         order by t.charge_day`.execute(db)
-    ).rows.map((row) => row.charge_day);
+      await sql<{ day: string }>`
+        select line.day::text as day from (${chargedObjectDays(sql`r.object_id = ${id}`, sql`g.level = 0`)}) line
+         where not ${lineReversed('line')}
+         order by line.day`.execute(db)
+    ).rows.map((row) => row.day);
+  /** Finance reverses the object's day of its contract's charge (POST /finance/corrections with objectId). */
   const correctCharge = async (id: number, chargeDay: string) => {
     const charge = await db
       .selectFrom('ledger_transfers')
       .where('kind', '=', 'charge')
-      .where('object_id', '=', id)
+      .where('contract_id', '=', contractId)
       .where('level', '=', 0)
       .where('charge_day', '=', chargeDay)
       .select('id')
       .executeTakeFirstOrThrow();
     expectStatus(
-      await moneyRequest(root, 'corrections', { transferId: charge.id, comment: 'Not in service' }),
+      await moneyRequest(root, 'corrections', {
+        transferId: charge.id,
+        objectId: id,
+        comment: 'Not in service',
+      }),
       201,
     );
   };

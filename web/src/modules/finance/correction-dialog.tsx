@@ -4,17 +4,19 @@ import { FormDialog } from '../../ui/form-dialog';
 import { fieldsNamed } from '../../ui/server-errors';
 import { useServerErrors } from '../../ui/use-server-errors';
 import { useCorrectTransfer } from './finance-api';
-import type { Transfer } from './finance-types';
+import type { ChargeObject, Transfer } from './finance-types';
 import { useIdempotencyKey } from './idempotency-key';
 
 interface CorrectionDialogProps {
   transfer: Transfer;
+  /** One object's day of a charge to refund instead of the whole transfer. */
+  object?: ChargeObject;
   onClose: () => void;
   onDone: () => void;
 }
 
 /** Correct: the transfer is reversed by an opposite one (never edited); the reason is required. */
-export function CorrectionDialog({ transfer, onClose, onDone }: CorrectionDialogProps) {
+export function CorrectionDialog({ transfer, object, onClose, onDone }: CorrectionDialogProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ comment: string }>();
   const correct = useCorrectTransfer();
@@ -24,7 +26,7 @@ export function CorrectionDialog({ transfer, onClose, onDone }: CorrectionDialog
 
   const submit = ({ comment }: { comment: string }) => {
     serverErrors.clearProblem();
-    const body = { transferId: transfer.id, comment: comment.trim() };
+    const body = { transferId: transfer.id, objectId: object?.objectId, comment: comment.trim() };
     correct.mutate(
       { ...body, idempotencyKey: keyFor(body) },
       { onSuccess: onDone, onError: serverErrors.show },
@@ -41,11 +43,17 @@ export function CorrectionDialog({ transfer, onClose, onDone }: CorrectionDialog
       onCancel={onClose}
     >
       <Typography.Paragraph>
-        {t('finance.correction.hint', {
-          kind: t(`finance.kinds.${transfer.kind}`),
-          amount: `${transfer.amount} ${transfer.currency}`,
-          date: transfer.valueDate,
-        })}
+        {object
+          ? t('finance.correction.objectHint', {
+              object: object.objectName,
+              amount: `${object.amount} ${transfer.currency}`,
+              date: transfer.chargeDay,
+            })
+          : t('finance.correction.hint', {
+              kind: t(`finance.kinds.${transfer.kind}`),
+              amount: `${transfer.amount} ${transfer.currency}`,
+              date: transfer.valueDate,
+            })}
       </Typography.Paragraph>
       <Form form={form} name="finance-correction" layout="vertical" onFinish={submit}>
         <Form.Item

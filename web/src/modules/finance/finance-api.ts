@@ -7,6 +7,7 @@ import type { PagedQuery } from '../../ui/use-paged-list';
 import type {
   AccountBalance,
   AccountOwner,
+  ChargeObjectsPage,
   MoneyAction,
   MoneyValues,
   Transfer,
@@ -66,15 +67,27 @@ export const usePostMoney = () =>
     changedByMoney,
   );
 
-/** The reversal of one transfer, with the reason why. */
+/** The reversal of one transfer (or, with objectId, of one object's day of a charge), with the reason why. */
 export const useCorrectTransfer = () =>
   useInvalidatingMutation(
-    (request: { transferId: number; comment: string; idempotencyKey: string }) =>
+    (request: { transferId: number; objectId?: number; comment: string; idempotencyKey: string }) =>
       apiRequest<Transfer>(
         'POST',
         '/finance/corrections',
-        { transferId: request.transferId, comment: request.comment },
+        { transferId: request.transferId, objectId: request.objectId, comment: request.comment },
         { 'idempotency-key': request.idempotencyKey },
       ),
     changedByMoney,
   );
+
+/** A page of the objects behind a charge, each at the charge's amount per object-day. */
+export function useChargeObjects(chargeId: number, page: { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: financeKeys.chargeObjects(chargeId, page),
+    queryFn: () =>
+      apiGet<ChargeObjectsPage>(
+        `/finance/transactions/${chargeId}/objects?limit=${page.pageSize}&offset=${(page.page - 1) * page.pageSize}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -7,7 +7,8 @@ import { ExportMenu } from '../../ui/export-menu';
 import { usePagedList } from '../../ui/use-paged-list';
 import { CorrectionDialog } from './correction-dialog';
 import { transactionsFilterOf, useBalance, useTransactions, type TransactionsQuery } from './finance-api';
-import type { AccountOwner, MoneyAction, Transfer } from './finance-types';
+import type { AccountOwner, ChargeObject, MoneyAction, Transfer } from './finance-types';
+import { ChargeObjectsWindow } from './charge-objects-window';
 import { MoneyDialog } from './money-dialog';
 import { transactionColumnKeys, transactionColumns } from './transaction-columns';
 
@@ -44,11 +45,13 @@ export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabP
   const balance = useBalance(owner);
   const transactions = useTransactions(query);
   const [dialog, setDialog] = useState<MoneyAction | null>(null);
-  const [correcting, setCorrecting] = useState<Transfer | null>(null);
+  const [correcting, setCorrecting] = useState<{ transfer: Transfer; object?: ChargeObject } | null>(null);
+  const [openCharge, setOpenCharge] = useState<Transfer | null>(null);
   const scope = isContract ? 'contract-finance' : 'partner-finance';
   const columns = transactionColumns(t, query, {
     scope,
-    onCorrect: readOnly ? undefined : setCorrecting,
+    onCorrect: readOnly ? undefined : (transfer) => setCorrecting({ transfer }),
+    onOpenCharge: setOpenCharge,
   });
   const shown = transactionColumnKeys.filter(
     (key) => !(key === 'actions' && readOnly) && !(key === 'contract' && isContract),
@@ -165,9 +168,21 @@ export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabP
           }}
         />
       )}
+      {openCharge !== null && (
+        <ChargeObjectsWindow
+          charge={openCharge}
+          onCorrect={
+            readOnly || openCharge.reversedById !== null
+              ? undefined
+              : (object) => setCorrecting({ transfer: openCharge, object })
+          }
+          onClose={() => setOpenCharge(null)}
+        />
+      )}
       {correcting !== null && (
         <CorrectionDialog
-          transfer={correcting}
+          transfer={correcting.transfer}
+          object={correcting.object}
           onClose={() => setCorrecting(null)}
           onDone={() => {
             void message.success(t('finance.correction.done'));

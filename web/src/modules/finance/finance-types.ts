@@ -1,5 +1,6 @@
 import type {
   BalanceResponse,
+  ChargeObjectsPage as ChargeObjectsPageSchema,
   Transfer as TransferSchema,
   TransferList,
 } from '@server-schemas/finance/finance.schemas';
@@ -13,6 +14,10 @@ export const transferKinds: TransferKind[] = ['payment', 'deposit', 'write_off',
 
 /** A page of transfers; the total is counted up to a limit, beyond which the list says "more than". */
 export type TransferPage = Static<typeof TransferList>;
+
+/** The objects behind a charge: GET /finance/transactions/{id}/objects. */
+export type ChargeObjectsPage = Static<typeof ChargeObjectsPageSchema>;
+export type ChargeObject = ChargeObjectsPage['items'][number];
 
 /** GET /contracts/{id}/balance and /partners/{id}/balance. */
 export type AccountBalance = Static<typeof BalanceResponse>;

@@ -37,7 +37,11 @@ export function SignedAmount({ transfer }: { transfer: Transfer }) {
 export function transactionColumns(
   t: TFunction,
   state: ColumnState,
-  options: { scope: string; onCorrect?: (transfer: Transfer) => void },
+  options: {
+    scope: string;
+    onCorrect?: (transfer: Transfer) => void;
+    onOpenCharge: (charge: Transfer) => void;
+  },
 ): Record<TransactionColumnKey, ColumnType<Transfer>> {
   const title = (key: string) => t(`finance.columns.${key}`);
   const orDash = (value: string | null) => value || '—';
@@ -87,12 +91,23 @@ export function transactionColumns(
     object: {
       key: 'object',
       title: title('object'),
-      render: (_value, row) =>
-        row.objectName
-          ? row.chargeDay && row.chargeDay !== row.valueDate
-            ? `${row.objectName} (${row.chargeDay})`
-            : row.objectName
-          : '—',
+      render: (_value, row) => {
+        // A charge sums object-days: the link opens them.
+        if (row.kind === 'charge' && row.quantity !== null) {
+          return (
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => options.onOpenCharge(row)}>
+              {t('finance.chargeObjects.link', {
+                count: row.quantity,
+                amount: `${row.unitAmount} ${row.currency}`,
+              })}
+            </Button>
+          );
+        }
+        if (!row.objectName) return '—';
+        return row.chargeDay && row.chargeDay !== row.valueDate
+          ? `${row.objectName} (${row.chargeDay})`
+          : row.objectName;
+      },
     },
     comment: { key: 'comment', title: title('comment'), dataIndex: 'comment', render: orDash },
     login: { key: 'login', title: title('login'), dataIndex: 'actorLogin', width: 130, render: orDash },
