@@ -10,6 +10,7 @@ import * as portalMasterLogin from './migrations/0007-portal-master-login.js';
 import * as staffRightsApiTokens from './migrations/0008-staff-rights-api-tokens.js';
 import * as twoFactor from './migrations/0009-two-factor.js';
 import * as billingStorage from './migrations/0010-billing-storage.js';
+import * as billingRunIssueGroups from './migrations/0011-billing-run-issue-groups.js';
 
 /** Every migration, in order. Listed here (not read from a folder) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-staff-rights-api-tokens': staffRightsApiTokens,
   '0009-two-factor': twoFactor,
   '0010-billing-storage': billingStorage,
+  '0011-billing-run-issue-groups': billingRunIssueGroups,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -383,13 +383,14 @@ export interface BillingRunTotal {
   amount: string;
 }
 
+/** A run's issues of one paying partner, level, reason and detail: the objects they concern. */
 export interface BillingRunIssuesTable {
   run_id: number;
-  object_id: number;
   partner_id: number;
   level: number;
   reason: 'exchange_rate_missing' | 'price_missing';
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  object_ids: number[];
 }
 
 export interface IdempotencyKeysTable {

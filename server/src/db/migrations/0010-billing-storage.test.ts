@@ -31,6 +31,7 @@ const ids = {} as {
   platformRevenue: number;
   correctedCharge: number;
   payment: number;
+  run: number;
 };
 
 /** A transfer as the old design wrote it, moving the cached balances. */
@@ -131,11 +132,40 @@ beforeAll(async () => {
     contractId: ids.contract,
     day: '2025-03-06',
   });
+  // A run's issues as they were kept until migration 0011: one row per object and level.
+  const run = await sql<{ id: number }>`
+    insert into billing_runs (day, trigger, status) values ('2025-03-02', 'cli', 'completed') returning id`.execute(
+    db,
+  );
+  ids.run = Number(run.rows[0]!.id);
+  for (const objectId of [ids.second, ids.first]) {
+    await sql`
+      insert into billing_run_issues (run_id, object_id, partner_id, level, reason, detail)
+      values (${ids.run}, ${objectId}, ${partner.id}, 1, 'exchange_rate_missing', '{"from": "KZT", "to": "RUB"}')`.execute(
+      db,
+    );
+  }
   await migrateToLatest(db);
 });
 
 afterAll(async () => {
   await handle.close();
+});
+
+describe('migration 0011 of the runs issues', () => {
+  it("keeps a run's issues, one row per partner, level, reason and detail with its objects", async () => {
+    const rows = await db.selectFrom('billing_run_issues').selectAll().execute();
+    expect(rows.map((row) => ({ ...row, object_ids: row.object_ids.map(Number) }))).toEqual([
+      {
+        run_id: ids.run,
+        partner_id: ids.partner,
+        level: 1,
+        reason: 'exchange_rate_missing',
+        detail: { from: 'KZT', to: 'RUB' },
+        object_ids: [ids.first, ids.second],
+      },
+    ]);
+  });
 });
 
 describe('migration 0010 of a ledger billed under the old design', () => {

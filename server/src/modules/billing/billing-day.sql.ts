@@ -184,7 +184,8 @@ export interface ChargeResult {
  *               object, level and day is marked once, whatever runs at the same time;
  *   inserted    the ledger: one charge per level, payer account, payee account and tariff with its
  *               quantity of object-days, over the marked objects only; its rows move the balances;
- *   issues      the charges that cannot be priced, recorded as the run's issues.
+ *   issues      the charges that cannot be priced, recorded as the run's issues (per paying partner,
+ *               level, reason and detail, with the objects' ids).
  */
 export function chargeDay(
   day: string,
@@ -248,17 +249,19 @@ export function chargeDay(
       select distinct ${theDay}, tariff_id, currency, amount / quantity from inserted
       on conflict do nothing
     ), issues as (
-      insert into billing_run_issues (run_id, object_id, partner_id, level, reason, detail)
-      select ${runId}::bigint, object_id, partner_id, level, reason, detail
+      -- One row per paying partner, level, reason and detail, with the objects it concerns.
+      insert into billing_run_issues (run_id, partner_id, level, reason, detail, object_ids)
+      select ${runId}::bigint, partner_id, level, reason, detail, array_agg(distinct object_id order by object_id)
         from candidates
        where reason is not null
-      returning 1
+       group by partner_id, level, reason, detail
+      returning cardinality(object_ids) as objects
     )
     select (select count(*) from candidates where amount > 0) as candidates,
            (select coalesce(sum(quantity), 0) from inserted) as charged,
            (select count(*) from inserted) as inserted,
            (select count(*) from marked) as objects_charged,
-           (select count(*) from issues) as issues,
+           (select coalesce(sum(objects), 0) from issues) as issues,
            (select coalesce(jsonb_agg(jsonb_build_object('currency', currency, 'level', level,
                                                          'transfers', transfers, 'objectDays', object_days,
                                                          'amount', amount::text)

@@ -135,32 +135,20 @@ export interface RunIssueRecord {
 /** A run's issues by object and level, with the object's and the paying partner's names. */
 export async function listRunIssues(db: Db, runId: number, page: { limit: number; offset: number }) {
   const [items, total] = await Promise.all([
-    db
-      .selectFrom('billing_run_issues as i')
-      .leftJoin('objects as o', 'o.id', 'i.object_id')
-      .leftJoin('partners as p', 'p.id', 'i.partner_id')
-      .where('i.run_id', '=', runId)
-      .select([
-        'i.object_id',
-        'o.name as object_name',
-        'i.partner_id',
-        'p.name as partner_name',
-        'i.level',
-        'i.reason',
-        'i.detail',
-      ])
-      .orderBy('i.object_id')
-      .orderBy('i.level')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    db
-      .selectFrom('billing_run_issues')
-      .where('run_id', '=', runId)
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow(),
+    sql<RunIssueRecord>`
+      select u.object_id, o.name as object_name, i.partner_id, p.name as partner_name, i.level, i.reason, i.detail
+        from billing_run_issues i
+       cross join lateral unnest(i.object_ids) as u(object_id)
+        left join objects o on o.id = u.object_id
+        left join partners p on p.id = i.partner_id
+       where i.run_id = ${runId}
+       order by u.object_id, i.level
+       limit ${page.limit} offset ${page.offset}`.execute(db),
+    sql<{ total: string }>`
+      select coalesce(sum(cardinality(object_ids)), 0) as total
+        from billing_run_issues where run_id = ${runId}`.execute(db),
   ]);
-  return { items: items as RunIssueRecord[], total: Number(total.total) };
+  return { items: items.rows, total: Number(total.rows[0]!.total) };
 }
 
 /** What the schedule needs to know of the runs made so far (see catchUpDays in billing-schedule.ts). */
