@@ -8,7 +8,7 @@ import { findContractInScope, findPartnerInScope } from '../scope/scope.public.j
 import {
   applyDebtBlocking,
   counterpartOf,
-  findTransferForCorrection,
+  findTransferInScope,
   insertReversal,
   lockAccounts,
   openAccount,
@@ -159,11 +159,10 @@ export async function moveMoney(options: Call & { kind: MoneyMoveKind; input: Mo
   });
 }
 
+type CorrectedTransfer = NonNullable<Awaited<ReturnType<typeof findTransferInScope>>>;
+
 /** Whether a transfer moves the balance of the actor's own partner: its parent's business, not its own. */
-function movesOwnBalance(
-  transfer: NonNullable<Awaited<ReturnType<typeof findTransferForCorrection>>>,
-  partnerId: number | null,
-) {
+function movesOwnBalance(transfer: CorrectedTransfer, partnerId: number | null) {
   const isOwn = (type: string, id: number | null, kind: string) =>
     partnerId !== null && type === 'partner' && Number(id) === partnerId && kind === 'balance';
   return (
@@ -171,8 +170,6 @@ function movesOwnBalance(
     isOwn(transfer.credit_owner_type, transfer.credit_owner_id, transfer.credit_kind)
   );
 }
-
-type CorrectedTransfer = NonNullable<Awaited<ReturnType<typeof findTransferForCorrection>>>;
 
 /**
  * What a correction reverses: the whole transfer, or (objectId) one object's day of a charge — the
@@ -239,7 +236,7 @@ export async function correctTransfer(options: Call & { input: CorrectionBody })
     body: input,
     statusCode: 201,
     work: async (trx) => {
-      const original = await findTransferForCorrection(trx, input.transferId, scopeOf(actor));
+      const original = await findTransferInScope(trx, input.transferId, scopeOf(actor));
       if (!original) throw notFound();
       if (movesOwnBalance(original, actor.partnerId)) throw notFound();
       if (original.kind === 'correction') throw conflict('correction_of_correction');

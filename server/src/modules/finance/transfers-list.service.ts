@@ -9,7 +9,7 @@ import type { ChargeObjectsQuery, TransferQuery } from './finance.schemas.js';
 import { decimal, formatAmount } from '../../lib/money.js';
 import { notFound } from '../../lib/errors.js';
 import { listChargeLines } from './charge-lines.repository.js';
-import { balanceAccountsOf, findTransferForCorrection } from '../ledger/ledger.public.js';
+import { balanceAccountsOf, findTransferInScope } from '../ledger/ledger.public.js';
 import { presentTransfer } from './transfers.presenter.js';
 import {
   countTransfers,
@@ -164,7 +164,7 @@ export async function findChargeObjects(options: {
   query: ChargeObjectsQuery;
 }) {
   const { db, actor, id, query } = options;
-  const charge = await findTransferForCorrection(db, id, scopeOf(actor));
+  const charge = await findTransferInScope(db, id, scopeOf(actor));
   if (!charge || charge.kind !== 'charge') throw notFound();
   const unit = formatAmount(decimal(charge.amount).dividedBy(charge.quantity!).toFixed(2));
   const { rows, total } = await listChargeLines(

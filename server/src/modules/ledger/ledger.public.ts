@@ -8,7 +8,7 @@ export {
   balanceAccountsOf,
   ensureLedgerMonth,
   findChargedDays,
-  findTransferForCorrection,
+  findTransferInScope,
   holdChargingRuns,
   insertReversal,
   lockAccounts,

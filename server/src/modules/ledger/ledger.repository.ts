@@ -101,8 +101,8 @@ export async function insertTransfers(db: Db, rows: readonly NewTransferRow[]): 
   return inserted;
 }
 
-/** A transfer of the scope's subtree (its partner_id in it), with the owners of its two accounts. */
-export async function findTransferForCorrection(db: Db, id: number, scope: Scope) {
+/** A transfer of the scope's subtree (its partner_id in it), with the owners of its two accounts: what a correction or a drill-down starts from. */
+export async function findTransferInScope(db: Db, id: number, scope: Scope) {
   return db
     .selectFrom('ledger_transfers as t')
     .innerJoin('partners as p', 'p.id', 't.partner_id')
