@@ -44,7 +44,12 @@ test('a portal user: login history, block and unblock, password reset', async ({
   const card = page.getByRole('dialog', { name: login });
 
   // The portal's attempts, newest first.
-  await card.getByRole('tab', { name: 'Login history' }).click();
+  // A click while the window still zooms in can land before the tabs listen: click until it is selected.
+  const historyTab = card.getByRole('tab', { name: 'Login history' });
+  await expect(async () => {
+    await historyTab.click({ timeout: 2_000 });
+    await expect(historyTab).toHaveAttribute('aria-selected', 'true', { timeout: 2_000 });
+  }).toPass();
   const attempts = card.getByRole('row');
   await expect(attempts).toHaveCount(3); // the header and two attempts
   await expect(attempts.nth(1)).toContainText('Success');
