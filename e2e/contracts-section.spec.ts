@@ -3,8 +3,8 @@ import { ADMIN, adminApi, createPartnerViaApi, createViaApi, signIn, unique } fr
 
 /*
  * The Contracts section as an operator uses it day to day: find a contract by a column filter, hide
- * a column, clone a contract (without its objects), archive the copy and find it again with Show
- * deleted, and read what happened in History.
+ * a column, keep or discard unsaved changes, clone a contract (an unsaved copy until Save), archive
+ * the copy and find it again with Show deleted, and read what happened in History.
  */
 test('the Contracts section: filter, columns, clone, delete, show deleted, history', async ({
   page,
@@ -47,21 +47,61 @@ test('the Contracts section: filter, columns, clone, delete, show deleted, histo
   await expect(page.getByRole('columnheader', { name: 'Name' }).first()).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Balance' })).toHaveCount(0);
 
-  // Clone: the copy opens in the window, with the same settings and its own name.
+  // A change thrown away asks first: Cancel on a card with a change offers to keep editing.
   await page.getByRole('searchbox', { name: 'Search' }).fill(name);
   await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
   await page.getByRole('row', { name }).first().dblclick();
   const card = page.getByRole('dialog', { name });
   await expect(card.getByLabel('Blocking limit')).toHaveValue('5000.00');
+  await card.getByLabel('Comment').fill('Typed, then thought better of');
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  const discard = page.getByRole('dialog', { name: 'Discard changes?' });
+  await expect(discard).toContainText('is not saved and will be lost');
+  await discard.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(discard).toBeHidden();
+  await expect(card.getByLabel('Comment')).toHaveValue('Typed, then thought better of');
+  await page.keyboard.press('Escape');
+  await page
+    .getByRole('dialog', { name: 'Discard changes?' })
+    .getByRole('button', { name: 'Discard' })
+    .click();
+  await expect(card).toBeHidden();
+  await page.getByRole('row', { name }).first().dblclick();
+  await expect(card.getByLabel('Comment')).toHaveValue('');
+
+  // Clone opens the copy as an unsaved form: Cancel leaves nothing behind.
   await card.getByRole('button', { name: 'Clone' }).click();
-  const copy = page.getByRole('dialog', { name: `${name} (copy)` });
+  const copy = page.getByRole('dialog', { name: 'Clone contract — not saved yet' });
+  await expect(copy.getByLabel('Name')).toHaveValue(`${name} (copy)`);
   await expect(copy.getByLabel('Blocking limit')).toHaveValue('5000.00');
   await expect(copy.getByLabel('Warehouse account')).toHaveAttribute('aria-checked', 'false');
+  await copy.getByRole('button', { name: 'Cancel' }).click();
+  await expect(copy).toBeHidden();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(`${name} (copy)`);
+  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await expect(page.locator('.ant-empty-description')).toHaveText('No data');
+  const found = await session.api.get(`/api/v1/contracts?search=${encodeURIComponent(name)}`);
+  expect(((await found.json()) as { total: number }).total).toBe(1);
+
+  // Clone again and Save: the copy is made then, and its History says it was cloned.
+  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await page.getByRole('row', { name }).first().dblclick();
+  await card.getByRole('button', { name: 'Clone' }).click();
+  await expect(copy.getByLabel('Name')).toHaveValue(`${name} (copy)`);
+  await copy.getByRole('button', { name: 'Save' }).click();
+  await expect(copy).toBeHidden();
+  await expect(page.getByText('Contract saved')).toBeVisible();
+  const copied = page.getByRole('row', { name: `${name} (copy)` });
+  await expect(copied).toHaveCount(1);
+  await copied.dblclick();
+  const saved = page.getByRole('dialog', { name: `${name} (copy)` });
+  await expect(saved.getByLabel('Blocking limit')).toHaveValue('5000.00');
 
   // Delete the copy; Show deleted brings it back into the list, marked.
-  await copy.getByRole('button', { name: 'Delete' }).click();
+  await saved.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('button', { name: 'Yes' }).click();
-  await expect(copy).toBeHidden();
+  await expect(saved).toBeHidden();
   await expect(page.getByRole('row', { name: `${name} (copy)` })).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'Show deleted' }).check();
   await expect(page.getByRole('row', { name: `${name} (copy)` })).toContainText('Deleted');

@@ -57,6 +57,18 @@ test('the Finance tab: payment, write-off into debt blocks the contract, paying 
   // Nothing is charged yet: the balance lasts without an end.
   await expect(tab.getByTestId('finance-days-left')).toHaveText('—');
 
+  // An amount typed and closed with the X asks first; discarded, nothing is posted.
+  await tab.getByRole('button', { name: 'Add payment' }).click();
+  const unsent = page.getByRole('dialog', { name: 'Add payment' });
+  await unsent.getByLabel('Amount').fill('999');
+  await unsent.getByRole('button', { name: 'Close' }).click();
+  await page
+    .getByRole('dialog', { name: 'Discard changes?' })
+    .getByRole('button', { name: 'Discard' })
+    .click();
+  await expect(unsent).toBeHidden();
+  await expect(balance).toHaveText('0.00 RUB');
+
   await moveMoney(page, tab, 'Add payment', '100', 'Bank transfer 17');
   await expect(balance).toHaveText('100.00 RUB');
   const payment = transactions.getByRole('row').filter({ hasText: 'Bank transfer 17' });

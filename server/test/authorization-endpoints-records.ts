@@ -67,6 +67,23 @@ export const contractEndpointsWithRecord: Endpoint[] = [
       body: { partnerId: r.partner, name: unique('Matrix '), currency: 'RUB', accountType: 'prepayment' },
     }),
   },
+  {
+    name: 'POST /contracts (clonedFrom)',
+    route: 'POST /contracts',
+    allowed: 201,
+    foreign: 400,
+    build: (r) => ({
+      method: 'POST',
+      url: api('/contracts'),
+      body: {
+        partnerId: r.partner,
+        name: unique('Matrix copy '),
+        currency: 'RUB',
+        accountType: 'prepayment',
+        clonedFrom: r.contract,
+      },
+    }),
+  },
   endpoint('GET /contracts/:id', 200, (r) => `/contracts/${r.contract}`),
   {
     name: 'PATCH /contracts/:id',
@@ -80,6 +97,7 @@ export const contractEndpointsWithRecord: Endpoint[] = [
   },
   endpoint('DELETE /contracts/:id', 200, (r) => `/contracts/${r.spareContract}`),
   endpoint('POST /contracts/:id/restore', 200, (r) => `/contracts/${r.archivedContract}/restore`),
+  endpoint('GET /contracts/:id/clone', 200, (r) => `/contracts/${r.contract}/clone`),
   endpoint('POST /contracts/:id/clone', 201, (r) => `/contracts/${r.contract}/clone`),
   endpoint('GET /contracts/:id/history', 200, (r) => `/contracts/${r.contract}/history`),
   // Objects

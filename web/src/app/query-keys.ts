@@ -28,6 +28,7 @@ export const contractKeys = {
   ...recordKeys('contracts'),
   search: (search: string, partnerId: number | undefined) =>
     ['contracts', 'choices', search, partnerId] as const,
+  copy: (sourceId: number | null) => ['contracts', 'copy', sourceId] as const,
 };
 
 export const objectKeys = recordKeys('objects');

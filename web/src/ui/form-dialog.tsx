@@ -1,7 +1,8 @@
-import { Modal } from 'antd';
+import { Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from './problem-alert';
+import { useDiscardGuard } from './use-discard-guard';
 
 interface FormDialogProps {
   title: string;
@@ -14,14 +15,17 @@ interface FormDialogProps {
   stale?: { staleText: string; reloadText: string; onReload: () => void } | false;
   /** Whether a click beside the dialog closes it; dialogs that hold typed input say no. */
   maskClosable?: boolean;
+  /** The dialog's form: when the person changed it, closing without OK asks first. */
+  form?: FormInstance;
   onOk: () => void;
   onCancel: () => void;
   children: ReactNode;
 }
 
 /** A small dialog with a form: its problem alert on top, then the form, then Cancel and OK. */
-export function FormDialog({ stale, maskClosable = false, ...props }: FormDialogProps) {
+export function FormDialog({ stale, maskClosable = false, form, ...props }: FormDialogProps) {
   const { t } = useTranslation();
+  const guard = useDiscardGuard();
   return (
     <Modal
       open
@@ -30,7 +34,7 @@ export function FormDialog({ stale, maskClosable = false, ...props }: FormDialog
       cancelText={t('common.cancel')}
       confirmLoading={props.sending}
       onOk={props.onOk}
-      onCancel={props.onCancel}
+      onCancel={() => guard(Boolean(form?.isFieldsTouched()), props.onCancel)}
       destroyOnHidden
       maskClosable={maskClosable}
     >

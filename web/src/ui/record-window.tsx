@@ -2,6 +2,7 @@ import { Alert, Button, ConfigProvider, Modal, Space, Spin, Tabs, type TabsProps
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from './problem-alert';
+import { useDiscardGuard } from './use-discard-guard';
 import type { RecordFormState } from './use-record-form';
 
 interface RecordWindowProps {
@@ -9,7 +10,10 @@ interface RecordWindowProps {
   width: number;
   /** The record's texts in the translations: `<textsKey>.save`, `.staleVersion` and `.reload`. */
   textsKey: string;
-  state: Pick<RecordFormState, 'formTab' | 'problem' | 'stale' | 'reload' | 'activeTab' | 'setActiveTab'>;
+  state: Pick<
+    RecordFormState,
+    'formTab' | 'problem' | 'stale' | 'reload' | 'activeTab' | 'setActiveTab' | 'isChanged'
+  >;
   /** The record is being loaded: a spinner instead of the tabs. */
   loading: boolean;
   /** The record could not be loaded: this message instead of the tabs. */
@@ -34,7 +38,10 @@ interface RecordWindowProps {
 /** A record's window: its tabs, the problem alert above them, and the footer ending in Cancel and Save. */
 export function RecordWindow(props: RecordWindowProps) {
   const { t } = useTranslation();
-  const { title, width, textsKey, state, loading, failed, tabs, onClose, readOnly = false } = props;
+  const { title, width, textsKey, state, loading, failed, tabs, readOnly = false } = props;
+  const guard = useDiscardGuard();
+  // Escape, the X and Cancel alike: a form with changes asks before they are thrown away.
+  const onClose = () => guard(!readOnly && state.isChanged(), props.onClose);
   const shownTabs = tabs
     .filter((tab) => !tab.hidden)
     .map(({ hidden: _hidden, ...tab }) =>

@@ -44,6 +44,8 @@ export function useRecordForm<Values>(form: FormInstance<Values>, options: Recor
       // The fields at fault are on the form's tab.
       if (error instanceof ApiError) setActiveTab(formTab);
     },
+    /** Whether the person changed a field since the form was filled (`fillForm`): closing then asks first. */
+    isChanged: () => form.isFieldsTouched(),
     /** Before an action: the last one's problem no longer stands. */
     clearProblem: serverErrors.clearProblem,
     /** Before saving: neither the last problem nor the stale version stands. */

@@ -7,6 +7,7 @@ import { exportContracts, findContracts } from './contracts-list.service.js';
 import {
   archiveContract,
   cloneContract,
+  contractCopyDraft,
   contractHistory,
   createContract,
   getContract,
@@ -151,6 +152,21 @@ export const contractRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
       },
     },
     (request) => restoreContract({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
+  );
+
+  app.get(
+    '/contracts/:id/clone',
+    {
+      config: { right: 'contracts:write' },
+      schema: {
+        tags,
+        summary: 'The copy Clone proposes, not saved: send it (edited) to POST /contracts',
+        params: IdParams,
+        response: { 200: ContractCreate, ...problemResponses(401, 404) },
+      },
+    },
+    (request) =>
+      contractCopyDraft({ db, actor: request.actor, id: request.params.id, locale: request.locale }),
   );
 
   app.post(

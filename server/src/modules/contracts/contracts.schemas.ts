@@ -39,6 +39,12 @@ export const ContractCreate = Type.Object(
     ...editableFields,
     currency: CurrencyCode,
     accountType: AccountType,
+    clonedFrom: Type.Optional(
+      Nullable({
+        ...Id,
+        description: 'The contract this one copies (GET /contracts/{id}/clone proposes it); History says so',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -98,6 +98,9 @@ async function insertAudited(
 export async function createContract(options: Call & { input: ContractCreate }) {
   const { db, actor, input } = options;
   const partner = await resolvePartner(db, actor, input.partnerId);
+  // A copy names its source, which the caller must see like any other contract.
+  const from = input.clonedFrom ?? undefined;
+  if (from !== undefined) await loadContract(db, actor, from);
   const draft = await normaliseContractDraft(
     db,
     {
@@ -122,7 +125,12 @@ export async function createContract(options: Call & { input: ContractCreate }) 
     },
     partner,
   );
-  const id = await insertAudited({ ...options, draft, action: 'created' });
+  const id = await insertAudited({
+    ...options,
+    draft,
+    action: from === undefined ? 'created' : 'cloned',
+    from,
+  });
   return loadContract(db, actor, id);
 }
 
@@ -233,28 +241,32 @@ const copySuffix: Record<Locale, string> = { en: ' (copy)', ru: ' (копия)' 
 const NAME_MAX_LENGTH = 200;
 
 /**
- * A new contract with the same settings: never its objects or users, never the warehouse role (one
- * per partner), never the 1C code (unique), never its deposit (money); the name says it is a copy.
+ * What Clone proposes, saved by nothing: the same settings, but never the objects or users, never the
+ * warehouse role (one per partner), never the 1C code (unique), never the deposit (money); the name
+ * says it is a copy. The Add window opens with it, and saving sends it to POST /contracts.
  */
-export async function cloneContract(options: Call & { id: number; locale: Locale }) {
-  const { db, actor, id } = options;
-  const source = await loadContract(db, actor, id);
-  const partner = await resolvePartner(db, actor, source.partnerId);
+export async function contractCopyDraft(options: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  locale: Locale;
+}): Promise<ContractCreate> {
+  const source = await loadContract(options.db, options.actor, options.id);
   const suffix = copySuffix[options.locale];
-  const draft = await normaliseContractDraft(
-    db,
-    {
-      ...draftOf(source),
-      name: source.name.slice(0, NAME_MAX_LENGTH - suffix.length) + suffix,
-      isWarehouse: false,
-      code1c: null,
-      // Money is not a setting: the copy starts with no deposit (an advance payment is paid, not cloned).
-      deposit: null,
-    },
-    partner,
-  );
-  const cloneId = await insertAudited({ ...options, draft, action: 'cloned', from: id });
-  return loadContract(db, actor, cloneId);
+  return {
+    ...draftOf(source),
+    name: source.name.slice(0, NAME_MAX_LENGTH - suffix.length) + suffix,
+    isWarehouse: false,
+    code1c: null,
+    // Money is not a setting: the copy starts with no deposit (an advance payment is paid, not cloned).
+    deposit: null,
+    clonedFrom: source.id,
+  };
+}
+
+/** The copy Clone proposes, saved at once (the API's one-step clone). */
+export async function cloneContract(options: Call & { id: number; locale: Locale }) {
+  return createContract({ ...options, input: await contractCopyDraft(options) });
 }
 
 export async function contractHistory(options: { db: Db; actor: Actor; id: number }) {

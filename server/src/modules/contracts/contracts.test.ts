@@ -603,6 +603,73 @@ describe('archive, restore and clone', () => {
       newValue: source.id,
     });
   });
+
+  it('proposes the copy without saving it; the edited copy is saved by POST /contracts as cloned', async () => {
+    const partner = await createPartner(root);
+    const source = await createContract(root, partner.id, {
+      name: 'Fleet template',
+      code1c: unique('FT-'),
+      deposit: '150',
+      comment: 'Kept in the copy',
+    });
+    const draft = expectStatus<ContractCreate>(await root.get(contractUrl(source.id, '/clone')), 200);
+    expect(draft).toEqual({
+      partnerId: partner.id,
+      name: 'Fleet template (copy)',
+      email: null,
+      phone: null,
+      deposit: null,
+      iin: null,
+      kpp: null,
+      currency: 'RUB',
+      tariffId: null,
+      organizationType: null,
+      accountType: 'prepayment',
+      blockingLimit: null,
+      code1c: null,
+      active: true,
+      isWarehouse: false,
+      blocked: false,
+      userPasswordPolicy: 'inherit',
+      comment: 'Kept in the copy',
+      clonedFrom: source.id,
+    });
+    // Nothing saved: the partner still has its one contract.
+    expect(await accountsCount(partner.id)).toBe(1);
+
+    const copy = expectStatus<Contract>(
+      await root.post('/api/v1/contracts', { ...draft, name: 'Fleet two' }),
+      201,
+    );
+    expect(copy).toMatchObject({ name: 'Fleet two', comment: 'Kept in the copy', code1c: null });
+    expect(await accountsCount(partner.id)).toBe(2);
+    const history = expectStatus<{ items: { action: string; changes: { field: string }[] }[] }>(
+      await root.get(contractUrl(copy.id, '/history')),
+      200,
+    );
+    expect(history.items.map((item) => item.action)).toEqual(['cloned']);
+    expect(history.items[0]?.changes[0]).toEqual({
+      field: 'clonedFrom',
+      oldValue: null,
+      newValue: source.id,
+    });
+  });
+
+  it('refuses a copy of a contract the caller cannot see as not found, saving nothing', async () => {
+    const outside = await createContract(root, dealer.id);
+    const admin = await signInAsPartner(context.app, subDealer);
+    const before = await accountsCount(subDealer.id);
+    const refused = await admin.post('/api/v1/contracts', {
+      partnerId: subDealer.id,
+      name: 'Copy of a stranger',
+      currency: 'RUB',
+      accountType: 'prepayment',
+      clonedFrom: outside.id,
+    });
+    expect(refused.statusCode, refused.body).toBe(404);
+    expect(refused.json()).toMatchObject({ code: 'not_found' });
+    expect(await accountsCount(subDealer.id)).toBe(before);
+  });
 });
 
 describe('scoping', () => {
@@ -618,6 +685,7 @@ describe('scoping', () => {
     await expectNotFound(await admin.delete(contractUrl(outside.id)));
     await expectNotFound(await admin.post(contractUrl(outside.id, '/restore')));
     await expectNotFound(await admin.post(contractUrl(outside.id, '/clone')));
+    await expectNotFound(await admin.get(contractUrl(outside.id, '/clone')));
     await expectNotFound(await admin.get(contractUrl(outside.id, '/history')));
     await expectNotFound(await admin.get(contractUrl(987654321)));
     expect(expectStatus(await root.get(contractUrl(outside.id)), 200)).toMatchObject({ version: 1 });

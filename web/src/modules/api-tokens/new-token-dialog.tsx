@@ -54,6 +54,7 @@ export function NewTokenDialog({ onClose, onMade }: NewTokenDialogProps) {
 
   return (
     <FormDialog
+      form={form}
       title={t('apiTokens.newTitle')}
       okText={t('apiTokens.create')}
       sending={create.isPending}

@@ -1,6 +1,6 @@
 import type { Contract } from '../../app/api-types';
 import { decimalText } from '../../ui/decimal-text';
-import type { ContractFormValues } from './contract-types';
+import type { ContractCopy, ContractFormValues } from './contract-types';
 
 /** What an empty Add window starts with; the currency follows the partner once it is known. */
 export function emptyContractValues(partnerId: number | null): Partial<ContractFormValues> {
@@ -35,6 +35,18 @@ export function formValuesOf(contract: Contract): ContractFormValues {
     blocked: contract.blocked,
     userPasswordPolicy: contract.userPasswordPolicy,
     comment: contract.comment,
+  };
+}
+
+/** The copy Clone proposes, as the Add window's values; saving it sends `clonedFrom` as well. */
+export function copyFormValuesOf(copy: ContractCopy): ContractFormValues {
+  const { clonedFrom: _clonedFrom, ...values } = copy;
+  return {
+    ...values,
+    active: copy.active ?? true,
+    isWarehouse: false,
+    blocked: copy.blocked ?? false,
+    userPasswordPolicy: copy.userPasswordPolicy ?? 'inherit',
   };
 }
 

@@ -1,3 +1,5 @@
+import type { ContractCreate } from '@server-schemas/contracts/contracts.schemas';
+import type { Static } from 'typebox';
 import type { AccountType, Contract } from '../../app/api-types';
 
 export type UserPasswordPolicy = Contract['userPasswordPolicy'];
@@ -22,4 +24,9 @@ export interface ContractFormValues {
   blocked: boolean;
   userPasswordPolicy: UserPasswordPolicy;
   comment?: string | null;
+  /** Sent with a copy: the contract it copies (History says "cloned from"). */
+  clonedFrom?: number | null;
 }
+
+/** GET /contracts/:id/clone: the copy Clone proposes, in the shape POST /contracts takes. */
+export type ContractCopy = Static<typeof ContractCreate>;

@@ -1,28 +1,38 @@
-import { App, Button, Form } from 'antd';
+import { Button, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useContract } from '../../app/contract-lookups';
 import { usePartner } from '../../app/partner-lookups';
 import { useCan, useSession } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
+import { fillForm } from '../../ui/fill-form';
 import { RecordWindow } from '../../ui/record-window';
+import { useDiscardGuard } from '../../ui/use-discard-guard';
 import { useRecordForm } from '../../ui/use-record-form';
 import { FinanceTab } from '../finance/public';
 import { ObjectsTab } from '../objects/public';
 import { UsersTab } from '../users/public';
 import { BasicSettingsTab } from './basic-settings-tab';
 import { ContractHistoryTab } from './contract-history-tab';
-import { emptyContractValues, formFieldOf, formValuesOf, requestBodyOf } from './contract-form-values';
+import {
+  copyFormValuesOf,
+  emptyContractValues,
+  formFieldOf,
+  formValuesOf,
+  requestBodyOf,
+} from './contract-form-values';
 import type { ContractFormValues } from './contract-types';
-import { useArchiveContract, useCloneContract, useSaveContract } from './contracts-api';
+import { useArchiveContract, useContractCopy, useSaveContract } from './contracts-api';
 
 interface ContractWindowProps {
   /** null: the Add window. */
   contractId: number | null;
+  /** In the Add window: filled with the copy of this contract that Clone proposes, saved only by Save. */
+  copyOf?: number | null;
   /** The partner an Add window starts with (the partner window's Contracts tab); else the caller's own. */
   presetPartnerId: number | null;
-  /** Opens another contract in the window's place (the copy made by Clone). */
-  onOpen: (contractId: number) => void;
+  /** Opens, in the window's place, an Add window filled with a copy of this contract (Clone). */
+  onCopy: (contractId: number) => void;
   onClose: () => void;
   onSaved: (contractId: number) => void;
 }
@@ -30,13 +40,13 @@ interface ContractWindowProps {
 /** The contract window: Basic settings, Users, Objects and History; Add opens it empty. */
 export function ContractWindow({
   contractId,
+  copyOf = null,
   presetPartnerId,
-  onOpen,
+  onCopy,
   onClose,
   onSaved,
 }: ContractWindowProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { user } = useSession();
   const can = useCan();
   const readOnly = !can('contracts:write');
@@ -47,7 +57,8 @@ export function ContractWindow({
   const presetPartner = usePartner(contractId === null ? startPartnerId : null).data;
   const save = useSaveContract();
   const archive = useArchiveContract();
-  const clone = useCloneContract();
+  const copy = useContractCopy(contractId === null ? copyOf : null);
+  const guard = useDiscardGuard();
   const state = useRecordForm(form, {
     formTab: 'basic',
     formFieldOf,
@@ -55,7 +66,7 @@ export function ContractWindow({
       const fresh = await contractQuery.refetch();
       if (fresh.data) {
         form.resetFields();
-        form.setFieldsValue(formValuesOf(fresh.data));
+        fillForm(form, formValuesOf(fresh.data));
       }
     },
   });
@@ -64,35 +75,37 @@ export function ContractWindow({
   // The form is filled once: a refetch in the background must not overwrite what the person typed.
   useEffect(() => {
     if (filled) return;
-    if (contractId === null) {
-      form.setFieldsValue(emptyContractValues(startPartnerId));
+    if (contractId === null && copyOf !== null) {
+      if (!copy.data) return;
+      fillForm(form, copyFormValuesOf(copy.data));
+      setFilled(true);
+    } else if (contractId === null) {
+      fillForm(form, emptyContractValues(startPartnerId));
       setFilled(true);
     } else if (contract) {
-      form.setFieldsValue(formValuesOf(contract));
+      fillForm(form, formValuesOf(contract));
       setFilled(true);
     }
-  }, [filled, contractId, contract, form, startPartnerId]);
+  }, [filled, contractId, contract, form, startPartnerId, copyOf, copy.data]);
 
   const submit = (values: ContractFormValues) => {
     state.startSaving();
     save.mutate(
-      { id: contractId, values: requestBodyOf(values), version: contract?.version },
+      {
+        id: contractId,
+        values: { ...requestBodyOf(values), ...(copyOf === null ? {} : { clonedFrom: copyOf }) },
+        version: contract?.version,
+      },
       { onSuccess: (saved) => onSaved(saved.id), onError: state.showServerErrors },
     );
   };
 
-  const cloneContract = (id: number) => {
-    state.clearProblem();
-    clone.mutate(id, {
-      onSuccess: (copy) => {
-        void message.success(t('contract.cloned'));
-        onOpen(copy.id);
-      },
-      onError: state.showServerErrors,
-    });
-  };
-
-  const title = contractId === null ? t('contract.addTitle') : (contract?.name ?? t('contract.loading'));
+  const title =
+    contractId !== null
+      ? (contract?.name ?? t('contract.loading'))
+      : copyOf !== null
+        ? t('contract.copyTitle')
+        : t('contract.addTitle');
   const archived = contract?.archivedAt != null;
 
   return (
@@ -101,8 +114,8 @@ export function ContractWindow({
       width={1000}
       textsKey="contract"
       state={state}
-      loading={contractId !== null && contractQuery.isLoading}
-      failed={contractId !== null && contractQuery.isError ? t('contract.notFound') : undefined}
+      loading={(contractId !== null && contractQuery.isLoading) || copy.isLoading}
+      failed={contractQuery.isError || copy.isError ? t('contract.notFound') : undefined}
       saving={save.isPending}
       readOnly={readOnly}
       onSave={() => form.submit()}
@@ -111,7 +124,7 @@ export function ContractWindow({
         contract &&
         !readOnly && (
           <>
-            <Button loading={clone.isPending} onClick={() => cloneContract(contract.id)}>
+            <Button onClick={() => guard(state.isChanged(), () => onCopy(contract.id))}>
               {t('contract.clone')}
             </Button>
             <ArchiveButton

@@ -1,10 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiGet } from '../../app/api-client';
 import { contractsApi } from '../../app/contract-lookups';
 import { contractKeys, partnerKeys } from '../../app/query-keys';
 import type { SaveRequest } from '../../app/record-api';
 import { useRecordHistory, useRecordList } from '../../app/record-queries';
 import { useInvalidatingMutation } from '../../app/use-invalidating-mutation';
 import type { PagedQuery } from '../../ui/use-paged-list';
-import type { ContractFormValues } from './contract-types';
+import type { ContractCopy, ContractFormValues } from './contract-types';
 
 export interface ContractListQuery extends PagedQuery {
   /** Only this partner's contracts (the partner window's Contracts tab). */
@@ -31,6 +33,12 @@ export const useSaveContract = () =>
 export const useArchiveContract = () =>
   useInvalidatingMutation(contractsApi.archiveOrRestore, changedByContracts);
 
-/** A copy of the contract without its objects; the server answers with the new contract. */
-export const useCloneContract = () =>
-  useInvalidatingMutation((id: number) => contractsApi.act(id, 'clone'), changedByContracts);
+/** What Clone proposes for a contract (GET /contracts/:id/clone): nothing is saved until Save. */
+export const useContractCopy = (sourceId: number | null) =>
+  useQuery({
+    queryKey: contractKeys.copy(sourceId),
+    queryFn: () => apiGet<ContractCopy>(`/contracts/${sourceId}/clone`),
+    enabled: sourceId !== null,
+    // A copy is proposed afresh each time Clone is pressed.
+    gcTime: 0,
+  });

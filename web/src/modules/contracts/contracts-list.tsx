@@ -87,8 +87,9 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
         <ContractWindow
           key={recordWindow.key}
           contractId={recordWindow.recordId}
+          copyOf={recordWindow.copyOf}
           presetPartnerId={partnerId ?? null}
-          onOpen={recordWindow.open}
+          onCopy={recordWindow.openCopy}
           onClose={recordWindow.close}
           onSaved={recordWindow.saved}
         />

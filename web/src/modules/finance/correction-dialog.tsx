@@ -35,6 +35,7 @@ export function CorrectionDialog({ transfer, object, onClose, onDone }: Correcti
 
   return (
     <FormDialog
+      form={form}
       title={t('finance.correction.title')}
       okText={t('finance.correction.submit')}
       sending={correct.isPending}

@@ -52,6 +52,7 @@ export function MoneyDialog({ action, owner, currency, onClose, onDone }: MoneyD
 
   return (
     <FormDialog
+      form={form}
       title={t(`finance.${action}.title`)}
       okText={t(`finance.${action}.submit`)}
       sending={post.isPending}

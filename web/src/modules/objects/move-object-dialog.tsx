@@ -28,6 +28,7 @@ export function MoveObjectDialog({ object, onClose, onMoved }: MoveObjectDialogP
 
   return (
     <FormDialog
+      form={form}
       title={t('object.moveTitle', { name: object.name })}
       okText={t('object.move')}
       sending={move.isPending}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
+import { fillForm } from '../../ui/fill-form';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
 import { MoveObjectDialog } from './move-object-dialog';
@@ -40,14 +41,14 @@ export function ObjectWindow({ objectId, contractId, partnerId, onClose, onSaved
       ),
     reloadRecord: async () => {
       const fresh = await objectQuery.refetch();
-      if (fresh.data) form.setFieldsValue(objectFormValuesOf(fresh.data));
+      if (fresh.data) fillForm(form, objectFormValuesOf(fresh.data));
     },
   });
   const [moving, setMoving] = useState(false);
 
   useEffect(() => {
-    if (objectId === null) form.setFieldsValue(emptyObjectValues(contractId));
-    else if (object) form.setFieldsValue(objectFormValuesOf(object));
+    if (objectId === null) fillForm(form, emptyObjectValues(contractId));
+    else if (object) fillForm(form, objectFormValuesOf(object));
   }, [objectId, object, form, contractId]);
 
   const submit = (values: ObjectFormValues) => {

@@ -62,6 +62,7 @@ export function RepriceObjectsDialog({ partnerId, contractId, onClose, onDone }:
 
   return (
     <FormDialog
+      form={form}
       title={label('title')}
       okText={label('submit')}
       sending={reprice.isPending}

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useSession } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
+import { fillForm } from '../../ui/fill-form';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
 import { usePartner } from '../../app/partner-lookups';
@@ -40,13 +41,13 @@ export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProp
     formFieldOf,
     reloadRecord: async () => {
       const fresh = await partnerQuery.refetch();
-      if (fresh.data) form.setFieldsValue({ ...formValuesOf(fresh.data) });
+      if (fresh.data) fillForm(form, { ...formValuesOf(fresh.data) });
     },
   });
 
   useEffect(() => {
-    if (partnerId === null) form.setFieldsValue(emptyPartnerValues(user?.partnerId ?? null));
-    else if (partner) form.setFieldsValue(formValuesOf(partner));
+    if (partnerId === null) fillForm(form, emptyPartnerValues(user?.partnerId ?? null));
+    else if (partner) fillForm(form, formValuesOf(partner));
   }, [partnerId, partner, form, user]);
 
   const submit = (values: PartnerFormValues) => {

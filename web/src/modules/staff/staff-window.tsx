@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Reference } from '../../app/api-types';
 import { useCan, useSession } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
+import { fillForm } from '../../ui/fill-form';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
 import { useArchiveStaff, useSaveStaff, useStaffUser } from './staff-api';
@@ -41,7 +42,7 @@ export function StaffWindow({ staffId, presetPartner, onClose, onSaved }: StaffW
       const fresh = await staffQuery.refetch();
       if (fresh.data) {
         form.resetFields();
-        form.setFieldsValue(staffFormValuesOf(fresh.data));
+        fillForm(form, staffFormValuesOf(fresh.data));
       }
     },
   });
@@ -51,10 +52,10 @@ export function StaffWindow({ staffId, presetPartner, onClose, onSaved }: StaffW
   useEffect(() => {
     if (filled) return;
     if (staffId === null) {
-      form.setFieldsValue(emptyStaffValues(presetPartner, user));
+      fillForm(form, emptyStaffValues(presetPartner, user));
       setFilled(true);
     } else if (staff) {
-      form.setFieldsValue(staffFormValuesOf(staff));
+      fillForm(form, staffFormValuesOf(staff));
       setFilled(true);
     }
   }, [filled, staffId, staff, form, presetPartner, user]);

@@ -2,6 +2,7 @@ import { App, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useSession } from '../../app/session';
+import { fillForm } from '../../ui/fill-form';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
 import { NewPriceDialog } from './new-price-dialog';
@@ -46,7 +47,7 @@ export function TariffWindow({ tariffId, onClose, onSaved }: TariffWindowProps) 
     const fresh = await tariffQuery.refetch();
     if (fresh.data) {
       form.resetFields();
-      form.setFieldsValue(formValuesOf(fresh.data));
+      fillForm(form, formValuesOf(fresh.data));
     }
   };
   const state = useRecordForm(form, { formTab: 'main', reloadRecord });
@@ -59,10 +60,10 @@ export function TariffWindow({ tariffId, onClose, onSaved }: TariffWindowProps) 
   useEffect(() => {
     if (filled) return;
     if (tariffId === null) {
-      form.setFieldsValue({ period: 'month' });
+      fillForm(form, { period: 'month' });
       setFilled(true);
     } else if (tariff) {
-      form.setFieldsValue(formValuesOf(tariff));
+      fillForm(form, formValuesOf(tariff));
       setFilled(true);
     }
   }, [filled, tariffId, tariff, form]);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ArchiveButton } from '../../ui/archive-button';
+import { fillForm } from '../../ui/fill-form';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
 import { LoginHistoryTab } from './login-history-tab';
@@ -53,15 +54,15 @@ export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: 
     ],
     reloadRecord: async () => {
       const fresh = await userQuery.refetch();
-      if (fresh.data) form.setFieldsValue(userFormValuesOf(fresh.data));
+      if (fresh.data) fillForm(form, userFormValuesOf(fresh.data));
     },
   });
   const [resetAnswer, setResetAnswer] = useState<{ password: string | null } | null>(null);
   const [masterAnswer, setMasterAnswer] = useState<MasterLoginAnswer | null>(null);
 
   useEffect(() => {
-    if (userId === null) form.setFieldsValue(emptyUserValues(contractId));
-    else if (user) form.setFieldsValue(userFormValuesOf(user));
+    if (userId === null) fillForm(form, emptyUserValues(contractId));
+    else if (user) fillForm(form, userFormValuesOf(user));
   }, [userId, user, form, contractId]);
 
   const submit = (values: UserFormValues) => {
