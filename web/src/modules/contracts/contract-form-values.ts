@@ -40,14 +40,16 @@ export function formValuesOf(contract: Contract): ContractFormValues {
 
 /** The copy Clone proposes, as the Add window's values; saving it sends `clonedFrom` as well. */
 export function copyFormValuesOf(copy: ContractCopy): ContractFormValues {
-  const { clonedFrom: _clonedFrom, ...values } = copy;
-  return {
-    ...values,
+  const values: ContractFormValues = {
+    ...copy,
     active: copy.active ?? true,
     isWarehouse: false,
     blocked: copy.blocked ?? false,
     userPasswordPolicy: copy.userPasswordPolicy ?? 'inherit',
   };
+  // The source is the window's to send, not a field of the form.
+  delete values.clonedFrom;
+  return values;
 }
 
 const optionalFields = [
