@@ -36,7 +36,7 @@ import { localeFrom } from './lib/messages.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerOperationIds } from './plugins/operation-ids.js';
-import { OneLinePerRequest } from './plugins/request-log.js';
+import { OneLinePerRequest } from './plugins/logging.js';
 import { registerValidation } from './plugins/validation.js';
 import { registerMessages } from './plugins/messages.plugin.js';
 import { appMessages } from './messages.js';

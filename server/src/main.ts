@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openMigratedDatabase } from './database.js';
 import { generatePassword } from './lib/password-policy.js';
+import { isReadByPerson, loggerOptions } from './plugins/logging.js';
 import { ensureInitialAdmin } from './modules/auth/auth.service.js';
 import { sealStoredSecrets } from './modules/partner-settings/partner-settings.service.js';
 import { ensureLedgerMonth } from './modules/ledger/ledger.public.js';
@@ -49,19 +50,10 @@ async function main() {
 
   const app = await buildApp({
     database,
-    logger: {
+    logger: loggerOptions({
       level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
-      // A person at a terminal reads lines, not JSON; a log collector gets JSON.
-      ...(process.stdout.isTTY
-        ? {
-            transport: {
-              target: 'pino-pretty',
-              options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
-            },
-          }
-        : {}),
-    },
+      readByPerson: isReadByPerson({ isTerminal: process.stdout.isTTY, nodeEnv: process.env.NODE_ENV }),
+    }),
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     sessionIdleMinutes: config.sessionIdleMinutes,

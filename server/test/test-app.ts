@@ -13,7 +13,7 @@ export interface TestContext {
 }
 
 /** A copy of the migrated template database, private to the calling test file. */
-async function cloneTemplateDatabase(): Promise<{ database: DatabaseHandle; drop(): Promise<void> }> {
+export async function cloneTemplateDatabase(): Promise<{ database: DatabaseHandle; drop(): Promise<void> }> {
   const template = inject('databaseTemplate');
   const postgresUrl = process.env.TEST_DATABASE_URL;
   if (!postgresUrl) {
@@ -44,6 +44,7 @@ export async function createTestApp(
     trustProxy?: false | number | string[];
     onRoute?: AppOptions['onRoute'];
     clock?: AppOptions['clock'];
+    logger?: AppOptions['logger'];
   } = {},
 ): Promise<TestContext> {
   const { database, drop } = await cloneTemplateDatabase();
@@ -52,6 +53,7 @@ export async function createTestApp(
     trustProxy: options.trustProxy,
     onRoute: options.onRoute,
     clock: options.clock,
+    logger: options.logger,
     loginLimits: options.loginLimits ?? {
       failuresPerLogin: 1000,
       attemptsPerAddress: 10000,
