@@ -52,6 +52,8 @@ test('the Contracts section: filter, columns, clone, delete, show deleted, histo
   await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
   await page.getByRole('row', { name }).first().dblclick();
   const card = page.getByRole('dialog', { name });
+  // The window opens with the focus in its first field.
+  await expect(card.getByLabel('Name')).toBeFocused();
   await expect(card.getByLabel('Blocking limit')).toHaveValue('5000.00');
   await card.getByLabel('Comment').fill('Typed, then thought better of');
   await card.getByRole('button', { name: 'Cancel' }).click();

@@ -16,6 +16,8 @@ export interface PartnerRecords {
   /** An archived partner, to restore. */
   archived: number;
   tariff: number;
+  /** A scheduled price of `tariff` (starting after today), to delete; each allowed case has its own. */
+  scheduledPrice: number;
 }
 
 export const missingPartnerRecords: PartnerRecords = {
@@ -23,6 +25,7 @@ export const missingPartnerRecords: PartnerRecords = {
   leaf: MISSING_ID,
   archived: MISSING_ID,
   tariff: MISSING_ID,
+  scheduledPrice: MISSING_ID,
 };
 
 /**
@@ -49,6 +52,18 @@ export const partnerEndpointsWithoutRecord: Endpoint[] = [
   endpoint('DELETE /auth/sessions/:id', 404, () => '/auth/sessions/no-such-session', {
     name: 'DELETE /auth/sessions/:id (an id of no session of the caller)',
   }),
+  // Each user's own password: every role may change it; the matrix users keep theirs, so the current
+  // one given is wrong and refused as a field error (own-password.test.ts changes real ones).
+  {
+    name: 'PUT /auth/password (a wrong current password)',
+    route: 'PUT /auth/password',
+    allowed: 400,
+    build: () => ({
+      method: 'PUT',
+      url: api('/auth/password'),
+      body: { currentPassword: 'Not-the-password-0', newPassword: 'Fresh-meadow-clock-58' },
+    }),
+  },
   // Each user's own two-factor sign-in: every role may set it up; the matrix users never finish it, so
   // a code that is no code is refused as a field error, and turning off what is not on is a conflict.
   endpoint('POST /auth/two-factor/setup', 200, () => '/auth/two-factor/setup'),
@@ -153,6 +168,11 @@ export const partnerEndpointsWithRecord: Endpoint[] = [
       body: { version: await currentVersion(world, 'tariffs', r.tariff), name: unique('Renamed tariff ') },
     }),
   },
+  endpoint(
+    'DELETE /tariffs/:id/prices/:priceId',
+    200,
+    (r) => `/tariffs/${r.tariff}/prices/${r.scheduledPrice}`,
+  ),
   {
     name: 'GET /tariffs/choices?partnerId',
     route: 'GET /tariffs/choices',

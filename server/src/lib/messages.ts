@@ -129,6 +129,9 @@ const sharedMessages: Record<Locale, Catalogue> = {
     conflict: 'The change conflicts with another record',
     database_unavailable: 'The database does not answer',
     password_too_short: '{field} must be at least {min} characters long',
+    current_password_wrong: '{field} is not your current password',
+    password_unchanged: '{field} must differ from your current password',
+    session_required: 'Sign in to the admin panel to do this; an API token cannot',
     password_too_long: '{field} must be at most {max} characters long',
     password_common: '{field} is one of the most common passwords; choose another',
     password_weak:
@@ -197,6 +200,9 @@ const sharedMessages: Record<Locale, Catalogue> = {
     conflict: 'Изменение конфликтует с другой записью',
     database_unavailable: 'База данных не отвечает',
     password_too_short: 'Поле «{field}» должно быть не короче {min} символов',
+    current_password_wrong: 'Поле «{field}» не совпадает с вашим текущим паролем',
+    password_unchanged: 'Поле «{field}» должно отличаться от текущего пароля',
+    session_required: 'Это делается только после входа в панель администратора, не с API-токеном',
     password_too_long: 'Поле «{field}» должно быть не длиннее {max} символов',
     password_common: 'Поле «{field}»: это один из самых распространённых паролей; выберите другой',
     password_weak:

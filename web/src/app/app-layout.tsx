@@ -1,8 +1,17 @@
-import { IdcardOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  IdcardOutlined,
+  KeyOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../ui/language-switch';
+import { OwnPasswordDialog } from './own-password-dialog';
 import { useAllowedSections } from './sections';
 import { useSession } from './session';
 
@@ -13,6 +22,7 @@ export function AppLayout({ enrolmentPending = false }: { enrolmentPending?: boo
   const navigate = useNavigate();
   const location = useLocation();
   const allowedSections = useAllowedSections();
+  const [changingPassword, setChangingPassword] = useState(false);
   // A user who must set up two-factor sign-in first is offered no section until it has.
   const sections = enrolmentPending
     ? []
@@ -54,10 +64,11 @@ export function AppLayout({ enrolmentPending = false }: { enrolmentPending?: boo
               trigger={['click']}
               menu={{
                 items: [
+                  { key: 'password', icon: <LockOutlined />, label: t('nav.changePassword') },
                   { key: '/sessions', icon: <SafetyOutlined />, label: t('nav.sessions') },
                   { key: '/api-tokens', icon: <KeyOutlined />, label: t('nav.apiTokens') },
                 ],
-                onClick: ({ key }) => void navigate(key),
+                onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : void navigate(key)),
               }}
             >
               <Button
@@ -68,6 +79,12 @@ export function AppLayout({ enrolmentPending = false }: { enrolmentPending?: boo
                 <span data-testid="signed-in-login">{user?.login}</span>
               </Button>
             </Dropdown>
+            {user && (
+              <Typography.Text type="secondary" data-testid="signed-in-role">
+                {t(`nav.roles.${user.role}`)}
+                {user.partnerName ? ` · ${user.partnerName}` : ''}
+              </Typography.Text>
+            )}
             <Button icon={<IdcardOutlined />} onClick={() => void navigate('/profile')}>
               {t('nav.profile')}
             </Button>
@@ -76,6 +93,7 @@ export function AppLayout({ enrolmentPending = false }: { enrolmentPending?: boo
             </Button>
           </Space>
         </Layout.Header>
+        {changingPassword && <OwnPasswordDialog onClose={() => setChangingPassword(false)} />}
         <Layout.Content style={{ padding: 24 }}>
           <main>
             <Outlet />

@@ -1,6 +1,7 @@
 import { Modal, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusFirstField } from './focus-first-field';
 import { ProblemAlert } from './problem-alert';
 import { useDiscardGuard } from './use-discard-guard';
 
@@ -26,6 +27,7 @@ interface FormDialogProps {
 export function FormDialog({ stale, maskClosable = false, form, ...props }: FormDialogProps) {
   const { t } = useTranslation();
   const guard = useDiscardGuard();
+  const body = useRef<HTMLDivElement>(null);
   return (
     <Modal
       open
@@ -37,9 +39,12 @@ export function FormDialog({ stale, maskClosable = false, form, ...props }: Form
       onCancel={() => guard(Boolean(form?.isFieldsTouched()), props.onCancel)}
       destroyOnHidden
       maskClosable={maskClosable}
+      afterOpenChange={(open) => open && focusFirstField(body.current)}
     >
-      <ProblemAlert problem={props.problem} stale={Boolean(stale)} {...(stale || {})} />
-      {props.children}
+      <div ref={body}>
+        <ProblemAlert problem={props.problem} stale={Boolean(stale)} {...(stale || {})} />
+        {props.children}
+      </div>
     </Modal>
   );
 }

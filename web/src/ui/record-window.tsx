@@ -1,6 +1,7 @@
 import { Alert, Button, ConfigProvider, Modal, Space, Spin, Tabs, type TabsProps } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusFirstField } from './focus-first-field';
 import { ProblemAlert } from './problem-alert';
 import { useDiscardGuard } from './use-discard-guard';
 import type { RecordFormState } from './use-record-form';
@@ -42,6 +43,12 @@ export function RecordWindow(props: RecordWindowProps) {
   const guard = useDiscardGuard();
   // Escape, the X and Cancel alike: a form with changes asks before they are thrown away.
   const onClose = () => guard(!readOnly && state.isChanged(), props.onClose);
+  // Once the window is open and its record loaded, the focus is in its first field.
+  const body = useRef<HTMLDivElement>(null);
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (opened && !loading) focusFirstField(body.current);
+  }, [opened, loading]);
   const shownTabs = tabs
     .filter((tab) => !tab.hidden)
     .map(({ hidden: _hidden, ...tab }) =>
@@ -57,6 +64,7 @@ export function RecordWindow(props: RecordWindowProps) {
       onCancel={onClose}
       destroyOnHidden
       maskClosable={false}
+      afterOpenChange={setOpened}
       footer={
         <Space wrap>
           {props.actions}
@@ -81,13 +89,15 @@ export function RecordWindow(props: RecordWindowProps) {
         reloadText={t(`${textsKey}.reload`)}
         onReload={() => void state.reload()}
       />
-      {loading ? (
-        <Spin />
-      ) : failed ? (
-        <Alert role="alert" type="error" showIcon message={failed} />
-      ) : (
-        <Tabs activeKey={state.activeTab} onChange={state.setActiveTab} items={shownTabs} />
-      )}
+      <div ref={body}>
+        {loading ? (
+          <Spin />
+        ) : failed ? (
+          <Alert role="alert" type="error" showIcon message={failed} />
+        ) : (
+          <Tabs activeKey={state.activeTab} onChange={state.setActiveTab} items={shownTabs} />
+        )}
+      </div>
       {props.children}
     </Modal>
   );

@@ -7,6 +7,9 @@ import { countryOfRegion, findRegion, isCurrencyCode } from '../reference/refere
 import { findTariffForUse, isTariffAvailable } from '../tariffs/tariffs.public.js';
 import { normaliseRequisites } from './requisites-draft.js';
 
+/** The password rule of a partner's administrator (its login on the partner's form, or its own change). */
+export const PARTNER_ADMIN_PASSWORD_POLICY: PasswordPolicy = 'simple';
+
 /** A partner's editable fields as the API names them: the state a create or an update wants to reach. */
 export interface PartnerDraft {
   name: string;

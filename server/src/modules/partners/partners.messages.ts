@@ -39,7 +39,6 @@ export const partnersMessages: MessageCatalogue = {
       subtree_tariffs_unavailable:
         'A sub-partner of this partner uses a price plan that is not available under the new parent; change it first',
       self_archive: 'You cannot archive your own partner',
-      current_password_wrong: '{field} is not your current password',
     },
     ru: {
       parent_not_found: 'Поле «{field}»: выберите партнёра из списка',
@@ -51,7 +50,6 @@ export const partnersMessages: MessageCatalogue = {
       subtree_tariffs_unavailable:
         'Субпартнёр этого партнёра использует тариф, недоступный у нового вышестоящего партнёра; сначала смените его',
       self_archive: 'Нельзя отправить в архив собственного партнёра',
-      current_password_wrong: 'Поле «{field}» не совпадает с вашим текущим паролем',
     },
   },
 };

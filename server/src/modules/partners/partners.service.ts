@@ -33,7 +33,7 @@ import {
   recordAuditEvent,
 } from '../audit/audit.public.js';
 import { prepareOwnerSave, recordDepositChange } from '../ledger/ledger.public.js';
-import { normalisePartnerDraft, type PartnerDraft } from './partner-draft.js';
+import { normalisePartnerDraft, PARTNER_ADMIN_PASSWORD_POLICY, type PartnerDraft } from './partner-draft.js';
 import { draftOf, presentPartner } from './partners.presenter.js';
 import {
   findPartner,
@@ -97,7 +97,12 @@ async function resolveParentPath(db: Db, actor: Actor, parentId: number | null):
 
 function checkAdminPassword(password: string, draft: PartnerDraft) {
   if (password === '') throw invalid([{ field: 'password', code: 'required' }]);
-  const problem = checkPassword({ password, policy: 'simple', login: draft.login, name: draft.name });
+  const problem = checkPassword({
+    password,
+    policy: PARTNER_ADMIN_PASSWORD_POLICY,
+    login: draft.login,
+    name: draft.name,
+  });
   if (problem) throw invalid([{ field: 'password', code: problem.code, params: problem.params }]);
 }
 

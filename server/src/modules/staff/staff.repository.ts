@@ -164,3 +164,17 @@ export async function countAdminLoginAttempts(db: Db, userId: number): Promise<n
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A user's new password; the version moves on, so a form opened on the old one reloads. */
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string) {
+  await db
+    .updateTable('admin_users')
+    .set({ password_hash: passwordHash, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Ends a user's sessions but the one it acts in: after its password changed, whoever else held one is out. */
+export async function endOtherSessions(db: Db, userId: number, keptSessionId: string) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '<>', keptSessionId).execute();
+}

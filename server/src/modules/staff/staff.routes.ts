@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { Db } from '../../db/connect.js';
 import { IdParams, problemResponses } from '../../lib/schemas.js';
 import { sendSpreadsheet, spreadsheetContentTypes } from '../../lib/spreadsheet.js';
@@ -17,12 +18,37 @@ import {
   StaffResponse,
   StaffUpdate,
 } from './staff.schemas.js';
+import { changeOwnPassword } from './own-password.service.js';
 import { createStaff, getStaff, setStaffArchived, staffHistory, updateStaff } from './staff.service.js';
 
 /** Admin-panel users of the caller's subtree: staff with rights, and (read-only) administrators. */
 export const staffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   useFeatureMessages(app, staffMessages);
   const tags = ['staff'];
+
+  app.put(
+    '/auth/password',
+    {
+      config: { right: 'none' },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Change your own password: the current one, then the new one; your other sessions end (not with an API token)',
+        body: Type.Object(
+          {
+            currentPassword: Type.String({ maxLength: 200 }),
+            newPassword: Type.String({ maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword({ db, actor: request.actor, requestId: request.id, input: request.body });
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get(
     '/staff/rights',

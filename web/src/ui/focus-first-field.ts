@@ -1,0 +1,10 @@
+/** What a person types into first: the first enabled input, text area or select's search box. */
+const FIELD_SELECTOR = 'input:not([disabled]):not([type="hidden"]), textarea:not([disabled])';
+
+/**
+ * Puts the focus in the first field of a window that has just opened, so a person can type at once
+ * (the dialog itself takes the focus otherwise).
+ */
+export function focusFirstField(container: HTMLElement | null) {
+  container?.querySelector<HTMLElement>(FIELD_SELECTOR)?.focus();
+}
