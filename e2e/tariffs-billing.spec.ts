@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   ADMIN,
   adminApi,
@@ -13,6 +13,7 @@ import {
 interface Run {
   id: number;
   day: string;
+  status: 'running' | 'completed' | 'failed';
   objectsCharged: number;
   transfersCreated: number;
   alreadyCharged: number;
@@ -166,4 +167,155 @@ test('Billing: run billing for today and read the run', async ({ page, baseURL }
       exact: true,
     }),
   ).toContainText('Завершён');
+});
+
+/** Types a day into a date field and confirms it, as a person does. */
+async function typeDay(field: Locator, day: string) {
+  await field.click();
+  await field.fill(day);
+  await field.press('Enter');
+}
+
+/** The tariff's window on its Price versions tab, from the Tariffs section searched by its name. */
+async function openPriceVersions(page: Page, name: string) {
+  await page.getByRole('menuitem', { name: 'Tariffs' }).click();
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill(name);
+  await page.getByRole('searchbox', { name: 'Search by name' }).press('Enter');
+  await page.getByRole('row', { name }).dblclick();
+  const card = page.getByRole('dialog', { name });
+  await card.getByRole('tab', { name: 'Price versions' }).click();
+  return card;
+}
+
+/** A contract of a new partner priced by `tariffId`, with one object billable from `activeFrom`. */
+async function pricedObject(
+  session: Awaited<ReturnType<typeof adminApi>>,
+  tariffId: number,
+  activeFrom: string,
+) {
+  const partner = await createPartnerViaApi(session, {
+    name: unique('Priced Partner '),
+    login: unique('priced'),
+    priceTariffId: tariffId,
+  });
+  const contract = await createViaApi(session, '/contracts', {
+    partnerId: partner.id,
+    name: unique('Priced Contract '),
+    currency: 'RUB',
+    accountType: 'postpayment',
+  });
+  const object = await createViaApi(session, '/objects', {
+    contractId: contract.id,
+    name: unique('Priced Truck '),
+    deviceId: validImei(),
+    activeFrom,
+  });
+  return { partner, object };
+}
+
+async function runViaApi(session: Awaited<ReturnType<typeof adminApi>>, day: string) {
+  const { runs } = await createViaApi<{ runs: Run[] }>(session, '/billing/runs', { day });
+  return runs[0]!;
+}
+
+/*
+ * Issue 15, item 2: a typed day is never replaced. A new price typed for a day already billed is refused
+ * under the field in the words of the rule, and stays as typed; the day after the last one billed is
+ * taken, though before today. A scheduled price is deleted before it starts.
+ */
+test('Tariffs: a price typed for a billed day is refused, never moved; a scheduled price is deleted', async ({
+  page,
+  baseURL,
+}) => {
+  const session = await adminApi(baseURL!);
+  const name = unique('Billed Daily ');
+  const tariff = await createViaApi(session, '/tariffs', {
+    name,
+    currency: 'RUB',
+    period: 'day',
+    price: '10.00',
+    effectiveFrom: isoDay(-20),
+  });
+  await pricedObject(session, tariff.id, isoDay(-5));
+  expect((await runViaApi(session, isoDay(-2))).status).toBe('completed');
+
+  await signIn(page, ADMIN.login, ADMIN.password);
+  const card = await openPriceVersions(page, name);
+  const versions = card.getByRole('table', { name: 'Price versions' });
+  await expect(versions.getByRole('row')).toHaveCount(2); // the header and one price
+
+  await card.getByRole('button', { name: 'New price' }).click();
+  const newPrice = page.getByRole('dialog', { name: `New price of ${name}` });
+  await expect(newPrice).toContainText(`${isoDay(-1)} or later: days up to ${isoDay(-2)} are billed`);
+  await newPrice.getByLabel('Price', { exact: true }).fill('12.00');
+  const effectiveFrom = newPrice.getByLabel('Effective from');
+  await typeDay(effectiveFrom, isoDay(-5));
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PATCH' && request.url().includes('/api/v1/tariffs/')) sent.push(request.url());
+  });
+  await newPrice.getByRole('button', { name: 'Add price' }).click();
+  await expect(newPrice).toContainText(
+    `Effective from cannot be before ${isoDay(-1)}: this price plan was billed up to ${isoDay(-2)}, and days already billed keep their price`,
+  );
+  await expect(effectiveFrom).toHaveValue(isoDay(-5));
+  await expect(effectiveFrom).toHaveAttribute('aria-invalid', 'true');
+  expect(sent).toEqual([]);
+
+  // The day after the last one billed is open, though it is before today.
+  await typeDay(effectiveFrom, isoDay(-1));
+  await newPrice.getByRole('button', { name: 'Add price' }).click();
+  await expect(newPrice).toBeHidden();
+  await expect(versions.getByRole('row')).toHaveCount(3);
+  await expect(versions.getByRole('row').nth(1)).toContainText(isoDay(-1));
+  await expect(versions.getByRole('row').nth(1)).toContainText('12.00 RUB');
+  await expect(versions.getByRole('row').nth(1)).toContainText('In force');
+
+  // A scheduled price, typed for a later day, is saved for exactly that day; then deleted.
+  await card.getByRole('button', { name: 'New price' }).click();
+  await newPrice.getByLabel('Price', { exact: true }).fill('14.00');
+  await typeDay(newPrice.getByLabel('Effective from'), isoDay(7));
+  await newPrice.getByRole('button', { name: 'Add price' }).click();
+  await expect(newPrice).toBeHidden();
+  const scheduled = versions.getByRole('row').nth(1);
+  await expect(scheduled).toContainText(isoDay(7));
+  await expect(scheduled).toContainText('Scheduled');
+  // Only a scheduled price can be deleted.
+  await expect(versions.getByRole('button', { name: /^Delete the price from/ })).toHaveCount(1);
+  await scheduled.getByRole('button', { name: `Delete the price from ${isoDay(7)}` }).click();
+  await page.getByRole('button', { name: 'Yes' }).click();
+  await expect(page.getByText(`Scheduled price from ${isoDay(7)} deleted`)).toBeVisible();
+  await expect(versions.getByRole('row')).toHaveCount(3);
+  await expect(versions).not.toContainText(isoDay(7));
+});
+
+/*
+ * Issue 15, item 2: a billing day typed after today is refused under the field, and nothing is run — it
+ * used to run today instead.
+ */
+test('Billing: a day typed after today is refused under the field, never run as another day', async ({
+  page,
+}) => {
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await page.getByRole('menuitem', { name: 'Billing' }).click();
+  const started: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/v1/billing/runs'))
+      started.push(request.url());
+  });
+  const day = page.getByLabel('Day', { exact: true });
+  await typeDay(day, isoDay(1));
+  await page.getByRole('button', { name: 'Run billing' }).click();
+  await expect(page.getByText('Day cannot be after today: a day is billed once it has begun')).toBeVisible();
+  await expect(day).toHaveValue(isoDay(1));
+  await expect(day).toHaveAttribute('aria-invalid', 'true');
+  expect(started).toEqual([]);
+
+  await page.getByText('Русский').click();
+  await page.getByRole('button', { name: 'Запустить начисление' }).click();
+  await expect(
+    page.getByText('Поле «День» не может быть позже сегодняшнего дня: день начисляется, когда он наступил'),
+  ).toBeVisible();
+  await expect(page.getByLabel('День', { exact: true })).toHaveValue(isoDay(1));
+  expect(started).toEqual([]);
 });

@@ -30,6 +30,7 @@ import {
   type PartnerRecords,
 } from './authorization-endpoints-partners.js';
 import { itForEach, useTestWorld } from './test-suite.js';
+import { addDays, today } from '../src/lib/clock.js';
 import { currentVersion, MISSING_ID, type World } from './test-world.js';
 
 /*
@@ -63,6 +64,19 @@ let recordSets: Record<RecordSet, PartnerRecords>;
 
 async function archive(id: number) {
   expectStatus(await root.delete(api(`/partners/${id}`)), 200);
+}
+
+/** Gives a tariff a price from 30 days on (the super administrator changes any); answers its id. */
+async function schedulePrice(tariffId: number): Promise<number> {
+  const changed = expectStatus<TariffResponseBody>(
+    await root.patch(api(`/tariffs/${tariffId}`), {
+      version: await currentVersion(world, 'tariffs', tariffId),
+      price: '1.00',
+      effectiveFrom: addDays(today(), 30),
+    }),
+    200,
+  );
+  return changed.versions.at(-1)!.id;
 }
 
 beforeAll(async () => {
@@ -112,23 +126,33 @@ beforeAll(async () => {
     );
   }
 
+  // A scheduled price of each record set's tariff, which the set's DELETE of a price acts on.
+  const scheduled = {} as Record<keyof typeof tariffs, number>;
+  for (const key of Object.keys(tariffs) as (keyof typeof tariffs)[]) {
+    scheduled[key] = await schedulePrice(tariffs[key].id);
+  }
+  const tariffOf = (key: keyof typeof tariffs) => ({
+    tariff: tariffs[key].id,
+    scheduledPrice: scheduled[key],
+  });
+
   recordSets = {
-    platform: { partner: B.id, leaf: partners.Bx.id, archived: partners.By.id, tariff: tariffs.Bx.id },
-    ownA: { partner: A.id, leaf: partners.Ax.id, archived: partners.Ay.id, tariff: tariffs.A.id },
+    platform: { partner: B.id, leaf: partners.Bx.id, archived: partners.By.id, ...tariffOf('Bx') },
+    ownA: { partner: A.id, leaf: partners.Ax.id, archived: partners.Ay.id, ...tariffOf('A') },
     ownA1: {
       partner: partners.A1.id,
       leaf: partners.A1x.id,
       archived: partners.A1y.id,
-      tariff: tariffs.A1.id,
+      ...tariffOf('A1'),
     },
-    foreignB: { partner: B.id, leaf: partners.B1.id, archived: partners.Bz.id, tariff: tariffs.B.id },
+    foreignB: { partner: B.id, leaf: partners.B1.id, archived: partners.Bz.id, ...tariffOf('B') },
     // What a sub-partner administrator must not see: its parent, a sibling, the sibling's tariff.
-    parentTreeA: { partner: A.id, leaf: A2.id, archived: partners.Az.id, tariff: tariffs.A2.id },
+    parentTreeA: { partner: A.id, leaf: A2.id, archived: partners.Az.id, ...tariffOf('A2') },
     blockedC: {
       partner: partners.C.id,
       leaf: partners.C.id,
       archived: partners.C.id,
-      tariff: tariffs.platform.id,
+      ...tariffOf('platform'),
     },
   };
 });

@@ -7,7 +7,7 @@ import type { HistoryResponse } from '../src/modules/audit/audit.schemas.js';
 import type { ContractCreate, ContractResponse } from '../src/modules/contracts/contracts.schemas.js';
 import type { ObjectCreate, ObjectResponse } from '../src/modules/objects/objects.schemas.js';
 import type { PartnerCreate, PartnerResponse } from '../src/modules/partners/partners.schemas.js';
-import type { TariffCreate, TariffResponse } from '../src/modules/tariffs/tariffs.schemas.js';
+import type { TariffCreate, TariffDetailResponse } from '../src/modules/tariffs/tariffs.schemas.js';
 import type { UserCreate, UserResponse } from '../src/modules/users/users.schemas.js';
 import { expectStatus, signIn, type TestClient } from './client.js';
 
@@ -19,7 +19,8 @@ import { expectStatus, signIn, type TestClient } from './client.js';
 
 /** The answers of the API, typed by the server's response schemas. */
 export type PartnerResponseBody = Static<typeof PartnerResponse>;
-export type TariffResponseBody = Static<typeof TariffResponse>;
+/** A tariff as GET /tariffs/:id and the changes answer it. */
+export type TariffResponseBody = Static<typeof TariffDetailResponse>;
 export type ContractResponseBody = Static<typeof ContractResponse>;
 export type ObjectResponseBody = Static<typeof ObjectResponse>;
 export type UserResponseBody = Static<typeof UserResponse>;

@@ -11,6 +11,7 @@ import * as staffRightsApiTokens from './migrations/0008-staff-rights-api-tokens
 import * as twoFactor from './migrations/0009-two-factor.js';
 import * as billingStorage from './migrations/0010-billing-storage.js';
 import * as billingRunIssueGroups from './migrations/0011-billing-run-issue-groups.js';
+import * as ledgerChargesByTariff from './migrations/0012-ledger-charges-by-tariff.js';
 
 /** Every migration, in order. Listed here (not read from a folder) so bundling and tsx both work. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-two-factor': twoFactor,
   '0010-billing-storage': billingStorage,
   '0011-billing-run-issue-groups': billingRunIssueGroups,
+  '0012-ledger-charges-by-tariff': ledgerChargesByTariff,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

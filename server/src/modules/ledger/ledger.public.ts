@@ -11,6 +11,7 @@ export {
   findTransferInScope,
   holdChargingRuns,
   insertReversal,
+  lastChargeDayOfTariff,
   lockAccounts,
   openAccount,
   PLATFORM,

@@ -175,6 +175,19 @@ export async function findChargedDays(
 }
 
 /**
+ * The last day charged at a tariff, at any level (the object's tariff or a Partner price), reversed or
+ * not: a corrected day was billed all the same. Null when nothing was ever charged at it. One backward
+ * step of ledger_transfers_tariff_day_idx per month partition (migration 0012).
+ */
+export async function lastChargeDayOfTariff(db: Db, tariffId: number): Promise<string | null> {
+  const { rows } = await sql<{ day: string | null }>`
+    select max(charge_day)::text as day
+      from ledger_transfers
+     where kind = 'charge' and tariff_id = ${tariffId}::bigint`.execute(db);
+  return rows[0]?.day ?? null;
+}
+
+/**
  * Creates the month partitions of the ledger and of billing_object_days for the month of `day`, when
  * missing (migration 0010's ledger_ensure_month), in a short transaction of its own that holds the
  * charging lock: creating a partition locks the parent table, so it must never wait for a billing

@@ -46,8 +46,9 @@ function selectTariffs(db: Db) {
         .selectFrom('tariff_versions as v')
         .whereRef('v.tariff_id', '=', 't.id')
         .select((inner) =>
-          sql<{ price: string; effectiveFrom: string }[]>`coalesce(json_agg(json_build_object(
-            'price', ${inner.ref('v.price')}::text, 'effectiveFrom', ${inner.ref('v.effective_from')}::text)
+          sql<{ id: number; price: string; effectiveFrom: string }[]>`coalesce(json_agg(json_build_object(
+            'id', ${inner.ref('v.id')}, 'price', ${inner.ref('v.price')}::text,
+            'effectiveFrom', ${inner.ref('v.effective_from')}::text)
             order by ${inner.ref('v.effective_from')}), '[]'::json)`.as('versions'),
         )
         .as('versions'),
@@ -146,17 +147,31 @@ export async function insertTariffVersion(
     .execute();
 }
 
-/** Renames and bumps the version only when the caller's version is current; false when stale. */
-export async function touchTariff(db: Db, options: { id: number; version: number; name?: string }) {
-  const result = await db
+/**
+ * Renames and bumps the version, only when the caller's version is current (false when stale); without
+ * a version, whatever it is. Either way the tariff's row stays locked to the end of the transaction, so
+ * changes of its prices are made one after the other.
+ */
+export async function touchTariff(db: Db, options: { id: number; version?: number; name?: string }) {
+  let update = db
     .updateTable('tariffs')
     .set((eb) => ({
       ...(options.name === undefined ? {} : { name: options.name }),
       version: eb('version', '+', 1),
       updated_at: new Date(),
     }))
-    .where('id', '=', options.id)
-    .where('version', '=', options.version)
-    .executeTakeFirst();
+    .where('id', '=', options.id);
+  if (options.version !== undefined) update = update.where('version', '=', options.version);
+  const result = await update.executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** Deletes one price version of a tariff; false when the tariff has no such version. */
+export async function deleteTariffVersion(db: Db, options: { tariffId: number; versionId: number }) {
+  const result = await db
+    .deleteFrom('tariff_versions')
+    .where('id', '=', options.versionId)
+    .where('tariff_id', '=', options.tariffId)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }

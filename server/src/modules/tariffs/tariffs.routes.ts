@@ -1,13 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/connect.js';
 import { IdParams, problemResponses } from '../../lib/schemas.js';
-import { createTariff, findTariffChoices, findTariffs, getTariff, updateTariff } from './tariffs.service.js';
+import {
+  createTariff,
+  deleteTariffPrice,
+  findTariffChoices,
+  findTariffs,
+  getTariff,
+  updateTariff,
+} from './tariffs.service.js';
 import {
   TariffChoicesQuery,
   TariffCreate,
+  TariffDetailResponse,
   TariffList,
+  TariffPriceParams,
   TariffQuery,
-  TariffResponse,
   TariffUpdate,
 } from './tariffs.schemas.js';
 import { useFeatureMessages } from '../../plugins/messages.plugin.js';
@@ -53,7 +61,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         tags,
         summary: 'Create a tariff',
         body: TariffCreate,
-        response: { 201: TariffResponse, ...problemResponses(400, 401, 403) },
+        response: { 201: TariffDetailResponse, ...problemResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
@@ -75,7 +83,7 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         tags,
         summary: 'One tariff with its price versions',
         params: IdParams,
-        response: { 200: TariffResponse, ...problemResponses(401, 404) },
+        response: { 200: TariffDetailResponse, ...problemResponses(401, 404) },
       },
     },
     (request) => getTariff({ db, actor: request.actor, id: request.params.id }),
@@ -88,9 +96,13 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       schema: {
         tags,
         summary: 'Rename a tariff or add a dated price version',
+        description:
+          'A new price starts today or later, or on an earlier day when nothing was charged at the tariff from ' +
+          'that day on (400 effective_from_billed on effectiveFrom otherwise; 409 billing_run_in_progress while ' +
+          'a billing run is charging). Existing prices never change.',
         params: IdParams,
         body: TariffUpdate,
-        response: { 200: TariffResponse, ...problemResponses(400, 401, 403, 404, 409) },
+        response: { 200: TariffDetailResponse, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     (request) =>
@@ -101,5 +113,23 @@ export const tariffRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         input: request.body,
         requestId: request.id,
       }),
+  );
+
+  app.delete(
+    '/tariffs/:id/prices/:priceId',
+    {
+      config: { right: 'tariffs:write' },
+      schema: {
+        tags,
+        summary: 'Delete a scheduled price (one that starts after today)',
+        description:
+          'A price in force or past is never deleted (409 tariff_price_started), nor the only price of a ' +
+          'tariff (409 tariff_last_price). Answers the tariff without it; recorded in its History.',
+        params: TariffPriceParams,
+        response: { 200: TariffDetailResponse, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) =>
+      deleteTariffPrice({ db, actor: request.actor, params: request.params, requestId: request.id }),
   );
 };

@@ -60,9 +60,13 @@ export const TariffChoicesQuery = Type.Object(
 );
 export type TariffChoicesQuery = Static<typeof TariffChoicesQuery>;
 
-const TariffVersion = Type.Object({ price: Type.String(), effectiveFrom: Type.String() });
+const TariffVersion = Type.Object({
+  id: Id,
+  price: Type.String(),
+  effectiveFrom: Type.String({ format: 'date' }),
+});
 
-export const TariffResponse = Type.Object({
+const tariffProperties = {
   id: Type.Integer(),
   name: Type.String(),
   currency: Type.String(),
@@ -74,10 +78,29 @@ export const TariffResponse = Type.Object({
   ownedByAncestor: Type.Boolean({
     description: "Owned by a parent partner up the caller's tree (not named)",
   }),
-  versions: Type.Array(TariffVersion),
+  versions: Type.Array(TariffVersion, { description: 'Its dated prices, the earliest first' }),
   version: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
   archivedAt: Nullable(Type.String({ format: 'date-time' })),
+};
+
+/** A tariff as the lists answer it. */
+export const TariffResponse = Type.Object(tariffProperties);
+
+/** One tariff (GET, and the answer to a change): the list's fields and how early a new price may start. */
+export const TariffDetailResponse = Type.Object({
+  ...tariffProperties,
+  billedThrough: Nullable(
+    Type.String({
+      format: 'date',
+      description:
+        'The last day charged at this tariff, at any level; null when never billed, or when the caller may not ' +
+        'change the tariff. A new price starts today or later, or on an earlier day after this one',
+    }),
+  ),
 });
 
 export const TariffList = Type.Object({ items: Type.Array(TariffResponse), total: Type.Integer() });
+
+export const TariffPriceParams = Type.Object({ id: Id, priceId: Id });
+export type TariffPriceParams = Static<typeof TariffPriceParams>;

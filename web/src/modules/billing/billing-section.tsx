@@ -1,35 +1,44 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { today } from '@server-lib/clock';
+import { App, Button, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DayPicker } from '../../ui/day-picker';
 import { PagedTable } from '../../ui/paged-table';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { SectionPage } from '../../ui/section-page';
+import { fieldsNamed } from '../../ui/server-errors';
 import { usePagedList } from '../../ui/use-paged-list';
 import { useServerErrors } from '../../ui/use-server-errors';
 import { useBillingRuns, useStartBillingRun } from './billing-api';
 import { runColumnKeys, runColumns } from './run-columns';
 import { RunReportWindow } from './run-report-window';
 
+interface RunForm {
+  day: string | null;
+}
+
 /**
  * The Billing page (super administrator): the daily runs, newest first, each with its report, and a
- * run for a chosen day. A run charges only what that day has not been charged yet.
+ * run for a chosen day. A run charges only what that day has not been charged yet. The day typed is
+ * the day run: a day after today is refused under the field (as the server refuses it), never replaced.
  */
 export function BillingSection() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const [form] = Form.useForm<RunForm>();
   const paged = usePagedList({ page: 1, pageSize: 20 }, { defaultSort: 'day' });
   const runs = useBillingRuns({ page: paged.query.page, pageSize: paged.query.pageSize });
   const start = useStartBillingRun();
-  const [day, setDay] = useState<Dayjs>(() => dayjs());
-  const serverErrors = useServerErrors();
+  const serverErrors = useServerErrors({ form, fieldOf: fieldsNamed(['day']) });
   const [reportFor, setReportFor] = useState<number | null>(null);
   const columns = runColumns(t);
+  const dayLabel = t('billing.day');
 
-  const runBilling = () => {
+  const runBilling = ({ day }: RunForm) => {
+    if (!day) return;
     serverErrors.clearProblem();
-    start.mutate(day.format('YYYY-MM-DD'), {
+    start.mutate(day, {
       onSuccess: ({ runs: started }) => {
         const run = started[0];
         if (run) {
@@ -50,21 +59,36 @@ export function BillingSection() {
     <SectionPage name="billing">
       <Typography.Paragraph type="secondary">{t('billing.hint')}</Typography.Paragraph>
       <ProblemAlert problem={serverErrors.problem} />
-      <Space wrap style={{ marginBottom: 16 }}>
-        <label htmlFor="billing-day">{t('billing.day')}</label>
-        <DatePicker
-          id="billing-day"
-          format="YYYY-MM-DD"
-          allowClear={false}
-          value={day}
-          onChange={(value: Dayjs | null) => value && setDay(value)}
-          // A day is charged once it has begun; days ahead are not billed yet.
-          disabledDate={(candidate) => candidate.isAfter(dayjs(), 'day')}
-        />
-        <Button type="primary" icon={<PlayCircleOutlined />} loading={start.isPending} onClick={runBilling}>
-          {t('billing.run')}
-        </Button>
-      </Space>
+      <Form<RunForm>
+        form={form}
+        name="billing-run"
+        layout="inline"
+        initialValues={{ day: today() }}
+        onFinish={runBilling}
+        style={{ marginBottom: 16 }}
+      >
+        <Space wrap align="start">
+          <Form.Item
+            label={dayLabel}
+            name="day"
+            rules={[
+              { required: true, message: t('errors.required', { field: dayLabel }) },
+              {
+                // A day is charged once it has begun: the server's rule (billing_day_future), in its words.
+                validator: (_rule, value: string | null | undefined) =>
+                  value && value > today()
+                    ? Promise.reject(new Error(t('billing.dayAfterToday', { field: dayLabel })))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <DayPicker allowClear={false} style={{ width: 160 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" icon={<PlayCircleOutlined />} loading={start.isPending}>
+            {t('billing.run')}
+          </Button>
+        </Space>
+      </Form>
       <PagedTable
         list={paged}
         page={runs.data}

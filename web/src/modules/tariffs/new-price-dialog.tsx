@@ -1,6 +1,8 @@
-import { DatePicker, Form, Input } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { addDays, today } from '@server-lib/clock';
+import { earliestPriceStart } from '@server-lib/price-start';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DayPicker } from '../../ui/day-picker';
 import { decimalText } from '../../ui/decimal-text';
 import { FormDialog } from '../../ui/form-dialog';
 import { amountInput } from '../../ui/input-presets';
@@ -8,10 +10,10 @@ import { fieldsNamed } from '../../ui/server-errors';
 import { useServerErrors } from '../../ui/use-server-errors';
 import { useAddTariffPrice } from './tariffs-api';
 import { tariffRules } from './tariff-rules';
-import type { Tariff } from './tariff-types';
+import type { TariffDetail } from './tariff-types';
 
 interface NewPriceDialogProps {
-  tariff: Tariff;
+  tariff: TariffDetail;
   /** Reads the tariff as it is now (after someone else changed it). */
   onReload: () => Promise<void>;
   onClose: () => void;
@@ -20,10 +22,14 @@ interface NewPriceDialogProps {
 
 interface NewPriceForm {
   price: string;
-  effectiveFrom: Dayjs | null;
+  effectiveFrom: string | null;
 }
 
-/** New price: a version from a day on (today or later); the days before keep their price. */
+/**
+ * New price: a version from a day on — today or later, or an earlier day after the last one billed at
+ * the tariff (any day while it was never billed); the days before keep their price. The day typed is
+ * the day sent: one the rule refuses is refused under the field, never replaced.
+ */
 export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDialogProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewPriceForm>();
@@ -31,6 +37,7 @@ export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDi
   const serverErrors = useServerErrors({ form, fieldOf: fieldsNamed(['price', 'effectiveFrom']) });
   const rules = tariffRules(t);
   const field = (name: string) => t(`tariff.fields.${name}`);
+  const earliest = earliestPriceStart(today(), tariff.billedThrough);
 
   const submit = (values: NewPriceForm) => {
     if (!values.effectiveFrom) return;
@@ -39,10 +46,7 @@ export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDi
       {
         id: tariff.id,
         version: tariff.version,
-        values: {
-          price: decimalText(values.price),
-          effectiveFrom: values.effectiveFrom.format('YYYY-MM-DD'),
-        },
+        values: { price: decimalText(values.price), effectiveFrom: values.effectiveFrom },
       },
       { onSuccess: onDone, onError: serverErrors.show },
     );
@@ -50,6 +54,7 @@ export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDi
 
   return (
     <FormDialog
+      form={form}
       title={t('tariff.newPrice.title', { name: tariff.name })}
       okText={t('tariff.newPrice.submit')}
       sending={addPrice.isPending}
@@ -69,7 +74,7 @@ export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDi
         name="tariff-new-price"
         layout="vertical"
         onFinish={submit}
-        initialValues={{ price: '', effectiveFrom: dayjs().add(1, 'day') }}
+        initialValues={{ price: '', effectiveFrom: addDays(today(), 1) }}
       >
         <Form.Item label={field('price')} name="price" rules={rules.price} required>
           <Input {...amountInput} autoFocus suffix={tariff.currency} />
@@ -77,17 +82,15 @@ export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDi
         <Form.Item
           label={field('effectiveFrom')}
           name="effectiveFrom"
-          rules={rules.effectiveFrom}
+          rules={[...rules.effectiveFrom, rules.priceStart(tariff.billedThrough)]}
           required
-          extra={t('tariff.newPrice.dateHelp')}
+          extra={
+            earliest === null || tariff.billedThrough === null
+              ? t('tariff.newPrice.anyDayHelp')
+              : t('tariff.newPrice.dateHelp', { earliest, billedThrough: tariff.billedThrough })
+          }
         >
-          <DatePicker
-            format="YYYY-MM-DD"
-            allowClear={false}
-            style={{ width: '100%' }}
-            // Days already charged keep their price: a new one starts today or later.
-            disabledDate={(day) => day.isBefore(dayjs(), 'day')}
-          />
+          <DayPicker allowClear={false} />
         </Form.Item>
       </Form>
     </FormDialog>

@@ -2,6 +2,7 @@ import { Form, Input, Row, Select, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCurrencies } from '../../app/reference-queries';
 import { CodeSelect } from '../../ui/code-select';
+import { DayPicker } from '../../ui/day-picker';
 import { amountInput } from '../../ui/input-presets';
 import { fieldItem } from '../../ui/field-item';
 import { FormField } from '../../ui/form-field';
@@ -21,7 +22,8 @@ interface TariffMainTabProps {
 
 /**
  * A tariff's name, currency, period and price. Once created, only the name changes here: a price
- * changes by a new dated version (Price versions), and the currency and period never.
+ * changes by a new dated version (Price versions), and the currency and period never. A new tariff's
+ * first price may start on any day, an earlier one too: nothing was billed at it yet.
  */
 export function TariffMainTab({ form, tariff, readOnly, onSubmit }: TariffMainTabProps) {
   const { t, i18n } = useTranslation();
@@ -66,7 +68,18 @@ export function TariffMainTab({ form, tariff, readOnly, onSubmit }: TariffMainTa
           <CodeSelect disabled={!isNew} codes={['month', 'day']} textsKey="tariff.periods" />
         </FormField>
         {isNew ? (
-          <TextField span={8} {...item('price')} required {...amountInput} />
+          <>
+            <TextField span={8} {...item('price')} required {...amountInput} />
+            <FormField
+              span={8}
+              offset={16}
+              {...item('effectiveFrom')}
+              required
+              extra={t('tariff.firstPriceHelp')}
+            >
+              <DayPicker allowClear={false} />
+            </FormField>
+          </>
         ) : (
           <FormField span={8} label={t('tariff.priceInForce')} htmlFor="tariff_price_in_force">
             <Input

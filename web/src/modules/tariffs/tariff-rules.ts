@@ -1,3 +1,5 @@
+import { today } from '@server-lib/clock';
+import { priceStartProblem } from '@server-lib/price-start';
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 import { amountPattern } from '../../ui/decimal-text';
@@ -21,5 +23,20 @@ export function tariffRules(t: TFunction) {
     effectiveFrom: [
       { required: true, message: t('errors.required', { field: field('effectiveFrom') }) },
     ] as FormRule[],
+    /**
+     * A new price's first day, by the server's own rule (lib/price-start.ts) and in its words: today
+     * or later, or an earlier day after the last day billed at the tariff (`billedThrough`).
+     */
+    priceStart: (billedThrough: string | null): FormRule => ({
+      validator: (_rule, value: string | null | undefined) => {
+        const problem = value ? priceStartProblem(value, { today: today(), billedThrough }) : null;
+        if (!problem) return Promise.resolve();
+        return Promise.reject(
+          new Error(
+            t('tariff.errors.effectiveFromBilled', { field: field('effectiveFrom'), ...problem.params }),
+          ),
+        );
+      },
+    }),
   };
 }

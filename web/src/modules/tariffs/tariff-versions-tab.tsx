@@ -1,7 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { today } from '@server-lib/clock';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../ui/problem-alert';
+import { useServerErrors } from '../../ui/use-server-errors';
+import { useDeleteTariffPrice } from './tariffs-api';
 import type { Tariff, TariffVersion } from './tariff-types';
 
 interface TariffVersionsTabProps {
@@ -10,11 +13,30 @@ interface TariffVersionsTabProps {
   onNewPrice: () => void;
 }
 
-/** A tariff's dated prices, newest first: the one in force today and those scheduled after it. */
+/**
+ * A tariff's dated prices, newest first: the one in force today and those scheduled after it. A
+ * scheduled price (starting after today) can be deleted before it starts; the others never change.
+ */
 export function TariffVersionsTab({ tariff, readOnly, onNewPrice }: TariffVersionsTabProps) {
   const { t } = useTranslation();
-  const today = dayjs().format('YYYY-MM-DD');
+  const { message } = App.useApp();
+  const deletePrice = useDeleteTariffPrice();
+  const serverErrors = useServerErrors();
+  const day = today();
   const versions = [...tariff.versions].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+  const priceText = (row: TariffVersion) => `${row.price} ${tariff.currency}`;
+
+  const remove = (row: TariffVersion) => {
+    serverErrors.clearProblem();
+    deletePrice.mutate(
+      { tariffId: tariff.id, priceId: row.id },
+      {
+        onSuccess: () => void message.success(t('tariff.deletePrice.done', { day: row.effectiveFrom })),
+        onError: serverErrors.show,
+      },
+    );
+  };
+
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -25,8 +47,9 @@ export function TariffVersionsTab({ tariff, readOnly, onNewPrice }: TariffVersio
         )}
         <Typography.Text type="secondary">{t('tariff.versionsHint')}</Typography.Text>
       </Space>
+      <ProblemAlert problem={serverErrors.problem} />
       <Table<TariffVersion>
-        rowKey="effectiveFrom"
+        rowKey="id"
         size="small"
         aria-label={t('tariff.tabs.versions')}
         dataSource={versions}
@@ -36,7 +59,7 @@ export function TariffVersionsTab({ tariff, readOnly, onNewPrice }: TariffVersio
             key: 'price',
             title: t('tariff.fields.price'),
             align: 'right',
-            render: (_value, row) => `${row.price} ${tariff.currency}`,
+            render: (_value, row) => priceText(row),
           },
           { key: 'effectiveFrom', title: t('tariff.fields.effectiveFrom'), dataIndex: 'effectiveFrom' },
           {
@@ -45,12 +68,42 @@ export function TariffVersionsTab({ tariff, readOnly, onNewPrice }: TariffVersio
             render: (_value, row) =>
               row.effectiveFrom === tariff.priceEffectiveFrom ? (
                 <Tag color="green">{t('tariff.inForce')}</Tag>
-              ) : row.effectiveFrom > today ? (
+              ) : row.effectiveFrom > day ? (
                 <Tag color="blue">{t('tariff.scheduled')}</Tag>
               ) : (
                 <Typography.Text type="secondary">{t('tariff.past')}</Typography.Text>
               ),
           },
+          ...(readOnly
+            ? []
+            : [
+                {
+                  key: 'actions',
+                  title: t('tariff.actions'),
+                  render: (_value: unknown, row: TariffVersion) =>
+                    row.effectiveFrom > day && (
+                      <Popconfirm
+                        title={t('tariff.deletePrice.confirm', {
+                          price: priceText(row),
+                          day: row.effectiveFrom,
+                        })}
+                        okText={t('common.yes')}
+                        cancelText={t('common.no')}
+                        onConfirm={() => remove(row)}
+                      >
+                        <Button
+                          danger
+                          size="small"
+                          icon={<DeleteOutlined />}
+                          loading={deletePrice.isPending && deletePrice.variables.priceId === row.id}
+                          aria-label={t('tariff.deletePrice.label', { day: row.effectiveFrom })}
+                        >
+                          {t('tariff.deletePrice.button')}
+                        </Button>
+                      </Popconfirm>
+                    ),
+                },
+              ]),
         ]}
       />
     </>

@@ -1,3 +1,4 @@
+import { today } from '@server-lib/clock';
 import { App, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,7 +61,7 @@ export function TariffWindow({ tariffId, onClose, onSaved }: TariffWindowProps) 
   useEffect(() => {
     if (filled) return;
     if (tariffId === null) {
-      fillForm(form, { period: 'month' });
+      fillForm(form, { period: 'month', effectiveFrom: today() });
       setFilled(true);
     } else if (tariff) {
       fillForm(form, formValuesOf(tariff));
@@ -77,6 +78,7 @@ export function TariffWindow({ tariffId, onClose, onSaved }: TariffWindowProps) 
             currency: values.currency,
             period: values.period,
             price: decimalText(values.price ?? ''),
+            ...(values.effectiveFrom ? { effectiveFrom: values.effectiveFrom } : {}),
           }
         : { name: values.name.trim() };
     save.mutate(

@@ -1,9 +1,10 @@
+import { apiRequest } from '../../app/api-client';
 import type { Tariff } from '../../app/api-types';
 import { tariffKeys } from '../../app/query-keys';
 import { recordApi, type SaveRequest } from '../../app/record-api';
 import { useRecord, useRecordList } from '../../app/record-queries';
 import { useInvalidatingMutation } from '../../app/use-invalidating-mutation';
-import type { NewPriceValues, TariffFormValues } from './tariff-types';
+import type { NewPriceValues, TariffDetail, TariffFormValues } from './tariff-types';
 
 export interface TariffListQuery {
   page: number;
@@ -12,7 +13,7 @@ export interface TariffListQuery {
   currency?: string;
 }
 
-const tariffsApi = recordApi<Tariff>('/tariffs', tariffKeys);
+const tariffsApi = recordApi<TariffDetail, Tariff>('/tariffs', tariffKeys);
 
 /* A tariff's name and price show in the tariff choices of the partner and contract forms too. */
 const changedByTariffs = [tariffKeys.all];
@@ -33,5 +34,13 @@ export const useAddTariffPrice = () =>
   useInvalidatingMutation(
     ({ id, values, version }: { id: number; values: NewPriceValues; version: number }) =>
       tariffsApi.save({ id, values, version }),
+    changedByTariffs,
+  );
+
+/** Deletes a scheduled price (one that starts after today); the server refuses one that has started. */
+export const useDeleteTariffPrice = () =>
+  useInvalidatingMutation(
+    ({ tariffId, priceId }: { tariffId: number; priceId: number }) =>
+      apiRequest<TariffDetail>('DELETE', `/tariffs/${tariffId}/prices/${priceId}`),
     changedByTariffs,
   );
