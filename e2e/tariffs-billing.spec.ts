@@ -319,3 +319,77 @@ test('Billing: a day typed after today is refused under the field, never run as 
   await expect(page.getByLabel('День', { exact: true })).toHaveValue(isoDay(1));
   expect(started).toEqual([]);
 });
+
+/*
+ * Issue 15, item 3: a run that could not charge a new tariff's first day says "Completed with issues"
+ * in the warning colour, its toast too, and its issues, one click away, name the tariff, object and
+ * partner. The tariff's first price may then start on that day (the API agrees), and the day is billed.
+ */
+test('Billing: a run with issues is completed with issues, named; the new tariff then bills its first day', async ({
+  page,
+  baseURL,
+}) => {
+  const session = await adminApi(baseURL!);
+  const tariffName = unique('First Days ');
+  const tariff = await createViaApi(session, '/tariffs', {
+    name: tariffName,
+    currency: 'RUB',
+    period: 'day',
+    price: '9.00',
+  });
+  const { partner, object } = await pricedObject(session, tariff.id, isoDay(-1));
+  const yesterday = isoDay(-1);
+
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await page.getByRole('menuitem', { name: 'Billing' }).click();
+  await typeDay(page.getByLabel('Day', { exact: true }), yesterday);
+  const answer = page.waitForResponse(
+    (response) => response.url().endsWith('/api/v1/billing/runs') && response.request().method() === 'POST',
+  );
+  await page.getByRole('button', { name: 'Run billing' }).click();
+  const [run] = ((await (await answer).json()) as { runs: Run[] }).runs;
+  expect(run!.day).toBe(yesterday);
+  expect(run!.issuesCount).toBeGreaterThanOrEqual(1);
+
+  const toast = page.locator('.ant-message-warning');
+  await expect(toast).toContainText(`Billing for ${yesterday} completed with`);
+  const runRow = page
+    .getByRole('table', { name: 'Billing runs' })
+    .getByRole('row', { name: `Run ${run!.id} for ${yesterday}`, exact: true });
+  await expect(runRow.locator('.ant-tag-warning')).toHaveText('Completed with issues');
+  await expect(runRow.locator('.ant-tag-success')).toHaveCount(0);
+
+  // One click from the run to its issues, which name the tariff, the object and the partner.
+  await runRow.getByRole('button', { name: /^Show the \d+ issues? of the run for/ }).click();
+  const report = page.getByRole('dialog', { name: `Billing run for ${yesterday}` });
+  await expect(report.locator('.ant-tag-warning')).toHaveText('Completed with issues');
+  const issue = report
+    .getByRole('table', { name: 'Issues' })
+    .getByRole('row')
+    .filter({ hasText: object.name });
+  await expect(issue).toContainText(partner.name);
+  await expect(issue).toContainText(tariffName);
+  await expect(issue).toContainText('No price in force');
+  await expect(issue).toContainText(`The tariff “${tariffName}” has no price in force on this day`);
+  await report.locator('.ant-modal-footer').getByRole('button', { name: 'Close' }).click();
+
+  // The new tariff's first price may start on that day: nothing was billed at it yet.
+  const card = await openPriceVersions(page, tariffName);
+  await card.getByRole('button', { name: 'New price' }).click();
+  const newPrice = page.getByRole('dialog', { name: `New price of ${tariffName}` });
+  await expect(newPrice).toContainText(
+    'Any day, an earlier one too: nothing has been billed at this price plan yet',
+  );
+  await newPrice.getByLabel('Price', { exact: true }).fill('8.00');
+  await typeDay(newPrice.getByLabel('Effective from'), yesterday);
+  await newPrice.getByRole('button', { name: 'Add price' }).click();
+  await expect(newPrice).toBeHidden();
+  await expect(card.getByRole('table', { name: 'Price versions' })).toContainText(yesterday);
+
+  // Run again, the day is billed: the object is charged, no issue names it any more.
+  const rerun = await runViaApi(session, yesterday);
+  expect(rerun.objectsCharged).toBeGreaterThanOrEqual(1);
+  const issues = await session.api.get(`/api/v1/billing/runs/${rerun.id}/issues?pageSize=500`);
+  const { items } = (await issues.json()) as { items: { objectId: number }[] };
+  expect(items.map((item) => item.objectId)).not.toContain(object.id);
+});

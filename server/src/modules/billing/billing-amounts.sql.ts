@@ -30,7 +30,8 @@ export function dailyAmountSql(
  * force (the latest valid_from on or before the day): 1 base = rate quote, the direct pair first, else
  * the reverse pair divided, rounded half-up to kopecks after the conversion. A tariff without a price
  * that day gets reason price_missing, a currency pair without a rate exchange_rate_missing: the run
- * reports those for the objects they concern, never a silent zero.
+ * reports those for the objects they concern, never a silent zero. Both name the tariff (`tariffId` in
+ * their detail), which the run's issues list shows by name.
  */
 export function fillPricesSql(day: string): RawBuilder<unknown> {
   const theDay = sql`${day}::date`;
@@ -68,7 +69,7 @@ export function fillPricesSql(day: string): RawBuilder<unknown> {
            end,
            case when not d.priced then jsonb_build_object('tariffId', d.tariff_id)
                 when d.tariff_currency <> d.currency and direct.rate is null and reverse.rate is null
-                then jsonb_build_object('from', d.tariff_currency, 'to', d.currency)
+                then jsonb_build_object('from', d.tariff_currency, 'to', d.currency, 'tariffId', d.tariff_id)
            end
       from daily d
       left join rates direct on direct.base = d.tariff_currency and direct.quote = d.currency

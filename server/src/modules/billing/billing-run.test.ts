@@ -444,7 +444,7 @@ describe('billing run: currencies', () => {
         partner_id: bottom.id,
         level: 3,
         reason: 'exchange_rate_missing',
-        detail: { from: 'KZT', to: 'RUB' },
+        detail: { from: 'KZT', to: 'RUB', tariffId: kztPrice },
       },
     ]);
 

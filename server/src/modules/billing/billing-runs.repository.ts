@@ -126,21 +126,29 @@ export interface RunIssueRecord {
   object_name: string | null;
   partner_id: number;
   partner_name: string | null;
+  /** The tariff that could not be charged; null in issues recorded before their detail named it. */
+  tariff_id: number | null;
+  tariff_name: string | null;
   level: number;
   reason: 'exchange_rate_missing' | 'price_missing';
-  /** exchange_rate_missing: {from, to}; price_missing: {tariffId}. */
+  /** exchange_rate_missing: {from, to, tariffId}; price_missing: {tariffId}. */
   detail: Record<string, string | number | null>;
 }
 
-/** A run's issues by object and level, with the object's and the paying partner's names. */
+/**
+ * A run's issues by object and level, with the names of the object, the paying partner and the tariff:
+ * one statement, the names joined (each issue row is one paying partner, level, reason and detail).
+ */
 export async function listRunIssues(db: Db, runId: number, page: { limit: number; offset: number }) {
   const [items, total] = await Promise.all([
     sql<RunIssueRecord>`
-      select u.object_id, o.name as object_name, i.partner_id, p.name as partner_name, i.level, i.reason, i.detail
+      select u.object_id, o.name as object_name, i.partner_id, p.name as partner_name,
+             (i.detail ->> 'tariffId')::bigint as tariff_id, t.name as tariff_name, i.level, i.reason, i.detail
         from billing_run_issues i
        cross join lateral unnest(i.object_ids) as u(object_id)
         left join objects o on o.id = u.object_id
         left join partners p on p.id = i.partner_id
+        left join tariffs t on t.id = (i.detail ->> 'tariffId')::bigint
        where i.run_id = ${runId}
        order by u.object_id, i.level
        limit ${page.limit} offset ${page.offset}`.execute(db),

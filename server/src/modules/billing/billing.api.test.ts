@@ -9,7 +9,7 @@ import { createPartner, createPortalUser, PORTAL_PASSWORD, signInAsPartner } fro
 import { anonymous, expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import { ledgerBalanceOf } from '../../../test/ledger-checks.js';
-import { insertContract, insertPartner } from '../../../test/table-rows.js';
+import { insertContract, insertPartner, insertTariff } from '../../../test/table-rows.js';
 import type { Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
 import { addDays } from '../../lib/clock.js';
@@ -35,6 +35,22 @@ async function oneObjectBilledOn(day: string, options: { partnerPriceTariffId?: 
   const contractId = await insertContract(db, partner.id);
   const objectId = await insertObjectActiveOn(db, contractId, tariffId, day);
   return { partner, contractId, objectId };
+}
+
+/** The names an issue shows: its object's, its object's partner's and a tariff's. */
+async function namesOf(objectId: number, tariffId: number) {
+  const object = await db
+    .selectFrom('objects')
+    .innerJoin('partners', 'partners.id', 'objects.partner_id')
+    .select(['objects.name as objectName', 'partners.name as partnerName'])
+    .where('objects.id', '=', objectId)
+    .executeTakeFirstOrThrow();
+  const tariff = await db
+    .selectFrom('tariffs')
+    .select('name')
+    .where('id', '=', tariffId)
+    .executeTakeFirstOrThrow();
+  return { ...object, tariffName: tariff.name };
 }
 
 describe('who may use /billing/runs', () => {
@@ -182,7 +198,7 @@ describe('GET /billing/runs', () => {
     });
   });
 
-  it("lists a run's issues with the object's and partner's names and a message in the caller's language", async () => {
+  it("lists a run's issues with the object's, partner's and tariff's names and a message in the caller's language", async () => {
     const day = '2026-01-25';
     const usdPrice = await insertPricedTariff(db, '31.00', { currency: 'USD' });
     const { partner, objectId } = await oneObjectBilledOn(day, { partnerPriceTariffId: usdPrice });
@@ -192,12 +208,7 @@ describe('GET /billing/runs', () => {
     ).runs;
     expect(run).toMatchObject({ transfersCreated: 1, issuesCount: 1 });
 
-    const names = await db
-      .selectFrom('objects')
-      .innerJoin('partners', 'partners.id', 'objects.partner_id')
-      .select(['objects.name as objectName', 'partners.name as partnerName'])
-      .where('objects.id', '=', objectId)
-      .executeTakeFirstOrThrow();
+    const names = await namesOf(objectId, usdPrice);
     const issues = expectStatus(await root.get(`/api/v1/billing/runs/${run!.id}/issues`), 200);
     expect(issues).toEqual({
       items: [
@@ -206,11 +217,13 @@ describe('GET /billing/runs', () => {
           objectName: names.objectName,
           partnerId: partner.id,
           partnerName: names.partnerName,
+          tariffId: usdPrice,
+          tariffName: names.tariffName,
           level: 1,
           reason: 'exchange_rate_missing',
           message:
             'No exchange rate from USD to RUB on this day: this level was not charged; enter the rate and run the day again',
-          detail: { from: 'USD', to: 'RUB' },
+          detail: { from: 'USD', to: 'RUB', tariffId: usdPrice },
         },
       ],
       total: 1,
@@ -222,6 +235,49 @@ describe('GET /billing/runs', () => {
     expect(ru.items[0]!.message).toBe(
       'Нет курса из USD в RUB на этот день: этот уровень не начислен; введите курс и запустите день снова',
     );
+  });
+
+  it('names the tariff without a price in force by its name, in English and Russian', async () => {
+    const day = '2026-01-26';
+    const tariffId = await insertTariff(db, { versions: [{ price: '310.00', from: '2026-01-27' }] });
+    const partner = await insertPartner(db);
+    const objectId = await insertObjectActiveOn(db, await insertContract(db, partner.id), tariffId, day);
+    const [run] = expectStatus<{ runs: BillingRun[] }>(
+      await root.post('/api/v1/billing/runs', { day }),
+      201,
+    ).runs;
+    expect(run).toMatchObject({
+      status: 'completed',
+      objectsCharged: 0,
+      transfersCreated: 0,
+      issuesCount: 1,
+    });
+
+    const names = await namesOf(objectId, tariffId);
+    expect(expectStatus(await root.get(`/api/v1/billing/runs/${run!.id}/issues`), 200)).toEqual({
+      items: [
+        {
+          objectId,
+          objectName: names.objectName,
+          partnerId: partner.id,
+          partnerName: names.partnerName,
+          tariffId,
+          tariffName: names.tariffName,
+          level: 0,
+          reason: 'price_missing',
+          message: `The tariff “${names.tariffName}” has no price in force on this day: this level was not charged; add a price from this day and run the day again`,
+          detail: { tariffId },
+        },
+      ],
+      total: 1,
+    });
+    const ru = expectStatus<{ items: { message: string }[] }>(
+      await root.inLocale('ru').get(`/api/v1/billing/runs/${run!.id}/issues`),
+      200,
+    );
+    expect(ru.items.map((item) => item.message)).toEqual([
+      `У тарифа «${names.tariffName}» нет цены, действующей в этот день: этот уровень не начислен; добавьте цену с этого дня и запустите день снова`,
+    ]);
   });
 });
 

@@ -23,7 +23,7 @@ export const billingMessages: MessageCatalogue = {
       billing_issue_exchange_rate_missing:
         'No exchange rate from {from} to {to} on this day: this level was not charged; enter the rate and run the day again',
       billing_issue_price_missing:
-        'Tariff {tariffId} has no price in force on this day: this level was not charged',
+        'The tariff “{tariffName}” has no price in force on this day: this level was not charged; add a price from this day and run the day again',
     },
     ru: {
       billing_day_or_range: 'Выберите один день или диапазон дней (поля «С» и «По»), но не то и другое сразу',
@@ -34,7 +34,7 @@ export const billingMessages: MessageCatalogue = {
       billing_issue_exchange_rate_missing:
         'Нет курса из {from} в {to} на этот день: этот уровень не начислен; введите курс и запустите день снова',
       billing_issue_price_missing:
-        'У тарифа {tariffId} нет цены, действующей в этот день: этот уровень не начислен',
+        'У тарифа «{tariffName}» нет цены, действующей в этот день: этот уровень не начислен; добавьте цену с этого дня и запустите день снова',
     },
   },
 };

@@ -43,16 +43,21 @@ export function presentRun(row: BillingRunRecord): BillingRun {
 export const issueMessageCode = (reason: RunIssueRecord['reason']) => `billing_issue_${reason}`;
 
 export function presentIssue(row: RunIssueRecord, translator: Translator) {
-  const params = Object.fromEntries(
-    Object.entries(row.detail).filter((entry): entry is [string, string | number] =>
-      ['string', 'number'].includes(typeof entry[1]),
+  const params = {
+    ...Object.fromEntries(
+      Object.entries(row.detail).filter((entry): entry is [string, string | number] =>
+        ['string', 'number'].includes(typeof entry[1]),
+      ),
     ),
-  );
+    tariffName: row.tariff_name ?? (row.tariff_id === null ? '—' : `#${row.tariff_id}`),
+  };
   return {
     objectId: row.object_id,
     objectName: row.object_name,
     partnerId: row.partner_id,
     partnerName: row.partner_name,
+    tariffId: row.tariff_id,
+    tariffName: row.tariff_name,
     level: row.level,
     reason: row.reason,
     message: translator.message(issueMessageCode(row.reason), params),

@@ -11,11 +11,18 @@ import { fieldsNamed } from '../../ui/server-errors';
 import { usePagedList } from '../../ui/use-paged-list';
 import { useServerErrors } from '../../ui/use-server-errors';
 import { useBillingRuns, useStartBillingRun } from './billing-api';
-import { runColumnKeys, runColumns } from './run-columns';
+import type { BillingRun } from './billing-types';
+import { runColumnKeys, runColumns, shownStatus } from './run-columns';
 import { RunReportWindow } from './run-report-window';
 
 interface RunForm {
   day: string | null;
+}
+
+/** Which report is open, and whether at its issues. */
+interface OpenReport {
+  runId: number;
+  atIssues: boolean;
 }
 
 /**
@@ -31,26 +38,42 @@ export function BillingSection() {
   const runs = useBillingRuns({ page: paged.query.page, pageSize: paged.query.pageSize });
   const start = useStartBillingRun();
   const serverErrors = useServerErrors({ form, fieldOf: fieldsNamed(['day']) });
-  const [reportFor, setReportFor] = useState<number | null>(null);
-  const columns = runColumns(t);
+  const [report, setReport] = useState<OpenReport | null>(null);
+  const showIssues = (runId: number) => setReport({ runId, atIssues: true });
+  const columns = runColumns(t, showIssues);
   const dayLabel = t('billing.day');
+
+  /** The toast after a run, in the run's tone: success, warning with its issues one click away, error. */
+  const announce = (run: BillingRun) => {
+    const counts = { day: run.day, objects: run.objectsCharged, transfers: run.transfersCreated };
+    switch (shownStatus(run)) {
+      case 'failed':
+        void message.error(t('billing.runFailed', { day: run.day, error: run.error ?? '' }));
+        return;
+      case 'completedWithIssues':
+        void message.warning({
+          duration: 10,
+          content: (
+            <span>
+              {t('billing.runDoneWithIssues', { ...counts, count: run.issuesCount })}{' '}
+              <Button type="link" size="small" onClick={() => showIssues(run.id)}>
+                {t('billing.showIssues')}
+              </Button>
+            </span>
+          ),
+        });
+        return;
+      case 'completed':
+      case 'running':
+        void message.success(t('billing.runDone', counts));
+    }
+  };
 
   const runBilling = ({ day }: RunForm) => {
     if (!day) return;
     serverErrors.clearProblem();
     start.mutate(day, {
-      onSuccess: ({ runs: started }) => {
-        const run = started[0];
-        if (run) {
-          void message.success(
-            t('billing.runDone', {
-              day: run.day,
-              objects: run.objectsCharged,
-              transfers: run.transfersCreated,
-            }),
-          );
-        }
-      },
+      onSuccess: ({ runs: started }) => started.forEach(announce),
       onError: serverErrors.show,
     });
   };
@@ -96,12 +119,15 @@ export function BillingSection() {
         aria-label={t('billing.runsLabel')}
         columns={runColumnKeys.map((key) => columns[key])}
         rowName={(row) => t('billing.runName', { day: row.day, id: row.id })}
-        onOpen={setReportFor}
+        onOpen={(runId) => setReport({ runId, atIssues: false })}
+        enterOnRowOnly
         totalText={(total) => t('billing.total', { count: total })}
         pageSizeOptions={[20, 50, 100]}
         scrollX={1000}
       />
-      {reportFor !== null && <RunReportWindow runId={reportFor} onClose={() => setReportFor(null)} />}
+      {report !== null && (
+        <RunReportWindow runId={report.runId} atIssues={report.atIssues} onClose={() => setReport(null)} />
+      )}
     </SectionPage>
   );
 }

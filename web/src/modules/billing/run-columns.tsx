@@ -1,4 +1,5 @@
-import { Tag } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { Button, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import type { BillingRun, RunStatus } from './billing-types';
@@ -17,14 +18,31 @@ export const runColumnKeys = [
 ] as const;
 export type RunColumnKey = (typeof runColumnKeys)[number];
 
-const statusColors: Record<RunStatus, string> = { running: 'blue', completed: 'green', failed: 'red' };
+/** What a run's status shows: a completed run with issues (charges it could not make) is not a plain success. */
+export type RunShownStatus = RunStatus | 'completedWithIssues';
 
-/** A run's status in the person's language, coloured. */
-export function runStatusTag(t: TFunction, status: RunStatus) {
+export function shownStatus(run: Pick<BillingRun, 'status' | 'issuesCount'>): RunShownStatus {
+  return run.status === 'completed' && run.issuesCount > 0 ? 'completedWithIssues' : run.status;
+}
+
+const statusColors: Record<RunShownStatus, string> = {
+  running: 'processing',
+  completed: 'success',
+  completedWithIssues: 'warning',
+  failed: 'error',
+};
+
+/** A run's status in the person's language, coloured: green, the warning colour with issues, red failed. */
+export function runStatusTag(t: TFunction, run: Pick<BillingRun, 'status' | 'issuesCount'>) {
+  const status = shownStatus(run);
   return <Tag color={statusColors[status]}>{t(`billing.statuses.${status}`)}</Tag>;
 }
 
-export function runColumns(t: TFunction): Record<RunColumnKey, ColumnType<BillingRun>> {
+/** The columns of the runs list; `onShowIssues` opens a run's report at its issues. */
+export function runColumns(
+  t: TFunction,
+  onShowIssues: (runId: number) => void,
+): Record<RunColumnKey, ColumnType<BillingRun>> {
   const title = (key: string) => t(`billing.columns.${key}`);
   const count = (key: RunColumnKey & keyof BillingRun): ColumnType<BillingRun> => ({
     key,
@@ -47,15 +65,29 @@ export function runColumns(t: TFunction): Record<RunColumnKey, ColumnType<Billin
     status: {
       key: 'status',
       title: title('status'),
-      width: 110,
-      render: (_value, row) => runStatusTag(t, row.status),
+      width: 130,
+      render: (_value, row) => runStatusTag(t, row),
     },
     objectsCharged: count('objectsCharged'),
     transfersCreated: count('transfersCreated'),
     alreadyCharged: count('alreadyCharged'),
     issuesCount: {
       ...count('issuesCount'),
-      render: (issues: number) => (issues > 0 ? <Tag color="orange">{issues}</Tag> : issues),
+      render: (issues: number, row) =>
+        issues > 0 ? (
+          <Button
+            type="link"
+            size="small"
+            icon={<WarningOutlined />}
+            style={{ paddingInline: 0 }}
+            aria-label={t('billing.showIssuesOf', { count: issues, day: row.day })}
+            onClick={() => onShowIssues(row.id)}
+          >
+            {issues}
+          </Button>
+        ) : (
+          issues
+        ),
     },
     duration: {
       key: 'duration',

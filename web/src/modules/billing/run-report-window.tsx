@@ -1,5 +1,5 @@
 import { Alert, Button, Descriptions, Modal, Spin, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBillingRun, useRunIssues } from './billing-api';
 import type { RunIssue, RunTotal } from './billing-types';
@@ -8,18 +8,29 @@ import { durationText, levelName, totalsPerCurrency } from './run-format';
 
 interface RunReportWindowProps {
   runId: number;
+  /** Opened from the run's issues: they are scrolled into view. */
+  atIssues?: boolean;
   onClose: () => void;
 }
 
-/** A run's report: what it charged per level and currency, and each charge it could not make, with why. */
-export function RunReportWindow({ runId, onClose }: RunReportWindowProps) {
+/**
+ * A run's report: what it charged per level and currency, and each charge it could not make, with why,
+ * naming the object, the paying partner and the tariff.
+ */
+export function RunReportWindow({ runId, atIssues = false, onClose }: RunReportWindowProps) {
   const { t, i18n } = useTranslation();
   const run = useBillingRun(runId);
+  const issuesHeading = useRef<HTMLHeadingElement>(null);
   const [issuesPage, setIssuesPage] = useState({ page: 1, pageSize: 20 });
   const issues = useRunIssues(runId, issuesPage);
   const data = run.data;
   const when = (at: string | null) => (at ? new Date(at).toLocaleString(i18n.language) : '—');
   const column = (key: string) => t(`billing.columns.${key}`);
+  const issuesShown = issues.data !== undefined;
+
+  useEffect(() => {
+    if (atIssues && issuesShown) issuesHeading.current?.scrollIntoView({ block: 'start' });
+  }, [atIssues, issuesShown]);
 
   return (
     <Modal
@@ -39,6 +50,14 @@ export function RunReportWindow({ runId, onClose }: RunReportWindowProps) {
           {data.error && (
             <Alert role="alert" type="error" showIcon message={data.error} style={{ marginBottom: 12 }} />
           )}
+          {data.status === 'completed' && data.issuesCount > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              message={t('billing.report.issuesAlert', { count: data.issuesCount })}
+              style={{ marginBottom: 12 }}
+            />
+          )}
           <Descriptions
             size="small"
             bordered
@@ -46,7 +65,7 @@ export function RunReportWindow({ runId, onClose }: RunReportWindowProps) {
             style={{ marginBottom: 16 }}
             items={[
               { key: 'day', label: column('day'), children: data.day },
-              { key: 'status', label: column('status'), children: runStatusTag(t, data.status) },
+              { key: 'status', label: column('status'), children: runStatusTag(t, data) },
               {
                 key: 'trigger',
                 label: column('trigger'),
@@ -93,7 +112,9 @@ export function RunReportWindow({ runId, onClose }: RunReportWindowProps) {
               },
             ]}
           />
-          <Typography.Title level={5}>{t('billing.report.issues')}</Typography.Title>
+          <Typography.Title level={5} ref={issuesHeading}>
+            {t('billing.report.issues')}
+          </Typography.Title>
           <Table<RunIssue>
             size="small"
             aria-label={t('billing.report.issues')}
@@ -121,7 +142,12 @@ export function RunReportWindow({ runId, onClose }: RunReportWindowProps) {
               {
                 key: 'partner',
                 title: t('billing.report.partner'),
-                render: (_v, row) => row.partnerName ?? '—',
+                render: (_v, row) => row.partnerName ?? `#${row.partnerId}`,
+              },
+              {
+                key: 'tariff',
+                title: t('billing.report.tariff'),
+                render: (_v, row) => row.tariffName ?? (row.tariffId ? `#${row.tariffId}` : '—'),
               },
               {
                 key: 'level',
