@@ -119,4 +119,19 @@ test('after saving a partner: a contract, an object and a portal user', async ({
   const cells = page.getByRole('row', { name: partnerName }).getByRole('cell');
   await expect(cells.nth(headers.findIndex((text) => text.includes('Number of accounts')))).toHaveText('1');
   await expect(cells.nth(headers.findIndex((text) => text.includes('Number of vehicles')))).toHaveText('1');
+
+  // Deleting the object says so, and with Show deleted it reads as deleted, not as active.
+  await page.getByRole('menuitem', { name: 'Objects' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(objectName);
+  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await page.getByRole('row', { name: objectName }).dblclick();
+  const objectCard = page.getByRole('dialog', { name: objectName });
+  await objectCard.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Yes' }).click();
+  await expect(objectCard).toBeHidden();
+  await expect(page.getByText(`${objectName} deleted; Show deleted finds it`)).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Show deleted' }).check();
+  const deleted = page.getByRole('row', { name: objectName });
+  await expect(deleted).toContainText('Deleted');
+  await expect(deleted).not.toContainText('Yes');
 });

@@ -104,6 +104,7 @@ test('the Contracts section: filter, columns, clone, delete, show deleted, histo
   await saved.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('button', { name: 'Yes' }).click();
   await expect(saved).toBeHidden();
+  await expect(page.getByText(`${name} (copy) deleted; Show deleted finds it`)).toBeVisible();
   await expect(page.getByRole('row', { name: `${name} (copy)` })).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'Show deleted' }).check();
   await expect(page.getByRole('row', { name: `${name} (copy)` })).toContainText('Deleted');

@@ -130,6 +130,7 @@ export const partnerEndpointsWithRecord: Endpoint[] = [
   endpoint('DELETE /partners/:id', 200, (r) => `/partners/${r.leaf}`),
   endpoint('POST /partners/:id/restore', 200, (r) => `/partners/${r.archived}/restore`),
   endpoint('GET /partners/:id/history', 200, (r) => `/partners/${r.partner}/history`),
+  endpoint('GET /partners/:id/block-impact', 200, (r) => `/partners/${r.partner}/block-impact`),
   endpoint('GET /partners/:id/settings', 200, (r) => `/partners/${r.partner}/settings`),
   endpoint('GET /partners/:id/settings/export', 200, (r) => `/partners/${r.partner}/settings/export`),
   {

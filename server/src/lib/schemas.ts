@@ -63,3 +63,17 @@ export function pagingQuery(options: { maxPageSize?: number; defaultPageSize?: n
 }
 
 export const PageQuery = pagingQuery();
+
+/** "Blocked by partner X": the nearest partner up the tree whose block applies to the record. */
+export const BlockedBy = Nullable(
+  Type.Object(
+    {
+      id: Nullable(Type.Integer()),
+      name: Nullable(Type.String()),
+    },
+    {
+      description:
+        "The nearest partner up the tree whose block applies; id and name are null when it lies above the caller's own partner",
+    },
+  ),
+);

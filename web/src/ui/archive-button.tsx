@@ -1,4 +1,4 @@
-import { Button, Popconfirm } from 'antd';
+import { App, Button, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 interface ArchiveButtonProps {
@@ -27,4 +27,15 @@ export function ArchiveButton({ archived, textsKey, loading, onConfirm }: Archiv
       </Button>
     </Popconfirm>
   );
+}
+
+/**
+ * The toast after a Delete or Restore, naming the record: every delete says it happened (and where the
+ * record went), as every save does.
+ */
+export function useArchiveToast() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (name: string, restored: boolean) =>
+    void message.success(restored ? t('common.restoredToast', { name }) : t('common.deletedToast', { name }));
 }

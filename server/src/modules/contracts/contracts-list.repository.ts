@@ -3,7 +3,7 @@ import { sortDirection } from '../../db/sort-direction.js';
 import type { Db } from '../../db/connect.js';
 import type { AccountType, Database } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
-import { partnerIdInScope, partnerPathInScope, type Scope } from '../scope/scope.public.js';
+import { blockingPartner, partnerIdInScope, partnerPathInScope, type Scope } from '../scope/scope.public.js';
 import { isBalanceAccountOf } from '../ledger/ledger.public.js';
 import { contractBalance } from './contracts.repository.js';
 import type { ContractSortColumn } from './contracts.schemas.js';
@@ -184,6 +184,9 @@ export async function listContracts(
       'c.is_warehouse',
       'c.blocked',
       'c.debt_blocked',
+      blockingPartner(options.filters.scope, sql.ref('p.path'), { includeSelf: true, usersToo: true }).as(
+        'blocked_by',
+      ),
       contractBalance().as('balance'),
       'c.comment',
       'c.archived_at',

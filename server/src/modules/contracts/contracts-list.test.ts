@@ -118,6 +118,7 @@ describe('contracts list', () => {
           isWarehouse: false,
           blocked: false,
           debtBlocked: false,
+          blockedBy: null,
           comment: '=HYPERLINK("http://evil.example")',
           objectsCount: 2,
           usersCount: 1,

@@ -2,7 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { ContractsTable } from '../../db/schema.js';
 import { ownerBalance } from '../ledger/ledger.public.js';
-import { partnerPathInScope, type Scope } from '../scope/scope.public.js';
+import { blockingPartner, partnerPathInScope, type Scope } from '../scope/scope.public.js';
 
 export type NewContractRow = Insertable<ContractsTable>;
 export type ContractRowUpdate = Updateable<ContractsTable>;
@@ -10,7 +10,7 @@ export type ContractRowUpdate = Updateable<ContractsTable>;
 /** The contract's Balance: its ledger account with its partner in its currency, 0 before any movement. */
 export const contractBalance = () => ownerBalance('contract', sql.ref('c.id'), sql.ref('c.currency'));
 
-function selectContractDetails(db: Db) {
+function selectContractDetails(db: Db, scope: Scope) {
   return db
     .selectFrom('contracts as c')
     .innerJoin('partners as p', 'p.id', 'c.partner_id')
@@ -21,6 +21,8 @@ function selectContractDetails(db: Db) {
       't.name as tariff_name',
       // One contract at a time: two indexed counts are cheap here; the list counts a page at once.
       contractBalance().as('balance'),
+      // A partner's block refuses the contract's portal users: the card says which partner's.
+      blockingPartner(scope, sql.ref('p.path'), { includeSelf: true, usersToo: true }).as('blocked_by'),
       eb
         .selectFrom('objects as o')
         .whereRef('o.contract_id', '=', 'c.id')
@@ -40,7 +42,7 @@ export type ContractDetails = NonNullable<Awaited<ReturnType<typeof findContract
 
 /** A contract of the scope's subtree (archived ones included), or undefined. */
 export async function findContract(db: Db, id: number, scope: Scope) {
-  return selectContractDetails(db)
+  return selectContractDetails(db, scope)
     .where('c.id', '=', id)
     .where((eb) => partnerPathInScope(eb, scope, 'p.path'))
     .executeTakeFirst();

@@ -1,5 +1,13 @@
 import { Type, type Static } from 'typebox';
-import { CurrencyCode, DecimalString, Id, Nullable, PageQuery, VersionNumber } from '../../lib/schemas.js';
+import {
+  BlockedBy,
+  CurrencyCode,
+  DecimalString,
+  Id,
+  Nullable,
+  PageQuery,
+  VersionNumber,
+} from '../../lib/schemas.js';
 
 const AccountType = Type.Enum(['prepayment', 'postpayment', 'postpayment_light'], {
   description:
@@ -145,6 +153,7 @@ export const ContractResponse = Type.Object({
   active: Type.Boolean(),
   isWarehouse: Type.Boolean(),
   blocked: Type.Boolean(),
+  blockedBy: BlockedBy,
   debtBlocked: Type.Boolean({
     description: 'Blocked for debt by its account type (read-only); a payment that settles the debt lifts it',
   }),
@@ -174,6 +183,7 @@ export const ContractListItem = Type.Object({
   active: Type.Boolean(),
   isWarehouse: Type.Boolean(),
   blocked: Type.Boolean(),
+  blockedBy: BlockedBy,
   debtBlocked: Type.Boolean(),
   comment: Nullable(Type.String()),
   objectsCount: Type.Integer(),

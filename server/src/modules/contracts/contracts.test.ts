@@ -89,6 +89,7 @@ describe('adding a contract', () => {
       active: false,
       isWarehouse: false,
       blocked: true,
+      blockedBy: null,
       debtBlocked: false,
       userPasswordPolicy: 'complex',
       comment: 'From the fair',

@@ -65,6 +65,7 @@ describe('partners list', () => {
           comment: null,
           blocked: false,
           usersBlocked: false,
+          blockedBy: null,
           archivedAt: null,
         },
       ],

@@ -17,6 +17,7 @@ export function presentPartner(row: PartnerDetails) {
     code1c: row.code_1c,
     region: row.region,
     blocked: row.blocked,
+    blockedBy: row.blocked_by ?? null,
     usersBlocked: row.users_blocked,
     blockedByAncestor: Boolean(row.blocked_by_ancestor),
     usersBlockedByAncestor: Boolean(row.users_blocked_by_ancestor),
@@ -61,6 +62,7 @@ export function presentPartnerListItem(row: PartnerListRow) {
     parent: reference(row.parent_id, row.parent_name),
     comment: row.comment,
     blocked: row.blocked,
+    blockedBy: row.blocked_by ?? null,
     usersBlocked: row.users_blocked,
     archivedAt: row.archived_at?.toISOString() ?? null,
   };

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.js';
 import type { Database, NewPartnerRow, PartnerRowUpdate } from '../../db/schema.js';
 import { likePattern } from '../../lib/text.js';
 import { isBalanceAccountOf, ownerBalance } from '../ledger/ledger.public.js';
-import { inSubtree, partnerPathInScope, type Scope } from '../scope/scope.public.js';
+import { blockingPartner, inSubtree, partnerPathInScope, type Scope } from '../scope/scope.public.js';
 import type { PartnerSortColumn } from './partners.schemas.js';
 
 /** The partner's Balance: its ledger account with its parent in its currency, 0 before any movement. */
@@ -50,6 +50,9 @@ export type PartnerDetails = NonNullable<Awaited<ReturnType<typeof findPartner>>
 
 export async function findPartner(db: Db, id: number, scope: Scope) {
   return selectPartnerDetails(db)
+    .select(
+      blockingPartner(scope, sql.ref('p.path'), { includeSelf: false, usersToo: false }).as('blocked_by'),
+    )
     .where('p.id', '=', id)
     .where((eb) => partnerPathInScope(eb, scope, 'p.path'))
     .executeTakeFirst();
@@ -345,6 +348,7 @@ export async function listPartners(
       'p.users_blocked',
       'p.archived_at',
       partnerBalance().as('balance'),
+      blockingPartner(scope, sql.ref('p.path'), { includeSelf: false, usersToo: false }).as('blocked_by'),
     ])
     .orderBy(sql`page.sort_key ${direction}`)
     .orderBy('p.id', options.order)

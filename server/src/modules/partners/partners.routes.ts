@@ -8,11 +8,13 @@ import {
   archivePartner,
   createPartner,
   getPartner,
+  partnerBlockImpact,
   partnerHistory,
   restorePartner,
   updatePartner,
 } from './partners.service.js';
 import {
+  PartnerBlockImpact,
   PartnerCreate,
   PartnerExportQuery,
   PartnerList,
@@ -150,6 +152,21 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       },
     },
     (request) => restorePartner({ db, actor: request.actor, id: request.params.id, requestId: request.id }),
+  );
+
+  app.get(
+    '/partners/:id/block-impact',
+    {
+      config: { right: 'partners:read' },
+      schema: {
+        tags,
+        summary:
+          'What Block Partner and Block users of accounts partner would reach: the counts the confirmation names',
+        params: IdParams,
+        response: { 200: PartnerBlockImpact, ...problemResponses(401, 404) },
+      },
+    },
+    (request) => partnerBlockImpact({ db, actor: request.actor, id: request.params.id }),
   );
 
   app.get(

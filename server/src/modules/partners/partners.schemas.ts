@@ -1,5 +1,13 @@
 import { Type, type Static } from 'typebox';
-import { CurrencyCode, DecimalString, Id, Nullable, PageQuery, VersionNumber } from '../../lib/schemas.js';
+import {
+  BlockedBy,
+  CurrencyCode,
+  DecimalString,
+  Id,
+  Nullable,
+  PageQuery,
+  VersionNumber,
+} from '../../lib/schemas.js';
 
 const AccountType = Type.Enum(['prepayment', 'postpayment', 'postpayment_light']);
 const PasswordPolicy = Type.Enum(['simple', 'complex']);
@@ -121,6 +129,7 @@ export const PartnerResponse = Type.Object({
   code1c: Nullable(Type.String()),
   region: Nullable(Type.String()),
   blocked: Type.Boolean(),
+  blockedBy: BlockedBy,
   usersBlocked: Type.Boolean(),
   blockedByAncestor: Type.Boolean({ description: 'A parent partner up the tree is blocked' }),
   usersBlockedByAncestor: Type.Boolean({
@@ -163,8 +172,29 @@ export const PartnerListItem = Type.Object({
   parent: Reference,
   comment: Nullable(Type.String()),
   blocked: Type.Boolean(),
+  blockedBy: BlockedBy,
   usersBlocked: Type.Boolean(),
   archivedAt: Nullable(Type.String({ format: 'date-time' })),
 });
 
 export const PartnerList = Type.Object({ items: Type.Array(PartnerListItem), total: Type.Integer() });
+
+export const PartnerBlockImpact = Type.Object(
+  {
+    subPartners: Type.Integer({
+      description: 'Live sub-partners whose administrators and staff Block Partner refuses',
+    }),
+    contracts: Type.Integer({
+      description:
+        'Live contracts in the subtree, whose portal users Block users of accounts partner refuses',
+    }),
+    portalUsers: Type.Integer({ description: 'Live portal users in the subtree' }),
+    panelUsers: Type.Integer({
+      description: 'Live admin-panel users in the subtree (administrators and staff)',
+    }),
+    sessions: Type.Integer({
+      description: 'Their open admin-panel sessions, which Block Partner ends at once',
+    }),
+  },
+  { description: 'What blocking the partner reaches, its own partner included' },
+);

@@ -33,6 +33,7 @@ import {
   recordAuditEvent,
 } from '../audit/audit.public.js';
 import { prepareOwnerSave, recordDepositChange } from '../ledger/ledger.public.js';
+import { countBlockImpact } from './block-impact.repository.js';
 import { normalisePartnerDraft, PARTNER_ADMIN_PASSWORD_POLICY, type PartnerDraft } from './partner-draft.js';
 import { draftOf, presentPartner } from './partners.presenter.js';
 import {
@@ -381,4 +382,17 @@ export async function partnerHistory(options: { db: Db; actor: Actor; id: number
     .map((item) => ({ ...item, changes: item.changes.filter((change) => change.field !== 'parentId') }))
     .filter((item) => item.changes.length > 0 || item.action !== 'updated');
   return { items };
+}
+
+/** What blocking the partner reaches, for the confirmation that names it before Block Partner is saved. */
+export async function partnerBlockImpact(options: { db: Db; actor: Actor; id: number }) {
+  await loadPartner(options.db, options.actor, options.id);
+  const counts = await countBlockImpact(options.db, options.id);
+  return {
+    subPartners: counts.sub_partners,
+    contracts: counts.contracts,
+    portalUsers: counts.portal_users,
+    panelUsers: counts.panel_users,
+    sessions: counts.sessions,
+  };
 }

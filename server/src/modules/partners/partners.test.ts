@@ -57,6 +57,7 @@ describe('adding a partner with every field of the seed', () => {
       code1c: 'NT-0001',
       region: 'RU-MOW',
       blocked: false,
+      blockedBy: null,
       usersBlocked: false,
       blockedByAncestor: false,
       usersBlockedByAncestor: false,

@@ -59,3 +59,33 @@ export const passwordPolicyInForce = sql<'simple' | 'complex'>`case when c.user_
 export function scopedPath(scope: Scope, path: RawBuilder<unknown>): RawBuilder<boolean> {
   return scope.kind === 'platform' ? sql<boolean>`true` : inSubtree(scope.rootPartnerId, path);
 }
+
+/** The partner whose block applies to a record, as the API answers it ("Blocked by partner X"). */
+export interface BlockingPartner {
+  id: number | null;
+  name: string | null;
+}
+
+/**
+ * The nearest partner up a partner path whose block applies to a record: Block Partner, and with
+ * `usersToo` also Block users of accounts partner (what refuses a contract's portal users). `includeSelf`
+ * counts the path's own partner (a contract's or user's partner), not only its ancestors. A partner
+ * above the caller's own is told without its id and name, as the caller may not see it. Null: none.
+ */
+export function blockingPartner(
+  scope: Scope,
+  path: RawBuilder<unknown>,
+  options: { includeSelf: boolean; usersToo: boolean },
+): RawBuilder<BlockingPartner | null> {
+  const blocks = options.usersToo ? sql`(a.blocked or a.users_blocked)` : sql`a.blocked`;
+  const own = options.includeSelf ? sql`true` : sql`a.id <> ${path}[cardinality(${path})]`;
+  const visible = scope.kind === 'platform' ? sql`true` : inSubtree(scope.rootPartnerId, sql.ref('a.path'));
+  return sql<BlockingPartner | null>`(
+    select json_build_object(
+      'id', case when ${visible} then a.id end,
+      'name', case when ${visible} then a.name end)
+    from partners a
+    where a.id = any(${path}) and ${own} and ${blocks}
+    order by array_position(${path}, a.id) desc
+    limit 1)`;
+}

@@ -14,6 +14,7 @@ export function presentUser(row: PortalUserDetails) {
     email: row.email,
     type: row.type,
     blocked: row.blocked,
+    blockedBy: row.blocked_by ?? null,
     passwordPolicy: row.password_policy,
     version: row.version,
     createdAt: row.created_at.toISOString(),

@@ -8,6 +8,7 @@ import {
   partnerPathInScope,
   passwordPolicyInForce,
   type Scope,
+  blockingPartner,
 } from '../scope/scope.public.js';
 
 /** Whether a portal user (archived ones included: a login is never reused) has this login. */
@@ -39,7 +40,7 @@ export async function insertPortalUser(
   return inserted.id;
 }
 
-function selectUserDetails(db: Db) {
+function selectUserDetails(db: Db, scope: Scope) {
   return db
     .selectFrom('portal_users as u')
     .innerJoin('contracts as c', 'c.id', 'u.contract_id')
@@ -61,13 +62,15 @@ function selectUserDetails(db: Db) {
       'u.updated_at',
       'u.archived_at',
       passwordPolicyInForce.as('password_policy'),
+      // A partner's Block Partner or Block users of accounts partner refuses its portal users.
+      blockingPartner(scope, sql.ref('p.path'), { includeSelf: true, usersToo: true }).as('blocked_by'),
     ]);
 }
 
 export type PortalUserDetails = NonNullable<Awaited<ReturnType<typeof findPortalUser>>>;
 
 export async function findPortalUser(db: Db, id: number, scope: Scope) {
-  return selectUserDetails(db)
+  return selectUserDetails(db, scope)
     .where('u.id', '=', id)
     .where((eb) => partnerPathInScope(eb, scope, 'p.path'))
     .executeTakeFirst();
@@ -167,7 +170,7 @@ export async function listPortalUsers(
     .orderBy('u.id', options.order)
     .limit(options.limit)
     .offset(options.offset);
-  return selectUserDetails(db)
+  return selectUserDetails(db, options.filters.scope)
     .innerJoin(page.as('page'), 'page.id', 'u.id')
     .orderBy(sql`page.sort_key ${direction}`)
     .orderBy('u.id', options.order)

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, Nullable, PageQuery, VersionNumber } from '../../lib/schemas.js';
+import { BlockedBy, Id, Nullable, PageQuery, VersionNumber } from '../../lib/schemas.js';
 
 const UserType = Type.Enum(['administrator', 'user']);
 const PasswordPolicy = Type.Enum(['simple', 'complex']);
@@ -88,6 +88,7 @@ export const UserResponse = Type.Object({
   email: Nullable(Type.String()),
   type: UserType,
   blocked: Type.Boolean(),
+  blockedBy: BlockedBy,
   passwordPolicy: Type.Enum(['simple', 'complex'], {
     description: "The policy in force: the contract's, else the partner's",
   }),

@@ -60,6 +60,7 @@ describe('creating a portal user', () => {
       email: 'anna@example.com',
       type: 'administrator',
       blocked: false,
+      blockedBy: null,
       passwordPolicy: 'simple',
       version: 1,
       createdAt: expect.any(String),

@@ -1,3 +1,4 @@
+import { BlockedByNotice } from '../../ui/blocked-by';
 import { Form, Input, Row, type FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -77,6 +78,7 @@ export function BasicSettingsTab({ form, contract, presetPartner, onSubmit }: Ba
       }}
       scrollToFirstError
     >
+      <BlockedByNotice blockedBy={contract?.blockedBy ?? null} effectKey="contract" />
       <Row gutter={16}>
         <TextField span={12} {...item('name')} required maxLength={200} />
         <TextField span={12} {...item('email')} {...emailInput} />

@@ -1,3 +1,4 @@
+import { BlockedByTag } from '../../ui/blocked-by';
 import { Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
@@ -82,6 +83,7 @@ export function contractColumns(
           {row.isWarehouse && <Tag color="blue">{t('contracts.warehouse')}</Tag>}
           {!row.active && <Tag>{t('contracts.inactive')}</Tag>}
           {row.blocked && <Tag color="red">{t('contracts.blocked')}</Tag>}
+          <BlockedByTag blockedBy={row.blockedBy} />
           {row.archivedAt && <Tag>{t('contracts.archived')}</Tag>}
         </Space>
       ),

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useContract } from '../../app/contract-lookups';
 import { usePartner } from '../../app/partner-lookups';
 import { useCan, useSession } from '../../app/session';
-import { ArchiveButton } from '../../ui/archive-button';
+import { ArchiveButton, useArchiveToast } from '../../ui/archive-button';
 import { fillForm } from '../../ui/fill-form';
 import { RecordWindow } from '../../ui/record-window';
 import { useDiscardGuard } from '../../ui/use-discard-guard';
@@ -47,6 +47,7 @@ export function ContractWindow({
   onSaved,
 }: ContractWindowProps) {
   const { t } = useTranslation();
+  const toastArchived = useArchiveToast();
   const { user } = useSession();
   const can = useCan();
   const readOnly = !can('contracts:write');
@@ -134,7 +135,13 @@ export function ContractWindow({
               onConfirm={() =>
                 archive.mutate(
                   { id: contract.id, restore: archived },
-                  { onSuccess: onClose, onError: state.showServerErrors },
+                  {
+                    onSuccess: () => {
+                      toastArchived(contract.name, archived);
+                      onClose();
+                    },
+                    onError: state.showServerErrors,
+                  },
                 )
               }
             />

@@ -81,7 +81,9 @@ export function objectColumns(
       ...sortable('active'),
       title: title('active'),
       dataIndex: 'active',
-      render: (active: boolean) => (active ? t('common.yes') : t('common.no')),
+      // A deleted object is not active, whatever its switch said when it was deleted.
+      render: (active: boolean, row) =>
+        row.archivedAt ? <Tag>{t('list.archived')}</Tag> : active ? t('common.yes') : t('common.no'),
     },
     activeFrom: {
       ...sortable('activeFrom'),

@@ -2,7 +2,7 @@ import { Button, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
-import { ArchiveButton } from '../../ui/archive-button';
+import { ArchiveButton, useArchiveToast } from '../../ui/archive-button';
 import { fillForm } from '../../ui/fill-form';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
@@ -27,6 +27,7 @@ interface ObjectWindowProps {
 /** The object window: Main and History tabs; Move, Delete/Restore and Save. */
 export function ObjectWindow({ objectId, contractId, partnerId, onClose, onSaved }: ObjectWindowProps) {
   const { t } = useTranslation();
+  const toastArchived = useArchiveToast();
   const [form] = Form.useForm<ObjectFormValues>();
   const objectQuery = useObject(objectId);
   const object = objectQuery.data ?? null;
@@ -90,7 +91,13 @@ export function ObjectWindow({ objectId, contractId, partnerId, onClose, onSaved
               onConfirm={() =>
                 archive.mutate(
                   { id: object.id, restore: archived },
-                  { onSuccess: onClose, onError: state.showServerErrors },
+                  {
+                    onSuccess: () => {
+                      toastArchived(object.name, archived);
+                      onClose();
+                    },
+                    onError: state.showServerErrors,
+                  },
                 )
               }
             />

@@ -1,3 +1,5 @@
+import { useBlockConfirmation } from './block-confirmation';
+import { BlockedByNotice } from '../../ui/blocked-by';
 import { Form, Input, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../app/api-types';
@@ -46,6 +48,7 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
   const isNew = partner === null;
   const newPassword = Form.useWatch<string | undefined>('password', form);
   useProposedVatRate(form, isNew, country);
+  const confirmBlock = useBlockConfirmation(form, partner);
   const tariffChoices = { partnerId: partner?.id ?? null, parentId, currencies };
 
   return (
@@ -55,11 +58,14 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
       layout="vertical"
       onFinish={onSubmit}
       onValuesChange={(changed: Partial<PartnerFormValues>) => {
+        if (changed.blocked === true) void confirmBlock('blocked');
+        if (changed.usersBlocked === true) void confirmBlock('usersBlocked');
         if ('region' in changed) void form.validateFields(['iin', 'kpp', 'phone']).catch(() => undefined);
         if ('iin' in changed) void form.validateFields(['kpp']).catch(() => undefined);
       }}
       scrollToFirstError
     >
+      <BlockedByNotice blockedBy={partner?.blockedBy ?? null} effectKey="partner" />
       <section>
         <BlockHeading>{t('partner.blocks.general')}</BlockHeading>
         <Row gutter={16}>

@@ -1,3 +1,4 @@
+import { BlockedByTag } from '../../ui/blocked-by';
 import { Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
@@ -67,6 +68,7 @@ export function partnerColumns(
         <Space size={4}>
           {name}
           {row.blocked && <Tag color="red">{t('list.blocked')}</Tag>}
+          <BlockedByTag blockedBy={row.blockedBy} />
           {row.archivedAt && <Tag>{t('list.archived')}</Tag>}
         </Space>
       ),

@@ -2,7 +2,7 @@ import { Form } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useSession } from '../../app/session';
-import { ArchiveButton } from '../../ui/archive-button';
+import { ArchiveButton, useArchiveToast } from '../../ui/archive-button';
 import { fillForm } from '../../ui/fill-form';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
@@ -29,6 +29,7 @@ interface PartnerWindowProps {
 /** The partner window: Main settings, Configuration, Contracts, Objects, Users and History; Add opens it empty. */
 export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProps) {
   const { t } = useTranslation();
+  const toastArchived = useArchiveToast();
   const { user } = useSession();
   const can = useCan();
   const [form] = Form.useForm<PartnerFormValues>();
@@ -84,7 +85,13 @@ export function PartnerWindow({ partnerId, onClose, onSaved }: PartnerWindowProp
             onConfirm={() =>
               archive.mutate(
                 { id: partner.id, restore: archived },
-                { onSuccess: onClose, onError: state.showServerErrors },
+                {
+                  onSuccess: () => {
+                    toastArchived(partner.name, archived);
+                    onClose();
+                  },
+                  onError: state.showServerErrors,
+                },
               )
             }
           />

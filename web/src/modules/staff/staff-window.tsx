@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reference } from '../../app/api-types';
 import { useCan, useSession } from '../../app/session';
-import { ArchiveButton } from '../../ui/archive-button';
+import { ArchiveButton, useArchiveToast } from '../../ui/archive-button';
 import { fillForm } from '../../ui/fill-form';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
@@ -29,6 +29,7 @@ interface StaffWindowProps {
  */
 export function StaffWindow({ staffId, presetPartner, onClose, onSaved }: StaffWindowProps) {
   const { t } = useTranslation();
+  const toastArchived = useArchiveToast();
   const { user } = useSession();
   const can = useCan();
   const [form] = Form.useForm<StaffFormValues>();
@@ -103,7 +104,13 @@ export function StaffWindow({ staffId, presetPartner, onClose, onSaved }: StaffW
             onConfirm={() =>
               archive.mutate(
                 { id: staff.id, restore: archived },
-                { onSuccess: onClose, onError: state.showServerErrors },
+                {
+                  onSuccess: () => {
+                    toastArchived(staff.login, archived);
+                    onClose();
+                  },
+                  onError: state.showServerErrors,
+                },
               )
             }
           />

@@ -1,3 +1,4 @@
+import { BlockedByTag } from '../../ui/blocked-by';
 import { Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
@@ -51,7 +52,12 @@ export function userColumns(t: TFunction, state: SortState): Record<UserColumnKe
       ...sortable('blocked'),
       title: title('blocked'),
       dataIndex: 'blocked',
-      render: (blocked: boolean) => (blocked ? <Tag color="red">{t('common.yes')}</Tag> : t('common.no')),
+      render: (blocked: boolean, row) => (
+        <Space size={4} wrap>
+          {blocked ? <Tag color="red">{t('common.yes')}</Tag> : t('common.no')}
+          <BlockedByTag blockedBy={row.blockedBy} />
+        </Space>
+      ),
     },
   };
 }

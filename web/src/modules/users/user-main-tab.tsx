@@ -1,3 +1,4 @@
+import { BlockedByNotice } from '../../ui/blocked-by';
 import type { TFunction } from 'i18next';
 import { Form, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -46,6 +47,7 @@ export function UserMainTab({ form, user, fixedContractId, partnerId, onSubmit }
 
   return (
     <Form<UserFormValues> form={form} name="user" layout="vertical" onFinish={onSubmit} scrollToFirstError>
+      <BlockedByNotice blockedBy={user?.blockedBy ?? null} effectKey="user" />
       <Row gutter={16}>
         {fixedContractId === undefined && (
           <FormField span={12} {...item('contractId')} required>

@@ -2,7 +2,7 @@ import { Button, Form, Popconfirm } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
-import { ArchiveButton } from '../../ui/archive-button';
+import { ArchiveButton, useArchiveToast } from '../../ui/archive-button';
 import { fillForm } from '../../ui/fill-form';
 import { RecordWindow } from '../../ui/record-window';
 import { useRecordForm } from '../../ui/use-record-form';
@@ -32,6 +32,7 @@ interface UserWindowProps {
  */
 export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: UserWindowProps) {
   const { t } = useTranslation();
+  const toastArchived = useArchiveToast();
   const [form] = Form.useForm<UserFormValues>();
   const userQuery = useUser(userId);
   const user = userQuery.data ?? null;
@@ -139,7 +140,12 @@ export function UserWindow({ userId, contractId, partnerId, onClose, onSaved }: 
             <ArchiveButton
               archived={archived}
               textsKey="user"
-              onConfirm={() => run(archived ? 'restore' : 'archive', onClose)}
+              onConfirm={() =>
+                run(archived ? 'restore' : 'archive', () => {
+                  toastArchived(user.login, archived);
+                  onClose();
+                })
+              }
             />
           </>
         )
