@@ -27,8 +27,12 @@ export async function createPartnerViaApi(
   return (await response.json()) as { id: number; login: string; name: string; version: number };
 }
 
+/**
+ * Signs in from the Partners section's address, where most journeys start; the app returns there after
+ * the login (a user without that section lands on its home page, as one signing in at / does).
+ */
 export async function signIn(page: Page, login: string, password: string) {
-  await page.goto('/');
+  await page.goto('/partners');
   await page.getByLabel('Login').fill(login);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();

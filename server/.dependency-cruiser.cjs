@@ -24,6 +24,7 @@ const moduleLayers = [
   'portal',
   'finance',
   'billing',
+  'home',
   'health',
 ];
 

@@ -5,6 +5,7 @@ import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { DatabaseHandle } from './db/connect.js';
 import { ProblemSchema } from './lib/schemas.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
 import {
   DEFAULT_SESSION_IDLE_MINUTES,
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(apiTokenRoutes, { db });
       await api.register(financeRoutes, { db });
       await api.register(billingRoutes, { db });
+      await api.register(homeRoutes, { db });
       await api.register(portalRoutes, { db, loginLimits });
     },
     { prefix: '/api/v1' },

@@ -47,6 +47,8 @@ export const partnerEndpointsWithoutRecord: Endpoint[] = [
     build: () => ({ method: 'POST', url: api('/auth/logout'), body: {}, spareSession: true }),
   },
   endpoint('GET /auth/sessions', 200, () => '/auth/sessions'),
+  // Every user's home page: each part of it is read by its own right (home.test.ts).
+  endpoint('GET /home', 200, () => '/home'),
   // The caller's own sessions only: an id of none of them is not found, whoever asks (sessions.test.ts
   // ends a real one); a caller without a live session is 401 first.
   endpoint('DELETE /auth/sessions/:id', 404, () => '/auth/sessions/no-such-session', {

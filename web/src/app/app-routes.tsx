@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiTokensPage } from '../pages/api-tokens-page';
 import { BillingPage } from '../pages/billing-page';
 import { ContractsPage } from '../pages/contracts-page';
+import { HomePage } from '../pages/home-page';
 import { LoginPage } from '../pages/login-page';
 import { ObjectsPage } from '../pages/objects-page';
 import { PartnersPage } from '../pages/partners-page';
@@ -17,6 +18,7 @@ import { useAllowedSections } from './sections';
 import { useSession } from './session';
 
 const pages: Record<string, ReactElement> = {
+  '/home': <HomePage />,
   '/partners': <PartnersPage />,
   '/contracts': <ContractsPage />,
   '/objects': <ObjectsPage />,
@@ -25,6 +27,14 @@ const pages: Record<string, ReactElement> = {
   '/staff': <StaffPage />,
   '/billing': <BillingPage />,
 };
+
+/** The address a signed-out visit was sent to the login from, kept in the login page's state. */
+function signedInFrom(state: unknown): string | undefined {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && from !== '/' && !from.startsWith('/login')
+    ? from
+    : undefined;
+}
 
 export function AppRoutes() {
   const { user, twoFactor, loading } = useSession();
@@ -35,7 +45,10 @@ export function AppRoutes() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+        <Route
+          path="*"
+          element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />}
+        />
       </Routes>
     );
   }
@@ -56,8 +69,16 @@ export function AppRoutes() {
             ))}
             <Route path="/sessions" element={<SessionsPage />} />
             <Route path="/api-tokens" element={<ApiTokensPage />} />
-            {/* The first section the user may open; one with no section at all still has its sessions. */}
-            <Route path="*" element={<Navigate to={allowed[0]?.path ?? '/sessions'} replace />} />
+            {/*
+              After signing in, the page the user was sent to the login from (a link it followed); else
+              the first section it may open (the home page); one with no section still has its sessions.
+            */}
+            <Route
+              path="*"
+              element={
+                <Navigate to={signedInFrom(location.state) ?? allowed[0]?.path ?? '/sessions'} replace />
+              }
+            />
           </>
         )}
       </Route>

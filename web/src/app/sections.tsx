@@ -3,6 +3,7 @@ import {
   CarOutlined,
   DollarOutlined,
   FileTextOutlined,
+  HomeOutlined,
   IdcardOutlined,
   TeamOutlined,
   UserOutlined,
@@ -16,11 +17,13 @@ export interface Section {
   name: string;
   icon: ReactNode;
   /** What a user must hold to see it (the server refuses the rest anyway). */
-  right: Right | 'super_admin';
+  right: Right | 'super_admin' | 'signed_in';
 }
 
 /** The admin panel's sections in the navigation's order, each with the right it needs. */
 export const sections: readonly Section[] = [
+  // What needs attention today: every user's landing page; each part shows by its own right.
+  { path: '/home', name: 'home', icon: <HomeOutlined />, right: 'signed_in' },
   { path: '/partners', name: 'partners', icon: <TeamOutlined />, right: 'partners:read' },
   { path: '/contracts', name: 'contracts', icon: <FileTextOutlined />, right: 'contracts:read' },
   { path: '/objects', name: 'objects', icon: <CarOutlined />, right: 'objects:read' },
@@ -36,6 +39,10 @@ export function useAllowedSections(): readonly Section[] {
   const { user } = useSession();
   const can = useCan();
   return sections.filter((section) =>
-    section.right === 'super_admin' ? user?.role === 'super_admin' : can(section.right),
+    section.right === 'signed_in'
+      ? true
+      : section.right === 'super_admin'
+        ? user?.role === 'super_admin'
+        : can(section.right),
   );
 }

@@ -6,6 +6,8 @@ import billingEn from '../modules/billing/i18n/en.json';
 import billingRu from '../modules/billing/i18n/ru.json';
 import contractsEn from '../modules/contracts/i18n/en.json';
 import contractsRu from '../modules/contracts/i18n/ru.json';
+import homeEn from '../modules/home/i18n/en.json';
+import homeRu from '../modules/home/i18n/ru.json';
 import financeEn from '../modules/finance/i18n/en.json';
 import financeRu from '../modules/finance/i18n/ru.json';
 import objectsEn from '../modules/objects/i18n/en.json';
@@ -48,6 +50,7 @@ void i18n.use(initReactI18next).init({
         ...financeEn,
         ...tariffsEn,
         ...billingEn,
+        ...homeEn,
         ...sessionsEn,
         ...profileEn,
         ...staffEn,
@@ -64,6 +67,7 @@ void i18n.use(initReactI18next).init({
         ...financeRu,
         ...tariffsRu,
         ...billingRu,
+        ...homeRu,
         ...sessionsRu,
         ...profileRu,
         ...staffRu,

@@ -20,6 +20,8 @@ interface PagedListOptions {
    * and its query keeps no filters.
    */
   filterParamOf?: (columnKey: string) => string;
+  /** Where the list starts instead (a link into it, such as the home page's): Clear filters leaves it. */
+  start?: Partial<PagedQuery>;
 }
 
 /**
@@ -28,7 +30,7 @@ interface PagedListOptions {
  * Clear filters goes back to (keeping the chosen page size).
  */
 export function usePagedList<Query extends PagedQuery>(initialQuery: Query, options: PagedListOptions) {
-  const [query, setQuery] = useState<Query>(initialQuery);
+  const [query, setQuery] = useState<Query>(() => ({ ...initialQuery, ...options.start }));
   const [searchText, setSearchText] = useState('');
   const { defaultSort, filterParamOf } = options;
 

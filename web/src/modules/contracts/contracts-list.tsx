@@ -1,3 +1,4 @@
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAccountTypes } from '../../app/reference-queries';
 import { useCan } from '../../app/session';
@@ -7,6 +8,7 @@ import { ListToolbar } from '../../ui/list-toolbar';
 import { localizedName } from '../../ui/localized-name';
 import { PagedTable } from '../../ui/paged-table';
 import { useHiddenColumns } from '../../ui/use-hidden-columns';
+import { useListLink } from '../../ui/use-list-link';
 import { usePagedList } from '../../ui/use-paged-list';
 import { useRecordWindow } from '../../ui/use-record-window';
 import { contractColumnKeys, contractColumns, filterParamOf } from './contract-columns';
@@ -32,14 +34,16 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
     partnerId,
     filters: {},
   };
-  const paged = usePagedList(initialQuery, { defaultSort: 'id', filterParamOf });
+  const recordWindow = useRecordWindow(t('contract.saved'));
+  // The Contracts section opens where a link sends it (the home page's "Blocked for debt", a contract).
+  const start = useListLink({ filterParams: ['debtBlocked'], onOpen: recordWindow.open, enabled: !compact });
+  const paged = usePagedList(initialQuery, { defaultSort: 'id', filterParamOf, start });
   // The partner window's tab remembers its own choice, hiding by default what the partner implies.
   const [hidden, setHidden] = useHiddenColumns(
     compact ? 'fleetdesk.partnerContracts.hiddenColumns' : 'fleetdesk.contracts.hiddenColumns',
     contractColumnKeys,
     compact ? ['partner', 'code1c'] : [],
   );
-  const recordWindow = useRecordWindow(t('contract.saved'));
   const list = useContractList(paged.query);
   const accountTypes = (useAccountTypes().data?.items ?? []).map((type) => ({
     value: type.code,
@@ -70,6 +74,16 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
           />
         }
       />
+      {paged.query.filters.debtBlocked === 'true' && (
+        <Tag
+          closable
+          color="red"
+          style={{ marginBottom: 8 }}
+          onClose={() => paged.setParams({ filters: { ...paged.query.filters, debtBlocked: undefined } })}
+        >
+          {t('contracts.onlyDebtBlocked')}
+        </Tag>
+      )}
       <PagedTable
         list={paged}
         page={list.data}

@@ -1,0 +1,5 @@
+import { HomeSection } from '../modules/home/public';
+
+export function HomePage() {
+  return <HomeSection />;
+}
