@@ -116,6 +116,7 @@ describe('answers in the OpenAPI document', () => {
       '/objects/export',
       '/finance/transactions/export',
       '/finance/statements/export',
+      '/objects/import/sample',
     ]) {
       expect(operation('get', path).responses['200']!.content, path).toEqual({
         'text/csv': { schema: { type: 'string', description: expect.any(String) } },

@@ -51,6 +51,9 @@ export const contractEndpointsWithoutRecord: Endpoint[] = [
   endpoint('GET /objects/export', 200, () => '/objects/export?format=csv', {
     name: 'GET /objects/export (csv)',
   }),
+  endpoint('GET /objects/import/sample', 200, () => '/objects/import/sample?format=xlsx', {
+    name: 'GET /objects/import/sample (xlsx)',
+  }),
   endpoint('GET /users', 200, () => '/users'),
 ];
 

@@ -29,7 +29,21 @@ export function yesNo(value: boolean, locale: Locale): string {
   return yesNoWords[locale][value ? 0 : 1];
 }
 
-/** Writes rows as a csv or xlsx sheet with the columns' headers in the caller's language. */
+const parentPartnerWords: Record<Locale, string> = { en: 'Parent partner', ru: 'Вышестоящий партнёр' };
+
+/**
+ * The partner whose block applies to a record (the lists' blockedBy) as an export writes it: its name,
+ * or "Parent partner" for one above the caller's own partner, which the caller may not see; empty for none.
+ */
+export function blockedByName(blockedBy: { name: string | null } | null, locale: Locale): string | null {
+  if (blockedBy === null) return null;
+  return blockedBy.name ?? parentPartnerWords[locale];
+}
+
+/**
+ * Writes rows as a csv or xlsx sheet with the columns' headers in the caller's language, and its
+ * numbers and dates as that language writes them (spreadsheet.ts).
+ */
 export function writeExport<T>(options: {
   sheetName: Record<Locale, string>;
   columns: readonly ExportColumn<T>[];
@@ -50,5 +64,6 @@ export function writeExport<T>(options: {
       ],
     },
     options.format,
+    locale,
   );
 }

@@ -30,10 +30,17 @@ const problemResponse = (status: string) => ({
   content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: 'Problem' } } },
 });
 
+const csvDescriptions = {
+  request: 'UTF-8 (a byte-order mark allowed), a header row first; comma-, semicolon- or tab-separated',
+  response:
+    'UTF-8 with a byte-order mark, a header row first; comma-separated with decimal points and YYYY-MM-DD ' +
+    'days, or in Russian (Accept-Language: ru) semicolon-separated with decimal commas and DD.MM.YYYY days',
+};
+
 /** A file's schema by its media type: csv is text, anything else (xlsx) bytes. */
-function fileSchemaOf(mediaType: string) {
+function fileSchemaOf(mediaType: string, direction: 'request' | 'response') {
   return mediaType === 'text/csv'
-    ? { type: 'string', description: 'UTF-8 with a byte-order mark, comma-separated, a header row first' }
+    ? { type: 'string', description: csvDescriptions[direction] }
     : { type: 'string', format: 'binary' };
 }
 
@@ -61,7 +68,10 @@ export function completeOperation(options: OperationOptions) {
       // A file sent as the body itself (the objects import): parsed by the route, so no body schema.
       operation.body = {
         content: Object.fromEntries(
-          schema.consumes.map((type) => [bareMediaType(type), { schema: fileSchemaOf(bareMediaType(type)) }]),
+          schema.consumes.map((type) => [
+            bareMediaType(type),
+            { schema: fileSchemaOf(bareMediaType(type), 'request') },
+          ]),
         ),
       };
       delete operation.consumes;
@@ -100,14 +110,15 @@ function successResponse(declared: unknown, produces: readonly string[] | undefi
   if (files.length === 0) return declared;
   const content: Record<string, { schema: unknown }> = {};
   if (declared !== undefined) content[JSON_MEDIA_TYPE] = { schema: declared };
-  for (const type of files) content[type] = { schema: fileSchemaOf(type) };
+  for (const type of files) content[type] = { schema: fileSchemaOf(type, 'response') };
   return {
     description:
       declared === undefined ? 'The file' : 'The list as JSON, or as a file when a format is asked',
     headers: {
       'content-disposition': {
         type: 'string',
-        description: 'With a file: attachment; filename="<name>.<format>"',
+        description:
+          'With a file: attachment; filename="<name>-<YYYY-MM-DD>.<format>", the day it was written (UTC)',
       },
     },
     content,

@@ -2,13 +2,14 @@ import type { Db } from '../../db/connect.js';
 import type { Locale } from '../../lib/messages.js';
 import { pageOf } from '../../lib/paging.js';
 import {
+  blockedByName,
   EXPORT_ROWS,
   exportColumn,
   writeExport,
   yesNo,
   type ExportColumn,
 } from '../../lib/export-columns.js';
-import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { amountCell, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { emptyToNull } from '../../lib/text.js';
 import { scopeOf, type Actor } from '../auth/auth.public.js';
 import { accountTypeNames } from '../reference/reference.public.js';
@@ -81,7 +82,7 @@ const exportColumns: readonly ExportColumn<ContractListItem>[] = [
   exportColumn('Name', 'Наименование', (item) => item.name),
   exportColumn('Partner', 'Партнёр', (item) => item.partner.name),
   exportColumn('Tariff', 'Тариф', (item) => item.tariff?.name ?? null),
-  exportColumn('Balance', 'Баланс', (item) => item.balance),
+  exportColumn('Balance', 'Баланс', (item) => amountCell(item.balance)),
   exportColumn('Currency', 'Валюта', (item) => item.currency),
   exportColumn('Email', 'Email', (item) => item.email),
   exportColumn('Phone', 'Телефон', (item) => item.phone),
@@ -91,11 +92,14 @@ const exportColumns: readonly ExportColumn<ContractListItem>[] = [
     'Тип учётной записи',
     (item, locale) => accountTypeNames[item.accountType][locale],
   ),
-  exportColumn('Blocking limit', 'Лимит блокировки', (item) => item.blockingLimit),
+  exportColumn('Blocking limit', 'Лимит блокировки', (item) => amountCell(item.blockingLimit)),
   exportColumn('1C code', 'Код 1С', (item) => item.code1c),
   exportColumn('Active', 'Активен', (item, locale) => yesNo(item.active, locale)),
   exportColumn('Warehouse account', 'Складской аккаунт', (item, locale) => yesNo(item.isWarehouse, locale)),
   exportColumn('Blocked', 'Заблокирован', (item, locale) => yesNo(item.blocked, locale)),
+  exportColumn('Blocked by partner', 'Заблокирован партнёром', (item, locale) =>
+    blockedByName(item.blockedBy, locale),
+  ),
   exportColumn('Blocked for debt', 'Заблокирован за долг', (item, locale) => yesNo(item.debtBlocked, locale)),
   exportColumn('Number of vehicles', 'Количество объектов', (item) => item.objectsCount),
   exportColumn('Number of users', 'Количество пользователей', (item) => item.usersCount),
@@ -114,7 +118,7 @@ export async function exportContracts(options: {
     ...EXPORT_ROWS,
   });
   return writeExport({
-    sheetName: { en: 'Contracts', ru: 'Аккаунты' },
+    sheetName: { en: 'Contracts', ru: 'Договоры' },
     columns: exportColumns,
     items,
     locale: options.locale,

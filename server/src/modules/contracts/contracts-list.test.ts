@@ -10,6 +10,7 @@ import {
 } from '../../../test/builders.js';
 import { expectStatus, type TestClient } from '../../../test/client.js';
 import { useTestAppAsRoot } from '../../../test/test-suite.js';
+import { today } from '../../lib/clock.js';
 import type { ContractList } from './contracts.schemas.js';
 import type { Static } from 'typebox';
 
@@ -187,7 +188,7 @@ describe('contracts export', () => {
     const response = await root.get('/api/v1/contracts/export?format=csv&sort=name');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
-    expect(response.headers['content-disposition']).toBe('attachment; filename="contracts.csv"');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="contracts-${today()}.csv"`);
     const rows = parseCsv(response.rawPayload);
     expect(rows[0]).toEqual([
       'ID',
@@ -205,6 +206,7 @@ describe('contracts export', () => {
       'Active',
       'Warehouse account',
       'Blocked',
+      'Blocked by partner',
       'Blocked for debt',
       'Number of vehicles',
       'Number of users',
@@ -232,11 +234,33 @@ describe('contracts export', () => {
       'Yes',
       'No',
       'No',
+      '',
       'No',
       '2',
       '1',
       `'=HYPERLINK("http://evil.example")`,
     ]);
+    // bravo's Blocking limit; Charlie is blocked.
+    expect(rows[2]?.[10]).toBe('500.00');
+    expect(rows[3]?.slice(14, 17)).toEqual(['Yes', '', 'No']);
+  });
+
+  it('writes amounts with a decimal comma in the csv of the Russian interface', async () => {
+    const response = await root.inLocale('ru').get('/api/v1/contracts/export?format=csv&search=bravo');
+    expect(response.rawPayload.toString('utf8')).toMatch(/^\uFEFFID;Наименование;Партнёр;/);
+    const rows: string[][] = parse(response.rawPayload, { bom: true, delimiter: ';' });
+    expect(rows[1]?.slice(1, 6)).toEqual(['bravo taxi', 'North', '', '0,00', 'USD']);
+    expect(rows[1]?.[10]).toBe('500,00');
+    expect(rows[0]?.slice(14, 16)).toEqual(['Заблокирован', 'Заблокирован партнёром']);
+
+    const xlsx = await root.inLocale('ru').get('/api/v1/contracts/export?format=xlsx&search=bravo');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getRow(2).getCell(11)).toMatchObject({
+      type: ExcelJS.ValueType.Number,
+      value: 500,
+      numFmt: '#,##0.00',
+    });
   });
 
   it('writes xlsx in Russian with the same filters, and only the caller subtree', async () => {
@@ -246,16 +270,53 @@ describe('contracts export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.name).toBe('Аккаунты');
+    expect(sheet.name).toBe('Договоры');
     expect(sheet.getRow(1).getCell(2).value).toBe('Наименование');
+    expect(sheet.getRow(1).getCell(15).value).toBe('Заблокирован');
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(2).value).toBe('Charlie Bus');
     expect(sheet.getRow(2).getCell(10).value).toBe('Постоплата');
+    expect(sheet.getRow(2).getCell(15).value).toBe('Да');
+    expect(sheet.getRow(2).getCell(5)).toMatchObject({
+      type: ExcelJS.ValueType.Number,
+      value: 0,
+      numFmt: '#,##0.00',
+    });
 
     const north = await signInAsPartner(context.app, { login: 'north.admin' });
     const filtered = parseCsv(
       (await north.get('/api/v1/contracts/export?format=csv&search=alpha')).rawPayload,
     );
     expect(filtered.slice(1).map((row) => row[1])).toEqual(['Alpha Cargo']);
+  });
+
+  it("names the partner whose block of its users' logins reaches a contract, if the caller may see it", async () => {
+    const setUsersBlocked = async (usersBlocked: boolean) => {
+      const { version } = expectStatus<{ version: number }>(
+        await root.get(`/api/v1/partners/${ids.north}`),
+        200,
+      );
+      expectStatus(await root.patch(`/api/v1/partners/${ids.north}`, { version, usersBlocked }), 200);
+    };
+    const blockedBy = async (client: TestClient, locale: 'en' | 'ru') => {
+      const response = await client
+        .inLocale(locale)
+        .get('/api/v1/contracts/export?format=csv&search=charlie');
+      const rows: string[][] = parse(response.rawPayload, {
+        bom: true,
+        delimiter: locale === 'ru' ? ';' : ',',
+      });
+      return rows[1]?.[15];
+    };
+    await setUsersBlocked(true);
+    try {
+      expect(await blockedBy(root, 'en')).toBe('North');
+      // North is above South's administrator, who may not see it.
+      const south = await signInAsPartner(context.app, { login: 'south.admin' });
+      expect(await blockedBy(south, 'en')).toBe('Parent partner');
+      expect(await blockedBy(south, 'ru')).toBe('Вышестоящий партнёр');
+    } finally {
+      await setUsersBlocked(false);
+    }
   });
 });

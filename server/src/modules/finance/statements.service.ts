@@ -4,7 +4,7 @@ import { FieldErrors, notFound } from '../../lib/errors.js';
 import type { Locale } from '../../lib/messages.js';
 import { decimal, formatAmount, roundAmount } from '../../lib/money.js';
 import { exportColumn, writeExport, type ExportColumn } from '../../lib/export-columns.js';
-import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { amountCell, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { scopeOf, type Actor } from '../auth/auth.public.js';
 import { findContractInScope, findPartnerInScope } from '../scope/scope.public.js';
 import type { StatementQuery } from './finance.schemas.js';
@@ -100,9 +100,9 @@ const exportColumns: readonly ExportColumn<StatementLine>[] = [
   exportColumn('Device ID', 'ID устройства', (line) => line.deviceId),
   exportColumn('Tariff', 'Тариф', (line) => line.tariffName),
   exportColumn('Days', 'Дней', (line) => line.days),
-  exportColumn('Net', 'Без НДС', (line) => line.net),
-  exportColumn('VAT', 'НДС', (line) => line.vat),
-  exportColumn('Gross', 'С НДС', (line) => line.gross),
+  exportColumn('Net', 'Без НДС', (line) => amountCell(line.net)),
+  exportColumn('VAT', 'НДС', (line) => amountCell(line.vat)),
+  exportColumn('Gross', 'С НДС', (line) => amountCell(line.gross)),
 ];
 
 /** The statement as csv or xlsx: one row per line, then the totals. */
@@ -120,7 +120,15 @@ export async function exportStatement(options: {
     columns: exportColumns,
     items: statement.lines,
     footer: [
-      [options.locale === 'ru' ? 'Итого' : 'Total', null, null, null, totals.net, totals.vat, totals.gross],
+      [
+        options.locale === 'ru' ? 'Итого' : 'Total',
+        null,
+        null,
+        null,
+        amountCell(totals.net),
+        amountCell(totals.vat),
+        amountCell(totals.gross),
+      ],
     ],
     locale: options.locale,
     format: options.format,

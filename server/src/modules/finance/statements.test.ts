@@ -235,7 +235,9 @@ describe('statements', () => {
       `/api/v1/finance/statements/export?format=csv&contractId=${contract.id}&month=2026-03`,
     );
     expect(csv.statusCode).toBe(200);
-    expect(csv.headers['content-disposition']).toBe('attachment; filename="statement-2026-03.csv"');
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename="statement-2026-03-${today()}.csv"`,
+    );
     const rows: string[][] = parse(csv.rawPayload, { bom: true });
     expect(rows).toEqual([
       ['Object', 'Device ID', 'Tariff', 'Days', 'Net', 'VAT', 'Gross'],
@@ -255,7 +257,11 @@ describe('statements', () => {
     expect(sheet.getRow(1).getCell(6).value).toBe('НДС');
     expect(sheet.getRow(2).getCell(1).value).toBe('Sub truck');
     expect(sheet.getRow(3).getCell(1).value).toBe('Итого');
-    expect(sheet.getRow(3).getCell(7).value).toBe('0.60');
+    expect(sheet.getRow(3).getCell(7)).toMatchObject({
+      type: ExcelJS.ValueType.Number,
+      value: 0.6,
+      numFmt: '#,##0.00',
+    });
   });
 });
 

@@ -12,6 +12,7 @@ import {
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import { pay, writeOff, type TransferBody } from '../../../test/money-builders.js';
 import { useTestAppAsRoot } from '../../../test/test-suite.js';
+import { today } from '../../lib/clock.js';
 import { PLATFORM, applyAccountDeltas, openAccount } from '../ledger/ledger.public.js';
 import type { TransferList } from './finance.schemas.js';
 import type { Static } from 'typebox';
@@ -172,7 +173,9 @@ describe('the transactions export', () => {
     );
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
-    expect(response.headers['content-disposition']).toBe('attachment; filename="transactions.csv"');
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="transactions-${today()}.csv"`,
+    );
     const rows = parseCsv(response.rawPayload);
     expect(rows[0]).toEqual([
       'ID',
@@ -188,11 +191,11 @@ describe('the transactions export', () => {
       'Amount per object-day',
       'Level',
       'Charge day',
-      'Reverses',
-      'Reversed by',
+      'Reverses transaction',
+      'Reversed by transaction',
       'Comment',
       'Entered by',
-      'Created at',
+      'Created at (UTC)',
     ]);
     expect(rows.slice(1).map((row) => row.slice(0, 8))).toEqual([
       [
@@ -233,7 +236,11 @@ describe('the transactions export', () => {
     expect(sheet.rowCount).toBe(5);
     expect(sheet.getRow(2).getCell(1).value).toBe(id('dealerTopUp'));
     expect(sheet.getRow(2).getCell(3).value).toBe('Платёж');
-    expect(sheet.getRow(2).getCell(4).value).toBe('1000.00');
+    expect(sheet.getRow(2).getCell(4)).toMatchObject({ value: 1000, numFmt: '#,##0.00' });
+    expect(sheet.getRow(2).getCell(2)).toMatchObject({
+      value: new Date('2026-01-05T00:00:00Z'),
+      numFmt: 'dd.mm.yyyy',
+    });
     const exported = [2, 3, 4, 5].map((row) => sheet.getRow(row).getCell(1).value);
     expect(exported).not.toContain(id('foreignPaid'));
   });

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.js';
 import type { Locale } from '../../lib/messages.js';
 import { pageOf } from '../../lib/paging.js';
 import { EXPORT_ROWS, exportColumn, writeExport, type ExportColumn } from '../../lib/export-columns.js';
-import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { amountCell, dayCell, timeCell, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { scopeOf, type Actor } from '../auth/auth.public.js';
 import { findSubtreePartnerIds } from '../scope/scope.public.js';
 import type { ChargeObjectsQuery, TransferQuery } from './finance.schemas.js';
@@ -110,27 +110,41 @@ const kindNames: Record<Locale, Record<string, string>> = {
   },
 };
 
+/**
+ * Who pays whom at a charge's level (docs/billing.md): 0 the contract its partner, 1 a top-level partner
+ * the platform, n a partner at depth n its parent.
+ */
+function levelName(level: number | null, locale: Locale): string | null {
+  if (level === null) return null;
+  if (level === 0) return locale === 'ru' ? 'Договор → партнёр' : 'Contract → partner';
+  if (level === 1)
+    return locale === 'ru' ? 'Партнёр (уровень 1) → платформа' : 'Partner (level 1) → platform';
+  return locale === 'ru'
+    ? `Партнёр (уровень ${level}) → вышестоящий партнёр`
+    : `Partner (level ${level}) → parent partner`;
+}
+
 type TransferItem = Awaited<ReturnType<typeof pageOfTransfers>>[number];
 
 const exportColumns: readonly ExportColumn<TransferItem>[] = [
   exportColumn('ID', 'ID', (item) => item.id),
-  exportColumn('Date', 'Дата', (item) => item.valueDate),
+  exportColumn('Date', 'Дата', (item) => dayCell(item.valueDate)),
   exportColumn('Type', 'Тип', (item, locale) => kindNames[locale][item.kind] ?? item.kind),
-  exportColumn('Amount', 'Сумма', (item) => item.amount),
-  exportColumn('Signed amount', 'Сумма со знаком', (item) => item.signedAmount),
+  exportColumn('Amount', 'Сумма', (item) => amountCell(item.amount)),
+  exportColumn('Signed amount', 'Сумма со знаком', (item) => amountCell(item.signedAmount)),
   exportColumn('Currency', 'Валюта', (item) => item.currency),
   exportColumn('Partner', 'Партнёр', (item) => item.partnerName),
-  exportColumn('Contract', 'Аккаунт', (item) => item.contractName),
+  exportColumn('Contract', 'Договор', (item) => item.contractName),
   exportColumn('Object', 'Объект', (item) => item.objectName),
   exportColumn('Object-days', 'Объекто-дней', (item) => item.quantity),
-  exportColumn('Amount per object-day', 'Сумма за объекто-день', (item) => item.unitAmount),
-  exportColumn('Level', 'Уровень', (item) => item.level),
-  exportColumn('Charge day', 'День начисления', (item) => item.chargeDay),
-  exportColumn('Reverses', 'Корректирует', (item) => item.reversesId),
-  exportColumn('Reversed by', 'Скорректирована', (item) => item.reversedById),
+  exportColumn('Amount per object-day', 'Сумма за объекто-день', (item) => amountCell(item.unitAmount)),
+  exportColumn('Level', 'Уровень', (item, locale) => levelName(item.level, locale)),
+  exportColumn('Charge day', 'День начисления', (item) => dayCell(item.chargeDay)),
+  exportColumn('Reverses transaction', 'Корректирует операцию', (item) => item.reversesId),
+  exportColumn('Reversed by transaction', 'Скорректирована операцией', (item) => item.reversedById),
   exportColumn('Comment', 'Комментарий', (item) => item.comment),
   exportColumn('Entered by', 'Кто внёс', (item) => item.actorLogin),
-  exportColumn('Created at', 'Создана', (item) => item.createdAt),
+  exportColumn('Created at (UTC)', 'Создана (UTC)', (item) => timeCell(item.createdAt)),
 ];
 
 /** The list as it is filtered and sorted, every page of it (up to the export limit), as csv or xlsx. */

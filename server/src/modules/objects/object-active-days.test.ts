@@ -26,6 +26,9 @@ import type { Static } from 'typebox';
 
 type ImportBody = Static<typeof ImportResponse>;
 
+/** A day as the Russian interface's csv writes it: DD.MM.YYYY. */
+const dotted = (day: string) => day.split('-').reverse().join('.');
+
 interface ProblemBody {
   errors: { field: string; code: string; message: string }[];
 }
@@ -394,14 +397,17 @@ describe('objects: Active from and Active until', () => {
       ]);
       const russian = await root
         .inLocale('ru')
-        .get(`/api/v1/objects/export?format=csv&contractId=${contract}`);
+        .get(`/api/v1/objects/export?format=csv&contractId=${contract}&sort=id`);
       expect(
         russian.body
           .replace(/^\uFEFF/, '')
-          .split('\n')[0]!
-          .split(',')
-          .slice(8, 11),
-      ).toEqual(['Активен', 'Активен с', 'Активен по']);
+          .split('\n')
+          .slice(0, 2)
+          .map((line) => line.split(';').slice(8, 11)),
+      ).toEqual([
+        ['Активен', 'Активен с', 'Активен по'],
+        ['Да', dotted(addDays(day, -60)), dotted(addDays(day, -20))],
+      ]);
     });
   });
 

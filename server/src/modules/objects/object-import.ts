@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { invalid } from '../../lib/errors.js';
 import { isCalendarDay } from '../../lib/clock.js';
+import type { Locale } from '../../lib/messages.js';
 
 /*
  * Reading a bulk-import file: a csv or an xlsx sheet whose first row names the columns. Pure parsing,
@@ -29,20 +30,36 @@ export type ImportColumn = (typeof importColumns)[number];
 /** A file holds at most this many data rows; larger batches are split by the person importing. */
 export const IMPORT_ROW_LIMIT = 50_000;
 
-/** Header texts as people write them: the API keys, the English and the Russian column labels. */
+/** The import's columns as a person reads them: the headers of the export's first columns and of the sample. */
+export const importColumnLabels: Record<ImportColumn, Record<Locale, string>> = {
+  name: { en: 'Name', ru: 'Наименование' },
+  deviceId: { en: 'Device ID', ru: 'ID устройства' },
+  deviceType: { en: 'Device type', ru: 'Тип устройства' },
+  simPhone: { en: 'SIM phone', ru: 'Телефон SIM' },
+  sim2Phone: { en: 'SIM 2', ru: 'SIM 2' },
+  iccid: { en: 'ICCID', ru: 'ICCID' },
+  simProvider: { en: 'SIM provider', ru: 'Оператор SIM' },
+  plateNumber: { en: 'Plate number', ru: 'Госномер' },
+  active: { en: 'Active', ru: 'Активен' },
+  activeFrom: { en: 'Active from', ru: 'Активен с' },
+  activeUntil: { en: 'Active until', ru: 'Активен по' },
+  contractId: { en: 'Contract ID', ru: 'ID договора' },
+};
+
+/** Header texts as people write them besides those labels: the API keys and other common names. */
 const headerAliases: Record<ImportColumn, string[]> = {
-  name: ['name', 'Наименование', 'Название'],
-  deviceId: ['deviceId', 'Device ID', 'Device ID or IMEI', 'IMEI', 'ID устройства', 'ID устройства или IMEI'],
-  deviceType: ['deviceType', 'Device type', 'Тип устройства'],
-  simPhone: ['simPhone', 'SIM phone', 'Телефон SIM'],
-  sim2Phone: ['sim2Phone', 'SIM 2', 'SIM 2 phone'],
-  iccid: ['iccid', 'ICCID'],
-  simProvider: ['simProvider', 'SIM provider', 'Оператор SIM'],
-  plateNumber: ['plateNumber', 'Plate number', 'Госномер'],
-  active: ['active', 'Active', 'Активен'],
-  activeFrom: ['activeFrom', 'Active from', 'Активен с'],
-  activeUntil: ['activeUntil', 'Active until', 'Активен по'],
-  contractId: ['contractId', 'Contract ID', 'ID договора'],
+  name: ['name', 'Название'],
+  deviceId: ['deviceId', 'Device ID or IMEI', 'IMEI', 'ID устройства или IMEI'],
+  deviceType: ['deviceType'],
+  simPhone: ['simPhone'],
+  sim2Phone: ['sim2Phone', 'SIM 2 phone'],
+  iccid: ['iccid'],
+  simProvider: ['simProvider'],
+  plateNumber: ['plateNumber'],
+  active: ['active'],
+  activeFrom: ['activeFrom'],
+  activeUntil: ['activeUntil'],
+  contractId: ['contractId'],
 };
 
 /** Case, spaces and punctuation do not matter in a header: "Device ID", "device_id", "DEVICEID". */
@@ -50,7 +67,9 @@ const headerKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu
 
 const columnByHeader = new Map<string, ImportColumn>(
   importColumns.flatMap((column) =>
-    headerAliases[column].map((alias) => [headerKey(alias), column] as const),
+    [...Object.values(importColumnLabels[column]), ...headerAliases[column]].map(
+      (alias) => [headerKey(alias), column] as const,
+    ),
   ),
 );
 

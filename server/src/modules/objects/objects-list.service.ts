@@ -1,10 +1,17 @@
 import type { Db } from '../../db/connect.js';
 import type { Locale } from '../../lib/messages.js';
 import { pageOf } from '../../lib/paging.js';
-import { EXPORT_ROWS, exportColumn, writeExport, type ExportColumn } from '../../lib/export-columns.js';
-import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import {
+  EXPORT_ROWS,
+  exportColumn,
+  writeExport,
+  yesNo,
+  type ExportColumn,
+} from '../../lib/export-columns.js';
+import { dayCell, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { emptyToNull } from '../../lib/text.js';
 import { scopeOf, type Actor } from '../auth/auth.public.js';
+import { importColumnLabels, type ImportColumn } from './object-import.js';
 import { countObjects, listObjects, type ObjectListFilters } from './objects-list.repository.js';
 import { presentObject, type ObjectResponse } from './objects.presenter.js';
 import type { ObjectQuery } from './objects.schemas.js';
@@ -38,33 +45,36 @@ export async function findObjects(options: { db: Db; actor: Actor; query: Object
   return { items: rows.map(presentObject), total };
 }
 
-/* The import reads these words back (object-import.ts), so they stay as the import knows them. */
-const flag = (value: boolean, locale: Locale) =>
-  (value ? { en: 'yes', ru: 'да' } : { en: 'no', ru: 'нет' })[locale];
+/** A column of the import's, headed by the import's label, so an exported file can be imported again. */
+function importColumn(column: ImportColumn, cell: ExportColumn<ObjectResponse>['cell']) {
+  const { en, ru } = importColumnLabels[column];
+  return exportColumn(en, ru, cell);
+}
 
 /*
  * The export's first columns are the import's, under the same labels, so an exported file can be
- * edited and imported again; the read-only columns follow and are ignored by the import.
+ * edited and imported again (its Yes / Да and its dates read back as written); the read-only columns
+ * follow and are ignored by the import.
  */
 const exportColumns: readonly ExportColumn<ObjectResponse>[] = [
-  exportColumn('Name', 'Наименование', (item) => item.name),
-  exportColumn('Device ID', 'ID устройства', (item) => item.deviceId),
-  exportColumn('Device type', 'Тип устройства', (item) => item.deviceType),
-  exportColumn('SIM phone', 'Телефон SIM', (item) => item.simPhone),
-  exportColumn('SIM 2', 'SIM 2', (item) => item.sim2Phone),
-  exportColumn('ICCID', 'ICCID', (item) => item.iccid),
-  exportColumn('SIM provider', 'Оператор SIM', (item) => item.simProvider),
-  exportColumn('Plate number', 'Госномер', (item) => item.plateNumber),
-  exportColumn('Active', 'Активен', (item, locale) => flag(item.active, locale)),
-  exportColumn('Active from', 'Активен с', (item) => item.activeFrom),
-  exportColumn('Active until', 'Активен по', (item) => item.activeUntil),
-  exportColumn('Contract ID', 'ID договора', (item) => item.contractId),
+  importColumn('name', (item) => item.name),
+  importColumn('deviceId', (item) => item.deviceId),
+  importColumn('deviceType', (item) => item.deviceType),
+  importColumn('simPhone', (item) => item.simPhone),
+  importColumn('sim2Phone', (item) => item.sim2Phone),
+  importColumn('iccid', (item) => item.iccid),
+  importColumn('simProvider', (item) => item.simProvider),
+  importColumn('plateNumber', (item) => item.plateNumber),
+  importColumn('active', (item, locale) => yesNo(item.active, locale)),
+  importColumn('activeFrom', (item) => dayCell(item.activeFrom)),
+  importColumn('activeUntil', (item) => dayCell(item.activeUntil)),
+  importColumn('contractId', (item) => item.contractId),
   exportColumn('ID', 'ID', (item) => item.id),
   exportColumn('Contract', 'Договор', (item) => item.contract.name),
   exportColumn('Partner', 'Партнёр', (item) => item.partner.name),
   exportColumn('Tariff', 'Тариф', (item) => item.tariff.name),
-  exportColumn('Tariff from', 'Тариф с', (item) => item.tariffPinnedAt),
-  exportColumn('Archived', 'В архиве', (item, locale) => flag(item.archivedAt !== null, locale)),
+  exportColumn('Tariff from', 'Тариф с', (item) => dayCell(item.tariffPinnedAt)),
+  exportColumn('Archived', 'В архиве', (item, locale) => yesNo(item.archivedAt !== null, locale)),
 ];
 
 /** The list as it is filtered and sorted, every page of it, as a csv or xlsx file. */

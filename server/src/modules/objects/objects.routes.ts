@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { IdParams, problemResponses } from '../../lib/schemas.js';
 import { sendSpreadsheet, spreadsheetContentTypes } from '../../lib/spreadsheet.js';
 import { HistoryResponse } from '../audit/audit.public.js';
+import { writeImportSample } from './object-import-sample.js';
 import { importObjects } from './object-import.service.js';
 import { moveObject } from './object-move.service.js';
 import { repriceObjectsOf } from './object-reprice.service.js';
@@ -19,6 +20,7 @@ import {
 import {
   ImportQuery,
   ImportResponse,
+  ImportSampleQuery,
   MoveBody,
   ObjectCreate,
   ObjectExportQuery,
@@ -159,6 +161,28 @@ export const objectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         contractId: request.query.contractId ?? null,
         translator: request.translator,
       }),
+  );
+
+  app.get(
+    '/objects/import/sample',
+    {
+      config: { right: 'objects:write' },
+      schema: {
+        tags,
+        summary: "A sample file for the import: its columns in the caller's language and one example row",
+        description:
+          'The example row imports as it is into the contract given to POST /objects/import?contractId= ' +
+          '(its Contract ID is empty); Active from is the day of the file.',
+        querystring: ImportSampleQuery,
+        produces: [spreadsheetContentTypes.csv, spreadsheetContentTypes.xlsx],
+        response: problemResponses(400, 401),
+      },
+    },
+    async (request, reply) => {
+      const { format } = request.query;
+      const file = await writeImportSample({ format, locale: request.locale });
+      return sendSpreadsheet(reply, file, format, 'objects-import-sample');
+    },
   );
 
   app.get(

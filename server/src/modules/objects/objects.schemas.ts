@@ -158,6 +158,11 @@ export const ImportQuery = Type.Object(
 );
 export type ImportQuery = Static<typeof ImportQuery>;
 
+export const ImportSampleQuery = Type.Object(
+  { format: Type.Enum(['csv', 'xlsx']) },
+  { additionalProperties: false },
+);
+
 export const ImportResponse = Type.Object({
   total: Type.Integer({ description: 'Data rows read (the header excluded)' }),
   created: Type.Integer(),

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, fieldCodes, type TestClient } from '../../../test/client.js';
 import {
@@ -416,10 +417,23 @@ describe('objects API', () => {
       );
       expect(lines).toHaveLength(2);
       expect(lines[1]).toContain(`Export me,${String(object.deviceId)}`);
-      expect(lines[1]).toContain(`,yes,${today()},,${contractId},${object.id},`);
-      const xlsx = await dealerSession.get(`/api/v1/objects/export?format=xlsx`);
+      expect(lines[1]).toContain(`,Yes,${today()},,${contractId},${object.id},`);
+      expect(csv.headers['content-disposition']).toBe(`attachment; filename="objects-${today()}.csv"`);
+      const xlsx = await dealerSession.get(`/api/v1/objects/export?format=xlsx&search=Export`);
       expect(xlsx.statusCode).toBe(200);
-      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      expect(xlsx.headers['content-disposition']).toBe(`attachment; filename="objects-${today()}.xlsx"`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const row = workbook.getWorksheet('Objects')!.getRow(2);
+      expect(row.getCell(2)).toMatchObject({ type: ExcelJS.ValueType.String, value: object.deviceId });
+      expect(row.getCell(9).value).toBe('Yes');
+      expect(row.getCell(10)).toMatchObject({
+        type: ExcelJS.ValueType.Date,
+        value: new Date(`${today()}T00:00:00Z`),
+        numFmt: 'yyyy-mm-dd',
+      });
+      expect(row.getCell(12)).toMatchObject({ type: ExcelJS.ValueType.Number, value: contractId });
+      expect(row.getCell(17)).toMatchObject({ type: ExcelJS.ValueType.Date, numFmt: 'yyyy-mm-dd' });
     });
   });
 });

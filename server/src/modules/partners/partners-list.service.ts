@@ -1,8 +1,15 @@
 import type { Db } from '../../db/connect.js';
 import type { Locale } from '../../lib/messages.js';
 import { pageOf } from '../../lib/paging.js';
-import { EXPORT_ROWS, exportColumn, writeExport, type ExportColumn } from '../../lib/export-columns.js';
-import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import {
+  blockedByName,
+  EXPORT_ROWS,
+  exportColumn,
+  writeExport,
+  yesNo,
+  type ExportColumn,
+} from '../../lib/export-columns.js';
+import { amountCell, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { emptyToNull } from '../../lib/text.js';
 import { scopeOf, type Actor } from '../auth/auth.public.js';
 import { presentPartnerListItem } from './partners.presenter.js';
@@ -64,12 +71,12 @@ export async function findPartners(options: { db: Db; actor: Actor; query: Partn
 
 type PartnerListItem = ReturnType<ReturnType<typeof listItemFor>>;
 
-/** The export's columns: the list's, in its order. */
+/** The export's columns: the list's, in its order, then the blocks: its own and one from up the tree. */
 const exportColumns: readonly ExportColumn<PartnerListItem>[] = [
   exportColumn('ID', 'ID', (item) => item.id),
   exportColumn('Name', 'Наименование', (item) => item.name),
   exportColumn('Tariff', 'Тариф', (item) => item.tariff?.name ?? null),
-  exportColumn('Balance', 'Баланс', (item) => item.balance),
+  exportColumn('Balance', 'Баланс', (item) => amountCell(item.balance)),
   exportColumn('Currency', 'Валюта', (item) => item.currency),
   exportColumn('Email', 'Email', (item) => item.email),
   exportColumn('Phone', 'Телефон', (item) => item.phone),
@@ -78,6 +85,13 @@ const exportColumns: readonly ExportColumn<PartnerListItem>[] = [
   exportColumn('Number of vehicles', 'Количество объектов', (item) => item.vehiclesCount),
   exportColumn('Partner', 'Партнёр', (item) => item.parent?.name ?? null),
   exportColumn('Comment', 'Комментарий', (item) => item.comment),
+  exportColumn('Blocked', 'Заблокирован', (item, locale) => yesNo(item.blocked, locale)),
+  exportColumn('Blocked by partner', 'Заблокирован партнёром', (item, locale) =>
+    blockedByName(item.blockedBy, locale),
+  ),
+  exportColumn('Users of accounts blocked', 'Пользователи аккаунтов заблокированы', (item, locale) =>
+    yesNo(item.usersBlocked, locale),
+  ),
 ];
 
 /** The list as it is filtered and sorted, every page of it, as a csv or xlsx file. */

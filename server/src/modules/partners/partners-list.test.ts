@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPartner, createTariff, signInAsPartner } from '../../../test/builders.js';
 import { expectStatus } from '../../../test/client.js';
+import { today } from '../../lib/clock.js';
 import { useTestAppAsRoot } from '../../../test/test-suite.js';
 import type { PartnerList } from './partners.schemas.js';
 import type { Static } from 'typebox';
@@ -139,27 +140,32 @@ describe('partners list', () => {
 });
 
 describe('partners export', () => {
-  it('exports what the list shows as a real csv', async () => {
+  const englishHeaders = [
+    'ID',
+    'Name',
+    'Tariff',
+    'Balance',
+    'Currency',
+    'Email',
+    'Phone',
+    'Login',
+    'Number of accounts',
+    'Number of vehicles',
+    'Partner',
+    'Comment',
+    'Blocked',
+    'Blocked by partner',
+    'Users of accounts blocked',
+  ];
+
+  it('exports what the list shows as a real csv, named with the day', async () => {
     const response = await root.get('/api/v1/partners/export?format=csv&currency=RUB&sort=name');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toBe('attachment; filename="partners.csv"');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="partners-${today()}.csv"`);
     const rows = parseCsv(response.rawPayload);
     expect(rows).toEqual([
-      [
-        'ID',
-        'Name',
-        'Tariff',
-        'Balance',
-        'Currency',
-        'Email',
-        'Phone',
-        'Login',
-        'Number of accounts',
-        'Number of vehicles',
-        'Partner',
-        'Comment',
-      ],
+      englishHeaders,
       [
         String(ids.bravo),
         'bravo fleet',
@@ -173,18 +179,66 @@ describe('partners export', () => {
         '0',
         'Alpha Trackers',
         '',
+        'No',
+        '',
+        'No',
       ],
-      [String(ids.charlie), 'Charlie GPS', '', '0.00', 'RUB', '', '', 'charlie', '0', '0', '', ''],
+      [
+        String(ids.charlie),
+        'Charlie GPS',
+        '',
+        '0.00',
+        'RUB',
+        '',
+        '',
+        'charlie',
+        '0',
+        '0',
+        '',
+        '',
+        'No',
+        '',
+        'No',
+      ],
     ]);
   });
 
-  it('exports a real xlsx workbook with Russian headers when asked', async () => {
+  it('writes the csv of the Russian interface with a byte-order mark, semicolons and decimal commas', async () => {
+    const response = await root
+      .inLocale('ru')
+      .get('/api/v1/partners/export?format=csv&currency=RUB&sort=name');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="partners-${today()}.csv"`);
+    expect([...response.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(response.rawPayload.toString('utf8').slice(1).split('\n').slice(0, 3)).toEqual([
+      'ID;Наименование;Тариф;Баланс;Валюта;Email;Телефон;Логин;Количество аккаунтов;Количество объектов;Партнёр;Комментарий;Заблокирован;Заблокирован партнёром;Пользователи аккаунтов заблокированы',
+      `${ids.bravo};bravo fleet;Standard;0,00;RUB;;;bravo;0;0;Alpha Trackers;;Нет;;Нет`,
+      `${ids.charlie};Charlie GPS;;0,00;RUB;;;charlie;0;0;;;Нет;;Нет`,
+    ]);
+  });
+
+  it('says which partners are blocked, by themselves or from up the tree, and whose users are', async () => {
+    const blocked = await createPartner(root, { currency: 'EUR', blocked: true, usersBlocked: true });
+    const below = await createPartner(root, { currency: 'EUR', parentId: blocked.id });
+    const open = await createPartner(root, { currency: 'EUR', usersBlocked: true });
+    const rows = parseCsv(
+      (await root.get('/api/v1/partners/export?format=csv&currency=EUR&sort=id')).rawPayload,
+    );
+    expect(rows.map((row) => [row[0], ...row.slice(12)])).toEqual([
+      ['ID', 'Blocked', 'Blocked by partner', 'Users of accounts blocked'],
+      [String(blocked.id), 'Yes', '', 'Yes'],
+      [String(below.id), 'No', blocked.name, 'No'],
+      [String(open.id), 'No', '', 'Yes'],
+    ]);
+  });
+
+  it('exports a real xlsx workbook with Russian headers and typed cells when asked', async () => {
     const response = await root.inLocale('ru').get('/api/v1/partners/export?format=xlsx&search=alpha');
     expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="partners-${today()}.xlsx"`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-    const sheet = workbook.getWorksheet('Партнёры');
-    const values = (row: number) => (sheet?.getRow(row).values as unknown[]).slice(1);
+    const sheet = workbook.getWorksheet('Партнёры')!;
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
     expect(values(1)).toEqual([
       'ID',
       'Наименование',
@@ -198,12 +252,15 @@ describe('partners export', () => {
       'Количество объектов',
       'Партнёр',
       'Комментарий',
+      'Заблокирован',
+      'Заблокирован партнёром',
+      'Пользователи аккаунтов заблокированы',
     ]);
     expect(values(2)).toEqual([
       ids.alpha,
       'Alpha Trackers',
       undefined,
-      '0.00',
+      0,
       'KZT',
       'desk@alpha.example',
       '+77011234567',
@@ -212,8 +269,13 @@ describe('partners export', () => {
       0,
       undefined,
       'Key account',
+      'Нет',
+      undefined,
+      'Нет',
     ]);
-    expect(sheet?.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.Number);
+    expect(sheet.getRow(2).getCell(4)).toMatchObject({ type: ExcelJS.ValueType.Number, numFmt: '#,##0.00' });
+    expect(sheet.rowCount).toBe(2);
   });
 
   it('neutralises cells that a spreadsheet would run as formulas', async () => {

@@ -9,6 +9,7 @@ import {
   type ContractResponseBody,
 } from '../../../test/builders.js';
 import { useTestAppAsRoot } from '../../../test/test-suite.js';
+import { today } from '../../lib/clock.js';
 
 const { context, root } = useTestAppAsRoot();
 
@@ -186,22 +187,30 @@ describe('login history', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe(
-      `attachment; filename="user-${world.user.id}-logins.csv"`,
+      `attachment; filename="user-${world.user.id}-logins-${today()}.csv"`,
     );
     const lines = csv.body
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\n');
+    // Times in UTC as a spreadsheet reads them; results in words, as the Login history tab shows them.
+    const time = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 19)}`;
     expect(lines).toEqual([
-      'Time,IP address,Result,Logged in by (Log in as)',
-      `${history.items[0]!.at},10.0.0.3,user_blocked,`,
-      `${history.items[1]!.at},10.0.0.2,success,`,
-      `${history.items[2]!.at},10.0.0.1,invalid_credentials,`,
+      'Time (UTC),IP address,Result,Logged in by (Log in as)',
+      `${time(history.items[0]!.at)},10.0.0.3,Refused: the user is blocked,`,
+      `${time(history.items[1]!.at)},10.0.0.2,Success,`,
+      `${time(history.items[2]!.at)},10.0.0.1,Wrong login or password,`,
     ]);
     const ru = await root.inLocale('ru').get(`/api/v1/users/${world.user.id}/login-history?format=csv`);
-    expect(ru.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
-      'Время,IP-адрес,Результат,Вошёл от имени пользователя',
-    );
+    expect(
+      ru.body
+        .replace(/^\uFEFF/, '')
+        .split('\n')
+        .slice(0, 2),
+    ).toEqual([
+      'Время (UTC);IP-адрес;Результат;Вошёл от имени пользователя',
+      `${time(history.items[0]!.at).replace(/^(\d{4})-(\d{2})-(\d{2})/, '$3.$2.$1')};10.0.0.3;Отказ: пользователь заблокирован;`,
+    ]);
   });
 
   it('keeps attempts on unknown logins out of every user history', async () => {

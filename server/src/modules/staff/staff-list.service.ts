@@ -1,6 +1,6 @@
 import type { Locale } from '../../lib/messages.js';
 import { pageOf } from '../../lib/paging.js';
-import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { timeCell, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { EXPORT_ROWS, exportColumn, writeExport, type ExportColumn } from '../../lib/export-columns.js';
 import { scopeOf, type Actor } from '../auth/auth.public.js';
 import type { Db } from '../../db/connect.js';
@@ -59,7 +59,7 @@ export async function staffLoginHistory(options: {
 type Attempt = Awaited<ReturnType<typeof findAdminLoginAttempts>>[number];
 
 const historyColumns: readonly ExportColumn<Attempt>[] = [
-  exportColumn('Time', 'Время', (row) => row.attempted_at.toISOString()),
+  exportColumn('Time (UTC)', 'Время (UTC)', (row) => timeCell(row.attempted_at)),
   exportColumn('IP address', 'IP-адрес', (row) => row.ip),
   exportColumn('Result', 'Результат', (row, locale) =>
     row.succeeded ? (locale === 'ru' ? 'Успешно' : 'Success') : locale === 'ru' ? 'Отказ' : 'Refused',

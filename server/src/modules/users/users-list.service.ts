@@ -4,7 +4,7 @@ import type { Locale } from '../../lib/messages.js';
 import { pageOf } from '../../lib/paging.js';
 import { generatePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../lib/password-policy.js';
 import { EXPORT_ROWS, exportColumn, writeExport, type ExportColumn } from '../../lib/export-columns.js';
-import type { SpreadsheetFormat } from '../../lib/spreadsheet.js';
+import { timeCell, type SpreadsheetFormat } from '../../lib/spreadsheet.js';
 import { emptyToNull } from '../../lib/text.js';
 import { findContractInScope } from '../scope/scope.public.js';
 import { scopeOf, type Actor } from '../auth/auth.public.js';
@@ -66,14 +66,36 @@ export async function userLoginHistory(options: {
 
 type LoginAttempt = Awaited<ReturnType<typeof findLoginAttempts>>[number];
 
+/** The results of a portal login as the Login history tab names them. */
+const loginResultNames: Record<Locale, Record<string, string>> = {
+  en: {
+    success: 'Success',
+    invalid_credentials: 'Wrong login or password',
+    user_blocked: 'Refused: the user is blocked',
+    contract_inactive: 'Refused: the contract is not active',
+    contract_blocked: 'Refused: the contract is blocked',
+    partner_users_blocked: "Refused: the partner's users are blocked",
+    rate_limited: 'Refused: too many attempts',
+  },
+  ru: {
+    success: 'Успешно',
+    invalid_credentials: 'Неверный логин или пароль',
+    user_blocked: 'Отказ: пользователь заблокирован',
+    contract_inactive: 'Отказ: договор не активен',
+    contract_blocked: 'Отказ: договор заблокирован',
+    partner_users_blocked: 'Отказ: пользователи партнёра заблокированы',
+    rate_limited: 'Отказ: слишком много попыток',
+  },
+};
+
 const historyColumns: readonly ExportColumn<LoginAttempt>[] = [
-  exportColumn('Time', 'Время', (row) => row.attempted_at.toISOString()),
+  exportColumn('Time (UTC)', 'Время (UTC)', (row) => timeCell(row.attempted_at)),
   exportColumn('IP address', 'IP-адрес', (row) => row.ip),
-  exportColumn('Result', 'Результат', (row) => row.result),
+  exportColumn('Result', 'Результат', (row, locale) => loginResultNames[locale][row.result] ?? row.result),
   exportColumn('Logged in by (Log in as)', 'Вошёл от имени пользователя', (row) => row.master_login),
 ];
 
-/** The whole login history of a user as a csv or xlsx file; results stay codes, as the API gives them. */
+/** The whole login history of a user as a csv or xlsx file, its results in words as the tab shows them. */
 export async function exportUserLoginHistory(options: {
   db: Db;
   actor: Actor;

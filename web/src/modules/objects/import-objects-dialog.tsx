@@ -1,12 +1,12 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Modal, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContractSelect } from '../../ui/contract-select';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useServerErrors } from '../../ui/use-server-errors';
 import type { ImportReport } from './object-types';
-import { useImportObjects } from './objects-api';
+import { downloadImportSample, useImportObjects } from './objects-api';
 
 interface ImportObjectsDialogProps {
   /** Imported into this contract; otherwise each row names its contract, or one is chosen here. */
@@ -32,6 +32,11 @@ export function ImportObjectsDialog({ contractId, partnerId, onClose }: ImportOb
       { file, contractId: contractId ?? intoContract ?? undefined },
       { onSuccess: setReport, onError: serverErrors.show },
     );
+  };
+
+  const downloadSample = (format: 'xlsx' | 'csv') => {
+    serverErrors.clearProblem();
+    downloadImportSample(format).catch(serverErrors.show);
   };
 
   const fieldName = (field: string) =>
@@ -100,6 +105,31 @@ export function ImportObjectsDialog({ contractId, partnerId, onClose }: ImportOb
       ) : (
         <>
           <Typography.Paragraph>{t('objects.import.hint')}</Typography.Paragraph>
+          <Space
+            role="group"
+            aria-labelledby="objects-import-sample"
+            size={4}
+            wrap
+            style={{ marginBottom: 16 }}
+          >
+            <span id="objects-import-sample">{t('objects.import.sample')}</span>
+            <Button
+              type="link"
+              size="small"
+              icon={<DownloadOutlined />}
+              onClick={() => downloadSample('xlsx')}
+            >
+              Excel (xlsx)
+            </Button>
+            <Button
+              type="link"
+              size="small"
+              icon={<DownloadOutlined />}
+              onClick={() => downloadSample('csv')}
+            >
+              CSV
+            </Button>
+          </Space>
           {contractId === undefined && (
             <Form layout="vertical">
               <Form.Item

@@ -1,4 +1,4 @@
-import { apiRequest, apiUpload, queryString } from '../../app/api-client';
+import { apiDownload, apiRequest, apiUpload, queryString } from '../../app/api-client';
 import { contractKeys, objectKeys, partnerKeys } from '../../app/query-keys';
 import { recordApi, type SaveRequest } from '../../app/record-api';
 import { useRecord, useRecordHistory, useRecordList } from '../../app/record-queries';
@@ -61,3 +61,7 @@ export const useImportObjects = () =>
       apiUpload<ImportReport>(`/objects/import${queryString({ contractId })}`, file, importContentType(file)),
     changedByObjects,
   );
+
+/** Downloads the import's sample file, in the interface's language, under the name the server gives it. */
+export const downloadImportSample = (format: 'xlsx' | 'csv') =>
+  apiDownload(`/objects/import/sample?format=${format}`, `objects-import-sample.${format}`);
