@@ -68,7 +68,10 @@ test('the Contracts section: filter, columns, clone, delete, show deleted, histo
     .getByRole('button', { name: 'Discard' })
     .click();
   await expect(card).toBeHidden();
-  await page.getByRole('row', { name }).first().dblclick();
+  // The focus is back on the row the window came from.
+  await expect(page.getByRole('row', { name }).first()).toBeFocused();
+  // One click on the name opens the record, as a link does.
+  await page.getByRole('row', { name }).first().getByRole('link', { name }).click();
   await expect(card.getByLabel('Comment')).toHaveValue('');
 
   // Clone opens the copy as an unsaved form: Cancel leaves nothing behind.

@@ -27,7 +27,7 @@ async function tabTo(
 
 test('the seed flow works with the keyboard alone', async ({ page }) => {
   const name = unique('Keyboard Partner ');
-  await page.goto('/');
+  await page.goto('/partners');
   await page.getByLabel('Login').focus();
   await page.keyboard.type(ADMIN.login);
   await page.keyboard.press('Tab');

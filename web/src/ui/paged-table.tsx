@@ -1,5 +1,6 @@
-import { Table } from 'antd';
+import { Table, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
+import type { ReactNode } from 'react';
 import type { PagedList } from './use-paged-list';
 
 interface PagedTableProps<Row extends { id: number }> {
@@ -10,8 +11,10 @@ interface PagedTableProps<Row extends { id: number }> {
   columns: ColumnType<Row>[];
   /** The row's accessible name (its record's name or login). */
   rowName: (row: Row) => string;
-  /** Double-click or Enter on a row opens its record. */
+  /** Double-click or Enter on a row, or a click on its name, opens its record. */
   onOpen: (id: number) => void;
+  /** The column whose cell is the record's name, a link that opens it (default `name`). */
+  linkColumn?: string;
   /**
    * Enter opens the record only when pressed on the row itself, not on a control inside it (where
    * the list's rows hold some).
@@ -26,7 +29,34 @@ interface PagedTableProps<Row extends { id: number }> {
 
 /** A server-paged, server-sorted table whose rows are records opened in their window. */
 export function PagedTable<Row extends { id: number }>(props: PagedTableProps<Row>) {
-  const { list, page, loading, columns, rowName, onOpen, enterOnRowOnly = false, totalText } = props;
+  const { list, page, loading, rowName, onOpen, enterOnRowOnly = false, totalText } = props;
+  const linkColumn = props.linkColumn ?? 'name';
+  // The name opens the record with one click, as a link does; the row's other cells keep their controls.
+  const columns = props.columns.map((column) =>
+    column.key === linkColumn || column.dataIndex === linkColumn
+      ? {
+          ...column,
+          render: (value: unknown, row: Row, index: number) => (
+            <Typography.Link
+              href={`#${row.id}`}
+              // The row is the tab stop (Enter opens it); the link is for the pointer.
+              tabIndex={-1}
+              onClick={(event) => {
+                event.preventDefault();
+                event.stopPropagation();
+                onOpen(row.id);
+              }}
+            >
+              {column.render
+                ? (column.render(value, row, index) as ReactNode)
+                : typeof value === 'string' || typeof value === 'number'
+                  ? value
+                  : null}
+            </Typography.Link>
+          ),
+        }
+      : column,
+  );
   return (
     <Table<Row>
       rowKey="id"

@@ -118,6 +118,7 @@ export function BillingSection() {
         loading={runs.isFetching}
         aria-label={t('billing.runsLabel')}
         columns={runColumnKeys.map((key) => columns[key])}
+        linkColumn="day"
         rowName={(row) => t('billing.runName', { day: row.day, id: row.id })}
         onOpen={(runId) => setReport({ runId, atIssues: false })}
         enterOnRowOnly

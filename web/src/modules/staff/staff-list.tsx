@@ -80,6 +80,7 @@ export function StaffList({ partner, compact = false }: StaffListProps) {
         loading={list.isFetching}
         aria-label={t('staffList.listLabel')}
         columns={shownColumns.map((key) => columns[key])}
+        linkColumn="login"
         rowName={(row) => row.login}
         onOpen={recordWindow.open}
         totalText={(total) => t('staffList.total', { count: total })}

@@ -51,6 +51,7 @@ export function UsersList({ partnerId, contractId, compact = false }: UsersListP
         loading={list.isFetching}
         aria-label={t('users.listLabel')}
         columns={shownColumns.map((key) => columns[key])}
+        linkColumn="login"
         rowName={(row) => row.login}
         onOpen={recordWindow.open}
         totalText={(total) => t('users.total', { count: total })}
