@@ -102,6 +102,12 @@ export const partnerEndpointsWithoutRecord: Endpoint[] = [
     }),
   },
   endpoint('GET /partners', 200, () => '/partners'),
+  // The caller's roots, and a search of its tree (what lies outside the subtree is not found: tested
+  // with exact outcomes in partners-tree.test.ts).
+  endpoint('GET /partners/tree', 200, () => '/partners/tree', { name: 'GET /partners/tree (roots)' }),
+  endpoint('GET /partners/tree', 200, () => '/partners/tree?search=a', {
+    name: 'GET /partners/tree?search',
+  }),
   endpoint('GET /partners/export', 200, () => '/partners/export?format=csv', {
     name: 'GET /partners/export (csv)',
   }),
@@ -131,6 +137,9 @@ export const partnerEndpointsWithRecord: Endpoint[] = [
   },
   endpoint('DELETE /partners/:id', 200, (r) => `/partners/${r.leaf}`),
   endpoint('POST /partners/:id/restore', 200, (r) => `/partners/${r.archived}/restore`),
+  endpoint('GET /partners/tree', 200, (r) => `/partners/tree?parentId=${r.partner}`, {
+    name: 'GET /partners/tree?parentId',
+  }),
   endpoint('GET /partners/:id/history', 200, (r) => `/partners/${r.partner}/history`),
   endpoint('GET /partners/:id/block-impact', 200, (r) => `/partners/${r.partner}/block-impact`),
   endpoint('GET /partners/:id/settings', 200, (r) => `/partners/${r.partner}/settings`),

@@ -239,6 +239,7 @@ const getEndpoints = [
   '/api/v1/tariffs/choices',
   '/api/v1/partners',
   '/api/v1/partners/export',
+  '/api/v1/partners/tree',
   '/api/v1/partners/:partner',
   '/api/v1/partners/:partner/history',
   '/api/v1/tariffs/:tariff',

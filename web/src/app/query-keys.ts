@@ -22,6 +22,8 @@ export const partnerKeys = {
   search: (search: string, excludeSubtreeOf: number | null) =>
     ['partners', 'choices', search, excludeSubtreeOf] as const,
   settings: (partnerId: number) => ['partners', 'settings', partnerId] as const,
+  /** A level or a search of the partner tree: among the lists, so what refreshes them refreshes it. */
+  tree: (query: object) => ['partners', 'list', 'tree', query] as const,
 };
 
 export const contractKeys = {

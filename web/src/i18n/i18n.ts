@@ -12,6 +12,8 @@ import financeEn from '../modules/finance/i18n/en.json';
 import financeRu from '../modules/finance/i18n/ru.json';
 import objectsEn from '../modules/objects/i18n/en.json';
 import objectsRu from '../modules/objects/i18n/ru.json';
+import partnersEn from '../modules/partners/i18n/en.json';
+import partnersRu from '../modules/partners/i18n/ru.json';
 import profileEn from '../modules/profile/i18n/en.json';
 import profileRu from '../modules/profile/i18n/ru.json';
 import settingsEn from '../modules/partner-settings/i18n/en.json';
@@ -43,6 +45,7 @@ void i18n.use(initReactI18next).init({
     en: {
       translation: {
         ...en,
+        ...partnersEn,
         ...settingsEn,
         ...contractsEn,
         ...objectsEn,
@@ -60,6 +63,7 @@ void i18n.use(initReactI18next).init({
     ru: {
       translation: {
         ...ru,
+        ...partnersRu,
         ...settingsRu,
         ...contractsRu,
         ...objectsRu,

@@ -39,6 +39,7 @@ export const partnersMessages: MessageCatalogue = {
       subtree_tariffs_unavailable:
         'A sub-partner of this partner uses a price plan that is not available under the new parent; change it first',
       self_archive: 'You cannot archive your own partner',
+      tree_search_with_parent: '{field}: leave it out when searching; a search covers your whole tree',
     },
     ru: {
       parent_not_found: 'Поле «{field}»: выберите партнёра из списка',
@@ -50,6 +51,7 @@ export const partnersMessages: MessageCatalogue = {
       subtree_tariffs_unavailable:
         'Субпартнёр этого партнёра использует тариф, недоступный у нового вышестоящего партнёра; сначала смените его',
       self_archive: 'Нельзя отправить в архив собственного партнёра',
+      tree_search_with_parent: 'Поле «{field}» не указывается при поиске: поиск идёт по всему дереву',
     },
   },
 };

@@ -220,6 +220,22 @@ function partnerAdminLoginContains(pattern: string) {
     where role = 'partner_admin' and login ilike ${pattern})`;
 }
 
+/**
+ * The partner `p` is one the list's Search finds: its name, email, phone, IIN or 1C code, or its
+ * administrator's login, contains the text. One id list from the columns' trigram indexes (an OR over
+ * p's columns and a subquery on admin_users could use none of them): the same partners as the six
+ * ILIKEs on the joined row. The partner tree's search finds the same partners.
+ */
+export function partnerSearchMatches(search: string) {
+  const pattern = likePattern(search);
+  return sql<boolean>`p.id in (
+    select id from partners
+     where name ilike ${pattern} or email ilike ${pattern} or phone ilike ${pattern}
+        or iin ilike ${pattern} or code_1c ilike ${pattern}
+    union all
+    select partner_id from admin_users where role = 'partner_admin' and login ilike ${pattern})`;
+}
+
 function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
   query: Q,
   filters: PartnerListFilters,
@@ -227,19 +243,7 @@ function applyFilters<Q extends SelectQueryBuilder<never, never, object>>(
   let q = query as unknown as PartnerListQuery;
   q = q.where((eb) => partnerPathInScope(eb, filters.scope, 'p.path'));
   if (!filters.showDeleted) q = q.where('p.archived_at', 'is', null);
-  if (filters.search) {
-    // One id list from the columns' trigram indexes (an OR over p's columns and a subquery on
-    // admin_users could use none of them): the same partners as the six ILIKEs on the joined row.
-    const pattern = likePattern(filters.search);
-    q = q.where(
-      sql<boolean>`p.id in (
-        select id from partners
-         where name ilike ${pattern} or email ilike ${pattern} or phone ilike ${pattern}
-            or iin ilike ${pattern} or code_1c ilike ${pattern}
-        union all
-        select partner_id from admin_users where role = 'partner_admin' and login ilike ${pattern})`,
-    );
-  }
+  if (filters.search) q = q.where(partnerSearchMatches(filters.search));
   const contains = [
     ['p.name', filters.name],
     ['p.email', filters.email],

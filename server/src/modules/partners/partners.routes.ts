@@ -4,6 +4,7 @@ import { IdParams, problemResponses } from '../../lib/schemas.js';
 import { sendSpreadsheet, spreadsheetContentTypes } from '../../lib/spreadsheet.js';
 import { HistoryResponse } from '../audit/audit.public.js';
 import { exportPartners, findPartners } from './partners-list.service.js';
+import { partnerTree } from './partners-tree.service.js';
 import {
   archivePartner,
   createPartner,
@@ -20,6 +21,8 @@ import {
   PartnerList,
   PartnerQuery,
   PartnerResponse,
+  PartnerTree,
+  PartnerTreeQuery,
   PartnerUpdate,
 } from './partners.schemas.js';
 import { useFeatureMessages } from '../../plugins/messages.plugin.js';
@@ -66,6 +69,21 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       });
       return sendSpreadsheet(reply, file, format, 'partners');
     },
+  );
+
+  app.get(
+    '/partners/tree',
+    {
+      config: { right: 'partners:read' },
+      schema: {
+        tags,
+        summary:
+          "The partner tree of the caller's subtree, a level at a time (its roots, or parentId's sub-partners), or search's matches with their ancestors",
+        querystring: PartnerTreeQuery,
+        response: { 200: PartnerTree, ...problemResponses(400, 401, 404) },
+      },
+    },
+    (request) => partnerTree({ db, actor: request.actor, query: request.query }),
   );
 
   app.post(

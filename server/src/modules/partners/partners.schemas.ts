@@ -198,3 +198,53 @@ export const PartnerBlockImpact = Type.Object(
   },
   { description: 'What blocking the partner reaches, its own partner included' },
 );
+
+export const PartnerTreeQuery = Type.Object(
+  {
+    /** List this partner's sub-partners; without it, the roots of the caller's tree. */
+    parentId: Type.Optional(Id),
+    search: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description:
+          "Find partners as the list's Search does (name, email, phone, IIN, 1C code, login), with their ancestors",
+      }),
+    ),
+    showDeleted: Type.Optional(Type.Boolean({ description: 'Include archived partners' })),
+  },
+  { additionalProperties: false },
+);
+export type PartnerTreeQuery = Static<typeof PartnerTreeQuery>;
+
+export const PartnerTreeNode = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  parentId: Nullable(
+    Type.Integer({ description: "Null at the roots of the caller's tree (its parent is not shown)" }),
+  ),
+  blocked: Type.Boolean({ description: 'Block Partner is set on this partner' }),
+  usersBlocked: Type.Boolean({ description: 'Block users of accounts partner is set on this partner' }),
+  archived: Type.Boolean({ description: 'Deleted (archived); listed only with showDeleted' }),
+  subPartners: Type.Integer({ description: 'Its live sub-partners: whether it can be expanded' }),
+  archivedSubPartners: Type.Integer({ description: 'Its archived sub-partners, listed with showDeleted' }),
+  accountsCount: Type.Integer({ description: 'Number of accounts: its own live contracts' }),
+  vehiclesCount: Type.Integer({ description: 'Number of vehicles: its own live objects' }),
+  match: Type.Boolean({
+    description: 'A search found this partner (else it is an ancestor of one); false in a level',
+  }),
+});
+
+export const PartnerTree = Type.Object(
+  {
+    items: Type.Array(PartnerTreeNode, {
+      description:
+        "A level: its partners by name. A search: the matches and their ancestors inside the caller's subtree, each once, by name; build the tree by parentId",
+    }),
+    total: Type.Integer({ description: "The level's partners, or the search's matches, in all" }),
+    capped: Type.Boolean({
+      description:
+        'Not all of them are given: a level gives its first 500 partners, a search its first 50 matches',
+    }),
+  },
+  { description: 'One level of the partner tree, or what a search found in it' },
+);

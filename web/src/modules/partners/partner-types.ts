@@ -1,4 +1,11 @@
+import type { PartnerTree } from '@server-schemas/partners/partners.schemas';
+import type { Static } from 'typebox';
 import type { AccountType } from '../../app/api-types';
+
+/** GET /partners/tree: a level of the partner tree, or what a search found in it. */
+export type PartnerTreeAnswer = Static<typeof PartnerTree>;
+/** A partner as the tree shows it. */
+export type PartnerTreeNode = PartnerTreeAnswer['items'][number];
 
 /** The values of the partner form, named as the API's fields. */
 export interface PartnerFormValues {
