@@ -60,6 +60,7 @@ export const financeKeys = {
   balance: (owner: object) => ['finance', 'balance', owner] as const,
   transactions: (query: object) => ['finance', 'transactions', query] as const,
   chargeObjects: (id: number, page: object) => ['finance', 'charge-objects', id, page] as const,
+  revenue: (partnerId: number) => ['finance', 'revenue', partnerId] as const,
 };
 
 export const billingKeys = {

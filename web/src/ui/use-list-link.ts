@@ -13,6 +13,8 @@ const SORT_PARAMS = ['sort', 'order'] as const;
 export function useListLink(options: {
   filterParams: readonly string[];
   onOpen: (id: number) => void;
+  /** `?new=1` opens the Add window (an empty select's "Create a tariff" link). */
+  onNew?: () => void;
   /** False for a list inside a window (a tab), which the page's address is not about. */
   enabled?: boolean;
 }) {
@@ -37,7 +39,10 @@ export function useListLink(options: {
     if (!enabled) return;
     const id = Number(params.get('open'));
     if (Number.isInteger(id) && id > 0) options.onOpen(id);
-    const linked = ['open', ...SORT_PARAMS, ...options.filterParams].filter((name) => params.has(name));
+    else if (params.get('new') === '1') options.onNew?.();
+    const linked = ['open', 'new', ...SORT_PARAMS, ...options.filterParams].filter((name) =>
+      params.has(name),
+    );
     if (linked.length === 0) return;
     const rest = new URLSearchParams(params);
     for (const name of linked) rest.delete(name);

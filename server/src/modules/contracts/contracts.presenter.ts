@@ -21,6 +21,7 @@ export function presentContract(row: ContractDetails) {
     currency: row.currency,
     tariffId: row.tariff_id,
     tariff: reference(row.tariff_id, row.tariff_name),
+    inheritedTariff: row.inherited_tariff ?? null,
     organizationType: row.organization_type,
     accountType: row.account_type,
     blockingLimit: row.blocking_limit,

@@ -21,6 +21,15 @@ function selectContractDetails(db: Db, scope: Scope) {
       't.name as tariff_name',
       // One contract at a time: two indexed counts are cheap here; the list counts a page at once.
       contractBalance().as('balance'),
+      // The objects' tariff rule (objects.repository's price chain): without the contract's own
+      // tariff, the nearest partner's Price up the tree in the contract's currency.
+      sql<{ id: number; name: string } | null>`(
+        select json_build_object('id', t.id, 'name', t.name)
+          from unnest(p.path) with ordinality as u(partner_id, n)
+          join partners a on a.id = u.partner_id
+          join tariffs t on t.id = a.price_tariff_id and t.currency = c.currency
+         order by u.n desc
+         limit 1)`.as('inherited_tariff'),
       // A partner's block refuses the contract's portal users: the card says which partner's.
       blockingPartner(scope, sql.ref('p.path'), { includeSelf: true, usersToo: true }).as('blocked_by'),
       eb

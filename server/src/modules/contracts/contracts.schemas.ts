@@ -146,6 +146,11 @@ export const ContractResponse = Type.Object({
   currency: Type.String(),
   tariffId: Nullable(Type.Integer()),
   tariff: Reference,
+  inheritedTariff: {
+    ...Reference,
+    description:
+      "The tariff its objects get while the contract names none: the nearest partner's Price up the tree in the contract's currency",
+  },
   organizationType: Nullable(Type.String()),
   accountType: AccountType,
   blockingLimit: Nullable(Type.String()),

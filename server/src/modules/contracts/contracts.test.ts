@@ -82,6 +82,7 @@ describe('adding a contract', () => {
       currency: 'USD',
       tariffId: usdTariff.id,
       tariff: { id: usdTariff.id, name: 'Platform USD' },
+      inheritedTariff: null,
       organizationType: 'RU-OOO',
       accountType: 'postpayment_light',
       blockingLimit: '10000.00',
@@ -670,6 +671,28 @@ describe('archive, restore and clone', () => {
     expect(refused.statusCode, refused.body).toBe(404);
     expect(refused.json()).toMatchObject({ code: 'not_found' });
     expect(await accountsCount(subDealer.id)).toBe(before);
+  });
+});
+
+describe("the tariff a contract's objects get", () => {
+  it("is the nearest partner's Price up the tree in the contract's currency while the contract names none", async () => {
+    const parent = await createPartner(root, { priceTariffId: rubTariff.id, additionalCurrencies: ['USD'] });
+    const child = await createPartner(root, { parentId: parent.id, additionalCurrencies: ['USD'] });
+    const rub = await createContract(root, child.id);
+    const usd = await createContract(root, child.id, { currency: 'USD' });
+    const inherited = async (id: number) =>
+      expectStatus<{ inheritedTariff: unknown }>(await root.get(contractUrl(id)), 200).inheritedTariff;
+    expect(await inherited(rub.id)).toEqual({ id: rubTariff.id, name: 'Platform RUB' });
+    // No Price in dollars anywhere up the tree: the objects would get none.
+    expect(await inherited(usd.id)).toBeNull();
+
+    const own = await createTariff(root, { name: unique('Child RUB '), currency: 'RUB' });
+    const current = expectStatus<{ version: number }>(await root.get(`/api/v1/partners/${child.id}`), 200);
+    expectStatus(
+      await root.patch(`/api/v1/partners/${child.id}`, { version: current.version, priceTariffId: own.id }),
+      200,
+    );
+    expect(await inherited(rub.id)).toEqual({ id: own.id, name: own.name });
   });
 });
 

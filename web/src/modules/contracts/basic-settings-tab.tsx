@@ -114,6 +114,7 @@ export function BasicSettingsTab({ form, contract, presetPartner, onSubmit }: Ba
             partnerId={partnerId}
             currency={currency}
             current={contract?.tariff ?? null}
+            inherited={contract?.inheritedTariff?.name ?? null}
             disabled={partnerId === null || currency === null || undefined}
           />
         </FormField>

@@ -1,7 +1,9 @@
 import { Select } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { Reference } from '../../app/api-types';
 import { tariffChoiceLabel, useTariffChoices } from '../../app/tariff-choices';
 import { searchByLabel, type ControlledSelectProps } from '../../ui/controlled-select';
+import { NoTariffs } from '../../ui/no-tariffs';
 
 /** The tariffs the contract's partner may sell (its Price list), in the contract's currency. */
 export function ContractTariffSelect(
@@ -9,9 +11,12 @@ export function ContractTariffSelect(
     partnerId: number | null;
     currency: string | null;
     current: Reference | null;
+    /** The tariff the contract's objects get while none is chosen here (the server's inheritedTariff). */
+    inherited: string | null;
   },
 ) {
-  const { partnerId, currency, current, ...selectProps } = props;
+  const { t } = useTranslation();
+  const { partnerId, currency, current, inherited, ...selectProps } = props;
   const choices = useTariffChoices({
     purpose: 'price',
     partnerId,
@@ -33,6 +38,8 @@ export function ContractTariffSelect(
       allowClear
       loading={usable && choices.isLoading}
       options={options}
+      placeholder={inherited ? t('contract.tariffFromPartner', { name: inherited }) : undefined}
+      notFoundContent={<NoTariffs />}
     />
   );
 }

@@ -10,6 +10,7 @@ import type {
   ChargeObjectsPage,
   MoneyAction,
   MoneyValues,
+  Revenue,
   Transfer,
   TransferPage,
 } from './finance-types';
@@ -89,5 +90,14 @@ export function useChargeObjects(chargeId: number, page: { page: number; pageSiz
         `/finance/transactions/${chargeId}/objects?limit=${page.pageSize}&offset=${(page.page - 1) * page.pageSize}`,
       ),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** GET /finance/revenue for a partner: this month's charges to its contracts and sub-partners, per currency. */
+export function useRevenue(partnerId: number | null) {
+  return useQuery({
+    queryKey: financeKeys.revenue(partnerId ?? 0),
+    queryFn: () => apiGet<Revenue>(`/finance/revenue?partnerId=${partnerId}`),
+    enabled: partnerId !== null,
   });
 }

@@ -1,12 +1,18 @@
 import { MinusCircleOutlined, PlusCircleOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ExportMenu } from '../../ui/export-menu';
 import { usePagedList } from '../../ui/use-paged-list';
 import { CorrectionDialog } from './correction-dialog';
-import { transactionsFilterOf, useBalance, useTransactions, type TransactionsQuery } from './finance-api';
+import {
+  transactionsFilterOf,
+  useBalance,
+  useRevenue,
+  useTransactions,
+  type TransactionsQuery,
+} from './finance-api';
 import type { AccountOwner, ChargeObject, MoneyAction, Transfer } from './finance-types';
 import { ChargeObjectsWindow } from './charge-objects-window';
 import { MoneyDialog } from './money-dialog';
@@ -43,6 +49,8 @@ export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabP
   const query: TransactionsQuery =
     paged.query.sort === 'createdAt' ? { ...paged.query, order: 'desc' } : paged.query;
   const balance = useBalance(owner);
+  // A partner's own balance is with its parent; beside it, what its contracts and sub-partners were charged.
+  const revenue = useRevenue(isContract ? null : owner.partnerId);
   const transactions = useTransactions(query);
   const [dialog, setDialog] = useState<MoneyAction | null>(null);
   const [correcting, setCorrecting] = useState<{ transfer: Transfer; object?: ChargeObject } | null>(null);
@@ -65,7 +73,7 @@ export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabP
       <Descriptions
         size="small"
         bordered
-        column={isContract ? 4 : 3}
+        column={4}
         style={{ marginBottom: 16 }}
         items={[
           {
@@ -97,6 +105,23 @@ export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabP
             label: t('finance.dailyCharge'),
             children: <span data-testid="finance-daily-charge">{money(account?.dailyCharge)}</span>,
           },
+          ...(!isContract
+            ? [
+                {
+                  key: 'revenue',
+                  label: t('finance.revenueThisMonth'),
+                  children: (
+                    <span data-testid="finance-revenue">
+                      {revenue.data === undefined
+                        ? '—'
+                        : revenue.data.items.length === 0
+                          ? t('finance.noRevenue')
+                          : revenue.data.items.map((item) => `${item.revenue} ${item.currency}`).join(', ')}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           ...(isContract
             ? [
                 {
@@ -129,6 +154,20 @@ export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabP
             </Button>
           </>
         )}
+        <DatePicker.RangePicker
+          aria-label={t('finance.valueDates')}
+          placeholder={[t('finance.valueDateFrom'), t('finance.valueDateTo')]}
+          allowEmpty={[true, true]}
+          onChange={(range) =>
+            paged.setParams({
+              filters: {
+                ...paged.query.filters,
+                from: range?.[0]?.format('YYYY-MM-DD'),
+                to: range?.[1]?.format('YYYY-MM-DD'),
+              },
+            })
+          }
+        />
         <ExportMenu
           resource="finance/transactions"
           // Every transfer of the account the list's query matches, as the list sorts them.

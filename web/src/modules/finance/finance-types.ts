@@ -2,6 +2,7 @@ import type {
   BalanceResponse,
   ChargeObjectsPage as ChargeObjectsPageSchema,
   Transfer as TransferSchema,
+  RevenueResponse,
   TransferList,
 } from '@server-schemas/finance/finance.schemas';
 import type { Static } from 'typebox';
@@ -32,3 +33,6 @@ export interface MoneyValues {
   valueDate: string;
   comment?: string;
 }
+
+/** GET /finance/revenue: a partner's revenue, cost and margin per currency over a period. */
+export type Revenue = Static<typeof RevenueResponse>;

@@ -20,6 +20,7 @@ import { TextField } from '../../ui/text-field';
 import { partnerRules } from './partner-rules';
 import { PartnerTariffSelect } from './partner-tariff-select';
 import type { PartnerFormValues } from './partner-types';
+import { useProposedCurrency } from './use-proposed-currency';
 import { useProposedVatRate } from './use-proposed-vat-rate';
 
 interface MainSettingsTabProps {
@@ -48,6 +49,7 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
   const isNew = partner === null;
   const newPassword = Form.useWatch<string | undefined>('password', form);
   useProposedVatRate(form, isNew, country);
+  useProposedCurrency(form, isNew, parentId);
   const confirmBlock = useBlockConfirmation(form, partner);
   const tariffChoices = { partnerId: partner?.id ?? null, parentId, currencies };
 

@@ -6,6 +6,7 @@ import { useCurrencies } from '../../app/reference-queries';
 import { useCan } from '../../app/session';
 import { PagedTable } from '../../ui/paged-table';
 import { usePagedList, type PagedQuery } from '../../ui/use-paged-list';
+import { useListLink } from '../../ui/use-list-link';
 import { useRecordWindow } from '../../ui/use-record-window';
 import { tariffColumnKeys, tariffColumns } from './tariff-columns';
 import { TariffWindow } from './tariff-window';
@@ -25,6 +26,8 @@ export function TariffsList() {
   });
   const currencies = useCurrencies();
   const recordWindow = useRecordWindow(t('tariff.saved'));
+  // "Create a tariff" in an empty tariff select elsewhere opens this section with Add's window.
+  useListLink({ filterParams: [], onOpen: recordWindow.open, onNew: recordWindow.openNew });
   const can = useCan();
   const columns = tariffColumns(t);
 
