@@ -6,7 +6,7 @@ import { ADMIN, adminApi, createPartnerViaApi, createViaApi, signIn, unique, val
  * contract's card and the Objects section. The file name sorts first so the pictures show only the
  * records made here, on the fresh database.
  */
-test('screenshots of the partners list, Main settings, a contract, its Finance tab and the objects list', async ({
+test('screenshots of the partners list and tree, Main settings, a contract, its Finance tab, the objects list and the home page', async ({
   page,
   baseURL,
 }) => {
@@ -112,4 +112,23 @@ test('screenshots of the partners list, Main settings, a contract, its Finance t
   await page.getByRole('menuitem', { name: 'Objects' }).click();
   await expect(page.getByRole('row', { name: 'Volvo FH 460' })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/objects-list-en.png' });
+
+  // The home page: what needs attention, each item a link.
+  await page.getByRole('menuitem', { name: 'Home' }).click();
+  await expect(page.getByTestId('home-payments')).toContainText('Almaty Logistics LLP');
+  await page.screenshot({ path: 'docs/screenshots/home-en.png' });
+
+  // The partners as a tree, the dealer's level open.
+  await page.getByRole('menuitem', { name: 'Partners' }).click();
+  await page.getByRole('radiogroup', { name: 'View' }).getByText('Tree', { exact: true }).click();
+  const tree = page.getByRole('tree');
+  await tree
+    .getByRole('treeitem')
+    .filter({ hasText: 'Altyn Telematics' })
+    .locator('.ant-tree-switcher')
+    .click();
+  await expect(tree.getByRole('treeitem').filter({ hasText: 'Minsk GPS' })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/partners-tree-en.png' });
+  // The next journeys start from the table.
+  await page.getByRole('radiogroup', { name: 'View' }).getByText('Table', { exact: true }).click();
 });

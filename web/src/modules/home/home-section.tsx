@@ -58,9 +58,11 @@ export function HomeSection() {
                 size="small"
                 title={t('home.debtBlocked.title')}
                 extra={
-                  <Link to="/contracts?debtBlocked=true">
-                    {t('home.debtBlocked.all', { count: home.debtBlocked.total })}
-                  </Link>
+                  home.debtBlocked.total > 0 && (
+                    <Link to="/contracts?debtBlocked=true">
+                      {t('home.debtBlocked.all', { count: home.debtBlocked.total })}
+                    </Link>
+                  )
                 }
                 data-testid="home-debt-blocked"
               >
@@ -196,10 +198,12 @@ export function HomeSection() {
                       <List.Item>
                         <Typography.Text strong>{money(line.balance, line.currency)}</Typography.Text>
                         <span>
-                          {t('home.balances.debt', {
-                            count: line.contractsInDebt,
-                            debt: money(line.debt, line.currency),
-                          })}
+                          {line.contractsInDebt === 0
+                            ? t('home.balances.noDebt')
+                            : t('home.balances.debt', {
+                                count: line.contractsInDebt,
+                                debt: money(line.debt, line.currency),
+                              })}
                         </span>
                       </List.Item>
                     )}
