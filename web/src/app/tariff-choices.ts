@@ -25,6 +25,8 @@ export const useTariffChoices = (options: TariffChoicesOptions) =>
           currencies: options.currencies.join(','),
         })}`,
       ),
+    // A tariff made in another tab ("Create a tariff" in an empty select) is offered on coming back.
+    refetchOnWindowFocus: true,
   });
 
 /** A tariff as a choice reads: "Standard — 500.00 RUB". */
