@@ -87,5 +87,5 @@ test('in Russian an export is a dated csv with semicolons, and the import sample
   );
   await dialog.locator('input[type=file]').setInputFiles(await sample.path());
   await dialog.getByRole('button', { name: 'Импортировать', exact: true }).click();
-  await expect(dialog.getByText('Создано: 1')).toBeVisible();
+  await expect(dialog.getByText('Создан 1 объект')).toBeVisible();
 });

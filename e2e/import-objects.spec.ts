@@ -65,7 +65,7 @@ test('importing a csv of objects reports the refused rows and creates the good o
   });
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
 
-  await expect(dialog.getByText('Created: 2')).toBeVisible();
+  await expect(dialog.getByText('2 objects created')).toBeVisible();
   await expect(dialog.getByText('Refused: 3 rows')).toBeVisible();
   const refused = dialog.getByRole('table', { name: 'Refused rows' });
   await expect(refused.getByRole('row')).toHaveCount(4); // the header and three rows

@@ -20,13 +20,16 @@ interface Run {
   issuesCount: number;
 }
 
-/** A day as the forms and lists show it, in the browser's (and the server's) calendar. */
+/** A day as the forms and lists show it in English, in the browser's (and the server's) calendar. */
 function isoDay(offsetDays = 0) {
   const day = new Date();
   day.setDate(day.getDate() + offsetDays);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
+
+/** The same day as the Russian interface writes it (DD.MM.YYYY). */
+const russianDay = (iso: string) => iso.split('-').reverse().join('.');
 
 /*
  * The Tariffs section: a new tariff, then a new price from a later day; the tariff keeps both
@@ -163,7 +166,7 @@ test('Billing: run billing for today and read the run', async ({ page, baseURL }
   await expect(page.getByRole('button', { name: 'Запустить начисление' })).toBeVisible();
   await expect(
     page.getByRole('table', { name: 'Запуски начисления' }).getByRole('row', {
-      name: `Запуск ${run.id} за ${today}`,
+      name: `Запуск ${run.id} за ${russianDay(today)}`,
       exact: true,
     }),
   ).toContainText('Завершён');
@@ -316,7 +319,7 @@ test('Billing: a day typed after today is refused under the field, never run as 
   await expect(
     page.getByText('Поле «День» не может быть позже сегодняшнего дня: день начисляется, когда он наступил'),
   ).toBeVisible();
-  await expect(page.getByLabel('День', { exact: true })).toHaveValue(isoDay(1));
+  await expect(page.getByLabel('День', { exact: true })).toHaveValue(russianDay(isoDay(1)));
   expect(started).toEqual([]);
 });
 

@@ -199,6 +199,21 @@ describe('translate', () => {
     expect(translate('no_such_code', 'en')).toBe('no_such_code');
     expect(translate('no_such_code', 'ru', { field: 'x' })).toBe('no_such_code');
   });
+
+  // Issue 15, item 13: one date format per language, in the API's messages as on the screens.
+  it('writes a day as the language does: ISO in English, DD.MM.YYYY in Russian', () => {
+    const params = { field: 'Effective from', earliest: '2026-12-05', billedThrough: '2026-12-04' };
+    expect(translate('effective_from_billed', 'en', params)).toBe(
+      'Effective from cannot be before 2026-12-05: this price plan was billed up to 2026-12-04, and days already billed keep their price',
+    );
+    expect(translate('effective_from_billed', 'ru', { ...params, field: 'Действует с' })).toBe(
+      'Поле «Действует с» не может быть раньше 05.12.2026: по этому тарифу уже начислено по 04.12.2026 включительно, а начисленные дни сохраняют свою цену',
+    );
+    // Only a whole day is a day: other values are written as they are.
+    expect(translate('out_of_range', 'ru', { field: '2026-12-05 10:00', min: '2026', max: 5 })).toBe(
+      'Поле «2026-12-05 10:00» должно быть от 2026 до 5',
+    );
+  });
 });
 
 describe('fieldLabel', () => {

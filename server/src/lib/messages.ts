@@ -250,6 +250,16 @@ export interface Messages {
 /** The shared labels and messages, as a catalogue of their own (for the catalogues' tests). */
 export const sharedCatalogue: MessageCatalogue = { labels: fieldLabels, messages: sharedMessages };
 
+/*
+ * A day in a message is written as the language writes days, as the panel and the exports do: the ISO
+ * day in English (2026-12-07), day.month.year in Russian (07.12.2026).
+ */
+const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
+function paramText(locale: Locale, value: string | number): string {
+  const day = locale === 'ru' && typeof value === 'string' ? isoDay.exec(value) : null;
+  return day ? `${day[3]}.${day[2]}.${day[1]}` : String(value);
+}
+
 // Own properties only: a field named "constructor" must not find Object.prototype's.
 const own = (catalogue: Catalogue, key: string) =>
   Object.hasOwn(catalogue, key) ? catalogue[key] : undefined;
@@ -278,9 +288,10 @@ export function createMessages(catalogues: readonly MessageCatalogue[]): Message
         message(code, params = {}, field) {
           const values = field === undefined ? params : { ...params, field: label(field) };
           const template = own(merged[locale], code) ?? own(merged.en, code) ?? code;
-          return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-            name in values ? String(values[name]) : whole,
-          );
+          return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+            const value = Object.hasOwn(values, name) ? values[name] : undefined;
+            return value === undefined ? whole : paramText(locale, value);
+          });
         },
       };
     },

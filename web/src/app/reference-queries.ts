@@ -15,6 +15,12 @@ export interface Region extends Named {
   country: string;
 }
 
+/** A legal form: a country's own, or a generic one (country null) offered in every country. */
+export interface OrganizationType extends Named {
+  country: string | null;
+  kind: 'legal' | 'individual';
+}
+
 /** Reference books change with a release, not while the page is open: read once. */
 const forever = { staleTime: Infinity, gcTime: Infinity };
 
@@ -34,7 +40,7 @@ export const useCurrencies = () =>
   useReferenceBook<Named>(referenceKeys.currencies(), '/reference/currencies');
 
 export const useOrganizationTypes = (country: string | null) =>
-  useReferenceBook<Named>(
+  useReferenceBook<OrganizationType>(
     referenceKeys.organizationTypes(country),
     `/reference/organization-types${queryString({ country })}`,
   );

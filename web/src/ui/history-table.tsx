@@ -2,6 +2,8 @@ import type { HistoryResponse } from '@server-schemas/audit/audit.schemas';
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Static } from 'typebox';
+import { formatDay } from './format-day';
+import { formatMoment } from './format-moment';
 
 /** One audit event as the API's /history endpoints return it (the server's schema). */
 export type HistoryEntry = Static<typeof HistoryResponse>['items'][number];
@@ -17,8 +19,12 @@ interface HistoryTableProps {
   readable?: (field: string, value: unknown) => unknown;
 }
 
-function displayValue(value: unknown, yes: string, no: string): string {
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+function displayValue(value: unknown, yes: string, no: string, language: string): string {
   if (value === null || value === undefined || value === '') return '—';
+  // A day (Active from, a price's first day) as the language writes days everywhere else.
+  if (typeof value === 'string' && isoDay.test(value)) return formatDay(value, language);
   if (typeof value === 'boolean') return value ? yes : no;
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (typeof value === 'object') return JSON.stringify(value);
@@ -62,7 +68,7 @@ export function HistoryTable({
           title: t('history.when'),
           dataIndex: 'at',
           width: 170,
-          render: (at: string) => new Date(at).toLocaleString(i18n.language),
+          render: (at: string) => formatMoment(at, i18n.language),
         },
         { title: t('history.who'), dataIndex: 'actor', width: 130 },
         {
@@ -80,14 +86,14 @@ export function HistoryTable({
             row.field === 'password' ? (
               <Typography.Text type="secondary">{t('history.passwordChanged')}</Typography.Text>
             ) : (
-              displayValue(readable(row.field, value), yes, no)
+              displayValue(readable(row.field, value), yes, no, i18n.language)
             ),
         },
         {
           title: t('history.newValue'),
           dataIndex: 'newValue',
           render: (value: unknown, row) =>
-            row.field === 'password' ? '' : displayValue(readable(row.field, value), yes, no),
+            row.field === 'password' ? '' : displayValue(readable(row.field, value), yes, no, i18n.language),
         },
       ]}
     />

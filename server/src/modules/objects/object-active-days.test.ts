@@ -26,7 +26,7 @@ import type { Static } from 'typebox';
 
 type ImportBody = Static<typeof ImportResponse>;
 
-/** A day as the Russian interface's csv writes it: DD.MM.YYYY. */
+/** A day as the Russian interface, its messages and its csv write it: DD.MM.YYYY. */
 const dotted = (day: string) => day.split('-').reverse().join('.');
 
 interface ProblemBody {
@@ -161,7 +161,7 @@ describe('objects: Active from and Active until', () => {
       ]);
       const russian = await dealerSession.inLocale('ru').post('/api/v1/objects', body);
       expect(russian.json<ProblemBody>().errors[0]!.message).toBe(
-        `Поле «Активен по» не может быть раньше поля «Активен с» (${monthAgo})`,
+        `Поле «Активен по» не может быть раньше поля «Активен с» (${dotted(monthAgo)})`,
       );
       // The same day is a one-day range.
       const oneDay = await createObject(dealerSession, contractId, {

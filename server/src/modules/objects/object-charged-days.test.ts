@@ -19,6 +19,9 @@ import { checkChargedDays, daysTakenOut, type ActiveDays } from './object-active
 import { addDays, getObjectBody } from '../../../test/object-helpers.js';
 import { addTariffVersion, insertContract } from '../../../test/table-rows.js';
 
+/** A day as the Russian messages write it (DD.MM.YYYY). */
+const russianDay = (iso: string) => iso.split('-').reverse().join('.');
+
 interface ProblemBody {
   code: string;
   errors: { field: string; code: string; message: string }[];
@@ -113,7 +116,7 @@ describe('objects: active days over charged days', () => {
       dealerSession.inLocale('ru'),
     );
     expect(russian.json<ProblemBody>().errors[0]!.message).toBe(
-      `Поле «Активен по»: дни по ${lastCharged} включительно уже тарифицированы; выберите ${lastCharged} или позже либо исправьте эти начисления в разделе «Финансы»`,
+      `Поле «Активен по»: дни по ${russianDay(lastCharged)} включительно уже тарифицированы; выберите ${russianDay(lastCharged)} или позже либо исправьте эти начисления в разделе «Финансы»`,
     );
     // A scheduled last day of an active object, and the first charged day, alike.
     expect(fieldCodes(await patch(id, { activeUntil: addDays(day, -2) }))).toEqual([
@@ -171,7 +174,7 @@ describe('objects: active days over charged days', () => {
     ]);
     const russian = await patch(id, { activeFrom: addDays(day, -4) }, dealerSession.inLocale('ru'));
     expect(russian.json<ProblemBody>().errors[0]!.message).toBe(
-      `Поле «Активен с»: дни с ${firstCharged} уже тарифицированы; выберите ${firstCharged} или раньше либо исправьте эти начисления в разделе «Финансы»`,
+      `Поле «Активен с»: дни с ${russianDay(firstCharged)} уже тарифицированы; выберите ${russianDay(firstCharged)} или раньше либо исправьте эти начисления в разделе «Финансы»`,
     );
     // Both ends at once: both fields named.
     expect(

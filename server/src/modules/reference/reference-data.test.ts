@@ -232,6 +232,7 @@ describe('organization types', () => {
       code: 'RU-OOO',
       country: 'RU',
       kind: 'legal',
+      generic: 'LLC',
       nameEn: 'Limited liability company (OOO)',
       nameRu: 'Общество с ограниченной ответственностью (ООО)',
     });
@@ -254,7 +255,7 @@ describe('organization types', () => {
     }
   });
 
-  it('offers a country its own forms, then the generic ones', () => {
+  it('offers a country its own forms, then the generic ones its own do not stand for', () => {
     const generic = ['LLC', 'JSC', 'SOLE', 'INDIVIDUAL', 'NONPROFIT', 'GOV'];
     expect(listOrganizationTypes('KZ').map((t) => t.code)).toEqual([
       'KZ-TOO',
@@ -262,10 +263,29 @@ describe('organization types', () => {
       'KZ-IP',
       'KZ-GP',
       'KZ-GU',
-      ...generic,
+      'INDIVIDUAL',
+      'NONPROFIT',
     ]);
     expect(listOrganizationTypes('DE').map((t) => t.code)).toEqual(generic);
     expect(listOrganizationTypes(null).map((t) => t.code)).toEqual(generic);
+  });
+
+  // Issue 15, item 13: "Limited liability company" was offered twice, the country's own and the generic.
+  it("offers each legal form once in a country's list, under a name of its own in both languages", () => {
+    expect(listOrganizationTypes('RU').map((t) => t.nameEn)).not.toContain('Limited liability company');
+    for (const country of [...CIS, 'DE', null]) {
+      const types = listOrganizationTypes(country);
+      const standFor = new Set(types.map((t) => t.generic));
+      expect(types.filter((t) => standFor.has(t.code))).toEqual([]);
+      expect(new Set(types.map((t) => t.nameEn)).size).toBe(types.length);
+      expect(new Set(types.map((t) => t.nameRu)).size).toBe(types.length);
+    }
+    // A country's form stands for a generic form of the same kind.
+    for (const type of listOrganizationTypes()) {
+      if (type.generic === undefined) continue;
+      expect(type.country).not.toBeNull();
+      expect(findOrganizationType(type.generic)).toMatchObject({ country: null, kind: type.kind });
+    }
   });
 });
 

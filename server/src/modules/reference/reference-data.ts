@@ -67,7 +67,10 @@ const orgTypesByCountry = new Map<string, readonly OrganizationType[]>();
 for (const type of orgTypes) {
   if (type.country === null || orgTypesByCountry.has(type.country)) continue;
   const own = orgTypes.filter((t) => t.country === type.country);
-  orgTypesByCountry.set(type.country, Object.freeze([...own, ...genericOrgTypes]));
+  // The generic forms the country's own already stand for are left out: each legal form is offered once.
+  const standFor = new Set(own.map((t) => t.generic));
+  const generic = genericOrgTypes.filter((t) => !standFor.has(t.code));
+  orgTypesByCountry.set(type.country, Object.freeze([...own, ...generic]));
 }
 
 const NO_REGIONS: readonly Region[] = Object.freeze([]);
@@ -115,7 +118,8 @@ export function isCurrencyCode(code: string): boolean {
 
 /**
  * All organization types, or those offered for one country: its own forms first, then the generic ones
- * (country null). A country without its own forms, or null, gets only the generic ones.
+ * (country null) that none of its own stands for (no "Limited liability company" beside the country's
+ * "Limited liability company (OOO)"). A country without its own forms, or null, gets only the generic ones.
  */
 export function listOrganizationTypes(country?: string | null): readonly OrganizationType[] {
   if (country === undefined) return orgTypes;

@@ -14,6 +14,9 @@ import { addDays, today } from '../../lib/clock.js';
 import { holdChargingRuns } from '../ledger/ledger.public.js';
 import type { BillingRun } from '../billing/billing.presenter.js';
 
+/** A day as the Russian messages write it (DD.MM.YYYY). */
+const russianDay = (iso: string) => iso.split('-').reverse().join('.');
+
 /*
  * A tariff's prices by day: how early a new price may start (lib/price-start.ts: today or later, or an
  * earlier day after the last day charged at the tariff) and deleting a scheduled price.
@@ -119,7 +122,7 @@ describe("a new price's first day (PATCH /tariffs/:id)", () => {
       {
         field: 'effectiveFrom',
         code: 'effective_from_billed',
-        message: `Поле «Действует с» не может быть раньше ${addDays(billedDay, 1)}: по этому тарифу уже начислено по ${billedDay} включительно, а начисленные дни сохраняют свою цену`,
+        message: `Поле «Действует с» не может быть раньше ${russianDay(addDays(billedDay, 1))}: по этому тарифу уже начислено по ${russianDay(billedDay)} включительно, а начисленные дни сохраняют свою цену`,
       },
     ]);
     expect(await getTariff(root, tariff.id)).toEqual(tariff);
@@ -289,7 +292,7 @@ describe('DELETE /tariffs/:id/prices/:priceId', () => {
       errors: [],
     });
     expect((await root.inLocale('ru').delete(priceUrl(tariff.id, past.id))).json()).toMatchObject({
-      title: `Эта цена начала действовать ${addDays(day, -30)}: удалить можно только запланированную цену (которая начнёт действовать после сегодняшнего дня)`,
+      title: `Эта цена начала действовать ${russianDay(addDays(day, -30))}: удалить можно только запланированную цену (которая начнёт действовать после сегодняшнего дня)`,
     });
 
     const fromToday = await withScheduledPrice(root);

@@ -1,6 +1,7 @@
 import { Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { formatMoment } from '../../ui/format-moment';
 import type { ApiToken } from './api-token-types';
 import { rightLabel } from './token-rights';
 
@@ -19,7 +20,7 @@ export function apiTokenColumns({
   revoking,
   onRevoke,
 }: ApiTokenColumnsOptions): ColumnsType<ApiToken> {
-  const dateTime = (value: string) => new Date(value).toLocaleString(language);
+  const dateTime = (value: string) => formatMoment(value, language);
   return [
     { title: t('apiTokens.columns.name'), dataIndex: 'name', width: 170, ellipsis: { showTitle: true } },
     {

@@ -2,6 +2,7 @@ import { DatePicker, Form, Input, Skeleton } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../ui/form-dialog';
+import { dayInputFormats } from '../../ui/format-day';
 import { useServerErrors } from '../../ui/use-server-errors';
 import type { MadeApiToken } from './api-token-types';
 import { useCreateApiToken, useOwnRights } from './api-tokens-api';
@@ -32,7 +33,7 @@ const fieldOf = (apiField: string) =>
  * user's own (a token never holds more than its owner).
  */
 export function NewTokenDialog({ onClose, onMade }: NewTokenDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<NewTokenValues>();
   const ownRights = useOwnRights();
   const create = useCreateApiToken();
@@ -79,7 +80,7 @@ export function NewTokenDialog({ onClose, onMade }: NewTokenDialogProps) {
         </Form.Item>
         <Form.Item label={label('expiresAt')} name="expiresAt" extra={label('expiresAtHint')}>
           <DatePicker
-            format="YYYY-MM-DD"
+            format={dayInputFormats(i18n.language)}
             style={{ width: '100%' }}
             disabledDate={(day) => day.isBefore(dayjs(), 'day')}
           />

@@ -4,6 +4,7 @@ import { App, Button, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DayPicker } from '../../ui/day-picker';
+import { formatDay } from '../../ui/format-day';
 import { PagedTable } from '../../ui/paged-table';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { SectionPage } from '../../ui/section-page';
@@ -31,7 +32,7 @@ interface OpenReport {
  * the day run: a day after today is refused under the field (as the server refuses it), never replaced.
  */
 export function BillingSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<RunForm>();
   const paged = usePagedList({ page: 1, pageSize: 20 }, { defaultSort: 'day' });
@@ -40,15 +41,21 @@ export function BillingSection() {
   const serverErrors = useServerErrors({ form, fieldOf: fieldsNamed(['day']) });
   const [report, setReport] = useState<OpenReport | null>(null);
   const showIssues = (runId: number) => setReport({ runId, atIssues: true });
-  const columns = runColumns(t, showIssues);
+  const columns = runColumns(t, i18n.language, showIssues);
+  const dayText = (day: string) => formatDay(day, i18n.language);
   const dayLabel = t('billing.day');
 
   /** The toast after a run, in the run's tone: success, warning with its issues one click away, error. */
   const announce = (run: BillingRun) => {
-    const counts = { day: run.day, objects: run.objectsCharged, transfers: run.transfersCreated };
+    // Each count in its own plural form ("1 object", "5 объектов"), then put into the sentence.
+    const counts = {
+      day: dayText(run.day),
+      objects: t('billing.objectCount', { count: run.objectsCharged }),
+      transfers: t('billing.transferCount', { count: run.transfersCreated }),
+    };
     switch (shownStatus(run)) {
       case 'failed':
-        void message.error(t('billing.runFailed', { day: run.day, error: run.error ?? '' }));
+        void message.error(t('billing.runFailed', { day: dayText(run.day), error: run.error ?? '' }));
         return;
       case 'completedWithIssues':
         void message.warning({
@@ -119,7 +126,7 @@ export function BillingSection() {
         aria-label={t('billing.runsLabel')}
         columns={runColumnKeys.map((key) => columns[key])}
         linkColumn="day"
-        rowName={(row) => t('billing.runName', { day: row.day, id: row.id })}
+        rowName={(row) => t('billing.runName', { day: dayText(row.day), id: row.id })}
         onOpen={(runId) => setReport({ runId, atIssues: false })}
         enterOnRowOnly
         totalText={(total) => t('billing.total', { count: total })}

@@ -2,6 +2,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Button, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { formatDay } from '../../ui/format-day';
 import type { BillingRun, RunStatus } from './billing-types';
 import { durationText, totalsPerCurrency } from './run-format';
 
@@ -41,6 +42,7 @@ export function runStatusTag(t: TFunction, run: Pick<BillingRun, 'status' | 'iss
 /** The columns of the runs list; `onShowIssues` opens a run's report at its issues. */
 export function runColumns(
   t: TFunction,
+  language: string,
   onShowIssues: (runId: number) => void,
 ): Record<RunColumnKey, ColumnType<BillingRun>> {
   const title = (key: string) => t(`billing.columns.${key}`);
@@ -52,7 +54,13 @@ export function runColumns(
     width: 100,
   });
   return {
-    day: { key: 'day', title: title('day'), dataIndex: 'day', width: 110 },
+    day: {
+      key: 'day',
+      title: title('day'),
+      dataIndex: 'day',
+      width: 110,
+      render: (day: string) => formatDay(day, language),
+    },
     trigger: {
       key: 'trigger',
       title: title('trigger'),
@@ -80,7 +88,7 @@ export function runColumns(
             size="small"
             icon={<WarningOutlined />}
             style={{ paddingInline: 0 }}
-            aria-label={t('billing.showIssuesOf', { count: issues, day: row.day })}
+            aria-label={t('billing.showIssuesOf', { count: issues, day: formatDay(row.day, language) })}
             onClick={() => onShowIssues(row.id)}
           >
             {issues}

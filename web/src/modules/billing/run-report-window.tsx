@@ -1,6 +1,8 @@
 import { Alert, Button, Descriptions, Modal, Spin, Table, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../ui/format-day';
+import { formatMoment } from '../../ui/format-moment';
 import { useBillingRun, useRunIssues } from './billing-api';
 import type { RunIssue, RunTotal } from './billing-types';
 import { runStatusTag } from './run-columns';
@@ -24,7 +26,7 @@ export function RunReportWindow({ runId, atIssues = false, onClose }: RunReportW
   const [issuesPage, setIssuesPage] = useState({ page: 1, pageSize: 20 });
   const issues = useRunIssues(runId, issuesPage);
   const data = run.data;
-  const when = (at: string | null) => (at ? new Date(at).toLocaleString(i18n.language) : '—');
+  const when = (at: string | null) => (at ? formatMoment(at, i18n.language) : '—');
   const column = (key: string) => t(`billing.columns.${key}`);
   const issuesShown = issues.data !== undefined;
 
@@ -35,7 +37,11 @@ export function RunReportWindow({ runId, atIssues = false, onClose }: RunReportW
   return (
     <Modal
       open
-      title={data ? t('billing.report.title', { day: data.day }) : t('billing.report.loading')}
+      title={
+        data
+          ? t('billing.report.title', { day: formatDay(data.day, i18n.language) })
+          : t('billing.report.loading')
+      }
       width={1000}
       onCancel={onClose}
       destroyOnHidden
@@ -64,7 +70,7 @@ export function RunReportWindow({ runId, atIssues = false, onClose }: RunReportW
             column={3}
             style={{ marginBottom: 16 }}
             items={[
-              { key: 'day', label: column('day'), children: data.day },
+              { key: 'day', label: column('day'), children: formatDay(data.day, i18n.language) },
               { key: 'status', label: column('status'), children: runStatusTag(t, data) },
               {
                 key: 'trigger',

@@ -37,10 +37,16 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
   const recordWindow = useRecordWindow(t('contract.saved'));
   // The Contracts section opens where a link sends it (the home page's "Blocked for debt", a contract).
   const start = useListLink({ filterParams: ['debtBlocked'], onOpen: recordWindow.open, enabled: !compact });
-  const paged = usePagedList(initialQuery, { defaultSort: 'id', filterParamOf, start });
-  // The partner window's tab remembers its own choice, hiding by default what the partner implies.
+  // The partner window's tab remembers its own filters and columns, hiding by default what the partner implies.
+  const remembered = compact ? 'fleetdesk.partnerContracts' : 'fleetdesk.contracts';
+  const paged = usePagedList(initialQuery, {
+    defaultSort: 'id',
+    filterParamOf,
+    start,
+    rememberFiltersAs: `${remembered}.filters`,
+  });
   const [hidden, setHidden] = useHiddenColumns(
-    compact ? 'fleetdesk.partnerContracts.hiddenColumns' : 'fleetdesk.contracts.hiddenColumns',
+    `${remembered}.hiddenColumns`,
     contractColumnKeys,
     compact ? ['partner', 'code1c'] : [],
   );
@@ -92,7 +98,7 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
         rowName={(row) => row.name}
         onOpen={recordWindow.open}
         enterOnRowOnly
-        totalText={(total) => t('contracts.total', { total })}
+        totalText={(total) => t('contracts.total', { count: total })}
         pageSizeOptions={compact ? [10, 20, 50] : [20, 50, 100, 200]}
         size={compact ? 'small' : 'middle'}
         scrollX={compact ? 900 : 1300}

@@ -1,6 +1,7 @@
 import { Button, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../ui/format-day';
 import { useChargeObjects } from './finance-api';
 import type { ChargeObject, Transfer } from './finance-types';
 
@@ -17,7 +18,7 @@ interface ChargeObjectsWindowProps {
  * per object-day, and lets a person refund one object's day.
  */
 export function ChargeObjectsWindow({ charge, onCorrect, onClose }: ChargeObjectsWindowProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const objects = useChargeObjects(charge.id, page);
   const column = (key: string) => t(`finance.chargeObjects.columns.${key}`);
@@ -26,7 +27,7 @@ export function ChargeObjectsWindow({ charge, onCorrect, onClose }: ChargeObject
     <Modal
       open
       title={t('finance.chargeObjects.title', {
-        day: charge.chargeDay,
+        day: charge.chargeDay ? formatDay(charge.chargeDay, i18n.language) : '',
         count: charge.quantity ?? 0,
         amount: `${charge.unitAmount} ${charge.currency}`,
       })}

@@ -1,6 +1,7 @@
 import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../ui/form-dialog';
+import { formatDay } from '../../ui/format-day';
 import { fieldsNamed } from '../../ui/server-errors';
 import { useServerErrors } from '../../ui/use-server-errors';
 import { useCorrectTransfer } from './finance-api';
@@ -17,7 +18,7 @@ interface CorrectionDialogProps {
 
 /** Correct: the transfer is reversed by an opposite one (never edited); the reason is required. */
 export function CorrectionDialog({ transfer, object, onClose, onDone }: CorrectionDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<{ comment: string }>();
   const correct = useCorrectTransfer();
   const keyFor = useIdempotencyKey();
@@ -48,12 +49,12 @@ export function CorrectionDialog({ transfer, object, onClose, onDone }: Correcti
           ? t('finance.correction.objectHint', {
               object: object.objectName,
               amount: `${object.amount} ${transfer.currency}`,
-              date: transfer.chargeDay,
+              date: transfer.chargeDay ? formatDay(transfer.chargeDay, i18n.language) : '',
             })
           : t('finance.correction.hint', {
               kind: t(`finance.kinds.${transfer.kind}`),
               amount: `${transfer.amount} ${transfer.currency}`,
-              date: transfer.valueDate,
+              date: formatDay(transfer.valueDate, i18n.language),
             })}
       </Typography.Paragraph>
       <Form form={form} name="finance-correction" layout="vertical" onFinish={submit}>

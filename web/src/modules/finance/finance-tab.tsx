@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ExportMenu } from '../../ui/export-menu';
+import { dayInputFormats } from '../../ui/format-day';
 import { usePagedList } from '../../ui/use-paged-list';
 import { CorrectionDialog } from './correction-dialog';
 import {
@@ -32,7 +33,7 @@ interface FinanceTabProps {
  * daily charge, the contract's blocking for debt, and the account's transfers, newest first.
  */
 export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const readOnly = ownReadOnly || !useCan()('finance:write');
   const { message } = App.useApp();
   const isContract = 'contractId' in owner;
@@ -44,7 +45,12 @@ export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabP
     filters: {},
     ...transactionsFilterOf(owner),
   };
-  const paged = usePagedList(initialQuery, { defaultSort: 'createdAt', filterParamOf: (key) => key });
+  const scope = isContract ? 'contract-finance' : 'partner-finance';
+  const paged = usePagedList(initialQuery, {
+    defaultSort: 'createdAt',
+    filterParamOf: (key) => key,
+    rememberFiltersAs: `fleetdesk.${scope}.filters`,
+  });
   // Without a sorted column the newest transfer comes first.
   const query: TransactionsQuery =
     paged.query.sort === 'createdAt' ? { ...paged.query, order: 'desc' } : paged.query;
@@ -55,7 +61,6 @@ export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabP
   const [dialog, setDialog] = useState<MoneyAction | null>(null);
   const [correcting, setCorrecting] = useState<{ transfer: Transfer; object?: ChargeObject } | null>(null);
   const [openCharge, setOpenCharge] = useState<Transfer | null>(null);
-  const scope = isContract ? 'contract-finance' : 'partner-finance';
   const columns = transactionColumns(t, query, {
     scope,
     onCorrect: readOnly ? undefined : (transfer) => setCorrecting({ transfer }),
@@ -156,6 +161,7 @@ export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabP
         )}
         <DatePicker.RangePicker
           aria-label={t('finance.valueDates')}
+          format={dayInputFormats(i18n.language)}
           placeholder={[t('finance.valueDateFrom'), t('finance.valueDateTo')]}
           allowEmpty={[true, true]}
           onChange={(range) =>
@@ -189,7 +195,9 @@ export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabP
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100, 200],
           showTotal: (total) =>
-            page?.totalCapped ? t('finance.totalCapped', { total }) : t('finance.total', { count: total }),
+            page?.totalCapped
+              ? t('finance.totalCapped', { count: total })
+              : t('finance.total', { count: total }),
         }}
         onChange={(pagination, filters, sorter) =>
           paged.onTableChange(pagination, filters, sorter as Parameters<typeof paged.onTableChange>[2])

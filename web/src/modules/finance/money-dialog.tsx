@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { decimalText } from '../../ui/decimal-text';
 import { FormDialog } from '../../ui/form-dialog';
+import { dayInputFormats } from '../../ui/format-day';
 import { amountInput } from '../../ui/input-presets';
 import { fieldsNamed } from '../../ui/server-errors';
 import { useServerErrors } from '../../ui/use-server-errors';
@@ -29,7 +30,7 @@ const fields = ['amount', 'valueDate', 'comment'] as const;
 
 /** Add payment or Write off: an amount in the account's currency, its date (today or before), a comment. */
 export function MoneyDialog({ action, owner, currency, onClose, onDone }: MoneyDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<MoneyFormValues>();
   const post = usePostMoney();
   const keyFor = useIdempotencyKey();
@@ -77,7 +78,7 @@ export function MoneyDialog({ action, owner, currency, onClose, onDone }: MoneyD
           required
         >
           <DatePicker
-            format="YYYY-MM-DD"
+            format={dayInputFormats(i18n.language)}
             allowClear={false}
             style={{ width: '100%' }}
             // Money is recorded on the day it moved: today or before, never ahead.

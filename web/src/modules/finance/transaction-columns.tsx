@@ -2,6 +2,7 @@ import { Button, Space, Tag, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { columnFilter } from '../../ui/column-filter';
+import { DayText } from '../../ui/day-text';
 import { sortableColumn, type SortState } from '../../ui/sortable-column';
 import { transferKinds, type Transfer } from './finance-types';
 
@@ -52,6 +53,7 @@ export function transactionColumns(
       title: title('valueDate'),
       dataIndex: 'valueDate',
       width: 120,
+      render: (day: string) => <DayText day={day} />,
     },
     kind: {
       key: 'kind',
@@ -104,9 +106,13 @@ export function transactionColumns(
           );
         }
         if (!row.objectName) return '—';
-        return row.chargeDay && row.chargeDay !== row.valueDate
-          ? `${row.objectName} (${row.chargeDay})`
-          : row.objectName;
+        return row.chargeDay && row.chargeDay !== row.valueDate ? (
+          <>
+            {row.objectName} (<DayText day={row.chargeDay} />)
+          </>
+        ) : (
+          row.objectName
+        );
       },
     },
     comment: { key: 'comment', title: title('comment'), dataIndex: 'comment', render: orDash },

@@ -1,7 +1,7 @@
-import dayjs from 'dayjs';
 import { Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { formatDay } from '../../ui/format-day';
 import { sortableColumn, type SortState } from '../../ui/sortable-column';
 import type { TrackedObject } from './object-types';
 
@@ -29,7 +29,7 @@ export function objectColumns(
 ): Record<ObjectColumnKey, ColumnType<TrackedObject>> {
   const sortable = (key: string) => sortableColumn(state, key);
   const title = (key: string) => t(`objects.columns.${key}`);
-  const day = (value: string | null) => (value ? dayjs(value).toDate().toLocaleDateString(language) : '—');
+  const day = (value: string | null) => (value ? formatDay(value, language) : '—');
   return {
     id: { ...sortable('id'), title: title('id'), dataIndex: 'id', width: 90 },
     name: {

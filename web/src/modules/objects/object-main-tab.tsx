@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { phoneInput } from '../../ui/input-presets';
 import { ContractSelect } from '../../ui/contract-select';
 import { fieldItem } from '../../ui/field-item';
+import { dayInputFormats, formatDay } from '../../ui/format-day';
 import { FormField } from '../../ui/form-field';
 import { SwitchField } from '../../ui/switch-field';
 import { TextField } from '../../ui/text-field';
@@ -21,7 +22,7 @@ interface ObjectMainTabProps {
   onSubmit: (values: ObjectFormValues) => void;
 }
 
-/* The day pickers hold 'YYYY-MM-DD' text in the form, as the API does. */
+/* The day pickers hold 'YYYY-MM-DD' text in the form, as the API does; they show the language's way. */
 const DAY_FORMAT = 'YYYY-MM-DD';
 const dayValueProps = (value: string | null | undefined) => ({ value: value ? dayjs(value) : null });
 const dayOf = (value: Dayjs | null | undefined) => (value ? value.format(DAY_FORMAT) : null);
@@ -30,15 +31,13 @@ const dayOf = (value: Dayjs | null | undefined) => (value ? value.format(DAY_FOR
 export function ObjectMainTab({ form, object, fixedContractId, partnerId, onSubmit }: ObjectMainTabProps) {
   const { t, i18n } = useTranslation();
   const rules = objectRules(t);
-  const dayRules = activeDayRules(t, object?.activeFrom ?? null);
+  const dayRules = activeDayRules(t, i18n.language, object?.activeFrom ?? null);
   // The platform's day (UTC), which the server judges Active from by.
   const platformToday = today();
   const field = (name: string) => t(`object.fields.${name}`);
   const item = fieldItem(field, rules);
   const isNew = object === null;
-  const pinnedOn = object?.tariffPinnedAt
-    ? dayjs(object.tariffPinnedAt).toDate().toLocaleDateString(i18n.language)
-    : '—';
+  const pinnedOn = object?.tariffPinnedAt ? formatDay(object.tariffPinnedAt, i18n.language) : '—';
 
   return (
     <Form<ObjectFormValues>
@@ -78,7 +77,7 @@ export function ObjectMainTab({ form, object, fixedContractId, partnerId, onSubm
           extra={t('object.activeFromHint')}
         >
           <DatePicker
-            format={DAY_FORMAT}
+            format={dayInputFormats(i18n.language)}
             style={{ width: '100%' }}
             placeholder={isNew ? t('object.activeFromToday') : undefined}
             disabledDate={(day) => {
@@ -100,7 +99,7 @@ export function ObjectMainTab({ form, object, fixedContractId, partnerId, onSubm
           normalize={dayOf}
           extra={t('object.activeUntilHint')}
         >
-          <DatePicker format={DAY_FORMAT} style={{ width: '100%' }} allowClear />
+          <DatePicker format={dayInputFormats(i18n.language)} style={{ width: '100%' }} allowClear />
         </FormField>
         {!isNew && (
           <>

@@ -3,6 +3,7 @@ import { normalizePhone } from '@server-lib/contact';
 import { hasValidLuhnDigit } from '@server-lib/luhn';
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
+import { formatDay } from '../../ui/format-day';
 
 const optionalText = (value: string | null | undefined) => value?.trim() ?? '';
 
@@ -66,7 +67,7 @@ export const earliestActiveFrom = (day: string) => `${Number(day.slice(0, 4)) - 
  * not in the future nor more than 10 years back (a stored day that is not changed is not judged
  * again), Active until not before Active from. Values are 'YYYY-MM-DD'.
  */
-export function activeDayRules(t: TFunction, storedActiveFrom: string | null) {
+export function activeDayRules(t: TFunction, language: string, storedActiveFrom: string | null) {
   const field = (name: string) => t(`object.fields.${name}`);
   return {
     activeFrom: [
@@ -84,7 +85,7 @@ export function activeDayRules(t: TFunction, storedActiveFrom: string | null) {
             throw new Error(
               t('object.errors.active_from_too_early', {
                 field: field('activeFrom'),
-                min: earliestActiveFrom(day),
+                min: formatDay(earliestActiveFrom(day), language),
               }),
             );
           }
@@ -98,7 +99,10 @@ export function activeDayRules(t: TFunction, storedActiveFrom: string | null) {
             (getFieldValue('activeFrom') as string | null | undefined) || storedActiveFrom || today();
           if (value && value < from) {
             throw new Error(
-              t('object.errors.active_until_before_from', { field: field('activeUntil'), activeFrom: from }),
+              t('object.errors.active_until_before_from', {
+                field: field('activeUntil'),
+                activeFrom: formatDay(from, language),
+              }),
             );
           }
         },

@@ -5,6 +5,7 @@ import { useContract } from '../../app/contract-lookups';
 import { usePartner } from '../../app/partner-lookups';
 import { tariffChoiceLabel, useTariffChoices } from '../../app/tariff-choices';
 import { FormDialog } from '../../ui/form-dialog';
+import { dayInputFormats } from '../../ui/format-day';
 import { fieldsNamed } from '../../ui/server-errors';
 import { useServerErrors } from '../../ui/use-server-errors';
 import { useRepriceObjects } from './objects-api';
@@ -27,7 +28,7 @@ interface RepriceValues {
  * tariff from a date (changing a contract's or partner's tariff never does it).
  */
 export function RepriceObjectsDialog({ partnerId, contractId, onClose, onDone }: RepriceObjectsDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<RepriceValues>();
   const contract = useContract(contractId ?? null);
   const partner = usePartner(contractId === undefined ? (partnerId ?? null) : null);
@@ -99,7 +100,7 @@ export function RepriceObjectsDialog({ partnerId, contractId, onClose, onDone }:
           rules={[{ required: true, message: t('errors.required', { field: label('effectiveFrom') }) }]}
           required
         >
-          <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+          <DatePicker format={dayInputFormats(i18n.language)} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </FormDialog>

@@ -2,6 +2,7 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { formatMoment } from '../../ui/format-moment';
 import { description } from './catalogue-texts';
 import { settingSummary } from './setting-summary';
 import type { PartnerSetting, SettingDefinition } from './settings-types';
@@ -112,7 +113,7 @@ export function SettingsTable({
           title: t('settings.columns.updatedAt'),
           dataIndex: 'updatedAt',
           width: 170,
-          render: (at: string) => new Date(at).toLocaleString(language),
+          render: (at: string) => formatMoment(at, language),
         },
         ...(readOnly ? [] : [actionsColumn]),
       ]}

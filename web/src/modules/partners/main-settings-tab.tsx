@@ -11,6 +11,7 @@ import { amountInput, emailInput, phoneInput } from '../../ui/input-presets';
 import { CurrencySelect } from '../../ui/currency-select';
 import { fieldItem } from '../../ui/field-item';
 import { FormField } from '../../ui/form-field';
+import { lockedField } from '../../ui/locked-field';
 import { OrganizationTypeSelect } from '../../ui/organization-type-select';
 import { PartnerSelect } from '../../ui/partner-select';
 import { PasswordField } from '../../ui/password-field';
@@ -52,6 +53,8 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
   useProposedCurrency(form, isNew, parentId);
   const confirmBlock = useBlockConfirmation(form, partner);
   const tariffChoices = { partnerId: partner?.id ?? null, parentId, currencies };
+  // What only the parent partner sets looks read-only to the partner's own administrator, and says why.
+  const parentOnly = lockedField(isOwnPartner ? t('partner.parentOnly') : null);
 
   return (
     <Form<PartnerFormValues>
@@ -75,7 +78,7 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
           <TextField span={12} {...item('email')} {...emailInput} />
           <TextField span={8} {...item('phone')} {...phoneInput} />
           {/* An advance payment to the parent: the parent records it, not the partner itself. */}
-          <TextField span={8} {...item('deposit')} {...amountInput} disabled={isOwnPartner} />
+          <TextField span={8} {...item('deposit')} {...amountInput} {...parentOnly} />
           <TextField span={8} {...item('iin')} maxLength={32} />
           <TextField span={8} {...item('kpp')} maxLength={32} />
           <TextField span={8} {...item('vatPercent')} inputMode="decimal" suffix="%" />
@@ -90,11 +93,11 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
       <section>
         <BlockHeading>{t('partner.blocks.access')}</BlockHeading>
         <Row gutter={16}>
-          <SwitchField span={6} {...item('blocked')} disabled={isOwnPartner} />
-          <SwitchField span={6} {...item('usersBlocked')} disabled={isOwnPartner} />
-          <FormField span={12} {...item('parentId')}>
+          <SwitchField span={6} {...item('blocked')} {...parentOnly} />
+          <SwitchField span={6} {...item('usersBlocked')} {...parentOnly} />
+          <FormField span={12} {...item('parentId')} tooltip={parentOnly.tooltip}>
             <PartnerSelect
-              disabled={isOwnPartner || undefined}
+              disabled={parentOnly.disabled}
               partnerId={partner?.id ?? null}
               current={partner?.parent ?? null}
             />
@@ -114,12 +117,8 @@ export function MainSettingsTab({ form, partner, isOwnPartner, onSubmit }: MainS
           <FormField span={12} {...item('priceTariffId')}>
             <PartnerTariffSelect purpose="price" {...tariffChoices} />
           </FormField>
-          <FormField span={12} {...item('partnerPriceTariffId')}>
-            <PartnerTariffSelect
-              purpose="partnerPrice"
-              {...tariffChoices}
-              disabled={isOwnPartner || undefined}
-            />
+          <FormField span={12} {...item('partnerPriceTariffId')} tooltip={parentOnly.tooltip}>
+            <PartnerTariffSelect purpose="partnerPrice" {...tariffChoices} disabled={parentOnly.disabled} />
           </FormField>
           <FormField span={12} {...item('organizationType')}>
             <OrganizationTypeSelect country={country} />

@@ -29,7 +29,11 @@ interface PartnersTableProps {
 /** The partners list served page by page by the API, with its toolbar. */
 function PartnersTable({ viewSwitch, onAdd, onOpen }: PartnersTableProps) {
   const { t } = useTranslation();
-  const paged = usePagedList(initialQuery, { defaultSort: 'id', filterParamOf });
+  const paged = usePagedList(initialQuery, {
+    defaultSort: 'id',
+    filterParamOf,
+    rememberFiltersAs: 'fleetdesk.partners.filters',
+  });
   const [hidden, setHidden] = useHiddenColumns('fleetdesk.partners.hiddenColumns', partnerColumnKeys);
   const list = usePartnerList(paged.query);
   const columns = partnerColumns(t, paged.query);
@@ -60,7 +64,7 @@ function PartnersTable({ viewSwitch, onAdd, onOpen }: PartnersTableProps) {
         columns={partnerColumnKeys.filter((key) => !hidden.includes(key)).map((key) => columns[key])}
         rowName={(row) => row.name}
         onOpen={onOpen}
-        totalText={(total) => t('list.total', { total })}
+        totalText={(total) => t('list.total', { count: total })}
         scrollX={1100}
       />
     </>

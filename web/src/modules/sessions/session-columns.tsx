@@ -1,6 +1,7 @@
 import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { formatMoment } from '../../ui/format-moment';
 import type { OwnSession } from './session-types';
 
 interface SessionColumnsOptions {
@@ -21,7 +22,7 @@ export function sessionColumns({
   ending,
   onEnd,
 }: SessionColumnsOptions): ColumnsType<OwnSession> {
-  const dateTime = (value: string) => new Date(value).toLocaleString(language);
+  const dateTime = (value: string) => formatMoment(value, language);
   return [
     { title: t('sessions.columns.createdAt'), dataIndex: 'createdAt', width: 190, render: dateTime },
     { title: t('sessions.columns.lastUsedAt'), dataIndex: 'lastUsedAt', width: 190, render: dateTime },

@@ -1,6 +1,7 @@
 import { Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { formatDay } from '../../ui/format-day';
 import { sortableColumn, type SortState } from '../../ui/sortable-column';
 import { rightsSummary } from './rights-summary';
 import type { StaffUser } from './staff-types';
@@ -71,7 +72,7 @@ export function staffColumns(
       ...sortable('createdAt'),
       title: title('createdAt'),
       dataIndex: 'createdAt',
-      render: (at: string) => new Date(at).toLocaleDateString(language),
+      render: (at: string) => formatDay(at, language),
     },
   };
 }

@@ -3,6 +3,7 @@ import { App, Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiDownload } from '../../app/api-client';
+import { formatMoment } from '../../ui/format-moment';
 import { useStaffLoginHistory } from './staff-api';
 import type { StaffLoginAttempt } from './staff-types';
 
@@ -51,7 +52,7 @@ export function StaffLoginHistoryTab({ staffId, login }: { staffId: number; logi
             title: t('staffUser.loginHistory.time'),
             dataIndex: 'at',
             width: 200,
-            render: (at: string) => new Date(at).toLocaleString(i18n.language),
+            render: (at: string) => formatMoment(at, i18n.language),
           },
           { title: t('staffUser.loginHistory.ip'), dataIndex: 'ip', width: 160 },
           {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DayPicker } from '../../ui/day-picker';
 import { decimalText } from '../../ui/decimal-text';
 import { FormDialog } from '../../ui/form-dialog';
+import { formatDay } from '../../ui/format-day';
 import { amountInput } from '../../ui/input-presets';
 import { fieldsNamed } from '../../ui/server-errors';
 import { useServerErrors } from '../../ui/use-server-errors';
@@ -31,11 +32,11 @@ interface NewPriceForm {
  * the day sent: one the rule refuses is refused under the field, never replaced.
  */
 export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<NewPriceForm>();
   const addPrice = useAddTariffPrice();
   const serverErrors = useServerErrors({ form, fieldOf: fieldsNamed(['price', 'effectiveFrom']) });
-  const rules = tariffRules(t);
+  const rules = tariffRules(t, i18n.language);
   const field = (name: string) => t(`tariff.fields.${name}`);
   const earliest = earliestPriceStart(today(), tariff.billedThrough);
 
@@ -87,7 +88,10 @@ export function NewPriceDialog({ tariff, onReload, onClose, onDone }: NewPriceDi
           extra={
             earliest === null || tariff.billedThrough === null
               ? t('tariff.newPrice.anyDayHelp')
-              : t('tariff.newPrice.dateHelp', { earliest, billedThrough: tariff.billedThrough })
+              : t('tariff.newPrice.dateHelp', {
+                  earliest: formatDay(earliest, i18n.language),
+                  billedThrough: formatDay(tariff.billedThrough, i18n.language),
+                })
           }
         >
           <DayPicker allowClear={false} />

@@ -1,6 +1,7 @@
 import { Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { formatDay } from '../../ui/format-day';
 import type { Tariff } from './tariff-types';
 
 export const tariffColumnKeys = ['id', 'name', 'currency', 'period', 'price', 'since', 'owner'] as const;
@@ -12,7 +13,7 @@ export function tariffOwnerName(t: TFunction, tariff: Tariff) {
   return tariff.ownedByAncestor ? t('tariffs.parentOwner') : t('tariffs.platformOwner');
 }
 
-export function tariffColumns(t: TFunction): Record<TariffColumnKey, ColumnType<Tariff>> {
+export function tariffColumns(t: TFunction, language: string): Record<TariffColumnKey, ColumnType<Tariff>> {
   const title = (key: string) => t(`tariffs.columns.${key}`);
   return {
     id: { key: 'id', title: title('id'), dataIndex: 'id', width: 80 },
@@ -47,7 +48,7 @@ export function tariffColumns(t: TFunction): Record<TariffColumnKey, ColumnType<
       title: title('since'),
       dataIndex: 'priceEffectiveFrom',
       width: 130,
-      render: (day: string | null) => day ?? '—',
+      render: (day: string | null) => (day ? formatDay(day, language) : '—'),
     },
     owner: { key: 'owner', title: title('owner'), render: (_value, row) => tariffOwnerName(t, row) },
   };

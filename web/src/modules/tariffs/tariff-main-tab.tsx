@@ -5,6 +5,7 @@ import { CodeSelect } from '../../ui/code-select';
 import { DayPicker } from '../../ui/day-picker';
 import { amountInput } from '../../ui/input-presets';
 import { fieldItem } from '../../ui/field-item';
+import { formatDay } from '../../ui/format-day';
 import { FormField } from '../../ui/form-field';
 import { localizedName } from '../../ui/localized-name';
 import { TextField } from '../../ui/text-field';
@@ -28,7 +29,7 @@ interface TariffMainTabProps {
 export function TariffMainTab({ form, tariff, readOnly, onSubmit }: TariffMainTabProps) {
   const { t, i18n } = useTranslation();
   const currencies = useCurrencies();
-  const rules = tariffRules(t);
+  const rules = tariffRules(t, i18n.language);
   const field = (name: string) => t(`tariff.fields.${name}`);
   const isNew = tariff === null;
   const item = fieldItem(field, rules);
@@ -91,7 +92,7 @@ export function TariffMainTab({ form, tariff, readOnly, onSubmit }: TariffMainTa
                   ? '—'
                   : `${tariff.price} ${tariff.currency}${
                       tariff.priceEffectiveFrom
-                        ? ` (${t('tariff.since', { day: tariff.priceEffectiveFrom })})`
+                        ? ` (${t('tariff.since', { day: formatDay(tariff.priceEffectiveFrom, i18n.language) })})`
                         : ''
                     }`
               }

@@ -3,9 +3,10 @@ import { priceStartProblem } from '@server-lib/price-start';
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 import { amountPattern } from '../../ui/decimal-text';
+import { formatDay } from '../../ui/format-day';
 
 /** What the server checks of a tariff, with its own rule codes, so most mistakes show before Save. */
-export function tariffRules(t: TFunction) {
+export function tariffRules(t: TFunction, language: string) {
   const field = (name: string) => t(`tariff.fields.${name}`);
   const required = (name: string): FormRule => ({
     required: true,
@@ -33,7 +34,11 @@ export function tariffRules(t: TFunction) {
         if (!problem) return Promise.resolve();
         return Promise.reject(
           new Error(
-            t('tariff.errors.effectiveFromBilled', { field: field('effectiveFrom'), ...problem.params }),
+            t('tariff.errors.effectiveFromBilled', {
+              field: field('effectiveFrom'),
+              earliest: formatDay(problem.params.earliest, language),
+              billedThrough: formatDay(problem.params.billedThrough, language),
+            }),
           ),
         );
       },

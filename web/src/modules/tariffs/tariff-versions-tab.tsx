@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { today } from '@server-lib/clock';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../ui/format-day';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useServerErrors } from '../../ui/use-server-errors';
 import { useDeleteTariffPrice } from './tariffs-api';
@@ -18,7 +19,8 @@ interface TariffVersionsTabProps {
  * scheduled price (starting after today) can be deleted before it starts; the others never change.
  */
 export function TariffVersionsTab({ tariff, readOnly, onNewPrice }: TariffVersionsTabProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const dayText = (effectiveFrom: string) => formatDay(effectiveFrom, i18n.language);
   const { message } = App.useApp();
   const deletePrice = useDeleteTariffPrice();
   const serverErrors = useServerErrors();
@@ -31,7 +33,8 @@ export function TariffVersionsTab({ tariff, readOnly, onNewPrice }: TariffVersio
     deletePrice.mutate(
       { tariffId: tariff.id, priceId: row.id },
       {
-        onSuccess: () => void message.success(t('tariff.deletePrice.done', { day: row.effectiveFrom })),
+        onSuccess: () =>
+          void message.success(t('tariff.deletePrice.done', { day: dayText(row.effectiveFrom) })),
         onError: serverErrors.show,
       },
     );
@@ -61,7 +64,12 @@ export function TariffVersionsTab({ tariff, readOnly, onNewPrice }: TariffVersio
             align: 'right',
             render: (_value, row) => priceText(row),
           },
-          { key: 'effectiveFrom', title: t('tariff.fields.effectiveFrom'), dataIndex: 'effectiveFrom' },
+          {
+            key: 'effectiveFrom',
+            title: t('tariff.fields.effectiveFrom'),
+            dataIndex: 'effectiveFrom',
+            render: dayText,
+          },
           {
             key: 'state',
             title: t('tariff.versionState'),
@@ -85,7 +93,7 @@ export function TariffVersionsTab({ tariff, readOnly, onNewPrice }: TariffVersio
                       <Popconfirm
                         title={t('tariff.deletePrice.confirm', {
                           price: priceText(row),
-                          day: row.effectiveFrom,
+                          day: dayText(row.effectiveFrom),
                         })}
                         okText={t('common.yes')}
                         cancelText={t('common.no')}
@@ -96,7 +104,7 @@ export function TariffVersionsTab({ tariff, readOnly, onNewPrice }: TariffVersio
                           size="small"
                           icon={<DeleteOutlined />}
                           loading={deletePrice.isPending && deletePrice.variables.priceId === row.id}
-                          aria-label={t('tariff.deletePrice.label', { day: row.effectiveFrom })}
+                          aria-label={t('tariff.deletePrice.label', { day: dayText(row.effectiveFrom) })}
                         >
                           {t('tariff.deletePrice.button')}
                         </Button>

@@ -14,7 +14,7 @@ import { useTariffList } from './tariffs-api';
 
 /** The tariffs the caller may see (its own, its sub-partners' and those it may sell), page by page. */
 export function TariffsList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const initialQuery: PagedQuery = { page: 1, pageSize: 50, sort: 'name', order: 'asc' };
   const paged = usePagedList(initialQuery, { defaultSort: 'name' });
   const [currency, setCurrency] = useState<string | undefined>(undefined);
@@ -29,7 +29,7 @@ export function TariffsList() {
   // "Create a tariff" in an empty tariff select elsewhere opens this section with Add's window.
   useListLink({ filterParams: [], onOpen: recordWindow.open, onNew: recordWindow.openNew });
   const can = useCan();
-  const columns = tariffColumns(t);
+  const columns = tariffColumns(t, i18n.language);
 
   return (
     <>

@@ -3,6 +3,7 @@ import { App, Button, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiDownload } from '../../app/api-client';
+import { formatMoment } from '../../ui/format-moment';
 import type { LoginAttempt } from './user-types';
 import { useLoginHistory } from './users-api';
 
@@ -51,7 +52,7 @@ export function LoginHistoryTab({ userId, login }: { userId: number; login: stri
             title: t('user.loginHistory.time'),
             dataIndex: 'at',
             width: 200,
-            render: (at: string) => new Date(at).toLocaleString(i18n.language),
+            render: (at: string) => formatMoment(at, i18n.language),
           },
           { title: t('user.loginHistory.ip'), dataIndex: 'ip', width: 180 },
           { title: t('user.loginHistory.result'), dataIndex: 'result', render: resultText },

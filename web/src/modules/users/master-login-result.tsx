@@ -2,6 +2,7 @@ import { ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Modal, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../ui/format-moment';
 import type { MasterLoginAnswer } from './user-types';
 
 const secondsUntil = (until: string) =>
@@ -29,7 +30,7 @@ interface MasterLoginResultProps {
  * open with it (the partner's Portal URL setting); without that setting, word that it is not set.
  */
 export function MasterLoginResult({ login, answer, onClose }: MasterLoginResultProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const secondsLeft = useSecondsLeft(answer.expiresAt);
   const expired = secondsLeft === 0;
   return (
@@ -56,7 +57,7 @@ export function MasterLoginResult({ login, answer, onClose }: MasterLoginResultP
           ? t('user.master.expired')
           : t('user.master.expiresIn', {
               seconds: secondsLeft,
-              time: new Date(answer.expiresAt).toLocaleTimeString(i18n.language),
+              time: formatTime(answer.expiresAt),
             })}
       </Typography.Paragraph>
       {answer.portalUrl === null ? (
