@@ -11,9 +11,10 @@ import {
 } from './support';
 
 /*
- * Issue 15, item 13: counts in each language's plural forms, one way of writing dates per language,
- * column filters remembered as column choices are, each legal form offered once, fields a dealer may
- * not change looking read-only.
+ * Issue 15, items 13 and 14: counts in each language's plural forms, one way of writing dates per
+ * language, column filters remembered as column choices are, each legal form offered once, fields a
+ * dealer may not change looking read-only, and Russian texts as a Russian operator writes them — the
+ * seed's English labels kept exactly.
  */
 
 const searchFor = async (page: Page, label: string, text: string) => {
@@ -239,4 +240,42 @@ test('what a dealer may not change on its own partner looks read-only, its switc
   await expect(card.getByLabel('Deposit')).toHaveCSS('color', 'rgba(0, 0, 0, 0.6)');
   await card.getByRole('img', { name: reason }).first().hover();
   await expect(page.getByRole('tooltip', { name: reason })).toBeVisible();
+});
+
+test('Russian labels read as a Russian operator writes them; the seed’s English labels stay', async ({
+  page,
+  baseURL,
+}) => {
+  const partner = await createPartnerViaApi(await adminApi(baseURL!), {
+    name: unique('Wording '),
+    login: unique('wording'),
+  });
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await searchFor(page, 'Search', partner.name);
+  await expect(page.getByRole('columnheader', { name: 'Number of accounts' })).toBeVisible();
+  await page.getByRole('row', { name: partner.name }).dblclick();
+  let card = page.getByRole('dialog', { name: partner.name });
+  for (const label of ['Account type', 'Block users of accounts partner', 'Password for Users']) {
+    await expect(card.getByLabel(label, { exact: true })).toBeVisible();
+  }
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+
+  await page.getByText('Русский').click();
+  await expect(page.getByRole('columnheader', { name: 'Количество договоров' })).toBeVisible();
+  await page.getByRole('row', { name: partner.name }).dblclick();
+  card = page.getByRole('dialog', { name: partner.name });
+  await expect(card.getByLabel('Порядок расчётов', { exact: true })).toBeVisible();
+  const blockUsers = card.getByLabel('Запретить вход пользователям договоров', { exact: true });
+  await expect(blockUsers).toBeVisible();
+  await expect(card).not.toContainText('учётной записи');
+  await expect(card).not.toContainText('аккаунт');
+  // Its confirmation says the same, in the same words.
+  await blockUsers.click();
+  const confirm = page.getByRole('dialog', {
+    name: `Запретить вход пользователям договоров партнёра ${partner.name}?`,
+  });
+  await expect(confirm.getByRole('button', { name: 'Запретить вход' })).toBeVisible();
+  await confirm.getByRole('button', { name: 'Отмена' }).click();
+  await expect(blockUsers).toHaveAttribute('aria-checked', 'false');
 });

@@ -32,8 +32,8 @@ test('in Russian the partner window shows Russian labels, and the choice is reme
     'Регион',
     'Заблокировать партнёра',
     'Валюта',
-    'Тип учётной записи',
-    'Пароль для пользователей',
+    'Порядок расчётов',
+    'Пароли пользователей',
     'Логин',
   ]) {
     await expect(window.getByLabel(label, { exact: true })).toBeVisible();

@@ -216,6 +216,66 @@ describe('translate', () => {
   });
 });
 
+/*
+ * Issue 15, item 14: the Russian texts read as a Russian operator writes them, and name a field as the
+ * web form names it (the exports' headers and the errors use these labels too); the seed's English
+ * labels stay exactly as they are.
+ */
+describe('wording', () => {
+  const webRoot = path.join(sourceRoot, '../../web/src');
+  const webTexts = (file: string): Record<string, Record<string, unknown>> =>
+    JSON.parse(readFileSync(path.join(webRoot, file), 'utf8')) as Record<string, Record<string, unknown>>;
+  const forms: [module: keyof typeof featureCatalogues, file: (locale: Locale) => string, section: string][] =
+    [
+      ['partners', (locale) => `i18n/${locale}.json`, 'partner'],
+      ['contracts', (locale) => `modules/contracts/i18n/${locale}.json`, 'contract'],
+      ['objects', (locale) => `modules/objects/i18n/${locale}.json`, 'object'],
+      ['users', (locale) => `modules/users/i18n/${locale}.json`, 'user'],
+      ['staff', (locale) => `modules/staff/i18n/${locale}.json`, 'staffUser'],
+      ['tariffs', (locale) => `modules/tariffs/i18n/${locale}.json`, 'tariff'],
+      ['finance', (locale) => `modules/finance/i18n/${locale}.json`, 'finance'],
+    ];
+
+  it.each(forms)(
+    'names the fields of %s as its web form does, in both languages',
+    (module, file, section) => {
+      for (const locale of ['en', 'ru'] as const) {
+        const webFields = webTexts(file(locale))[section]?.fields as Record<string, string>;
+        const translator = appMessages.translator(locale, featureCatalogues[module]);
+        const shared = Object.keys(webFields).filter(
+          (field) =>
+            Object.hasOwn(featureCatalogues[module].labels[locale], field) ||
+            Object.hasOwn(sharedCatalogue.labels[locale], field),
+        );
+        expect(shared.length).toBeGreaterThan(0);
+        for (const field of shared)
+          expect([locale, field, translator.label(field)]).toEqual([locale, field, webFields[field]]);
+      }
+    },
+  );
+
+  it("calls the billing model by the accountants' term, and contracts contracts", () => {
+    expect(fieldLabel('accountType', 'ru')).toBe('Порядок расчётов');
+    expect(fieldLabel('accountType', 'ru', 'contracts')).toBe('Порядок расчётов');
+    expect(fieldLabel('usersBlocked', 'ru', 'partners')).toBe('Запретить вход пользователям договоров');
+    expect(fieldLabel('contractId', 'ru', 'finance')).toBe('Договор');
+    expect(translate('account_type_unknown', 'ru', { field: 'Порядок расчётов' })).toBe(
+      'Поле «Порядок расчётов»: выберите порядок расчётов из списка',
+    );
+    // The seed's English labels, exactly.
+    expect(fieldLabel('accountType', 'en')).toBe('Account type');
+    expect(fieldLabel('usersBlocked', 'en', 'partners')).toBe('Block users of accounts partner');
+    expect(fieldLabel('userPasswordPolicy', 'en', 'partners')).toBe('Password for Users');
+    // No Russian label or message calls a contract an "account" (аккаунт) or the billing model a user
+    // account's type ("тип учётной записи").
+    for (const catalogue of [sharedCatalogue, ...Object.values(featureCatalogues)]) {
+      for (const text of [...Object.values(catalogue.labels.ru), ...Object.values(catalogue.messages.ru)]) {
+        expect(text).not.toMatch(/аккаунт|тип учётной записи/i);
+      }
+    }
+  });
+});
+
 describe('fieldLabel', () => {
   it('names a field by its label on the form, indexed and nested fields by their root', () => {
     expect(fieldLabel('priceTariffId', 'en', 'partners')).toBe('Price');

@@ -89,13 +89,13 @@ const exportColumns: readonly ExportColumn<ContractListItem>[] = [
   exportColumn('IIN', 'ИНН', (item) => item.iin),
   exportColumn(
     'Account type',
-    'Тип учётной записи',
+    'Порядок расчётов',
     (item, locale) => accountTypeNames[item.accountType][locale],
   ),
   exportColumn('Blocking limit', 'Лимит блокировки', (item) => amountCell(item.blockingLimit)),
   exportColumn('1C code', 'Код 1С', (item) => item.code1c),
   exportColumn('Active', 'Активен', (item, locale) => yesNo(item.active, locale)),
-  exportColumn('Warehouse account', 'Складской аккаунт', (item, locale) => yesNo(item.isWarehouse, locale)),
+  exportColumn('Warehouse account', 'Складской договор', (item, locale) => yesNo(item.isWarehouse, locale)),
   exportColumn('Blocked', 'Заблокирован', (item, locale) => yesNo(item.blocked, locale)),
   exportColumn('Blocked by partner', 'Заблокирован партнёром', (item, locale) =>
     blockedByName(item.blockedBy, locale),

@@ -24,7 +24,7 @@ export const financeMessages: MessageCatalogue = {
       currency: 'Currency',
     },
     ru: {
-      contractId: 'Аккаунт',
+      contractId: 'Договор',
       partnerId: 'Партнёр',
       amount: 'Сумма',
       valueDate: 'Дата',
@@ -71,15 +71,15 @@ export const financeMessages: MessageCatalogue = {
       idempotency_key_reused:
         'Этот Idempotency-Key уже использован для другого запроса; для новой операции отправьте новый ключ',
       idempotency_key_format: 'Поле «{field}» — от 1 до 200 видимых символов ASCII',
-      target_required: 'Выберите аккаунт или партнёра',
-      target_ambiguous: 'Выберите либо аккаунт, либо партнёра, но не оба сразу',
+      target_required: 'Выберите договор или партнёра',
+      target_ambiguous: 'Выберите либо договор, либо партнёра, но не оба сразу',
       amount_not_positive: 'Поле «{field}» должно быть больше нуля',
       balance_overflow: 'Поле «{field}»: баланс не может вместить такую сумму',
       value_date_future: 'Поле «{field}» не может быть в будущем',
       period_order: 'Поле «{field}» не может быть раньше начала периода',
       already_reversed: 'Эта операция уже скорректирована',
       correction_of_correction: 'Корректировку нельзя скорректировать; внесите новый платёж или списание',
-      correction_of_deposit: 'Депозит меняется полем «Депозит» в форме партнёра или аккаунта',
+      correction_of_deposit: 'Депозит меняется полем «Депозит» в карточке партнёра или договора',
       charge_reverse_by_object:
         'Повторный расчёт того же дня добавил объекты к этому начислению: скорректируйте объекты по одному',
       correction_object_not_charge: 'Поле «{field}»: по одному объекту корректируется только начисление',

@@ -81,7 +81,7 @@ const exportColumns: readonly ExportColumn<PartnerListItem>[] = [
   exportColumn('Email', 'Email', (item) => item.email),
   exportColumn('Phone', 'Телефон', (item) => item.phone),
   exportColumn('Login', 'Логин', (item) => item.login),
-  exportColumn('Number of accounts', 'Количество аккаунтов', (item) => item.accountsCount),
+  exportColumn('Number of accounts', 'Количество договоров', (item) => item.accountsCount),
   exportColumn('Number of vehicles', 'Количество объектов', (item) => item.vehiclesCount),
   exportColumn('Partner', 'Партнёр', (item) => item.parent?.name ?? null),
   exportColumn('Comment', 'Комментарий', (item) => item.comment),
@@ -89,7 +89,7 @@ const exportColumns: readonly ExportColumn<PartnerListItem>[] = [
   exportColumn('Blocked by partner', 'Заблокирован партнёром', (item, locale) =>
     blockedByName(item.blockedBy, locale),
   ),
-  exportColumn('Users of accounts blocked', 'Пользователи аккаунтов заблокированы', (item, locale) =>
+  exportColumn('Users of accounts blocked', 'Вход пользователям договоров запрещён', (item, locale) =>
     yesNo(item.usersBlocked, locale),
   ),
 ];

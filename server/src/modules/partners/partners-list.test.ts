@@ -210,7 +210,7 @@ describe('partners export', () => {
     expect(response.headers['content-disposition']).toBe(`attachment; filename="partners-${today()}.csv"`);
     expect([...response.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(response.rawPayload.toString('utf8').slice(1).split('\n').slice(0, 3)).toEqual([
-      'ID;Наименование;Тариф;Баланс;Валюта;Email;Телефон;Логин;Количество аккаунтов;Количество объектов;Партнёр;Комментарий;Заблокирован;Заблокирован партнёром;Пользователи аккаунтов заблокированы',
+      'ID;Наименование;Тариф;Баланс;Валюта;Email;Телефон;Логин;Количество договоров;Количество объектов;Партнёр;Комментарий;Заблокирован;Заблокирован партнёром;Вход пользователям договоров запрещён',
       `${ids.bravo};bravo fleet;Standard;0,00;RUB;;;bravo;0;0;Alpha Trackers;;Нет;;Нет`,
       `${ids.charlie};Charlie GPS;;0,00;RUB;;;charlie;0;0;;;Нет;;Нет`,
     ]);
@@ -248,13 +248,13 @@ describe('partners export', () => {
       'Email',
       'Телефон',
       'Логин',
-      'Количество аккаунтов',
+      'Количество договоров',
       'Количество объектов',
       'Партнёр',
       'Комментарий',
       'Заблокирован',
       'Заблокирован партнёром',
-      'Пользователи аккаунтов заблокированы',
+      'Вход пользователям договоров запрещён',
     ]);
     expect(values(2)).toEqual([
       ids.alpha,

@@ -403,7 +403,7 @@ describe('archiving a partner with contracts', () => {
     });
     expect(
       (await root.inLocale('ru').delete(`/api/v1/partners/${partner.id}`)).json<{ title: string }>().title,
-    ).toBe('Сначала перенесите или отправьте в архив аккаунты этого партнёра');
+    ).toBe('Сначала перенесите или отправьте в архив договоры этого партнёра');
     expect(expectStatus(await root.get(`/api/v1/partners/${partner.id}`), 200)).toMatchObject({
       archivedAt: null,
       accountsCount: 1,

@@ -133,7 +133,7 @@ describe('portal login', () => {
         payload: { login: world.login, password: PORTAL_PASSWORD },
       });
       expect(ru.json()).toMatchObject({
-        title: 'Пользователи аккаунтов партнёра этого договора заблокированы',
+        title: 'Партнёр этого договора запретил вход пользователям своих договоров',
       });
       await setPartner(world[who], unblock);
       expect(await codeOf(world.login)).toBe('200 ok');

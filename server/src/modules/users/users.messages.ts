@@ -51,7 +51,7 @@ export const usersMessages: MessageCatalogue = {
       user_blocked: 'Пользователь заблокирован',
       contract_inactive: 'Договор пользователя не активен',
       contract_blocked: 'Договор пользователя заблокирован',
-      partner_users_blocked: 'Пользователи аккаунтов партнёра этого договора заблокированы',
+      partner_users_blocked: 'Партнёр этого договора запретил вход пользователям своих договоров',
     },
   },
 };
