@@ -207,6 +207,7 @@ const runDay = (day: string) => runBillingDay(db, { day, trigger: 'cli' });
 describe('billing run properties', () => {
   it('charges what the model says, keeps the ledger balanced, and changes nothing when a day is run again', async () => {
     let chargesChecked = 0;
+    let worldsCharged = 0;
     await fc.assert(
       fc.asyncProperty(worldSpec, async (spec) => {
         const world = await buildWorld(spec);
@@ -217,11 +218,14 @@ describe('billing run properties', () => {
           expect(runs.map((run) => run.status)).toEqual(runs.map(() => 'completed'));
           daysRun.add(day);
         }
+        let charged = 0;
         for (const day of daysRun) {
           const expected = expectedCharges(world, day);
           expect(await actualCharges(world, day), day).toEqual(expected);
-          chargesChecked += expected.length;
+          charged += expected.length;
         }
+        chargesChecked += charged;
+        if (charged > 0) worldsCharged += 1;
         await expectLedgerConsistent(db);
 
         // Any day, run once more, adds nothing and moves no balance.
@@ -240,8 +244,10 @@ describe('billing run properties', () => {
       }),
       { numRuns: 25 },
     );
-    // Not a vacuous pass: the worlds did charge.
-    expect(chargesChecked).toBeGreaterThan(25);
+    // Not a vacuous pass: the worlds did charge. Charges are aggregated per contract and tariff, and
+    // many random worlds charge nothing (9 to 18 of 25 charged in trials), so a few must have.
+    expect(worldsCharged).toBeGreaterThanOrEqual(3);
+    expect(chargesChecked).toBeGreaterThanOrEqual(worldsCharged);
   }, 120_000);
 
   it('charges a whole month of a monthly tariff exactly its price, day by day as dailyCharge says', async () => {
