@@ -66,9 +66,16 @@ test('a portal user: login history, block and unblock, password reset', async ({
   expect((await portalLogin(session.api, login, password)).status()).toBe(200);
 
   // Reset: the partner shows user passwords, so the new one is shown once and works at the portal.
-  await card.getByRole('button', { name: 'Reset password' }).click();
-  await page.getByRole('button', { name: 'Yes' }).click();
   const reset = page.getByRole('dialog', { name: 'Password reset' });
+  // A click while the confirmation still zooms in can be lost under load: ask and confirm until it shows.
+  await expect(async () => {
+    if (!(await reset.isVisible())) {
+      const yes = page.getByRole('button', { name: 'Yes' });
+      if (!(await yes.isVisible())) await card.getByRole('button', { name: 'Reset password' }).click();
+      await yes.click({ timeout: 2_000 });
+    }
+    await expect(reset).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   const generated = await reset.getByLabel('New password').inputValue();
   expect(generated.length).toBeGreaterThanOrEqual(8);
   // Done while the dialog still zooms in can land before its button listens: click until it has gone.
