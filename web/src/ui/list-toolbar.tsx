@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Input, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,6 +43,8 @@ export function ListToolbar(props: ListToolbarProps) {
         value={list.searchText}
         onChange={(event) => list.setSearchText(event.target.value)}
         onSearch={list.search}
+        // The search button's icon alone gave it no name to a screen reader or a test.
+        enterButton={<Button icon={<SearchOutlined />} aria-label={t('list.runSearch')} />}
         style={{ width: searchWidth }}
       />
       <Checkbox

@@ -2,6 +2,7 @@ import { Table, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { PagedList } from './use-paged-list';
+import { useRovingHeader } from './use-roving-header';
 
 interface PagedTableProps<Row extends { id: number }> {
   list: Pick<PagedList, 'query' | 'onTableChange'>;
@@ -31,6 +32,7 @@ interface PagedTableProps<Row extends { id: number }> {
 export function PagedTable<Row extends { id: number }>(props: PagedTableProps<Row>) {
   const { list, page, loading, rowName, onOpen, enterOnRowOnly = false, totalText } = props;
   const linkColumn = props.linkColumn ?? 'name';
+  const header = useRovingHeader<HTMLDivElement>();
   // The name opens the record with one click, as a link does; the row's other cells keep their controls.
   const columns = props.columns.map((column) =>
     column.key === linkColumn || column.dataIndex === linkColumn
@@ -58,35 +60,38 @@ export function PagedTable<Row extends { id: number }>(props: PagedTableProps<Ro
       : column,
   );
   return (
-    <Table<Row>
-      rowKey="id"
-      size={props.size ?? 'middle'}
-      aria-label={props['aria-label']}
-      loading={loading}
-      dataSource={page?.items ?? []}
-      columns={columns}
-      scroll={{ x: props.scrollX }}
-      pagination={{
-        current: list.query.page,
-        pageSize: list.query.pageSize,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: props.pageSizeOptions ?? [20, 50, 100, 200],
-        showTotal: totalText,
-      }}
-      onChange={(pagination, filters, sorter) =>
-        list.onTableChange(pagination, filters, sorter as Parameters<PagedList['onTableChange']>[2])
-      }
-      onRow={(row) => ({
-        tabIndex: 0,
-        'aria-label': rowName(row),
-        onDoubleClick: () => onOpen(row.id),
-        onKeyDown: (event) => {
-          if (event.key === 'Enter' && (!enterOnRowOnly || event.target === event.currentTarget))
-            onOpen(row.id);
-        },
-        style: { cursor: 'pointer' },
-      })}
-    />
+    // The header's sort and filter controls are one tab stop, moved between with the arrow keys.
+    <div ref={header}>
+      <Table<Row>
+        rowKey="id"
+        size={props.size ?? 'middle'}
+        aria-label={props['aria-label']}
+        loading={loading}
+        dataSource={page?.items ?? []}
+        columns={columns}
+        scroll={{ x: props.scrollX }}
+        pagination={{
+          current: list.query.page,
+          pageSize: list.query.pageSize,
+          total: page?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: props.pageSizeOptions ?? [20, 50, 100, 200],
+          showTotal: totalText,
+        }}
+        onChange={(pagination, filters, sorter) =>
+          list.onTableChange(pagination, filters, sorter as Parameters<PagedList['onTableChange']>[2])
+        }
+        onRow={(row) => ({
+          tabIndex: 0,
+          'aria-label': rowName(row),
+          onDoubleClick: () => onOpen(row.id),
+          onKeyDown: (event) => {
+            if (event.key === 'Enter' && (!enterOnRowOnly || event.target === event.currentTarget))
+              onOpen(row.id);
+          },
+          style: { cursor: 'pointer' },
+        })}
+      />
+    </div>
   );
 }
