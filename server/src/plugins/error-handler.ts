@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { conflictOfUniqueViolation, isDatabaseError, SqlState } from '../db/database-errors.js';
+import { isTransient } from '../db/transactions.js';
 import { AppError, conflict, type FieldError } from '../lib/errors.js';
 import type { Translator } from '../lib/messages.js';
 import { fieldErrorsFromAjv } from './validation.js';
@@ -16,9 +17,15 @@ export interface Problem {
   right?: string;
 }
 
+/** How soon a request refused for a transient database conflict may be sent again. */
+const RETRY_AFTER_SECONDS = 1;
+
 /** Maps any thrown error to an AppError, or null when it is a fault of ours (a 500). */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
+  // A deadlock's victim or a serialisation failure still there after the transaction's retries: nothing
+  // was written, and the same request can succeed a moment later.
+  if (isTransient(error)) return new AppError('retry', 503, [], { retryAfter: RETRY_AFTER_SECONDS });
   const fastifyError = error as FastifyError & { validationContext?: string };
   if (fastifyError.validation) {
     const prefix = fastifyError.validationContext === 'body' ? undefined : fastifyError.validationContext;
@@ -33,9 +40,6 @@ export function toAppError(error: unknown): AppError | null {
       const known = conflictOfUniqueViolation(error);
       if (!known) return new AppError('conflict', 409);
       return conflict(known.code, known.field);
-    }
-    if (error.code === SqlState.serializationFailure || error.code === SqlState.deadlockDetected) {
-      return new AppError('version_conflict', 409);
     }
     // Data exceptions (class 22) come from values a user typed that slipped past validation.
     if (error.code.startsWith('22')) return new AppError('validation_failed', 400);
@@ -96,7 +100,11 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError) {
-      if (appError.status === 429 && !reply.hasHeader('retry-after') && appError.params.retryAfter) {
+      if (
+        (appError.status === 429 || appError.status === 503) &&
+        !reply.hasHeader('retry-after') &&
+        appError.params.retryAfter
+      ) {
         void reply.header('retry-after', String(appError.params.retryAfter));
       }
       return sendProblem(request, reply, appError);

@@ -21,7 +21,9 @@ const errorDescriptions: Record<string, string> = {
   415: 'The body is not of a media type the operation takes',
   422: 'The Idempotency-Key was used with another body',
   429: 'Too many attempts; Retry-After says in how many seconds to try again',
-  503: 'The database does not answer',
+  503:
+    'The database does not answer, or (`code` retry) a write met another on the same records and was ' +
+    'retried without success; nothing was written, and Retry-After says when to send it again',
   default: 'An unexpected error (500): quote the requestId',
 };
 

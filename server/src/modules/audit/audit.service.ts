@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect.js';
 import type { AuditEntityType } from './audit-event.js';
 import { findEntityHistory, recordArchiveEvent } from './audit.repository.js';
 import { presentHistory } from './audit.presenter.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /** The History answer of a record the caller has already found in its scope. */
 export async function entityHistory(
@@ -22,7 +23,7 @@ export async function changeArchived(
   event: Parameters<typeof recordArchiveEvent>[1],
   apply: (trx: Db) => Promise<void>,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await apply(trx);
     await recordArchiveEvent(trx, event);
   });

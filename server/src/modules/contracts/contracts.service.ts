@@ -28,6 +28,7 @@ import {
   updateContractRow,
 } from './contracts.repository.js';
 import type { ContractCreate, ContractUpdate } from './contracts.schemas.js';
+import { inTransaction } from '../../db/transactions.js';
 
 const debtActor = (actor: Actor, requestId: string) => ({
   userId: actor.userId,
@@ -70,7 +71,7 @@ async function insertAudited(
 ) {
   const { db, actor, draft } = options;
   // The unique indexes (1C code, one warehouse) refuse a duplicate; the error handler names the field.
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = await insertContract(trx, columnsOf(draft));
     // The Deposit is an advance payment: it lands in the ledger with the contract, or neither does.
     await recordDepositChange(trx, {
@@ -164,7 +165,7 @@ export async function updateContract(options: Call & { id: number; input: Contra
   }
 
   const owner = { type: 'contract', id, partnerId: draft.partnerId, currency: draft.currency } as const;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     // Its ledger accounts first, its row after (the order of payments and the billing run); a change
     // of currency or partner is refused while money is owed in the old one (nothing changes then).
     await prepareOwnerSave(trx, {

@@ -11,6 +11,7 @@ import {
   type ExchangeRateQuery,
 } from './finance.schemas.js';
 import { insertExchangeRate, listExchangeRates, type ExchangeRateRow } from './exchange-rates.repository.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /** numeric(20, 8): 8 decimals, 12 digits before the point. */
 const RATE_SCALE = 8;
@@ -68,7 +69,7 @@ export async function createExchangeRate(options: {
   }
   errors.throwIfAny();
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await insertExchangeRate(trx, {
       baseCurrency,
       quoteCurrency,

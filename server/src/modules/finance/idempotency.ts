@@ -8,6 +8,7 @@ import {
   storeIdempotentAnswer,
   type StoredAnswer,
 } from './idempotency.repository.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /*
  * Money requests carry an Idempotency-Key header. The key, a hash of the request body and the first
@@ -76,7 +77,7 @@ export async function runIdempotent<T>(options: {
   const stored = await findIdempotencyKey(options.db, scope);
   if (stored) return replay(stored, hash);
 
-  const outcome = await options.db.transaction().execute(async (trx) => {
+  const outcome = await inTransaction(options.db, async (trx) => {
     if (!(await claimIdempotencyKey(trx, { ...scope, requestHash: hash })))
       return { claimed: false as const };
     const body = await options.work(trx);

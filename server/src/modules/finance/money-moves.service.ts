@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.js';
+import { TransactionMustRestart } from '../../db/transactions.js';
 import { today } from '../../lib/clock.js';
 import { conflict, FieldErrors, invalid, notFound } from '../../lib/errors.js';
 import { checkAmount, decimal, formatAmount } from '../../lib/money.js';
@@ -86,6 +87,7 @@ async function transferFor(trx: Db, actor: Actor, kind: MoneyMoveKind, input: Mo
   const counterKind = kind === 'payment' ? 'funds' : 'revenue';
   return {
     currency: owner.currency,
+    counterpart: counterpartOf(owner),
     own: await openAccount(trx, owner, 'balance', owner.currency),
     counter: await openAccount(trx, counterpartOf(owner), counterKind, owner.currency),
     partnerId: owner.type === 'contract' ? owner.partnerId : owner.id,
@@ -96,18 +98,26 @@ async function transferFor(trx: Db, actor: Actor, kind: MoneyMoveKind, input: Mo
 /**
  * transferFor with its two accounts locked. A contract or partner save that changes the currency or
  * the counterpart locks the same accounts first; a payment that read the target before such a save
- * committed would post into the old accounts, so the target is read again once the locks are held and
- * the lookup repeats when it moved (twice at most: then the caller retries).
+ * committed would post into the old accounts, so the target is read again once the locks are held.
+ * When it changed, the transaction starts again (TransactionMustRestart): the accounts of the new
+ * target are opened before any lock is taken, never while holding one — an account opened under a lock
+ * waits for another payment opening the same account, which waits for that lock: a deadlock.
  */
 async function lockedTransferFor(trx: Db, actor: Actor, kind: MoneyMoveKind, input: MoneyMoveBody) {
-  let target = await transferFor(trx, actor, kind, input);
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    await lockAccounts(trx, [target.own, target.counter]);
-    const again = await transferFor(trx, actor, kind, input);
-    if (again.own === target.own && again.counter === target.counter) return target;
-    target = again;
+  const target = await transferFor(trx, actor, kind, input);
+  await lockAccounts(trx, [target.own, target.counter]);
+  const owner = await ownerOf(trx, actor, input);
+  const counterpart = counterpartOf(owner);
+  if (
+    owner.currency === target.currency &&
+    counterpart.type === target.counterpart.type &&
+    counterpart.id === target.counterpart.id
+  ) {
+    return target;
   }
-  throw conflict('version_conflict');
+  throw new TransactionMustRestart(
+    'the balance owner moved or changed currency while its accounts were locked',
+  );
 }
 
 /** Posts transfers, applies the blocking rule to the contracts they touch, and presents the first. */

@@ -439,6 +439,41 @@ describe('a form save at the same time as a payment', () => {
   });
 });
 
+describe('a contract moved to another partner while payments to it arrive', () => {
+  /*
+   * Issue 14's scenario: a move and 20 payments at once, five times (100 payments). Every payment is
+   * posted (to the contract under whichever partner it had when the payment took the locks); the move
+   * is made before them or refused because the balance is no longer 0.00. No payment fails, and none
+   * is reported as a stale version.
+   */
+  it.skipIf(!onPostgres)('posts every payment (PostgreSQL): 0 failures over 100', async () => {
+    const rounds = 5;
+    const paymentsPerRound = 20;
+    const paymentStatuses: number[] = [];
+    const moveStatuses: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const contract = await createContract(root, dealer.id);
+      const { version } = await getContract(contract.id);
+      const [move, ...payments] = await Promise.all([
+        root.patch(`/api/v1/contracts/${contract.id}`, { version, partnerId: otherDealer.id }),
+        // Spread over the move's few milliseconds: some land before it, some while it holds its locks.
+        ...Array.from({ length: paymentsPerRound }, async (_, index) => {
+          await new Promise((resolve) => setTimeout(resolve, index * 2));
+          return moneyRequest(root, 'payments', { contractId: contract.id, amount: '1.00' });
+        }),
+      ]);
+      moveStatuses.push(move.statusCode);
+      paymentStatuses.push(...payments.map((payment) => payment.statusCode));
+      expect(payments.filter((payment) => payment.statusCode !== 201).map((payment) => payment.body)).toEqual(
+        [],
+      );
+      expect(await getContract(contract.id)).toMatchObject({ balance: `${paymentsPerRound}.00` });
+    }
+    expect(paymentStatuses).toEqual(Array.from({ length: rounds * paymentsPerRound }, () => 201));
+    expect(moveStatuses.every((status) => status === 200 || status === 409)).toBe(true);
+  });
+});
+
 describe('the ledger after all of the above', () => {
   it('holds its invariants', async () => {
     await expectLedgerConsistent(context.database.db);

@@ -22,6 +22,7 @@ import {
   type ContractForObjects,
 } from './objects.repository.js';
 import type { Call } from './objects.service.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /* Rows per statement: columns travel as arrays, so a batch is bounded by memory, not parameters. */
 const BATCH_SIZE = 5000;
@@ -188,7 +189,7 @@ async function insertAccepted(call: Call, accepted: AcceptedRow[], pinnedAt: str
   if (accepted.length === 0) return [];
   // Another request may take a device ID between the check and the insert: the unique index then
   // refuses the whole transaction (nothing is created) and the error handler answers device_id_taken.
-  return call.db.transaction().execute(async (trx) => {
+  return inTransaction(call.db, async (trx) => {
     const ids: number[] = [];
     for (let start = 0; start < accepted.length; start += BATCH_SIZE) {
       const batch = accepted.slice(start, start + BATCH_SIZE);

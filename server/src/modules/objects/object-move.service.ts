@@ -6,6 +6,7 @@ import { contractProblem } from './object-checks.js';
 import { findContractsForObjects, moveObjectRow } from './objects.repository.js';
 import type { MoveBody } from './objects.schemas.js';
 import { loadObject, type Call } from './objects.service.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /**
  * Moves an object to another contract of the caller's subtree; it keeps its tariff, its partner follows.
@@ -35,7 +36,7 @@ export async function moveObject(options: Call & { id: number; input: MoveBody }
   if (tariff && tariff.currency !== target!.currency) {
     throw invalid([{ field: 'contractId', code: 'move_currency_mismatch' }]);
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await moveObjectRow(trx, id, { id: target!.id, partnerId: target!.partner_id });
     await recordAuditEvent(trx, {
       entityType: 'object',

@@ -12,6 +12,7 @@ import {
 } from './objects.repository.js';
 import type { RepriceBody } from './objects.schemas.js';
 import type { Call } from './objects.service.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /** The reprice's target and the path of the partner that owns its objects, or field errors. */
 async function resolveTarget(call: Call, input: RepriceBody, errors: FieldErrors) {
@@ -61,7 +62,7 @@ export async function repriceObjectsOf(call: Call & { input: RepriceBody }) {
   }
   errors.throwIfAny();
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const contracts = await findRepriceContracts(trx, resolved!.target);
     const foreign = contracts.find((contract) => contract.currency !== tariff!.currency);
     if (foreign) {

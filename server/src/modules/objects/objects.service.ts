@@ -48,6 +48,7 @@ import {
   updateObjectRow,
 } from './objects.repository.js';
 import type { ObjectCreate, ObjectUpdate } from './objects.schemas.js';
+import { inTransaction } from '../../db/transactions.js';
 
 export interface Call {
   db: Db;
@@ -104,7 +105,7 @@ export async function createObject(options: Call & { input: ObjectCreate }) {
   await checkDeviceFree(db, actor, draft.deviceId);
 
   const pinnedAt = day;
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const [created] = await insertObjects(trx, [
       {
         ...columnsOf(draft),
@@ -175,7 +176,7 @@ export async function updateObject(options: Call & { id: number; input: ObjectUp
     await checkDeviceFree(db, actor, draft.deviceId, id);
   }
   const taken = daysTakenOut(stored, draft, day);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await updateObjectRow(trx, id, version, columnsOf(draft)))) throw staleVersion();
     if (taken) await keepChargedDays(trx, id, taken, draft);
     // Billed from an earlier day now: the first tariff is in force from that day too.

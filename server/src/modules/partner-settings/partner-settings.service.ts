@@ -32,6 +32,7 @@ import {
   type SettingDefinition,
   type StoredSettingValue,
 } from './setting-catalogue.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /*
  * A partner's Configuration. Whoever may see a partner may read and change its settings: super
@@ -100,7 +101,7 @@ export async function putPartnerSetting(call: SealingCall & { key: string; input
   const definition = findSettingDefinition(key);
   if (!definition) throw invalid([{ field: 'key', code: 'setting_unknown', params: { key } }]);
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const [current] = await lockSettings(trx, partnerId, [key]);
     const errors = new FieldErrors();
     const value = normaliseSettingValue(
@@ -138,7 +139,7 @@ export async function deletePartnerSetting(call: ChangeCall & { key: string; ver
   await requirePartner(call, 'change');
   const definition = findSettingDefinition(key);
   if (!definition) throw notFound();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const [current] = await lockSettings(trx, partnerId, [key]);
     if (!current) throw notFound();
     if (call.version !== undefined && current.version !== call.version) throw staleVersion();
@@ -185,7 +186,7 @@ export async function importPartnerSettings(call: SealingCall & { input: Setting
     return definition ? [{ definition, raw }] : [];
   });
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const rows = await lockSettings(
       trx,
       partnerId,

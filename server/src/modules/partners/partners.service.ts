@@ -49,6 +49,7 @@ import {
   updatePartnerRow,
 } from './partners.repository.js';
 import type { PartnerCreate, PartnerUpdate } from './partners.schemas.js';
+import { inTransaction } from '../../db/transactions.js';
 
 interface Call {
   db: Db;
@@ -180,7 +181,7 @@ export async function createPartner(options: Call & { input: PartnerCreate }) {
   checkAdminPassword(input.password, draft);
   const passwordHash = await hashPassword(input.password);
 
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const partnerId = await nextPartnerId(trx);
     await insertPartner(trx, {
       id: partnerId,
@@ -287,7 +288,7 @@ export async function updatePartner(options: Call & { id: number; input: Partner
   }
 
   const owner = { type: 'partner', id, parentId: draft.parentId, currency: draft.currency } as const;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     // Its ledger accounts first, its row after (the order of payments and the billing run); a change
     // of currency or parent is refused while money is owed in the old one (nothing changes then).
     await prepareOwnerSave(trx, {

@@ -11,6 +11,7 @@ import {
   type ApiTokenRow,
 } from './api-tokens.repository.js';
 import { checkGrantable } from './staff-rights.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /*
  * API tokens for machine clients: `Authorization: Bearer <token>` acts as the token's owner, within
@@ -54,7 +55,7 @@ export async function createApiToken(options: {
   // A token holds at most what its owner holds (and, made with a token, what that token holds).
   const rights = checkGrantable(actor, input.rights);
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await inTransaction(db, async (trx) => {
     const inserted = await insertApiToken(trx, {
       token_hash: hashToken(token),
       prefix: token.slice(0, TOKEN_PREFIX.length + 6),
@@ -78,7 +79,7 @@ export async function createApiToken(options: {
 
 export async function deleteApiToken(options: { db: Db; actor: Actor; id: number; requestId: string }) {
   const { db, actor, id } = options;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await revokeApiToken(trx, actor.userId, id))) throw notFound();
     await recordAuditEvent(trx, {
       entityType: 'admin_user',

@@ -7,6 +7,7 @@ import { findAdminPasswordHash, scopeOf, type Actor } from '../auth/auth.public.
 import { PARTNER_ADMIN_PASSWORD_POLICY } from '../partners/partners.public.js';
 import { findPartnerInScope } from '../scope/scope.public.js';
 import { endOtherSessions, setPasswordHash } from './staff.repository.js';
+import { inTransaction } from '../../db/transactions.js';
 
 export interface OwnPasswordChange {
   currentPassword: string;
@@ -55,7 +56,7 @@ export async function changeOwnPassword(options: {
   if (problem) throw invalid([{ field: 'newPassword', code: problem.code, params: problem.params }]);
 
   const newHash = await hashPassword(input.newPassword);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await setPasswordHash(trx, actor.userId, newHash);
     await endOtherSessions(trx, actor.userId, sessionId);
     const entity =

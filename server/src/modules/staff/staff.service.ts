@@ -19,6 +19,7 @@ import {
   type StaffColumns,
 } from './staff.repository.js';
 import type { StaffCreate, StaffUpdate } from './staff.schemas.js';
+import { inTransaction } from '../../db/transactions.js';
 
 export interface Call {
   db: Db;
@@ -88,7 +89,7 @@ export async function createStaff(options: Call & { input: StaffCreate }) {
   checkStaffPassword(errors, input.password, await policyOf(db, actor, input.partnerId), draft);
   errors.throwIfAny();
   const passwordHash = await hashPassword(input.password);
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const created = await insertAdminUser(trx, {
       partnerId: input.partnerId,
       role: 'staff',
@@ -122,7 +123,7 @@ async function applyChange(
   options: Call & { id: number; version: number },
   change: { action: string; changes: AuditChange[]; columns: StaffColumns },
 ) {
-  await options.db.transaction().execute(async (trx) => {
+  await inTransaction(options.db, async (trx) => {
     if (!(await updateStaffRow(trx, options.id, options.version, change.columns))) throw staleVersion();
     if (change.columns.blocked === true || change.columns.archived_at) await endUserSessions(trx, options.id);
     if (change.columns.archived_at) await revokeUserTokens(trx, options.id);

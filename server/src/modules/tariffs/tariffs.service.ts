@@ -36,6 +36,7 @@ import type {
   TariffQuery,
   TariffUpdate,
 } from './tariffs.schemas.js';
+import { inTransaction } from '../../db/transactions.js';
 
 function checkPrice(errors: FieldErrors, price: string | undefined) {
   if (price === undefined) return;
@@ -149,7 +150,7 @@ export async function createTariff(options: {
   errors.throwIfAny();
   const ownerPartnerId = await resolveOwner(db, actor, input.ownerPartnerId);
 
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const tariffId = await insertTariff(trx, { name, currency, period: input.period, ownerPartnerId });
     await insertTariffVersion(trx, {
       tariffId,
@@ -217,7 +218,7 @@ export async function updateTariff(options: {
   if (input.effectiveFrom !== undefined && input.price === undefined) errors.add('price', 'required');
   errors.throwIfAny();
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await touchTariff(trx, { id, version: input.version, name }))) throw staleVersion();
     if (input.price !== undefined) {
       const effectiveFrom = input.effectiveFrom ?? today();
@@ -261,7 +262,7 @@ export async function deleteTariffPrice(options: {
   if (!before.versions?.some((price) => price.id === params.priceId)) throw notFound();
   if (!mayChange(actor, before)) throw forbidden('tariff_owner_forbidden');
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await touchTariff(trx, { id: before.id });
     const locked = (await findTariff(trx, before.id, PLATFORM_SCOPE, []))!;
     const price = locked.versions?.find((version) => version.id === params.priceId);

@@ -20,6 +20,7 @@ import {
   savePendingSecret,
   useRecoveryCode,
 } from './two-factor.repository.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /** What every two-factor rule needs besides the database: the key of the secrets and the time. */
 export interface TwoFactorKeys {
@@ -94,7 +95,7 @@ export async function enableTwoFactorSignIn(options: Call & { code: string }) {
   await attempt.succeeded();
 
   const recoveryCodes = newRecoveryCodes();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const enabled = await enableTwoFactor(trx, {
       userId: actor.userId,
       pendingSecret,
@@ -119,7 +120,7 @@ export async function disableTwoFactorSignIn(options: Call & { code: string }) {
   });
   if (!(await spendCode(db, options, actor.userId, row.secret_encrypted, options.code))) throw wrongCode();
   await attempt.succeeded();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await disableTwoFactor(trx, actor.userId);
     await recordTwoFactorChange(trx, options, false);
   });

@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../audit/audit.public.js';
 import { findSettingInForce } from '../partner-settings/partner-settings.public.js';
 import { insertMasterToken } from './users.repository.js';
 import { loadUser, type Call } from './users.service.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /** A "Log in as" token is good for this long, and once. */
 const MASTER_TOKEN_LIFETIME_MS = 60_000;
@@ -32,7 +33,7 @@ export async function issueMasterLogin(options: Call & { id: number }) {
   if (user.archivedAt !== null) throw conflict('archived');
   const token = newToken();
   const expiresAt = new Date(Date.now() + MASTER_TOKEN_LIFETIME_MS);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertMasterToken(trx, {
       tokenHash: hashToken(token),
       portalUserId: id,

@@ -7,13 +7,14 @@ import { scopeOf } from '../auth/auth.public.js';
 import { archiveEventOf, entityHistory, recordAuditEvent } from '../audit/audit.public.js';
 import { loadUser, type Call } from './users.service.js';
 import { updatePortalUserRow } from './users.repository.js';
+import { inTransaction } from '../../db/transactions.js';
 
 /** Writes one change of a user with its history line, at the version just read. */
 async function applyChange(
   options: Call & { id: number; version: number },
   change: { action: string; changes: AuditChange[]; columns: Parameters<typeof updatePortalUserRow>[3] },
 ) {
-  await options.db.transaction().execute(async (trx) => {
+  await inTransaction(options.db, async (trx) => {
     if (!(await updatePortalUserRow(trx, options.id, options.version, change.columns))) throw staleVersion();
     await recordAuditEvent(trx, {
       entityType: 'portal_user',

@@ -10,6 +10,7 @@ import { checkUserPassword, normaliseUserDraft, type UserDraft } from './user-dr
 import { auditSnapshot, presentUser } from './users.presenter.js';
 import { findPortalUser, insertPortalUser, isLoginTaken, updatePortalUserRow } from './users.repository.js';
 import type { UserCreate, UserUpdate } from './users.schemas.js';
+import { inTransaction } from '../../db/transactions.js';
 
 export interface Call {
   db: Db;
@@ -90,7 +91,7 @@ export async function createUser(options: Call & { input: UserCreate }) {
   await checkConflicts(db, draft, contract!);
   const passwordHash = await hashPassword(input.password);
 
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const userId = await insertPortalUser(trx, {
       ...columnsOf(draft, contract!),
       password_hash: passwordHash,
@@ -135,7 +136,7 @@ export async function updateUser(options: Call & { id: number; input: UserUpdate
   await checkConflicts(db, draft, contract!, current);
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const updated = await updatePortalUserRow(trx, id, version, {
       ...columnsOf(draft, contract!),
       ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
