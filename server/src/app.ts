@@ -37,7 +37,7 @@ import { localeFrom } from './lib/messages.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerOperationIds } from './plugins/operation-ids.js';
-import { OneLinePerRequest } from './plugins/logging.js';
+import { OneLinePerRequest, REQUEST_ID_HEADER, requestIdOf } from './plugins/logging.js';
 import { registerValidation } from './plugins/validation.js';
 import { registerMessages } from './plugins/messages.plugin.js';
 import { appMessages } from './messages.js';
@@ -74,7 +74,7 @@ export async function buildApp(options: AppOptions) {
     // the login histories need the forwarded one, believed from the configured proxies only.
     trustProxy,
     // Passwords must never reach a log line: requests are logged without bodies, headers are redacted.
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIdOf,
     // Malformed URLs are refused by the router itself; answer them in the same problem format.
     frameworkErrors: (error, request, reply) => {
       const locale = localeFrom(request.headers['accept-language']);
@@ -84,6 +84,10 @@ export async function buildApp(options: AppOptions) {
   }).withTypeProvider<TypeBoxTypeProvider>();
   const { onRoute } = options;
   if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
+  // Every answer, an error's too, names its request: the id a support request quotes from the logs.
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
 
   registerValidation(app);
   registerMessages(app, appMessages);

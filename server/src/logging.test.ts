@@ -79,6 +79,31 @@ describe('the request log at info', () => {
     expect(Math.abs(tenths - Math.round(tenths))).toBeLessThan(1e-9);
   });
 
+  it('answers every request with X-Request-Id: the id of its log line and of its problem', async () => {
+    const listed = await root.get('/api/v1/partners?pageSize=1');
+    const missing = await root.get('/api/v1/partners/999999999');
+    const ids = [listed, missing].map((answer) => answer.headers['x-request-id']);
+    expect(ids).toEqual(log.lines.map((line) => line.reqId));
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[1]).toBe(missing.json<{ requestId: string }>().requestId);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
+  it("keeps a load balancer's well-formed X-Request-Id, and replaces one that could forge a log line", async () => {
+    const client = anonymous(context.app);
+    const kept = await client.request('GET', '/api/v1/partners', undefined, {
+      'x-request-id': 'lb-7f3a9c0e-0001',
+    });
+    const forged = await client.request('GET', '/api/v1/partners', undefined, {
+      'x-request-id': 'x"}\n{"level":60,"msg":"forged',
+    });
+    expect(kept.statusCode).toBe(401);
+    expect(kept.headers['x-request-id']).toBe('lb-7f3a9c0e-0001');
+    expect(kept.json<{ requestId: string }>().requestId).toBe('lb-7f3a9c0e-0001');
+    expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(log.lines.map((line) => line.reqId)).toEqual(['lb-7f3a9c0e-0001', forged.headers['x-request-id']]);
+  });
+
   it('writes no user id for a request without a signed-in user', async () => {
     const response = await anonymous(context.app).get('/api/v1/partners');
     expect(response.statusCode).toBe(401);

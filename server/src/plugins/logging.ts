@@ -71,3 +71,22 @@ export class OneLinePerRequest extends LogController {
     else reply.log.info(line, 'request');
   }
 }
+
+/** The name of the header that carries a request's id, in and out. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * An id a load balancer or a client gave the request, when it is one we can write into a log line as
+ * it is (letters, digits and a few separators: nothing that could forge a line); otherwise none.
+ */
+const acceptableRequestId = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * The request's id (Fastify's genReqId), the one its log lines carry as `reqId`, its problem answers as
+ * `requestId` and its answer as X-Request-Id: the caller's own (from a load balancer, so the two logs
+ * meet) when well formed, else a new UUID.
+ */
+export function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && acceptableRequestId.test(given) ? given : crypto.randomUUID();
+}
