@@ -13,7 +13,12 @@ export interface TestContext {
 }
 
 /** A copy of the migrated template database, private to the calling test file. */
-export async function cloneTemplateDatabase(): Promise<{ database: DatabaseHandle; drop(): Promise<void> }> {
+export async function cloneTemplateDatabase(): Promise<{
+  database: DatabaseHandle;
+  /** On PostgreSQL, the copy's connection string (for a second connection to it). */
+  url?: string;
+  drop(): Promise<void>;
+}> {
   const template = inject('databaseTemplate');
   const postgresUrl = process.env.TEST_DATABASE_URL;
   if (!postgresUrl) {
@@ -30,6 +35,7 @@ export async function cloneTemplateDatabase(): Promise<{ database: DatabaseHandl
   const database = await connectDatabase({ databaseUrl: url.toString(), poolSize: 5 });
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();

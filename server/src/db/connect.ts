@@ -12,7 +12,19 @@ export interface DatabaseHandle {
   engine: 'pglite' | 'postgres';
   /** The embedded engine itself, for dumping its data folder (test templates, backups). */
   pglite?: PGlite;
+  /** PostgreSQL's connection pool as it is now (the metrics); absent on PGlite, one in-process connection. */
+  poolUsage?: () => PoolUsage;
   close(): Promise<void>;
+}
+
+export interface PoolUsage {
+  /** Connections open, idle or in use. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection: every one is in use and the pool is at its size. */
+  waiting: number;
+  /** The pool's size. */
+  max: number;
 }
 
 /*
@@ -58,23 +70,43 @@ export interface ConnectOptions {
   poolSize?: number;
 }
 
+/** How long a request waits for a PostgreSQL connection from the pool, or for a new one to open. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /** Opens the database: PostgreSQL when a URL is given, PGlite otherwise. */
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
+    const max = options.poolSize ?? 10;
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
+      max,
       types: postgresTypes(),
       // No JIT: the planner's row estimates for set-returning functions (the per-object charged days
       // expand bit strings with generate_series) make it compile small queries for 200-500 ms each;
       // the queries here are index lookups and one large set-based statement a day, none of which it helps.
       options: '-c jit=off',
+      // While the database is down or restarting a request waits at most this long for a connection,
+      // then is answered 503 with Retry-After (never a hang): pg's default is to wait for ever.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
-    // An idle connection that the server drops (restart, failover, a dropped test database) is
-    // discarded by the pool; without a listener the process would crash on it.
-    pool.on('error', (error) => console.warn(`PostgreSQL idle connection closed: ${error.message}`));
+    // A connection that the server drops (restart, failover, a dropped test database) must never
+    // crash the process: an 'error' event without a listener is thrown. The pool listens to its idle
+    // connections only, so each connection gets its own listener for the time it is checked out (a
+    // transaction between two statements); the statement running gets the error itself, the request
+    // is answered 503, and the pool discards the connection when it is released.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => console.warn(`PostgreSQL connection closed: ${error.message}`));
+    });
+    // The pool repeats an idle connection's error, already written down by the listener above.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    const poolUsage = () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max,
+    });
+    return { db, engine: 'postgres', poolUsage, close: () => db.destroy() };
   }
   const pglite = new PGlite({
     dataDir: options.dataDir ?? undefined,

@@ -41,3 +41,40 @@ export function isDatabaseError(error: unknown): error is DatabaseError {
 export function conflictOfUniqueViolation(error: DatabaseError): { code: string; field?: string } | null {
   return uniqueConstraints[error.constraint ?? ''] ?? null;
 }
+
+/** Errors of the network between the server and PostgreSQL (Node's system error codes). */
+const networkErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+]);
+
+/**
+ * SQLSTATEs of a server that is not there for the moment: connection exceptions (class 08), a server
+ * shutting down or starting up (57P01–57P03), too many connections (53300).
+ */
+const unavailableStates = /^(08...|57P0[1-3]|53300)$/;
+
+/**
+ * node-postgres' own words when a connection ends or cannot be had in time (plain errors, no code):
+ * "Connection terminated unexpectedly", "Connection terminated due to connection timeout", "timeout
+ * exceeded when trying to connect", "Client has encountered a connection error and is not queryable".
+ */
+const driverMessages =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * Whether the database could not be reached, as opposed to a statement it refused: the request did
+ * not happen (or its transaction was never committed), and the same request can succeed once the
+ * database is back — the pool opens new connections by itself.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (networkErrorCodes.has(code) || unavailableStates.test(code))) return true;
+  return driverMessages.test(error.message);
+}

@@ -1,5 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { conflictOfUniqueViolation, isDatabaseError, SqlState } from '../db/database-errors.js';
+import {
+  conflictOfUniqueViolation,
+  isDatabaseError,
+  isDatabaseUnavailable,
+  SqlState,
+} from '../db/database-errors.js';
 import { isTransient } from '../db/transactions.js';
 import { AppError, conflict, type FieldError } from '../lib/errors.js';
 import type { Translator } from '../lib/messages.js';
@@ -19,6 +24,8 @@ export interface Problem {
 
 /** How soon a request refused for a transient database conflict may be sent again. */
 const RETRY_AFTER_SECONDS = 1;
+/** How soon to try again while the database does not answer (a restart takes seconds). */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Maps any thrown error to an AppError, or null when it is a fault of ours (a 500). */
 export function toAppError(error: unknown): AppError | null {
@@ -26,6 +33,10 @@ export function toAppError(error: unknown): AppError | null {
   // A deadlock's victim or a serialisation failure still there after the transaction's retries: nothing
   // was written, and the same request can succeed a moment later.
   if (isTransient(error)) return new AppError('retry', 503, [], { retryAfter: RETRY_AFTER_SECONDS });
+  // The database is down or restarting: nothing was done; the pool reconnects by itself when it is back.
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('database_unavailable', 503, [], { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS });
+  }
   const fastifyError = error as FastifyError & { validationContext?: string };
   if (fastifyError.validation) {
     const prefix = fastifyError.validationContext === 'body' ? undefined : fastifyError.validationContext;
