@@ -9,6 +9,7 @@ import { sealStoredSecrets } from './modules/partner-settings/partner-settings.s
 import { ensureLedgerMonth } from './modules/ledger/ledger.public.js';
 import { addDays, today } from './lib/clock.js';
 import { startBillingSchedule, type BillingSchedule } from './modules/billing/billing-schedule.js';
+import { failStoppedRuns } from './modules/billing/billing-runs.repository.js';
 
 function readConfig(): Config {
   try {
@@ -47,6 +48,10 @@ async function main() {
 
   // The ledger's month partitions of this month and the next exist before anyone writes to them.
   for (const day of [today(), addDays(today(), 31)]) await ensureLedgerMonth(database.db, day);
+  // Billing runs left 'running' by a process that stopped are shown failed from the start.
+  const stoppedRuns = await failStoppedRuns(database.db);
+  if (stoppedRuns.length > 0)
+    console.log(`Billing runs ${stoppedRuns.join(', ')} marked failed: their process stopped.`);
 
   const app = await buildApp({
     database,

@@ -25,6 +25,7 @@ export {
   type RouteAccess,
 } from './policies.js';
 export {
+  deleteExpiredSessions,
   deletePartnerAdminSessions,
   deleteSessionsOfSubtree,
   findAdminPasswordHash,
@@ -33,5 +34,10 @@ export {
 export { portalLoginAttempts } from './login-attempts.sql.js';
 export { startCountedAttempt } from './counted-attempt.js';
 export type { SecondFactorCheck, SecondFactorVerdict } from './second-factor.js';
-export { defaultLoginLimits, retryAfterIfLimited, type LoginLimits } from './login-rate-limit.js';
+export {
+  defaultLoginLimits,
+  pruneLoginAttempts,
+  retryAfterIfLimited,
+  type LoginLimits,
+} from './login-rate-limit.js';
 export { securitySchemes, signedInSecurity, signedInSecurityOf } from './openapi-security.js';

@@ -237,11 +237,13 @@ export async function deleteUserSession(db: Db, userId: number, sessionId: strin
   return result.numDeletedRows > 0n;
 }
 
-export async function deleteExpiredSessions(db: Db) {
-  await db
+/** Deletes the sessions past their expiry (by its index); returns how many. */
+export async function deleteExpiredSessions(db: Db): Promise<number> {
+  const result = await db
     .deleteFrom('sessions')
     .where('expires_at', '<=', sql<Date>`now()`)
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** Ends every session of the users of a partner and of all its sub-partners. */

@@ -63,3 +63,18 @@ export async function countRecentAttempts(
     oldestIpAttempt: row.oldest_ip_attempt ? new Date(row.oldest_ip_attempt) : null,
   };
 }
+
+/**
+ * Deletes a form's attempts made more than `keepSeconds` ago, one statement; returns how many. Nothing
+ * reads them by time but the rate limits (their window) and the login histories.
+ */
+export async function deleteAttemptsOlderThan(
+  db: Db,
+  source: AttemptSource,
+  keepSeconds: number,
+): Promise<number> {
+  const result = await sql`
+    delete from ${sql.table(source.table)}
+     where attempted_at < now() - make_interval(secs => ${keepSeconds}::int)`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connect.js';
-import { countRecentAttempts, type AttemptSource } from './login-attempts.sql.js';
+import {
+  adminLoginAttempts,
+  countRecentAttempts,
+  deleteAttemptsOlderThan,
+  portalLoginAttempts,
+  type AttemptSource,
+} from './login-attempts.sql.js';
 
 export interface LoginLimits {
   /**
@@ -44,4 +50,18 @@ export async function retryAfterIfLimited(
     return secondsUntilFree(counts.oldestIpAttempt, now, limits.windowSeconds);
   }
   return null;
+}
+
+/**
+ * Deletes the admin-panel and portal login attempts older than `days` days (the housekeeping of the
+ * schedule), and with them the login histories' older entries. An attempt still inside the rate limits'
+ * window is kept whatever `days` is: the limits count it. Returns how many were deleted.
+ */
+export async function pruneLoginAttempts(db: Db, options: { olderThanDays: number }): Promise<number> {
+  const keepSeconds = Math.max(options.olderThanDays * 24 * 60 * 60, defaultLoginLimits.windowSeconds);
+  let deleted = 0;
+  for (const source of [adminLoginAttempts, portalLoginAttempts]) {
+    deleted += await deleteAttemptsOlderThan(db, source, keepSeconds);
+  }
+  return deleted;
 }

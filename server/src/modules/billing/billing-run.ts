@@ -21,10 +21,11 @@ import {
 import { addDays, daysFromTo } from '../../lib/clock.js';
 import {
   completeRun,
-  failAbandonedRuns,
   failRun,
+  failStoppedRuns,
   findRun,
   insertRunningRun,
+  releaseRunLock,
   type RunCounts,
 } from './billing-runs.repository.js';
 import { presentRun, type BillingRun } from './billing.presenter.js';
@@ -45,6 +46,9 @@ import { presentRun, type BillingRun } from './billing.presenter.js';
  * All of it in one transaction: a crash rolls the day back whole and a rerun completes it. Runs take a
  * transaction-level advisory lock first, so two at once run one after the other: the second finds
  * everything charged and adds nothing.
+ * A run also holds a lock of its own, from the statement that inserts its row until its status is final
+ * (billing-runs.repository.ts): a row left 'running' by a process that died is told from a live run by
+ * that lock alone, and marked failed by failStoppedRuns before runs are started or listed.
  */
 
 export interface BillingDayOptions {
@@ -67,7 +71,6 @@ async function billDay(
   onlyUncharged: boolean,
 ): Promise<RunCounts> {
   await holdChargingRuns(trx);
-  await failAbandonedRuns(trx);
   // The day's joins and sets are large at full scale; keep their hashes in memory for this transaction.
   await dayWorkMemory.execute(trx);
   await createDayTables.execute(trx);
@@ -105,20 +108,38 @@ function messageOf(error: unknown): string {
 export async function runBillingDay(db: Db, options: BillingDayOptions): Promise<BillingRun> {
   const started = performance.now();
   const actorUserId = options.actorUserId ?? null;
-  const runId = await insertRunningRun(db, { day: options.day, trigger: options.trigger, actorUserId });
   const elapsed = () => Math.round(performance.now() - started);
-  try {
-    // The month's partitions, and the next month's (before its first payment lands in the default
-    // partition), are created outside the run's transaction: their locks stay short.
-    await ensureLedgerMonth(db, options.day);
-    await ensureLedgerMonth(db, addDays(options.day, 31));
-    await db.transaction().execute(async (trx) => {
-      const counts = await billDay(trx, options.day, runId, actorUserId, options.onlyUncharged ?? false);
-      await completeRun(trx, runId, counts, elapsed());
-    });
-  } catch (error) {
-    await failRun(db, runId, messageOf(error), elapsed());
-  }
+  await failStoppedRuns(db);
+  let runId = 0;
+  let unrecordedError: { error: unknown } | null = null;
+  // One connection for the run's whole life: its session holds the run's lock from the insert on.
+  await db.connection().execute(async (connection) => {
+    runId = await insertRunningRun(connection, { day: options.day, trigger: options.trigger, actorUserId });
+    try {
+      // The month's partitions, and the next month's (before its first payment lands in the default
+      // partition), are created outside the run's transaction: their locks stay short.
+      await ensureLedgerMonth(connection, options.day);
+      await ensureLedgerMonth(connection, addDays(options.day, 31));
+      await connection.transaction().execute(async (trx) => {
+        const counts = await billDay(trx, options.day, runId, actorUserId, options.onlyUncharged ?? false);
+        await completeRun(trx, runId, counts, elapsed());
+      });
+    } catch (error) {
+      // Recorded while the lock is still held, so no sweeper takes the run for a stopped one.
+      await failRun(connection, runId, messageOf(error), elapsed()).catch(() => {
+        unrecordedError = { error };
+      });
+    } finally {
+      // A connection that broke took the lock with its session; the run is recorded failed below.
+      await releaseRunLock(connection, runId).catch((error: unknown) => {
+        unrecordedError ??= { error };
+      });
+    }
+  });
+  // The run's connection broke: its error is recorded on another one (never undoing a completed run;
+  // a sweeper may have marked it failed in between, and this error replaces its own).
+  const unrecorded = unrecordedError as { error: unknown } | null;
+  if (unrecorded) await failRun(db, runId, messageOf(unrecorded.error), elapsed());
   return presentRun((await findRun(db, runId))!);
 }
 

@@ -45,17 +45,37 @@ function selectRuns(db: Db) {
     ]);
 }
 
-/** A new run, status running, committed at once so that the runs list shows it while it works. */
+/*
+ * A run's own advisory lock, held by its connection's session from the statement that inserts the run
+ * until its status is final: a run left 'running' whose lock is free was left by a process (or a
+ * connection) that ended, so the sweeper (failStoppedRuns) can tell it from a live one at once, with
+ * no grace period. The two-key form (this class, the run's id) is a key space of its own, apart from
+ * the ledger's one-key charging lock.
+ */
+const RUN_LOCK_CLASS = 5_005_002;
+
+/**
+ * A new run, status running, committed at once so that the runs list shows it while it works. The
+ * same statement takes the run's session lock, so the row is never seen running without its lock; the
+ * caller holds one connection (db.connection()) until it calls releaseRunLock.
+ */
 export async function insertRunningRun(
   db: Db,
   run: { day: string; trigger: BillingTrigger; actorUserId: number | null },
 ): Promise<number> {
-  const row = await db
-    .insertInto('billing_runs')
-    .values({ day: run.day, trigger: run.trigger, status: 'running', actor_user_id: run.actorUserId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const { rows } = await sql<{ id: number }>`
+    with run as (
+      insert into billing_runs (day, trigger, status, actor_user_id)
+      values (${run.day}::date, ${run.trigger}, 'running', ${run.actorUserId})
+      returning id
+    )
+    select id, pg_advisory_lock(${RUN_LOCK_CLASS}, id::int) is not null as locked from run`.execute(db);
+  return Number(rows[0]!.id);
+}
+
+/** Releases the session lock insertRunningRun took, once the run's status is final. */
+export async function releaseRunLock(db: Db, id: number) {
+  await sql`select pg_advisory_unlock(${RUN_LOCK_CLASS}, ${id}::int)`.execute(db);
 }
 
 export interface RunCounts {
@@ -84,25 +104,40 @@ export async function completeRun(db: Db, id: number, counts: RunCounts, duratio
     .execute();
 }
 
-/** Marks a run failed (its transaction rolled back: it charged nothing) with the error's message. */
+/**
+ * Marks a run failed (its transaction rolled back: it charged nothing) with the error's message. A run
+ * that completed stays so: a connection that broke after its commit reports an error too.
+ */
 export async function failRun(db: Db, id: number, error: string, durationMs: number) {
   await db
     .updateTable('billing_runs')
     .set({ status: 'failed', finished_at: sql<Date>`clock_timestamp()`, duration_ms: durationMs, error })
     .where('id', '=', id)
+    .where('status', '<>', 'completed')
     .execute();
 }
 
+/** The error of a run whose process stopped (or whose connection broke) before it finished. */
+export const STOPPED_RUN_ERROR =
+  'The process running this billing run stopped before it finished; nothing of it was charged';
+
 /**
- * Runs left 'running' by a process that stopped in the middle (their transaction rolled back, so they
- * charged nothing): shown as failed once they are older than any run takes.
+ * Marks failed every run left 'running' whose lock is free: its session ended before the run did, and
+ * its transaction rolled back, so it charged nothing. A live run holds its lock from its insert on, so
+ * it is never caught, in this process or another. One statement; returns the ids marked failed.
  */
-export async function failAbandonedRuns(db: Db) {
-  await sql`
-    update billing_runs
-       set status = 'failed', finished_at = clock_timestamp(),
-           error = 'Interrupted: the process stopped before the run finished; nothing of it was charged'
-     where status = 'running' and started_at < now() - interval '6 hours'`.execute(db);
+export async function failStoppedRuns(db: Db): Promise<number[]> {
+  // Only the running rows are tried; a lock taken here is the statement's and ends with it. Re-read
+  // under the row lock, a run that finished meanwhile no longer matches status = 'running'.
+  const { rows } = await sql<{ id: number }>`
+    with running as materialized (select id from billing_runs where status = 'running')
+    update billing_runs r
+       set status = 'failed', finished_at = clock_timestamp(), error = ${STOPPED_RUN_ERROR}
+      from running
+     where r.id = running.id and r.status = 'running'
+       and pg_try_advisory_xact_lock(${RUN_LOCK_CLASS}, running.id::int)
+    returning r.id`.execute(db);
+  return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
 
 export async function findRun(db: Db, id: number): Promise<BillingRunRecord | undefined> {

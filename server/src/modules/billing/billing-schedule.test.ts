@@ -192,6 +192,10 @@ function fakeBilling(initial: [string, RunStatus][]) {
   return { runDay, history, attempts, again, failing };
 }
 
+/** The schedules over fake runs have no database to keep. */
+const noHousekeeping = () =>
+  Promise.resolve({ stoppedRuns: [], expiredSessions: 0, loginAttempts: 0, idempotencyKeys: 0 });
+
 const silentLog = () => {
   const lines: string[] = [];
   return {
@@ -207,6 +211,7 @@ function startFakeSchedule(now: string, billing: ReturnType<typeof fakeBilling>)
   const log = silentLog();
   const schedule = startBillingSchedule({
     db: {} as Db,
+    housekeeping: noHousekeeping,
     log,
     now: clock.now,
     timers: clock.timers,
@@ -273,6 +278,7 @@ describe('startBillingSchedule', () => {
     const log = silentLog();
     const schedule = startBillingSchedule({
       db: {} as Db,
+      housekeeping: noHousekeeping,
       log,
       now: clock.now,
       timers: clock.timers,
@@ -299,6 +305,7 @@ describe('startBillingSchedule', () => {
     const billingStarted = new Promise<void>((resolve) => (entered = resolve));
     const schedule = startBillingSchedule({
       db: {} as Db,
+      housekeeping: noHousekeeping,
       log: silentLog(),
       now: clock.now,
       timers: clock.timers,

@@ -4,6 +4,7 @@ import { addDays, daysFromTo } from '../../lib/clock.js';
 import { runBillingDay } from './billing-run.js';
 import { runHistory, type RunHistory } from './billing-runs.repository.js';
 import type { BillingRun } from './billing.presenter.js';
+import { describeHousekeeping, keepHouse, type HousekeepingReport } from './housekeeping.js';
 
 /*
  * The in-process daily schedule (BILLING_SCHEDULE=on): at start, then a minute after each UTC midnight,
@@ -16,6 +17,8 @@ import type { BillingRun } from './billing.presenter.js';
  *     was down, and days whose run failed (even when a later day was run by hand since). The window
  *     starts at the first day billing was ever run for (a fresh install does not bill past days) and
  *     goes back at most MAX_CATCH_UP_DAYS days.
+ * Before the days, each tick does the housekeeping (housekeeping.ts): runs left 'running' by a process
+ * that stopped are marked failed, and expired sessions, old login attempts and idempotency keys deleted.
  * A failed day is recorded on its run and stops the tick; the next tick tries it again. Several
  * processes may each run the schedule: their runs take turns on the billing lock and the later ones
  * find the day charged.
@@ -86,7 +89,11 @@ export interface ScheduleOptions {
   ) => Promise<BillingRun>;
   /** The runs made so far, the completed days from `since` on (billing-runs.repository.ts). */
   history?: (db: Db, since: string) => Promise<RunHistory>;
+  /** The housekeeping before the days (housekeeping.ts). */
+  housekeeping?: (db: Db) => Promise<HousekeepingReport>;
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Starts the schedule: a tick now, then one a minute after each UTC midnight. */
 export function startBillingSchedule(options: ScheduleOptions): BillingSchedule {
@@ -95,11 +102,18 @@ export function startBillingSchedule(options: ScheduleOptions): BillingSchedule 
   const timers = options.timers ?? realTimers;
   const runDay = options.runDay ?? runBillingDay;
   const history = options.history ?? runHistory;
+  const housekeeping = options.housekeeping ?? keepHouse;
   let stopped = false;
   let timer: unknown = null;
   let current: Promise<void> = Promise.resolve();
 
   const tick = async () => {
+    try {
+      const done = describeHousekeeping(await housekeeping(db));
+      if (done) log.info(done);
+    } catch (error) {
+      log.error(`Housekeeping failed: ${messageOf(error)}; tried again at the next tick`);
+    }
     try {
       const todayDay = today(now());
       const runs = await history(db, windowStart(todayDay));
@@ -126,7 +140,7 @@ export function startBillingSchedule(options: ScheduleOptions): BillingSchedule 
         );
       }
     } catch (error) {
-      log.error(`Billing schedule tick failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(`Billing schedule tick failed: ${messageOf(error)}`);
     } finally {
       if (!stopped) timer = timers.set(startTick, msUntilNextTick(now()));
     }

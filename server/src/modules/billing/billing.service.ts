@@ -6,7 +6,7 @@ import { pageOf } from '../../lib/paging.js';
 import type { Actor } from '../auth/auth.public.js';
 import { runBillingRange } from './billing-run.js';
 import { checkRunDays } from './billing-request.js';
-import { findRun, listRunIssues, listRuns } from './billing-runs.repository.js';
+import { failStoppedRuns, findRun, listRunIssues, listRuns } from './billing-runs.repository.js';
 import { presentIssue, presentRun } from './billing.presenter.js';
 import type { BillingRunCreate, BillingRunQuery } from './billing.schemas.js';
 
@@ -16,12 +16,15 @@ interface Call {
   actor: Actor;
 }
 
+/** Runs newest first; a run whose process stopped is marked failed first, never listed as running. */
 export async function findBillingRuns(call: Call & { query: BillingRunQuery }) {
+  await failStoppedRuns(call.db);
   const result = await listRuns(call.db, pageOf(call.query));
   return { items: result.items.map(presentRun), total: result.total };
 }
 
 export async function getBillingRun(call: Call & { id: number }) {
+  await failStoppedRuns(call.db);
   const run = await findRun(call.db, call.id);
   if (!run) throw notFound();
   return presentRun(run);

@@ -56,3 +56,15 @@ export async function storeIdempotentAnswer(
     .where('key', '=', scope.key)
     .execute();
 }
+
+/**
+ * Deletes the keys stored more than `days` days ago, one statement; returns how many. A client retries
+ * within minutes, so a month-old key is never presented again (and if it were, the request would be new).
+ */
+export async function deleteIdempotencyKeysOlderThan(db: Db, days: number): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', sql<Date>`now() - make_interval(days => ${days}::int)`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
