@@ -38,6 +38,7 @@ import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerOperationIds } from './plugins/operation-ids.js';
 import { OneLinePerRequest, REQUEST_ID_HEADER, requestIdOf } from './plugins/logging.js';
+import { closeOffThreadPool } from './lib/off-thread.js';
 import { registerValidation } from './plugins/validation.js';
 import { registerMessages } from './plugins/messages.plugin.js';
 import { appMessages } from './messages.js';
@@ -88,6 +89,8 @@ export async function buildApp(options: AppOptions) {
   app.addHook('onSend', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
+  // The worker threads that read imports and write exports end with the server.
+  app.addHook('onClose', closeOffThreadPool);
 
   registerValidation(app);
   registerMessages(app, appMessages);

@@ -89,6 +89,62 @@ describe('readImportFile', () => {
   });
 });
 
+describe('limits, enforced while the file is read (in a worker thread)', () => {
+  /** The field errors of a refusal with their parameters. */
+  async function refusalOf(promise: Promise<unknown>) {
+    const error = await promise.then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    return (error as AppError).errors;
+  }
+
+  async function xlsxOf(rows: (string | number)[][]): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Objects');
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  const dataRows = (count: number) =>
+    Array.from({ length: count }, (_, index) => [`Truck ${index}`, `35${String(index).padStart(13, '0')}`]);
+
+  it('refuses a file of more than 50,000 rows, naming the limit, in csv and xlsx', async () => {
+    const csv = ['Name,Device ID', ...dataRows(50_001).map((cells) => cells.join(','))].join('\n');
+    const tooMany = [{ field: 'file', code: 'import_too_many_rows', params: { max: 50_000 } }];
+    expect(await refusalOf(readImportFile(Buffer.from(csv), 'csv'))).toEqual(tooMany);
+    const xlsx = await xlsxOf([['Name', 'Device ID'], ...dataRows(50_001)]);
+    expect(await refusalOf(readImportFile(xlsx, 'xlsx'))).toEqual(tooMany);
+  });
+
+  it('takes exactly 50,000 rows', async () => {
+    const csv = ['Name,Device ID', ...dataRows(50_000).map((cells) => cells.join(','))].join('\n');
+    const records = await readImportFile(Buffer.from(csv), 'csv');
+    expect(records).toHaveLength(50_000);
+    expect(records[49_999]).toEqual({
+      row: 50_001,
+      values: { name: 'Truck 49999', deviceId: '350000000049999' },
+    });
+  });
+
+  it('refuses a row of more than 100 cells, naming the row, in csv and xlsx', async () => {
+    const wide = ['Truck', '350000000000001', ...Array.from({ length: 1_998 }, (_, index) => `x${index}`)];
+    const tooWide = [{ field: 'file', code: 'import_too_many_columns', params: { max: 100, row: 3 } }];
+    const csv = ['Name,Device ID', 'Van,350000000000002', wide.join(',')].join('\n');
+    expect(await refusalOf(readImportFile(Buffer.from(csv), 'csv'))).toEqual(tooWide);
+    const xlsx = await xlsxOf([['Name', 'Device ID'], ['Van', '350000000000002'], wide]);
+    expect(await refusalOf(readImportFile(xlsx, 'xlsx'))).toEqual(tooWide);
+  });
+
+  it('takes a row whose cells past the hundredth are empty (a sheet formatted far to the right)', async () => {
+    const csv = ['Name,Device ID', `Van,350000000000002${','.repeat(500)}`].join('\n');
+    expect(await readImportFile(Buffer.from(csv), 'csv')).toEqual([
+      { row: 2, values: { name: 'Van', deviceId: '350000000000002' } },
+    ]);
+  });
+});
+
 describe('cell values', () => {
   it.each([
     ['', true],

@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { invalid } from '../../lib/errors.js';
+import { runOffThread } from '../../lib/off-thread.js';
+import type { SheetProblem } from '../../lib/sheet-reader.js';
 import { isCalendarDay } from '../../lib/clock.js';
 import type { Locale } from '../../lib/messages.js';
 
@@ -29,6 +29,8 @@ export type ImportColumn = (typeof importColumns)[number];
 
 /** A file holds at most this many data rows; larger batches are split by the person importing. */
 export const IMPORT_ROW_LIMIT = 50_000;
+/** A row holds at most this many cells: an export has about twenty columns, the import reads twelve. */
+export const IMPORT_COLUMN_LIMIT = 100;
 
 /** The import's columns as a person reads them: the headers of the export's first columns and of the sample. */
 export const importColumnLabels: Record<ImportColumn, Record<Locale, string>> = {
@@ -83,57 +85,22 @@ export interface ImportRecord {
   values: Partial<Record<ImportColumn, string>>;
 }
 
-/** A sheet as text cells, each row with its number in the spreadsheet. */
-type TextRows = { row: number; cells: string[] }[];
-
-/** Excel in a Russian locale writes csv with ";"; the header line tells which separator the file uses. */
-function csvDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [';', ',', '\t'].map((delimiter) => [delimiter, firstLine.split(delimiter).length] as const);
-  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
-}
-
-function readCsv(body: Buffer): TextRows {
-  const text = body.toString('utf8').replace(/^\uFEFF/, '');
-  try {
-    const records: string[][] = parse(text, {
-      delimiter: csvDelimiter(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    });
-    return records.map((cells, index) => ({ row: index + 1, cells }));
-  } catch {
-    throw invalid([{ field: 'file', code: 'import_unreadable' }]);
+/** The answer to a file the reader refused, naming the limit and the row where it was passed. */
+function refusal(problem: SheetProblem) {
+  switch (problem.code) {
+    case 'import_unreadable':
+      return invalid([{ field: 'file', code: 'import_unreadable' }]);
+    case 'import_too_many_rows':
+      return invalid([{ field: 'file', code: 'import_too_many_rows', params: { max: IMPORT_ROW_LIMIT } }]);
+    case 'import_too_many_columns':
+      return invalid([
+        {
+          field: 'file',
+          code: 'import_too_many_columns',
+          params: { max: IMPORT_COLUMN_LIMIT, row: problem.row },
+        },
+      ]);
   }
-}
-
-/*
- * A cell's text as the sheet shows it, except a date cell (Active from typed into Excel becomes one),
- * which is read as its day, YYYY-MM-DD: exceljs hands dates over as UTC midnights.
- */
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  return cell.text ?? '';
-}
-
-async function readXlsx(body: Buffer): Promise<TextRows> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  } catch {
-    throw invalid([{ field: 'file', code: 'import_unreadable' }]);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: TextRows = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column)));
-    rows.push({ row: row.number, cells });
-  });
-  return rows;
 }
 
 /**
@@ -141,18 +108,19 @@ async function readXlsx(body: Buffer): Promise<TextRows> {
  * Device ID columns. Columns it does not know (an export's ID, Partner, Tariff...) are ignored.
  */
 export async function readImportFile(body: Buffer, format: ImportFormat): Promise<ImportRecord[]> {
-  const rows = (format === 'csv' ? readCsv(body) : await readXlsx(body)).filter((row) =>
-    row.cells.some((cell) => cell.trim() !== ''),
-  );
+  // Read in a worker thread, the limits enforced while reading (the header row is one of the rows).
+  const reading = await runOffThread('readSheet', body, format, {
+    maxRows: IMPORT_ROW_LIMIT + 1,
+    maxColumns: IMPORT_COLUMN_LIMIT,
+  });
+  if (!reading.ok) throw refusal(reading);
+  const rows = reading.rows;
   const [header, ...data] = rows;
   if (!header) throw invalid([{ field: 'file', code: 'import_empty' }]);
   const columns = header.cells.map(columnOfHeader);
   const missing = (['name', 'deviceId'] as const).filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     throw invalid(missing.map((column) => ({ field: column, code: 'import_column_missing' })));
-  }
-  if (data.length > IMPORT_ROW_LIMIT) {
-    throw invalid([{ field: 'file', code: 'import_too_many_rows', params: { max: IMPORT_ROW_LIMIT } }]);
   }
   return data.map(({ row, cells }) => {
     const values: ImportRecord['values'] = {};

@@ -66,6 +66,8 @@ export const objectsMessages: MessageCatalogue = {
       import_empty: 'The file has no rows; the first row must name the columns',
       import_column_missing: 'The file has no column "{field}"; its first row must name the columns',
       import_too_many_rows: 'The file has more than {max} rows; split it into smaller files',
+      import_too_many_columns:
+        'Row {row} of the file has more than {max} cells; keep the columns of the sample file',
       import_boolean: '{field} must be yes or no (true/false, 1/0)',
       import_device_duplicate: '{field} repeats the one of row {row} of the file',
       import_date: '{field} must be a date: YYYY-MM-DD or DD.MM.YYYY',
@@ -105,6 +107,7 @@ export const objectsMessages: MessageCatalogue = {
       import_empty: 'В файле нет строк; первая строка должна называть столбцы',
       import_column_missing: 'В файле нет столбца «{field}»; первая строка должна называть столбцы',
       import_too_many_rows: 'В файле больше {max} строк; разделите его на файлы поменьше',
+      import_too_many_columns: 'В строке {row} файла больше {max} ячеек; оставьте столбцы файла-образца',
       import_boolean: 'Поле «{field}» должно быть «да» или «нет» (true/false, 1/0)',
       import_device_duplicate: 'Поле «{field}» повторяет значение строки {row} файла',
       import_date: 'Поле «{field}» должно быть датой: ГГГГ-ММ-ДД или ДД.ММ.ГГГГ',

@@ -1,11 +1,11 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContract, createPartner, createSuperAdmin } from '../../test/builders.js';
-import type { TestClient } from '../../test/client.js';
-import { moneyRequest } from '../../test/money-builders.js';
-import { cloneTemplateDatabase } from '../../test/test-app.js';
-import { buildApp, type App } from '../app.js';
-import { connectDatabase, type DatabaseHandle } from './connect.js';
+import { createContract, createPartner, createSuperAdmin } from './builders.js';
+import type { TestClient } from './client.js';
+import { moneyRequest } from './money-builders.js';
+import { cloneTemplateDatabase } from './test-app.js';
+import { buildApp, type App } from '../src/app.js';
+import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
 
 /*
  * The database goes away under the server and comes back (a restart, a failover): requests meanwhile
