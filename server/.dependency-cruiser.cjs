@@ -26,6 +26,7 @@ const moduleLayers = [
   'billing',
   'home',
   'health',
+  'metrics',
 ];
 
 const sqlHomes = '(\\.repository\\.ts|\\.sql\\.ts)$|^src/db/';

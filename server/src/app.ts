@@ -19,6 +19,7 @@ import { registerSessions } from './modules/auth/session.plugin.js';
 import { contractRoutes } from './modules/contracts/contracts.routes.js';
 import { financeRoutes } from './modules/finance/finance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { registerMetrics } from './modules/metrics/metrics.routes.js';
 import { objectRoutes } from './modules/objects/objects.routes.js';
 import { partnerSettingsRoutes } from './modules/partner-settings/partner-settings.routes.js';
 import { partnerRoutes } from './modules/partners/partners.routes.js';
@@ -61,6 +62,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Told of every route as it is registered: the tests list them to check each one is authorised. */
   onRoute?: (route: RouteOptions) => void;
+  /** Networks and addresses that may read /metrics without an API token (config.metricsNetworks). */
+  metricsNetworks?: string[];
 }
 
 /** Builds the whole application; main.ts listens on it, tests call inject() on it. */
@@ -96,6 +99,12 @@ export async function buildApp(options: AppOptions) {
   registerMessages(app, appMessages);
   const servesWebApp = options.webRoot ? await registerWebApp(app, options.webRoot) : false;
   registerErrorHandler(app, { spaFallback: servesWebApp });
+  // Before the routes: its timing hook must see each of them.
+  registerMetrics(app, {
+    db,
+    poolUsage: options.database.poolUsage,
+    networks: options.metricsNetworks ?? [],
+  });
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cookie);
 

@@ -56,3 +56,26 @@ describe('FLEETDESK_SECRET_KEY', () => {
     ]);
   });
 });
+
+describe('FLEETDESK_METRICS_NETWORKS', () => {
+  it('is empty unless set: /metrics then needs an API token', () => {
+    expect(loadConfig({}).metricsNetworks).toEqual([]);
+    expect(loadConfig({ FLEETDESK_METRICS_NETWORKS: ' ' }).metricsNetworks).toEqual([]);
+  });
+
+  it('takes networks and addresses, IPv4 and IPv6', () => {
+    expect(
+      loadConfig({ FLEETDESK_METRICS_NETWORKS: '127.0.0.1/32, 10.0.0.0/8,192.0.2.7 ,2001:db8::/32' })
+        .metricsNetworks,
+    ).toEqual(['127.0.0.1/32', '10.0.0.0/8', '192.0.2.7', '2001:db8::/32']);
+  });
+
+  it.each(['10.0.0.0/33', 'prometheus', '10.0.0.0/8; 192.0.2.0/24', '300.1.1.1/32'])(
+    'refuses %j naming the variable and the rule',
+    (value) => {
+      expect(problemsOf({ FLEETDESK_METRICS_NETWORKS: value })).toEqual([
+        `FLEETDESK_METRICS_NETWORKS must be networks in CIDR notation (10.0.0.0/8) or addresses, separated by commas, got "${value}"`,
+      ]);
+    },
+  );
+});

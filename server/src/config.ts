@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { DEFAULT_SESSION_IDLE_MINUTES } from './modules/auth/auth.public.js';
 import path from 'node:path';
+import { isAddressOrNetwork, networksOf } from './lib/networks.js';
 import { developmentSecretKey, parseSecretKey } from './lib/secret-box.js';
 
 /** Typed configuration of the process, read from the environment once at start. */
@@ -30,6 +31,11 @@ export interface Config {
    * a fixed development key outside production.
    */
   secretKey: Buffer;
+  /**
+   * The networks (CIDR) and addresses whose clients may read /metrics without an API token
+   * (FLEETDESK_METRICS_NETWORKS, comma-separated; none by default): where Prometheus scrapes from.
+   */
+  metricsNetworks: string[];
 }
 
 export class ConfigError extends Error {
@@ -103,6 +109,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const secretKey = readSecretKey(env, problems);
 
+  const metricsNetworks = networksOf(env.FLEETDESK_METRICS_NETWORKS ?? '');
+  if (!metricsNetworks.every(isAddressOrNetwork)) {
+    problems.push(
+      `FLEETDESK_METRICS_NETWORKS must be networks in CIDR notation (10.0.0.0/8) or addresses, separated by commas, got "${env.FLEETDESK_METRICS_NETWORKS?.trim()}"`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -118,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     sessionIdleMinutes,
     secretKey,
+    metricsNetworks,
   };
 }
 

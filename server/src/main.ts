@@ -63,6 +63,7 @@ async function main() {
     trustProxy: config.trustProxy,
     sessionIdleMinutes: config.sessionIdleMinutes,
     secretKey: config.secretKey,
+    metricsNetworks: config.metricsNetworks,
     webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
 

@@ -22,8 +22,9 @@ import { createTestApp, type TestContext } from './test-app.js';
  * rows of roles × own, foreign and missing records. Left out, each by its own declaration: public
  * routes (`config: { access: 'public' }`: signing in, health, the portal's login check), which need
  * no session and so have no matrix; routes hidden from the API document (`schema: { hide: true }`:
- * the docs UI, its files, the OpenAPI document itself), which are not the API; and the HEAD route
- * Fastify derives from each GET, which runs the GET's hooks and handler.
+ * the docs UI, its files, the OpenAPI document itself, and /metrics, which authorises its scrapers
+ * itself and has its own tests in metrics.test.ts), which are not the API; and the HEAD route Fastify
+ * derives from each GET, which runs the GET's hooks and handler.
  */
 
 /** Every route a matrix declares, as "METHOD /path" below the API prefix. */
@@ -92,6 +93,19 @@ describe('the authorisation matrices cover the API', () => {
       'HEAD /health',
       'POST /auth/login',
       'POST /portal/login',
+    ]);
+  });
+
+  it('leaves out exactly the hidden routes it knows, besides the docs UI', () => {
+    // Hiding a route is a decision too: it shows here, as a route no matrix checks.
+    const hidden = registered
+      .filter((route) => route.hidden && !route.path.startsWith('/api/docs'))
+      .map((route) => route.name);
+    expect(hidden.sort()).toEqual([
+      'GET /api/openapi.json',
+      'GET /metrics',
+      'HEAD /api/openapi.json',
+      'HEAD /metrics',
     ]);
   });
 

@@ -51,6 +51,7 @@ export async function createTestApp(
     onRoute?: AppOptions['onRoute'];
     clock?: AppOptions['clock'];
     logger?: AppOptions['logger'];
+    metricsNetworks?: AppOptions['metricsNetworks'];
   } = {},
 ): Promise<TestContext> {
   const { database, drop } = await cloneTemplateDatabase();
@@ -60,6 +61,7 @@ export async function createTestApp(
     onRoute: options.onRoute,
     clock: options.clock,
     logger: options.logger,
+    metricsNetworks: options.metricsNetworks,
     loginLimits: options.loginLimits ?? {
       failuresPerLogin: 1000,
       attemptsPerAddress: 10000,

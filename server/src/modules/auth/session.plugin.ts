@@ -66,6 +66,18 @@ async function actorOfToken(db: Db, token: string, request: FastifyRequest): Pro
 }
 
 /**
+ * The caller of a request that sends an API token (`Authorization: Bearer`): undefined without one,
+ * 401 for a token that is not live. Besides the API, what authenticates machines by token (/metrics).
+ */
+export async function apiTokenCallerOf(db: Db, request: FastifyRequest): Promise<Actor | undefined> {
+  const bearer = bearerTokenOf(request);
+  if (bearer === undefined) return undefined;
+  const actor = await actorOfToken(db, bearer, request);
+  if (!actor) throw unauthorized();
+  return actor;
+}
+
+/**
  * Resolves the caller of every request of the routes registered in `app` (the API): an API token
  * (`Authorization: Bearer`), else the session cookie. A route is public only when its config says
  * `access: 'public'`; every other one needs a live caller, checked before validation so that none is
@@ -93,11 +105,9 @@ export function registerSessions(app: FastifyInstance, db: Db, options: { idleMi
   });
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access ?? 'signed-in';
-    const bearer = bearerTokenOf(request);
-    if (bearer !== undefined) {
-      const actor = await actorOfToken(db, bearer, request);
-      if (!actor) throw unauthorized();
-      request.signedIn = actor;
+    const tokenCaller = await apiTokenCallerOf(db, request);
+    if (tokenCaller) {
+      request.signedIn = tokenCaller;
       return;
     }
     const token = request.cookies[SESSION_COOKIE];

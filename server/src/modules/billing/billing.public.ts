@@ -1,0 +1,2 @@
+/* The billing module's public face: what /metrics reads of the billing runs. */
+export { readBillingRunMetrics, type BillingRunMetrics } from './billing-metrics.repository.js';
