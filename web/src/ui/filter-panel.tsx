@@ -50,8 +50,9 @@ export function FilterPanel(props: FilterPanelProps) {
           aria-label={label}
           style={{ width: 220 }}
           allowClear
-          // Inside the filter panel, so choosing an option is not a click outside that closes it.
-          getPopupContainer={(trigger: HTMLElement) => trigger.parentElement ?? document.body}
+          // Inside the filter's pop-up, so choosing an option is not a click outside that closes it;
+          // beside the panel, not in it: the panel hides what overflows it, which cut the options off.
+          getPopupContainer={(trigger: HTMLElement) => trigger.closest('.ant-dropdown') ?? document.body}
           value={(selectedKeys[0] as string | undefined) ?? null}
           options={options}
           onChange={(value: string | null) => setSelectedKeys(value ? [value] : [])}

@@ -3,6 +3,7 @@ import type { ColumnType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { PagedList } from './use-paged-list';
 import { useRovingHeader } from './use-roving-header';
+import { tableScrollWidth, wrapLongWords } from './table-width';
 
 interface PagedTableProps<Row extends { id: number }> {
   list: Pick<PagedList, 'query' | 'onTableChange'>;
@@ -24,7 +25,6 @@ interface PagedTableProps<Row extends { id: number }> {
   totalText: (total: number) => string;
   pageSizeOptions?: number[];
   size?: 'small' | 'middle';
-  scrollX: number;
   'aria-label'?: string;
 }
 
@@ -68,8 +68,9 @@ export function PagedTable<Row extends { id: number }>(props: PagedTableProps<Ro
         aria-label={props['aria-label']}
         loading={loading}
         dataSource={page?.items ?? []}
-        columns={columns}
-        scroll={{ x: props.scrollX }}
+        columns={columns.map(wrapLongWords)}
+        // Summed from the shown columns: the default ones fit the screen, the ones a person adds scroll.
+        scroll={{ x: tableScrollWidth(columns) }}
         pagination={{
           current: list.query.page,
           pageSize: list.query.pageSize,

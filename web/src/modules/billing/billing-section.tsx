@@ -131,7 +131,6 @@ export function BillingSection() {
         enterOnRowOnly
         totalText={(total) => t('billing.total', { count: total })}
         pageSizeOptions={[20, 50, 100]}
-        scrollX={1000}
       />
       {report !== null && (
         <RunReportWindow runId={report.runId} atIssues={report.atIssues} onClose={() => setReport(null)} />

@@ -69,7 +69,7 @@ export function contractColumns(
       ...sortable('id'),
       title: title('id'),
       dataIndex: 'id',
-      width: 90,
+      width: 70,
       ...filter('id', title('id'), 'digits'),
     },
     name: {

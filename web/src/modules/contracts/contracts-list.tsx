@@ -48,7 +48,9 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
   const [hidden, setHidden] = useHiddenColumns(
     `${remembered}.hiddenColumns`,
     contractColumnKeys,
-    compact ? ['partner', 'code1c'] : [],
+    // Eleven columns' Russian headers alone are wider than a 1366-pixel screen; the 1C code, and in
+    // the narrower window the email and phone (the contract's window shows them), wait to be chosen.
+    compact ? ['partner', 'code1c', 'emailPhone'] : ['code1c'],
   );
   const list = useContractList(paged.query);
   const accountTypes = (useAccountTypes().data?.items ?? []).map((type) => ({
@@ -101,7 +103,6 @@ export function ContractsList({ partnerId, compact = false }: ContractsListProps
         totalText={(total) => t('contracts.total', { count: total })}
         pageSizeOptions={compact ? [10, 20, 50] : [20, 50, 100, 200]}
         size={compact ? 'small' : 'middle'}
-        scrollX={compact ? 900 : 1300}
       />
       {recordWindow.isOpen && (
         <ContractWindow

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ExportMenu } from '../../ui/export-menu';
 import { dayInputFormats } from '../../ui/format-day';
+import { tableScrollWidth, wrapLongWords } from '../../ui/table-width';
 import { usePagedList } from '../../ui/use-paged-list';
 import { CorrectionDialog } from './correction-dialog';
 import {
@@ -186,8 +187,8 @@ export function FinanceTab({ owner, readOnly: ownReadOnly = false }: FinanceTabP
         aria-label={t('finance.listLabel')}
         loading={transactions.isFetching}
         dataSource={page?.items ?? []}
-        columns={shown.map((key) => columns[key])}
-        scroll={{ x: 900 }}
+        columns={shown.map((key) => wrapLongWords(columns[key]))}
+        scroll={{ x: tableScrollWidth(shown.map((key) => columns[key])) }}
         pagination={{
           current: query.page,
           pageSize: query.pageSize,

@@ -52,13 +52,13 @@ export function transactionColumns(
       ...sortableColumn(state, 'valueDate'),
       title: title('valueDate'),
       dataIndex: 'valueDate',
-      width: 120,
+      width: 110,
       render: (day: string) => <DayText day={day} />,
     },
     kind: {
       key: 'kind',
       title: title('kind'),
-      width: 190,
+      width: 170,
       ...columnFilter<Transfer>(t, {
         title: title('kind'),
         value: state.filters?.kind,
@@ -82,7 +82,7 @@ export function transactionColumns(
       ...sortableColumn(state, 'amount'),
       title: title('amount'),
       align: 'right',
-      width: 150,
+      width: 140,
       render: (_value, row) => <SignedAmount transfer={row} />,
     },
     contract: {
@@ -116,11 +116,11 @@ export function transactionColumns(
       },
     },
     comment: { key: 'comment', title: title('comment'), dataIndex: 'comment', render: orDash },
-    login: { key: 'login', title: title('login'), dataIndex: 'actorLogin', width: 130, render: orDash },
+    login: { key: 'login', title: title('login'), dataIndex: 'actorLogin', render: orDash },
     actions: {
       key: 'actions',
       title: title('actions'),
-      width: 120,
+      width: 110,
       render: (_value, row) =>
         options.onCorrect &&
         row.kind !== 'correction' &&

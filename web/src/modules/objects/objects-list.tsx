@@ -108,7 +108,6 @@ export function ObjectsList({ partnerId, contractId, compact = false }: ObjectsL
         onOpen={recordWindow.open}
         totalText={(total) => t('objects.total', { count: total })}
         size={compact ? 'small' : 'middle'}
-        scrollX={compact ? 900 : 1200}
       />
       {recordWindow.isOpen && (
         <ObjectWindow

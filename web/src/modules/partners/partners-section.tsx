@@ -65,7 +65,6 @@ function PartnersTable({ viewSwitch, onAdd, onOpen }: PartnersTableProps) {
         rowName={(row) => row.name}
         onOpen={onOpen}
         totalText={(total) => t('list.total', { count: total })}
-        scrollX={1100}
       />
     </>
   );

@@ -85,7 +85,6 @@ export function StaffList({ partner, compact = false }: StaffListProps) {
         onOpen={recordWindow.open}
         totalText={(total) => t('staffList.total', { count: total })}
         size={compact ? 'small' : 'middle'}
-        scrollX={compact ? 900 : 1200}
       />
       {recordWindow.isOpen && (
         <StaffWindow

@@ -73,7 +73,6 @@ export function TariffsList() {
         rowName={(row) => row.name}
         onOpen={recordWindow.open}
         totalText={(total) => t('tariffs.total', { count: total })}
-        scrollX={900}
       />
       {recordWindow.isOpen && (
         <TariffWindow

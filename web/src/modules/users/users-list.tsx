@@ -56,7 +56,6 @@ export function UsersList({ partnerId, contractId, compact = false }: UsersListP
         onOpen={recordWindow.open}
         totalText={(total) => t('users.total', { count: total })}
         size={compact ? 'small' : 'middle'}
-        scrollX={compact ? 800 : 1100}
       />
       {recordWindow.isOpen && (
         <UserWindow
