@@ -54,9 +54,11 @@ test('a list header is one tab stop: the arrows move through its controls, the n
   await search.fill(contract.name);
   await search.press('Enter');
   const table = page.getByRole('table');
-  const row = table.getByRole('row', { name: contract.name, exact: true });
-  await expect(row).toBeVisible();
-  await expect(table.locator('tbody tr[data-row-key]')).toHaveCount(1);
+  await expect(table.getByRole('row', { name: contract.name, exact: true })).toBeVisible();
+  // The search is forgiving (other journeys' contracts with like names may be found too): the row the
+  // Tab reaches is the list's first, whichever it is.
+  const row = table.locator('tbody tr[data-row-key]').first();
+  const firstName = (await row.getAttribute('aria-label'))!;
 
   // Search button, Show deleted, Clear filters, Columns, the header (one stop), then the first row.
   expect(await tabsFromSearch(page, 'Search', 6)).toEqual([
@@ -65,7 +67,7 @@ test('a list header is one tab stop: the arrows move through its controls, the n
     'Clear filters',
     'Columns',
     'ID',
-    contract.name,
+    firstName,
   ]);
   await expect(row).toBeFocused();
 
@@ -105,12 +107,14 @@ test('a list header is one tab stop: the arrows move through its controls, the n
   // The same in Russian.
   await page.getByText('Русский').click();
   await expect(page.getByRole('heading', { name: 'Договоры' })).toBeVisible();
+  // Sorted by ID descending now: the first row may be another.
+  const firstNow = (await row.getAttribute('aria-label'))!;
   expect(await tabsFromSearch(page, 'Поиск', 6)).toEqual([
     'Найти',
     'Показать удалённые',
     'Сбросить фильтры',
     'Столбцы',
     'ID',
-    contract.name,
+    firstNow,
   ]);
 });

@@ -1,3 +1,4 @@
+import { mapInSlices } from './cooperative.js';
 import type { Locale } from './messages.js';
 import { writeSpreadsheet, type Cell, type SpreadsheetFormat } from './spreadsheet.js';
 
@@ -42,27 +43,28 @@ export function blockedByName(blockedBy: { name: string | null } | null, locale:
 
 /**
  * Writes rows as a csv or xlsx sheet with the columns' headers in the caller's language, and its
- * numbers and dates as that language writes them (spreadsheet.ts).
+ * numbers and dates as that language writes them (spreadsheet.ts). `present`, when given, turns each
+ * item into what the columns read just before its cells are made: 100,000 presented items are then
+ * never all held at once beside the rows and the cells.
  */
-export function writeExport<T>(options: {
+export async function writeExport<T, Item = T>(options: {
   sheetName: Record<Locale, string>;
   columns: readonly ExportColumn<T>[];
-  items: readonly T[];
+  items: readonly Item[];
+  present?: (item: Item) => T;
   /** Rows after the items, such as totals. */
   footer?: Cell[][];
   locale: Locale;
   format: SpreadsheetFormat;
 }): Promise<Buffer> {
-  const { columns, locale } = options;
+  const { columns, locale, present } = options;
+  const rows = await mapInSlices(options.items, (item) => {
+    const shown = present ? present(item) : (item as unknown as T);
+    return columns.map((column) => column.cell(shown, locale));
+  });
+  rows.push(...(options.footer ?? []));
   return writeSpreadsheet(
-    {
-      name: options.sheetName[locale],
-      headers: columns.map((column) => column.header[locale]),
-      rows: [
-        ...options.items.map((item) => columns.map((column) => column.cell(item, locale))),
-        ...(options.footer ?? []),
-      ],
-    },
+    { name: options.sheetName[locale], headers: columns.map((column) => column.header[locale]), rows },
     options.format,
     locale,
   );

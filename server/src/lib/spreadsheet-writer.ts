@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Locale } from './messages.js';
-import type { Cell, Sheet, SpreadsheetFormat } from './spreadsheet-cells.js';
+import type { Cell, SpreadsheetFormat } from './spreadsheet-cells.js';
 
 /*
  * Writing a sheet as a file: pure and CPU-bound (100,000 rows of xlsx take seconds), so it runs in a
@@ -78,14 +78,20 @@ function csvText(cell: Cell, style: LocaleStyle): string {
  * the machine's legacy code page, and names in Cyrillic (or any other non-ASCII letter) arrive garbled
  * whatever the interface's language was.
  */
-function writeCsv(sheet: Sheet, style: LocaleStyle): Buffer {
-  const text = stringify(
-    [sheet.headers, ...sheet.rows.map((row) => row.map((cell) => csvText(cell, style)))],
-    {
-      delimiter: style.delimiter,
-    },
-  );
-  return Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(text)]);
+async function writeCsv(sheet: StreamedSheet, style: LocaleStyle): Promise<Buffer> {
+  const options = { delimiter: style.delimiter };
+  const parts = [Buffer.from('\uFEFF'), Buffer.from(stringify([sheet.headers], options))];
+  for await (const batch of sheet.rows) {
+    parts.push(
+      Buffer.from(
+        stringify(
+          batch.map((row) => row.map((cell) => csvText(cell, style))),
+          options,
+        ),
+      ),
+    );
+  }
+  return Buffer.concat(parts);
 }
 
 /** Puts a typed value into an xlsx cell: amounts as numbers (xlsx holds doubles), dates as dates. */
@@ -115,39 +121,53 @@ function shownLength(cell: Cell, style: LocaleStyle): number {
   return csvText(cell, style).length;
 }
 
-/** Each column as wide as its longest text (header included), within 10 and 50 characters. */
-function columnWidths(sheet: Sheet, style: LocaleStyle): number[] {
-  const longest = sheet.headers.map((header) => header.length);
-  for (const row of sheet.rows) {
-    row.forEach((cell, index) => {
-      longest[index] = Math.max(longest[index] ?? 0, shownLength(cell, style));
-    });
-  }
-  return longest.map((length) => Math.min(Math.max(length + 2, 10), 50));
+/**
+ * Keeps the longest text of each column (`longest`, one entry per column, headers first) up to date
+ * with a row: the column widths are known before the first row is written.
+ */
+export function measureRow(longest: number[], row: readonly Cell[], locale: Locale): void {
+  const style = localeStyles[locale];
+  row.forEach((cell, index) => {
+    longest[index] = Math.max(longest[index] ?? 0, shownLength(cell, style));
+  });
+}
+
+/** A column as wide as its longest text, within 10 and 50 characters. */
+export const columnWidth = (longest: number) => Math.min(Math.max(longest + 2, 10), 50);
+
+/** A sheet whose rows arrive in batches (from the main thread), with its columns' widths measured. */
+export interface StreamedSheet {
+  name: string;
+  headers: string[];
+  widths: number[];
+  rows: AsyncIterable<Cell[][]>;
 }
 
 /*
  * The workbook is written as a stream, row by row (each row committed is written out and forgotten):
  * 100,000 rows held as a whole workbook took more than the worker's 256 MB.
  */
-async function writeXlsx(sheet: Sheet, style: LocaleStyle): Promise<Buffer> {
+async function writeXlsx(sheet: StreamedSheet, style: LocaleStyle): Promise<Buffer> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
   // The header stays in view while scrolling and carries the filter buttons.
   const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.columns = columnWidths(sheet, style).map((width) => ({ width }));
+  worksheet.columns = sheet.widths.map((width) => ({ width }));
   if (sheet.headers.length > 0) {
     worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.headers.length } };
   }
   const header = worksheet.addRow(sheet.headers);
   header.font = { bold: true };
   header.commit();
-  for (const cells of sheet.rows) {
-    const row = worksheet.addRow([]);
-    cells.forEach((cell, index) => setXlsxCell(row.getCell(index + 1), cell, style));
-    row.commit();
+  // Each batch is written and forgotten as it arrives: the worker never holds the whole sheet.
+  for await (const batch of sheet.rows) {
+    for (const cells of batch) {
+      const row = worksheet.addRow([]);
+      cells.forEach((cell, index) => setXlsxCell(row.getCell(index + 1), cell, style));
+      row.commit();
+    }
   }
   worksheet.commit();
   await workbook.commit();
@@ -156,7 +176,7 @@ async function writeXlsx(sheet: Sheet, style: LocaleStyle): Promise<Buffer> {
 
 /** Writes a sheet as csv or xlsx, here and now: called in a worker thread by writeSpreadsheet. */
 export async function writeSpreadsheetHere(
-  sheet: Sheet,
+  sheet: StreamedSheet,
   format: SpreadsheetFormat,
   locale: Locale,
 ): Promise<Buffer> {

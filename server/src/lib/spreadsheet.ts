@@ -1,7 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import { today } from './clock.js';
 import type { Locale } from './messages.js';
+import { cooperativePause } from './cooperative.js';
 import { runOffThreadWithRows } from './off-thread.js';
+import { columnWidth, measureRow } from './spreadsheet-writer.js';
 import type { Sheet, SpreadsheetFormat } from './spreadsheet-cells.js';
 
 export {
@@ -24,15 +26,24 @@ export const spreadsheetContentTypes: Record<SpreadsheetFormat, string> = {
 
 /**
  * Writes a sheet as csv or xlsx, numbers and dates as the caller's language writes them — in a worker
- * thread, so that a large export never stalls the other requests.
+ * thread, so that a large export never stalls the other requests. The columns' widths are measured
+ * here first (in slices of the event loop's time); the rows then follow in batches, each written by
+ * the worker as it arrives.
  */
 export async function writeSpreadsheet(
   sheet: Sheet,
   format: SpreadsheetFormat,
   locale: Locale,
 ): Promise<Buffer> {
+  const longest = sheet.headers.map((header) => header.length);
+  const pause = cooperativePause();
+  for (const row of sheet.rows) {
+    await pause();
+    measureRow(longest, row, locale);
+  }
+  const head = { name: sheet.name, headers: sheet.headers, widths: longest.map(columnWidth) };
   // The file comes back from the worker as a Uint8Array (a Buffer is copied as its bytes).
-  const file: Uint8Array = await runOffThreadWithRows('writeSpreadsheet', sheet, format, locale);
+  const file: Uint8Array = await runOffThreadWithRows('writeSpreadsheet', head, sheet.rows, format, locale);
   return Buffer.from(file.buffer, file.byteOffset, file.byteLength);
 }
 

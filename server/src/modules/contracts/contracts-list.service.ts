@@ -17,6 +17,7 @@ import { countContracts, listContracts, type ContractListFilters } from './contr
 import { presentContractListItem } from './contracts.presenter.js';
 import { countContractChildren } from './contracts.repository.js';
 import type { ContractQuery } from './contracts.schemas.js';
+import { mapInSlices } from '../../lib/cooperative.js';
 
 const text = (value: string | undefined) => emptyToNull(value) ?? undefined;
 
@@ -61,7 +62,7 @@ async function listWithCounts(
     db,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => presentContractListItem(row, counts.get(row.id)));
+  return mapInSlices(rows, (row) => presentContractListItem(row, counts.get(row.id)));
 }
 
 export async function findContracts(options: { db: Db; actor: Actor; query: ContractQuery }) {

@@ -17,6 +17,7 @@ import {
   listTransferIds,
   type TransferFilters,
 } from './transfers.repository.js';
+import { mapInSlices } from '../../lib/cooperative.js';
 
 /** The list counts at most this many transfers; beyond, it says totalCapped. */
 export const TRANSFER_COUNT_CAP = 10_000;
@@ -68,7 +69,7 @@ async function pageOfTransfers(
     ...page,
   });
   const rows = await findTransfersByIds(db, ids);
-  return rows.map((row) => presentTransfer(row, actor, filters.accountIds));
+  return mapInSlices(rows, (row) => presentTransfer(row, actor, filters.accountIds));
 }
 
 /** Whether the filters can match nothing at all (a foreign partner, an account never used): no query then. */

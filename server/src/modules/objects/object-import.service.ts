@@ -1,4 +1,5 @@
 import { today } from '../../lib/clock.js';
+import { cooperativePause } from '../../lib/cooperative.js';
 import { invalid, type FieldError } from '../../lib/errors.js';
 import type { Translator } from '../../lib/messages.js';
 import { scopeOf } from '../auth/auth.public.js';
@@ -131,7 +132,9 @@ export async function importObjects(
   const refused: { row: number; errors: FieldError[] }[] = [];
   const candidates: AcceptedRow[] = [];
   const firstRowOfDevice = new Map<string, number>();
+  const pause = cooperativePause();
   for (const record of records) {
+    await pause();
     const verdict = judgeRecord(
       record,
       (id) => (id === null ? undefined : contracts.get(id)),
@@ -161,27 +164,29 @@ export async function importObjects(
       holder,
     ]),
   );
-  const accepted = candidates.filter((candidate) => {
+  const accepted: AcceptedRow[] = [];
+  for (const candidate of candidates) {
+    await pause();
     const holder = holders.get(deviceKey(candidate.draft.deviceId));
     if (holder) refused.push({ row: candidate.row, errors: [deviceTakenError(holder, scope)] });
-    return !holder;
-  });
+    else accepted.push(candidate);
+  }
 
   const createdIds = await insertAccepted(options, accepted, day);
   refused.sort((a, b) => a.row - b.row);
-  return {
-    total: records.length,
-    created: createdIds.length,
-    createdIds,
-    refused: refused.map(({ row, errors }) => ({
+  const report: { row: number; errors: { field: string; code: string; message: string }[] }[] = [];
+  for (const { row, errors } of refused) {
+    await pause();
+    report.push({
       row,
       errors: errors.map((error) => ({
         field: error.field,
         code: error.code,
         message: translator.message(error.code, error.params, error.field),
       })),
-    })),
-  };
+    });
+  }
+  return { total: records.length, created: createdIds.length, createdIds, refused: report };
 }
 
 /** Inserts the accepted rows, their tariff pins and their history in batches, all in one transaction. */

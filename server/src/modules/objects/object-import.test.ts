@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.js';
@@ -136,6 +137,26 @@ describe('limits, enforced while the file is read (in a worker thread)', () => {
     const xlsx = await xlsxOf([['Name', 'Device ID'], ['Van', '350000000000002'], wide]);
     expect(await refusalOf(readImportFile(xlsx, 'xlsx'))).toEqual(tooWide);
   });
+
+  it('refuses a workbook that takes more memory to read than a worker has, and the server goes on', async () => {
+    // 1,200,000 different shared strings of 160 characters: their table alone is more than the worker's heap.
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: true });
+    const sheet = workbook.addWorksheet('Objects');
+    sheet.addRow(['Name', 'Device ID']).commit();
+    for (let index = 0; index < 600_000; index++) {
+      sheet.addRow([`Truck ${index} ${'x'.repeat(150)}`, `Device ${index} ${'y'.repeat(150)}`]).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+    expect(await refusalOf(readImportFile(Buffer.concat(chunks), 'xlsx'))).toEqual([
+      { field: 'file', code: 'import_too_large' },
+    ]);
+    // A new worker reads the next file.
+    expect(await readImportFile(Buffer.from('Name,Device ID\nVan,350000000000002'), 'csv')).toHaveLength(1);
+  }, 60_000);
 
   it('takes a row whose cells past the hundredth are empty (a sheet formatted far to the right)', async () => {
     const csv = ['Name,Device ID', `Van,350000000000002${','.repeat(500)}`].join('\n');

@@ -1,5 +1,5 @@
 import { invalid } from '../../lib/errors.js';
-import { runOffThread } from '../../lib/off-thread.js';
+import { OffThreadOutOfMemory, runOffThread } from '../../lib/off-thread.js';
 import type { SheetProblem } from '../../lib/sheet-reader.js';
 import { isCalendarDay } from '../../lib/clock.js';
 import type { Locale } from '../../lib/messages.js';
@@ -112,6 +112,9 @@ export async function readImportFile(body: Buffer, format: ImportFormat): Promis
   const reading = await runOffThread('readSheet', body, format, {
     maxRows: IMPORT_ROW_LIMIT + 1,
     maxColumns: IMPORT_COLUMN_LIMIT,
+  }).catch((error: unknown) => {
+    if (error instanceof OffThreadOutOfMemory) throw invalid([{ field: 'file', code: 'import_too_large' }]);
+    throw error;
   });
   if (!reading.ok) throw refusal(reading);
   const rows = reading.rows;

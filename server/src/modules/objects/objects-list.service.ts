@@ -94,7 +94,8 @@ export async function exportObjects(options: {
   return writeExport({
     sheetName: { en: 'Objects', ru: 'Объекты' },
     columns: exportColumns,
-    items: rows.map(presentObject),
+    items: rows,
+    present: presentObject,
     locale: options.locale,
     format: options.format,
   });

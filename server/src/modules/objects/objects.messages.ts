@@ -68,6 +68,8 @@ export const objectsMessages: MessageCatalogue = {
       import_too_many_rows: 'The file has more than {max} rows; split it into smaller files',
       import_too_many_columns:
         'Row {row} of the file has more than {max} cells; keep the columns of the sample file',
+      import_too_large:
+        'The file takes more memory to read than an import may use; split it into smaller files',
       import_boolean: '{field} must be yes or no (true/false, 1/0)',
       import_device_duplicate: '{field} repeats the one of row {row} of the file',
       import_date: '{field} must be a date: YYYY-MM-DD or DD.MM.YYYY',

@@ -111,7 +111,8 @@ export async function exportPartners(options: {
   return writeExport({
     sheetName: { en: 'Partners', ru: 'Партнёры' },
     columns: exportColumns,
-    items: rows.map(listItemFor(options.actor)),
+    items: rows,
+    present: listItemFor(options.actor),
     locale: options.locale,
     format: options.format,
   });
