@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { availableParallelism } from 'node:os';
 import { loadConfig, type ConfigError } from './config.js';
 
 const problemsOf = (env: NodeJS.ProcessEnv) => {
@@ -78,4 +79,30 @@ describe('FLEETDESK_METRICS_NETWORKS', () => {
       ]);
     },
   );
+});
+
+describe('FLEETDESK_WORKERS', () => {
+  const postgres = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/fleetdesk' };
+
+  it('is one process a core on PostgreSQL, and one on the embedded database, unless set', () => {
+    expect(loadConfig(postgres).workers).toBe(availableParallelism());
+    expect(loadConfig({}).workers).toBe(1);
+  });
+
+  it('takes a number of processes on PostgreSQL, and 1 on the embedded database', () => {
+    expect(loadConfig({ ...postgres, FLEETDESK_WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ FLEETDESK_WORKERS: '1' }).workers).toBe(1);
+  });
+
+  it.each(['0', '-2', '1.5', 'two', '65'])('refuses %j naming the variable and the rule', (value) => {
+    expect(problemsOf({ ...postgres, FLEETDESK_WORKERS: value })).toEqual([
+      `FLEETDESK_WORKERS must be a whole number from 1 to 64, got "${value}"`,
+    ]);
+  });
+
+  it('refuses several processes on the embedded database, saying how to have them', () => {
+    expect(problemsOf({ FLEETDESK_WORKERS: '2' })).toEqual([
+      'FLEETDESK_WORKERS must be 1 with the embedded database (it lives in one process), got "2"; set DATABASE_URL to run several',
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import ipaddr from 'ipaddr.js';
 import { DEFAULT_SESSION_IDLE_MINUTES } from './modules/auth/auth.public.js';
 import path from 'node:path';
@@ -36,6 +37,11 @@ export interface Config {
    * (FLEETDESK_METRICS_NETWORKS, comma-separated; none by default): where Prometheus scrapes from.
    */
   metricsNetworks: string[];
+  /**
+   * Processes that serve the port (FLEETDESK_WORKERS): by default one a core on PostgreSQL; always 1
+   * on the embedded database, which lives inside the one process that opened it.
+   */
+  workers: number;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const workers = readWorkers(env.FLEETDESK_WORKERS, databaseUrl !== null, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -132,7 +140,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes,
     secretKey,
     metricsNetworks,
+    workers,
   };
+}
+
+/** The most processes FLEETDESK_WORKERS may ask for: more than cores only adds switching. */
+const MAX_WORKERS = 64;
+
+/** FLEETDESK_WORKERS: a whole number; one a core by default on PostgreSQL, and only 1 on PGlite. */
+function readWorkers(text: string | undefined, onPostgres: boolean, problems: string[]): number {
+  const given = text?.trim();
+  if (!given) return onPostgres ? availableParallelism() : 1;
+  const workers = Number(given);
+  if (!/^\d+$/.test(given) || workers < 1 || workers > MAX_WORKERS) {
+    problems.push(`FLEETDESK_WORKERS must be a whole number from 1 to ${MAX_WORKERS}, got "${given}"`);
+    return 1;
+  }
+  if (!onPostgres && workers > 1) {
+    problems.push(
+      `FLEETDESK_WORKERS must be 1 with the embedded database (it lives in one process), got "${given}"; set DATABASE_URL to run several`,
+    );
+    return 1;
+  }
+  return workers;
 }
 
 /*
