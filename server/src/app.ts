@@ -15,7 +15,7 @@ import {
   signedInSecurityOf,
   type LoginLimits,
 } from './modules/auth/auth.public.js';
-import { registerSessions } from './modules/auth/session.plugin.js';
+import { apiTokenCallerOf, registerSessions } from './modules/auth/session.plugin.js';
 import { contractRoutes } from './modules/contracts/contracts.routes.js';
 import { financeRoutes } from './modules/finance/finance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -104,6 +104,7 @@ export async function buildApp(options: AppOptions) {
     db,
     poolUsage: options.database.poolUsage,
     networks: options.metricsNetworks ?? [],
+    callerOfToken: (request) => apiTokenCallerOf(db, request),
   });
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cookie);

@@ -15,7 +15,6 @@ export {
   type RouteRight,
 } from './rights.js';
 export { DEFAULT_SESSION_IDLE_MINUTES, newToken, sessionIdOf as hashToken } from './session-token.js';
-export { apiTokenCallerOf } from './session.plugin.js';
 export {
   actsForPlatform,
   checkRight,

@@ -1,8 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../db/connect.js';
 import { forbidden, unauthorized } from '../../lib/errors.js';
 import { addressInNetworks } from '../../lib/networks.js';
-import { apiTokenCallerOf, isSuperAdmin } from '../auth/auth.public.js';
+import { isSuperAdmin, type Actor } from '../auth/auth.public.js';
+
+/** The caller of a request's API token (the session plugin's): undefined without one, 401 for a dead one. */
+export type TokenCallerOf = (request: FastifyRequest) => Promise<Actor | undefined>;
 
 /**
  * Who may read /metrics: a client inside one of the configured networks (FLEETDESK_METRICS_NETWORKS,
@@ -13,12 +15,12 @@ import { apiTokenCallerOf, isSuperAdmin } from '../auth/auth.public.js';
  * a token, and a browser has no business here.
  */
 export async function checkScrapeAccess(
-  db: Db,
+  callerOfToken: TokenCallerOf,
   networks: readonly string[],
   request: FastifyRequest,
 ): Promise<void> {
   if (addressInNetworks(request.ip, networks)) return;
-  const caller = await apiTokenCallerOf(db, request);
+  const caller = await callerOfToken(request);
   if (!caller) throw unauthorized();
   if (!isSuperAdmin(caller)) throw forbidden();
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db, PoolUsage } from '../../db/connect.js';
 import { isAddressOrNetwork } from '../../lib/networks.js';
-import { checkScrapeAccess } from './metrics-access.js';
+import { checkScrapeAccess, type TokenCallerOf } from './metrics-access.js';
 import { createAppMetrics } from './metrics-registry.js';
 
 export interface MetricsOptions {
@@ -9,6 +9,12 @@ export interface MetricsOptions {
   poolUsage?: (() => PoolUsage) | undefined;
   /** Networks (CIDR) and addresses that may scrape without a token (config.metricsNetworks). */
   networks: readonly string[];
+  /**
+   * The caller of an API token, as the API's session plugin finds it: handed in by the composition
+   * (app.ts), as the plugin's Fastify augmentations must stay out of auth's public types (the web app
+   * type-checks against them).
+   */
+  callerOfToken: TokenCallerOf;
 }
 
 /**
@@ -37,7 +43,7 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions) {
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    await checkScrapeAccess(options.db, options.networks, request);
+    await checkScrapeAccess(options.callerOfToken, options.networks, request);
     const text = await metrics.scrape();
     return reply.type(metrics.contentType).send(text);
   });

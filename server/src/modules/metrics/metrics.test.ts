@@ -10,6 +10,9 @@ import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import type { Database } from '../../db/schema.js';
 import { registerMetrics } from './metrics.routes.js';
 
+/** For the apps built here by hand, which are scraped from an allowed network: no token is looked up. */
+const callerOfToken = () => Promise.resolve(undefined);
+
 /*
  * /metrics: who may scrape it (a super administrator's API token, or a client inside
  * FLEETDESK_METRICS_NETWORKS), and what it reports — request durations by route pattern, the billing
@@ -232,7 +235,7 @@ describe('each app its own metrics', () => {
 
   it('refuses a network that is not one, naming it', () => {
     const networks = ['10.0.0.0/8', '10.0.0.0/33'];
-    expect(() => registerMetrics(Fastify(), { db: context.database.db, networks })).toThrow(
+    expect(() => registerMetrics(Fastify(), { db: context.database.db, networks, callerOfToken })).toThrow(
       'Metrics networks must be CIDR networks or addresses: 10.0.0.0/33',
     );
   });
@@ -242,7 +245,7 @@ describe('each app its own metrics', () => {
     const pool = { connect: () => Promise.reject(new Error('database down')), end: async () => undefined };
     const unreachable = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const app = Fastify();
-    registerMetrics(app, { db: unreachable, networks: ['127.0.0.1/32'] });
+    registerMetrics(app, { db: unreachable, networks: ['127.0.0.1/32'], callerOfToken });
     const response = await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });
     expect(response.statusCode, response.body).toBe(200);
     expect(samplesOf(response.body, 'fleetdesk_database_up')).toEqual(['fleetdesk_database_up 0']);
