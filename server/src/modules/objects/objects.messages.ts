@@ -110,6 +110,8 @@ export const objectsMessages: MessageCatalogue = {
       import_column_missing: 'В файле нет столбца «{field}»; первая строка должна называть столбцы',
       import_too_many_rows: 'В файле больше {max} строк; разделите его на файлы поменьше',
       import_too_many_columns: 'В строке {row} файла больше {max} ячеек; оставьте столбцы файла-образца',
+      import_too_large:
+        'Для чтения файла нужно больше памяти, чем отведено на загрузку; разделите его на файлы поменьше',
       import_boolean: 'Поле «{field}» должно быть «да» или «нет» (true/false, 1/0)',
       import_device_duplicate: 'Поле «{field}» повторяет значение строки {row} файла',
       import_date: 'Поле «{field}» должно быть датой: ГГГГ-ММ-ДД или ДД.ММ.ГГГГ',
