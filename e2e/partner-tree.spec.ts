@@ -18,25 +18,27 @@ test('the partner tree expands, searches, opens a partner, and stays inside the 
   baseURL,
 }) => {
   const session = await adminApi(baseURL!);
-  const dealer = await createPartnerViaApi(session, { name: unique('Tree dealer '), login: unique('td') });
+  // The tree shows as many lines as fit its height (a virtual list), and the journeys before this one
+  // leave many partners: this one's are named to sort first, so an expanded level is on screen.
+  const dealer = await createPartnerViaApi(session, { name: unique('0 Tree dealer '), login: unique('td') });
   const branch = await createPartnerViaApi(session, {
-    name: unique('Tree branch '),
+    name: unique('0 Tree branch '),
     login: unique('tb'),
     parentId: dealer.id,
   });
   const leaf = await createPartnerViaApi(session, {
-    name: unique('Tree leaf '),
+    name: unique('0 Tree leaf '),
     login: unique('tl'),
     parentId: branch.id,
   });
   const blocked = await createPartnerViaApi(session, {
-    name: unique('Tree blocked '),
+    name: unique('0 Tree blocked '),
     login: unique('tk'),
     parentId: dealer.id,
     blocked: true,
   });
   const stranger = await createPartnerViaApi(session, {
-    name: unique('Tree stranger '),
+    name: unique('0 Tree stranger '),
     login: unique('ts'),
   });
 

@@ -15,7 +15,12 @@ function useBlockedByText() {
 export function BlockedByTag({ blockedBy }: { blockedBy: BlockedBy }) {
   const text = useBlockedByText();
   if (!blockedBy) return null;
-  return <Tag color="volcano">{text(blockedBy)}</Tag>;
+  // A tag keeps its text on one line; a partner's long name would widen the list past the screen.
+  return (
+    <Tag color="volcano" style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+      {text(blockedBy)}
+    </Tag>
+  );
 }
 
 /** "Blocked by partner X" at the top of a record's form, with what it means. */
