@@ -27,7 +27,15 @@ export function wrapLongWords<Row>(column: ColumnType<Row>): ColumnType<Row> {
     ...column,
     onCell: (row, index) => {
       const cell = column.onCell?.(row, index) ?? {};
-      return { ...cell, style: { ...cell.style, overflowWrap: 'anywhere' } };
+      // A column that keeps its own rule (digits kept whole) says so in its onCell style.
+      return { ...cell, style: { overflowWrap: 'anywhere', ...cell.style } };
     },
   };
 }
+
+/**
+ * For a column of numbers read digit by digit (a device's IMEI, a phone number): its values are never
+ * broken across lines, though the column has no declared width. Fifteen digits are narrow enough for
+ * the list to fit the screen still.
+ */
+export const keepDigitsWhole = () => ({ style: { overflowWrap: 'normal' as const } });

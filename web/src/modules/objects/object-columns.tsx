@@ -3,6 +3,7 @@ import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { formatDay } from '../../ui/format-day';
 import { sortableColumn, type SortState } from '../../ui/sortable-column';
+import { keepDigitsWhole } from '../../ui/table-width';
 import type { TrackedObject } from './object-types';
 
 /** The list's columns, in the brief's order. */
@@ -43,7 +44,12 @@ export function objectColumns(
         </Space>
       ),
     },
-    deviceId: { ...sortable('deviceId'), title: title('deviceId'), dataIndex: 'deviceId' },
+    deviceId: {
+      ...sortable('deviceId'),
+      title: title('deviceId'),
+      dataIndex: 'deviceId',
+      onCell: keepDigitsWhole,
+    },
     plateNumber: {
       ...sortable('plateNumber'),
       title: title('plateNumber'),
@@ -54,6 +60,7 @@ export function objectColumns(
       ...sortable('simPhone'),
       title: title('simPhone'),
       dataIndex: 'simPhone',
+      onCell: keepDigitsWhole,
       render: (value: string | null) => value ?? '—',
     },
     contract: {
