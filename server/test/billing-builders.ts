@@ -8,6 +8,7 @@ import type { Db } from '../src/db/connect.js';
 import { unique, uniqueImei } from './builders.js';
 import { insertTariff } from './table-rows.js';
 import { chargedObjectDays, chargeOfLine, type AccountOwner } from '../src/modules/ledger/ledger.public.js';
+import type { BillingRun } from '../src/modules/billing/billing.presenter.js';
 
 /** An object of a contract pinned to a tariff from `pinnedAt` (default: its first active day). */
 export async function insertBillingObject(
@@ -169,4 +170,27 @@ export async function chargedTotal(db: Db, objectId: number, level: number, from
       from (${chargedObjectDays(sql`r.object_id = ${objectId}::bigint`, sql`g.level = ${level}`)}) line
      where line.day between ${from}::date and ${to}::date`.execute(db);
   return result.rows[0]!.total;
+}
+
+/** A scheduled run's answer as the schedule reads it, for schedules tested without billing anything. */
+export function scheduledRun(
+  day: string,
+  outcome: { id?: number; failed?: boolean; error?: string } = {},
+): BillingRun {
+  return {
+    id: outcome.id ?? 0,
+    day,
+    trigger: 'schedule',
+    status: outcome.failed ? 'failed' : 'completed',
+    actorLogin: null,
+    startedAt: '',
+    finishedAt: '',
+    durationMs: 1,
+    objectsCharged: 0,
+    transfersCreated: 0,
+    alreadyCharged: 0,
+    issuesCount: 0,
+    totals: [],
+    error: outcome.failed ? (outcome.error ?? null) : null,
+  };
 }

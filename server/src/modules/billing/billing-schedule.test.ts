@@ -4,6 +4,7 @@ import {
   contractOwner,
   insertBillingObject,
   insertPricedTariff,
+  scheduledRun,
 } from '../../../test/billing-builders.js';
 import { useTestApp } from '../../../test/test-suite.js';
 import { ledgerBalanceOf } from '../../../test/ledger-checks.js';
@@ -168,22 +169,7 @@ function fakeBilling(initial: [string, RunStatus][]) {
     if (options.onlyUncharged) again.push(options.day);
     const failed = failing.has(options.day);
     runs.push([options.day, failed ? 'failed' : 'completed']);
-    return Promise.resolve({
-      id: ++id,
-      day: options.day,
-      trigger: 'schedule',
-      status: failed ? 'failed' : 'completed',
-      actorLogin: null,
-      startedAt: '',
-      finishedAt: '',
-      durationMs: 1,
-      objectsCharged: 0,
-      transfersCreated: 0,
-      alreadyCharged: 0,
-      issuesCount: 0,
-      totals: [],
-      error: failed ? 'database unavailable' : null,
-    });
+    return Promise.resolve(scheduledRun(options.day, { id: ++id, failed, error: 'database unavailable' }));
   };
   const history = (_db: Db, since: string) => {
     const all = historyOf(runs);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestAppAsRoot } from '../../../test/test-suite.js';
+import { scheduledRun } from '../../../test/billing-builders.js';
 import { expectStatus } from '../../../test/client.js';
 import { connectDatabase, type DatabaseHandle, type Db } from '../../db/connect.js';
 import { today } from '../../lib/clock.js';
@@ -151,25 +152,6 @@ describe('a live run', () => {
 /** Timers that never fire: the test looks at the tick made at start. */
 const idleTimers: Timers = { set: () => 0, clear: () => undefined };
 
-function completedRun(day: string): BillingRun {
-  return {
-    id: 0,
-    day,
-    trigger: 'schedule',
-    status: 'completed',
-    actorLogin: null,
-    startedAt: '',
-    finishedAt: '',
-    durationMs: 1,
-    objectsCharged: 0,
-    transfersCreated: 0,
-    alreadyCharged: 0,
-    issuesCount: 0,
-    totals: [],
-    error: null,
-  };
-}
-
 describe("the schedule's housekeeping", () => {
   const ago = (interval: string) => sql<Date>`now() - ${interval}::interval`;
 
@@ -271,7 +253,7 @@ describe("the schedule's housekeeping", () => {
       history: () => Promise.resolve({ firstDay: null, lastCompleted: null, completed: [] }),
       runDay: (_db, options) => {
         runs.push(options.day);
-        return Promise.resolve(completedRun(options.day));
+        return Promise.resolve(scheduledRun(options.day));
       },
     });
     await schedule.current;
